@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Staffing.Allocation;
+using Staffing.Domain;
+using Staffing.Io;
+
+namespace Staffing.Cli;
+
+public static class Commands
+{
+    private static readonly Argument<string> ScenarioArg = new("scenario") { Description = "A scenario folder (centres.csv and optional pool.csv, eoep.csv, current.csv, locks.csv, policy.json)" };
+    private static readonly Option<bool> StrictOpt = new("--strict") { Description = "Unknown columns are errors, not warnings" };
+    private static readonly Option<string?> DelimiterOpt = new("--delimiter") { Description = "Force the CSV separator: ',' or ';' (default: detected)" };
+    private static readonly Option<string?> EncodingOpt = new("--encoding") { Description = "Force the CSV encoding: utf-8 or windows-1252 (default: detected)" };
+    private static readonly Option<string?> PolicyOpt = new("--policy") { Description = "A policy.json of overrides applied after the scenario's own" };
+
+    public static RootCommand Build(IServiceProvider services)
+    {
+        var root = new RootCommand("staffing: compensatory-education staffing by the Madrid regulation of 21 July 2006 (see RULES.md)");
+        root.Subcommands.Add(Entitlement(services));
+        root.Subcommands.Add(PlanCommand(services));
+        return root;
+    }
+
+    private static Command WithInput(Command c)
+    {
+        c.Arguments.Add(ScenarioArg);
+        foreach (var o in new Option[] { StrictOpt, DelimiterOpt, EncodingOpt, PolicyOpt }) c.Options.Add(o);
+        return c;
+    }
+
+    public static Scenario ReadScenario(ParseResult r, Console console, string? scenario = null)
+    {
+        var delimiter = r.GetValue(DelimiterOpt) switch
+        {
+            null => (char?)null,
+            "," or "comma" => ',',
+            ";" or "semicolon" => ';',
+            var d => throw InputException.Single($"--delimiter: found \"{d}\", expected ',' or ';'"),
+        };
+        var encoding = r.GetValue(EncodingOpt)?.ToLowerInvariant() switch
+        {
+            null => null,
+            "utf-8" or "utf8" => new System.Text.UTF8Encoding(false),
+            "windows-1252" or "cp1252" or "latin1" => System.Text.Encoding.GetEncoding(1252),
+            var e => throw InputException.Single($"--encoding: found \"{e}\", expected utf-8 or windows-1252"),
+        };
+        var s = ScenarioReader.Read(scenario ?? r.GetValue(ScenarioArg)!, new CsvOptions(delimiter, encoding, r.GetValue(StrictOpt)), r.GetValue(PolicyOpt));
+        console.Notes(s.Notes);
+        return s;
+    }
+
+    private static Command Entitlement(IServiceProvider services)
+    {
+        var centre = new Option<string?>("--centre") { Description = "One centre's code: its entitlement with the full trace" };
+        var format = new Option<string>("--format") { Description = "text, csv or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "csv", "json");
+        var output = new Option<string?>("--out") { Description = "Write entitlement.{txt,csv,json} into this folder instead of stdout" };
+        var cmd = WithInput(new Command("entitlement", "What the rules give each centre, and why (the inspector's view)"));
+        cmd.Options.Add(centre);
+        cmd.Options.Add(format);
+        cmd.Options.Add(output);
+        cmd.SetAction(r =>
+        {
+            var console = services.GetRequiredService<Console>();
+            var s = ReadScenario(r, console);
+            IEnumerable<Centre> centres = s.Centres.OrderBy(c => c.Code, StringComparer.Ordinal);
+            if (r.GetValue(centre) is { } code)
+                centres = [s.Find(code) ?? throw InputException.Single($"--centre: found \"{code}\", expected a centre code of centres.csv")];
+            var f = r.GetValue(format)!;
+            string Render() => f switch
+            {
+                "csv" => EntitlementWriter.Render(w => EntitlementWriter.Csv(w, s.Policy, centres)),
+                "json" => Json(s, centres),
+                _ => EntitlementWriter.Render(w => EntitlementWriter.Text(w, s.Policy, centres)),
+            };
+            var text = Render();
+            if (r.GetValue(output) is { } dir)
+                AtomicFolder.Write(dir, tmp => File.WriteAllText(Path.Combine(tmp, "entitlement." + (f == "text" ? "txt" : f)), text));
+            else console.Out.Write(text);
+            return App.Ok;
+        });
+        return cmd;
+    }
+
+    private static string Json(Scenario s, IEnumerable<Centre> centres)
+    {
+        using var ms = new MemoryStream();
+        EntitlementWriter.Json(ms, s.Policy, centres);
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+    }
+
+    public static readonly Option<string> SolverOpt = new("--solver") { Description = "cp-sat (default) or greedy", DefaultValueFactory = _ => "greedy" };
+    public static readonly Option<double> TimeLimitOpt = new("--time-limit") { Description = "Seconds the optimizer may take in all (best plan found is kept)", DefaultValueFactory = _ => 60 };
+    public static readonly Option<int> WorkersOpt = new("--workers") { Description = "Parallel solves (areas at once)", DefaultValueFactory = _ => 1 };
+    public static readonly Option<int> SeedOpt = new("--seed") { Description = "Solver random seed", DefaultValueFactory = _ => 0 };
+    private static readonly Option<string> OutOpt = new("--out") { Description = "The plan folder to write (replaced as a whole)", Required = true };
+
+    public static SolveSettings Settings(ParseResult r, Console console)
+    {
+        var limit = r.GetValue(TimeLimitOpt);
+        var workers = r.GetValue(WorkersOpt);
+        if (limit <= 0 || double.IsNaN(limit)) throw InputException.Single($"--time-limit: found {limit.ToString(CultureInfo.InvariantCulture)}, expected a number of seconds > 0");
+        if (workers < 1 || workers > 64) throw InputException.Single($"--workers: found {workers}, expected 1 to 64");
+        return new SolveSettings(limit, workers, r.GetValue(SeedOpt), new Progress(console.Error));
+    }
+
+    private static Command PlanCommand(IServiceProvider services)
+    {
+        var cmd = WithInput(new Command("plan", "Allocate the pools into a plan per centre (plan.csv, itinerants.csv, eoep-schedule.csv, indicators.csv, summary.json)"));
+        foreach (var o in new Option[] { OutOpt, SolverOpt, TimeLimitOpt, WorkersOpt, SeedOpt }) cmd.Options.Add(o);
+        cmd.SetAction(r =>
+        {
+            var console = services.GetRequiredService<Console>();
+            var s = ReadScenario(r, console);
+            var settings = Settings(r, console);
+            var (problem, plan) = services.GetRequiredService<Planner>().Plan(s, r.GetValue(SolverOpt)!, settings);
+            AtomicFolder.Write(r.GetValue(OutOpt)!, tmp => PlanWriter.Write(tmp, problem, plan));
+            var short_ = plan.Lines.Where(l => l.Funding == Funding.Pool).Sum(l => l.Shortfall);
+            console.Error.WriteLine($"{plan.Status}: {plan.Lines.Length} plan rows, shortfall {short_} units, {plan.Itinerants.Length} itinerant teachers, {plan.Seconds:0.###} s");
+            return App.Ok;
+        });
+        return cmd;
+    }
+}
+
+/// <summary>Progress lines on stderr, only when stderr is a terminal.</summary>
+public sealed class Progress(TextWriter error) : IProgress<string>
+{
+    private readonly bool show = ReferenceEquals(error, System.Console.Error) && !System.Console.IsErrorRedirected;
+
+    public void Report(string value)
+    {
+        if (show) error.WriteLine(value);
+    }
+}

@@ -1,0 +1,1 @@
+return Staffing.Cli.App.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Staffing.Domain;
+
+namespace Staffing.Allocation;
+
+/// <summary>Turns an allocator's decisions into the plan people read: lines with reasons, teachers, the EOEP week.</summary>
+public static class PlanBuilder
+{
+    public static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday"];
+
+    public static Plan Build(AllocationProblem problem, AllocatorResult result, double seconds, string inputHash)
+    {
+        var d = result.Decisions;
+        var grouped = d.Groups.SelectMany(g => g.Codes.Select(c => (c, g.Stage))).ToHashSet();
+        int Allocated(Demand x) => x.Resource.IsItinerant()
+            ? (grouped.Contains((x.Code, x.Resource.StageOf())) ? 1 : 0)
+            : x.Funding == Funding.Pool ? d.Of(x.Code, x.Resource) : x.Entitled;
+
+        var used = new Dictionary<Capacity, int>();
+        foreach (var x in problem.Demands)
+            foreach (var cap in problem.CapacitiesOf(x))
+                used[cap] = used.GetValueOrDefault(cap) + Allocated(x);
+
+        var lines = ImmutableArray.CreateBuilder<PlanLine>();
+        foreach (var x in problem.Demands.OrderBy(x => x.Code, StringComparer.Ordinal).ThenBy(x => x.Resource))
+        {
+            var a = Allocated(x);
+            var reason = a < x.Entitled ? Reason(problem, x, a, d, used, Allocated) : "";
+            lines.Add(new PlanLine(x.Code, x.Resource, x.Entitled, a, x.Rules, x.Funding, reason));
+        }
+        var planLines = lines.ToImmutable();
+        var status = planLines.All(l => l.Shortfall == 0) ? "ENTITLEMENT" : result.Proven ? "OPTIMAL" : "FEASIBLE";
+        return new Plan(planLines, Teachers(problem, d.Groups), Schedule(problem, d), status, result.Solver, result.Levels, seconds, inputHash);
+    }
+
+    private static string Reason(AllocationProblem problem, Demand x, int allocated, Decisions d,
+        Dictionary<Capacity, int> used, Func<Demand, int> allocatedOf)
+    {
+        var p = problem.Policy;
+        if (problem.Lock(x.Code, x.Resource) is { } lk && (x.Resource.IsItinerant() ? lk.Amount == 0 : lk.Amount == allocated))
+            return $"lock: locks.csv fixes {x.Resource.Name()} at {lk.Amount}";
+        if (x.Resource == Resource.SecondaryPtsc)
+        {
+            var support = problem.Find(x.Code, Resource.SecondarySupport) is { } s ? allocatedOf(s) : 0;
+            if (support < p.SecondaryPtscMinSupport)
+                return $"S-PTSC: {Plural(support, "secondary support post", "secondary support posts")} allocated, fewer than {p.SecondaryPtscMinSupport}, so no PTSC post";
+        }
+        var full = problem.CapacitiesOf(x).Where(c => used.GetValueOrDefault(c) + c.UnitsPerItem > c.Amount).ToList();
+        if (x.Resource.IsItinerant())
+        {
+            var stage = x.Resource.StageOf();
+            var eligible = problem.Demands.Count(o => o.Resource == x.Resource && o.Centre.Area == x.Centre.Area);
+            var teachers = d.Groups.Count(g => g.Area == x.Centre.Area && g.Stage == stage);
+            if (full.FirstOrDefault(c => c.Pool is not null) is { } pool)
+                return $"pool short: {pool.Label}: {Plural(pool.Amount / pool.UnitsPerItem, "itinerant teacher", "itinerant teachers")} for the eligible centres ({eligible} in {x.Centre.Area}, {p.ItinerantShare} to a teacher), all in use";
+            return $"no partner: {eligible} eligible {stage.Name()} centres in {x.Centre.Area}, {p.ItinerantShare} to a teacher, {teachers} formed; no other eligible centre left to share with";
+        }
+        var binding = full.FirstOrDefault(c => c.Team is null && c.Pool is null) ?? full.FirstOrDefault(c => c.Team is not null) ?? full.FirstOrDefault();
+        if (binding is null)
+            return p.MaxLossPerCentre is not null ? "continuity: kept within max_loss_per_centre elsewhere" : "pool short";
+        if (binding.Pool is null && binding.Team is null)
+            return $"no EOEP team: the centre names no guidance team in eoep.csv, so no {x.Resource.Name()} can be given";
+        var entitledThere = problem.Demands.Where(o => problem.CapacitiesOf(o).Contains(binding)).Sum(o => o.Entitled);
+        var pct = Percent(allocated, x.Entitled);
+        var alike = problem.Demands.Count(o => o != x && problem.CapacitiesOf(o).Contains(binding) && o.Entitled > 0
+            && (long)allocatedOf(o) * x.Entitled == (long)allocated * o.Entitled);
+        var like = alike == 0 ? "" : $", like {alike} {(alike == 1 ? "other" : "others")} at {pct}";
+        if (binding.Team is not null)
+        {
+            var team = problem.Scenario.Teams!.First(t => t.Code == binding.Team);
+            var people = x.Resource == Resource.PsychopedagogueDays ? team.Psychopedagogues : team.Ptsc;
+            return $"team full: {binding.Label}: {people} × {p.EoepDaysPerPerson} days = {binding.Amount} days a week for {entitledThere} entitled; this centre is at {allocated} of {x.Entitled}{like}";
+        }
+        return $"pool short: {binding.Label}: {entitledThere} entitled, {binding.Amount} in the pool; this centre is at {allocated} of {x.Entitled}{like}";
+    }
+
+    private static string Percent(int a, int e) => (e == 0 ? 0 : Math.Round(100m * a / e, 0, MidpointRounding.AwayFromZero)).ToString(CultureInfo.InvariantCulture) + "%";
+
+    private static string Plural(int n, string one, string many) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
+
+    private static ImmutableArray<ItinerantTeacher> Teachers(AllocationProblem problem, ImmutableArray<ItinerantGroup> groups)
+    {
+        var result = new List<ItinerantTeacher>();
+        foreach (var byAreaStage in groups.GroupBy(g => (g.Area, g.Stage)).OrderBy(g => g.Key.Area, StringComparer.Ordinal).ThenBy(g => g.Key.Stage))
+        {
+            var n = 0;
+            foreach (var g in byAreaStage.Select(g => g.Codes.Order(StringComparer.Ordinal).ToImmutableArray()).OrderBy(c => c[0], StringComparer.Ordinal))
+            {
+                var centres = g.Select(c => problem.Scenario.Find(c)!).ToList();
+                double? km = 0;
+                for (var i = 1; i < centres.Count && km is not null; i++) km += Itinerants.Km(centres[i - 1], centres[i]);
+                var id = $"{byAreaStage.Key.Area}-{(byAreaStage.Key.Stage == Stage.Primary ? "P" : "S")}-{++n:000}";
+                result.Add(new ItinerantTeacher(id, byAreaStage.Key.Area, byAreaStage.Key.Stage, g, Itinerants.SplitDays(centres, byAreaStage.Key.Stage),
+                    centres.All(c => c.Locality == centres[0].Locality), km is null ? null : Math.Round(km.Value, 1)));
+            }
+        }
+        return [.. result.OrderBy(t => t.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The EOEP week by McNaughton's wrap-around: a team's days laid end to end over its people's weeks, so any
+    /// allocation within the team's days fits, each centre on distinct weekdays, one centre per person a day.
+    /// </summary>
+    private static ImmutableArray<ScheduleSlot>? Schedule(AllocationProblem problem, Decisions d)
+    {
+        if (problem.Scenario.Teams is not { } teams) return null;
+        var k = problem.Policy.EoepDaysPerPerson;
+        var slots = new List<ScheduleSlot>();
+        foreach (var team in teams.OrderBy(t => t.Code, StringComparer.Ordinal))
+        {
+            foreach (var (resource, people, role, tag) in new[] { (Resource.PsychopedagogueDays, team.Psychopedagogues, "psychopedagogue", "psy"), (Resource.PtscDays, team.Ptsc, "ptsc", "ptsc") })
+            {
+                var units = problem.Demands
+                    .Where(x => x.Resource == resource && x.Funding == Funding.Pool && x.Centre.Eoep == team.Code)
+                    .Select(x => (x, days: d.Of(x.Code, resource)))
+                    .Where(t => t.days > 0)
+                    .OrderByDescending(t => t.days).ThenBy(t => t.x, Comparer<Demand>.Create(AllocationProblem.TieOrder))
+                    .SelectMany(t => Enumerable.Repeat(t.x.Code, t.days)).ToList();
+                for (var person = 0; person < people; person++)
+                {
+                    var id = $"{team.Code}-{tag}-{person + 1}";
+                    var working = new Dictionary<int, string?>();
+                    for (var j = 0; j < k; j++)
+                    {
+                        var s = person * k + j;
+                        working[s % Policy.Policy.WeekDays] = s < units.Count ? units[s] : null;
+                    }
+                    for (var w = 0; w < Policy.Policy.WeekDays; w++)
+                    {
+                        if (!working.TryGetValue(w, out var centre)) slots.Add(new ScheduleSlot(team.Code, id, role, w, null));
+                        else if (centre is not null) slots.Add(new ScheduleSlot(team.Code, id, role, w, centre));
+                    }
+                }
+            }
+        }
+        return [.. slots];
+    }
+}

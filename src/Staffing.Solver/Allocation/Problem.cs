@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using Staffing.Domain;
+using Staffing.Rules;
+
+namespace Staffing.Allocation;
+
+/// <summary>One centre's entitlement to one resource, what the allocators share out.</summary>
+public sealed record Demand(Centre Centre, Resource Resource, int Entitled, string Rules, Funding Funding)
+{
+    public string Code => Centre.Code;
+
+    public int Comp => Centre.Comp(Resource.StageOf());
+}
+
+/// <summary>A capacity a set of demands draws on: a pool row, or an EOEP team's people in one role.</summary>
+public sealed record Capacity(string Key, string Label, Resource Resource, int Amount, int UnitsPerItem)
+{
+    /// <summary>The pool row's (area, resource), or null for a team capacity.</summary>
+    public PoolRow? Pool { get; init; }
+
+    public string? Team { get; init; }
+}
+
+/// <summary>
+/// The allocation problem, built from the domain once: the demands, the capacities each demand draws on,
+/// the locks, this year's holdings. Knows nothing of any solver.
+/// </summary>
+public sealed class AllocationProblem
+{
+    public Scenario Scenario { get; }
+    public Policy.Policy Policy => Scenario.Policy;
+    public ImmutableArray<Entitlement> Entitlements { get; }
+    public ImmutableArray<Demand> Demands { get; }
+    public ImmutableArray<Capacity> Capacities { get; }
+
+    private readonly Dictionary<Demand, ImmutableArray<Capacity>> capacitiesOf = [];
+    private readonly Dictionary<(string, Resource), Demand> demandOf = [];
+    private readonly Dictionary<(string, Resource), Holding> locks = [];
+    private readonly Dictionary<(string, Resource), Holding> current = [];
+
+    public AllocationProblem(Scenario scenario)
+    {
+        Scenario = scenario;
+        var p = scenario.Policy;
+        Entitlements = [.. scenario.Centres.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => RuleBook.Entitle(c, p))];
+        Demands = [.. Entitlements.SelectMany(e => e.Lines.Select(l => new Demand(e.Centre, l.Resource, l.Entitled, l.Rules, l.Funding)))];
+        foreach (var d in Demands) demandOf[(d.Code, d.Resource)] = d;
+        foreach (var h in scenario.Locks ?? []) locks[(h.Code, h.Resource)] = h;
+        foreach (var h in scenario.Current ?? []) current[(h.Code, h.Resource)] = h;
+
+        var caps = new List<Capacity>();
+        var poolCaps = new Dictionary<(string, Resource), Capacity>();
+        foreach (var row in (scenario.Pool ?? []).OrderBy(r => r.Area, StringComparer.Ordinal).ThenBy(r => r.Resource))
+        {
+            var label = row.Area == PoolRow.AllAreas ? "all areas" : row.Area;
+            var per = row.Resource.IsItinerant() ? p.ItinerantShare : 1;
+            var cap = new Capacity($"pool {row.Area} {row.Resource.Name()}", $"{label} {row.Resource.Name()}", row.Resource, row.Amount * per, per) { Pool = row };
+            poolCaps[(row.Area, row.Resource)] = cap;
+            caps.Add(cap);
+        }
+        var teamCaps = new Dictionary<(string, Resource), Capacity>();
+        foreach (var team in (scenario.Teams ?? []).OrderBy(t => t.Code, StringComparer.Ordinal))
+        {
+            foreach (var (resource, people, role) in new[] { (Resource.PsychopedagogueDays, team.Psychopedagogues, "psychopedagogues"), (Resource.PtscDays, team.Ptsc, "PTSC") })
+            {
+                var cap = new Capacity($"team {team.Code} {resource.Name()}", $"EOEP {team.Code} {role}", resource, people * p.EoepDaysPerPerson, 1) { Team = team.Code };
+                teamCaps[(team.Code, resource)] = cap;
+                caps.Add(cap);
+            }
+        }
+        Capacities = [.. caps];
+        foreach (var d in Demands)
+        {
+            var list = ImmutableArray.CreateBuilder<Capacity>();
+            if (d.Funding == Funding.Pool)
+            {
+                if (poolCaps.TryGetValue((d.Centre.Area, d.Resource), out var a)) list.Add(a);
+                if (poolCaps.TryGetValue((PoolRow.AllAreas, d.Resource), out var all)) list.Add(all);
+                if (scenario.Teams is not null && d.Resource.IsEoepDays())
+                    list.Add(d.Centre.Eoep is { } t && teamCaps.TryGetValue((t, d.Resource), out var tc) ? tc : NoTeam(d));
+            }
+            capacitiesOf[d] = list.ToImmutable();
+        }
+    }
+
+    private static Capacity NoTeam(Demand d) => new($"no team {d.Code} {d.Resource.Name()}", "no EOEP team", d.Resource, 0, 1);
+
+    public ImmutableArray<Capacity> CapacitiesOf(Demand d) => capacitiesOf[d];
+
+    public Demand? Find(string code, Resource r) => demandOf.GetValueOrDefault((code, r));
+
+    public Holding? Lock(string code, Resource r) => locks.GetValueOrDefault((code, r));
+
+    public IEnumerable<Holding> Locks => locks.Values;
+
+    public Holding? Current(string code, Resource r) => current.GetValueOrDefault((code, r));
+
+    /// <summary>Whether a demand is shared out under scarcity (public pool, or concertado in the pool).</summary>
+    public static bool Allocatable(Demand d) => d.Funding == Funding.Pool;
+
+    /// <summary>The contract's tie order: more compensatory pupils in the stage, then the lower code.</summary>
+    public static int TieOrder(Demand a, Demand b)
+    {
+        var c = b.Comp.CompareTo(a.Comp);
+        return c != 0 ? c : string.CompareOrdinal(a.Code, b.Code);
+    }
+}

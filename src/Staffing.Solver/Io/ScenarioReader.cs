@@ -1,0 +1,243 @@
+using System.Text.Json;
+using Staffing.Domain;
+using Staffing.Policy;
+
+namespace Staffing.Io;
+
+/// <summary>Reads and validates a scenario folder against SCENARIO-FORMAT.md; all errors at once.</summary>
+public static class ScenarioReader
+{
+    public static readonly string[] CentreColumns =
+    [
+        "code", "name", "area", "locality", "kind", "ownership", "primary_pupils", "primary_comp", "cycles",
+        "eso_pupils", "eso_comp", "itinerant_justified", "ptsc_need", "no_spanish", "programme", "eoep", "lat", "lon",
+        "specific_group_pupils", "ace_pupils",
+    ];
+
+    private static readonly string[] CentreRequired = ["code", "name", "area", "locality", "kind"];
+    private static readonly string[] PoolColumns = ["area", "resource", "amount"];
+    private static readonly string[] EoepColumns = ["eoep", "area", "psychopedagogues", "ptsc"];
+    private static readonly string[] HoldingColumns = ["code", "resource", "amount", "partner"];
+    private static readonly string[] HoldingRequired = ["code", "resource", "amount"];
+
+    /// <summary>Reads the folder; throws <see cref="InputException"/> with every error found.</summary>
+    public static Scenario Read(string folder, CsvOptions? options = null, string? extraPolicyFile = null)
+    {
+        options ??= new CsvOptions();
+        var errors = new InputErrors();
+        if (!Directory.Exists(folder))
+            throw new InputException([$"{folder}: found no such folder, expected a scenario folder holding centres.csv"], []);
+
+        var centresPath = Path.Combine(folder, "centres.csv");
+        List<(Centre Centre, int Line)> read = [];
+        CsvTable? centreTable = null;
+        if (!File.Exists(centresPath))
+            errors.Add("centres.csv", 1, 1, "no file centres.csv in " + folder, "centres.csv, the one required file");
+        else if ((centreTable = CsvTable.Read(centresPath, "centres.csv", options, errors, CentreColumns, CentreRequired)) is not null)
+            read = ReadCentres(centreTable, errors);
+        var centres = read.Select(x => x.Centre).ToList();
+
+        var areas = centres.Select(c => c.Area).ToHashSet(StringComparer.Ordinal);
+        var codes = centres.ToDictionary(c => c.Code, StringComparer.Ordinal);
+
+        var teams = Optional(folder, "eoep.csv", options, errors, EoepColumns, EoepColumns, t => ReadTeams(t, areas, errors));
+        if (teams is not null && centreTable is not null)
+        {
+            var teamCodes = teams.Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
+            foreach (var (centre, line) in read)
+                if (centre.Eoep is { } team && !teamCodes.Contains(team))
+                    errors.Add("centres.csv", line, centreTable.Column("eoep") + 1, InputErrors.Quote(team), "a team code defined in eoep.csv");
+        }
+        var pool = Optional(folder, "pool.csv", options, errors, PoolColumns, PoolColumns, t => ReadPool(t, areas, errors));
+        var current = Optional(folder, "current.csv", options, errors, HoldingColumns, HoldingRequired, t => ReadHoldings(t, codes, errors, locks: false));
+        var locks = Optional(folder, "locks.csv", options, errors, HoldingColumns, HoldingRequired, t => ReadHoldings(t, codes, errors, locks: true));
+
+        var policy = PolicyLoader.Defaults;
+        var policyPath = Path.Combine(folder, "policy.json");
+        if (File.Exists(policyPath)) policy = PolicyLoader.Override(policy, ReadText(policyPath, "policy.json", errors), "policy.json", errors);
+        if (extraPolicyFile is not null)
+        {
+            var name = Path.GetFileName(extraPolicyFile);
+            if (!File.Exists(extraPolicyFile)) errors.Add(name, 1, 1, "no such file", "a policy.json of overrides");
+            else policy = PolicyLoader.Override(policy, ReadText(extraPolicyFile, name, errors), name, errors);
+        }
+
+        if (errors.Count > 0) throw new InputException(errors.Messages, errors.Notes);
+        return new Scenario(centres, pool, teams, current, locks, policy) { Notes = errors.Notes };
+    }
+
+    private static string ReadText(string path, string file, InputErrors errors)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(file, 1, 1, "a file that cannot be read (" + ex.Message + ")", "a readable file");
+            return "{}";
+        }
+    }
+
+    private static List<T>? Optional<T>(string folder, string file, CsvOptions options, InputErrors errors,
+        string[] known, string[] required, Func<CsvTable, List<T>> read)
+    {
+        var path = Path.Combine(folder, file);
+        if (!File.Exists(path)) return null;
+        var table = CsvTable.Read(path, file, options, errors, known, required);
+        if (table is null) return [];
+        return required.All(table.Has) ? read(table) : [];
+    }
+
+    private static List<(Centre, int)> ReadCentres(CsvTable t, InputErrors errors)
+    {
+        var result = new List<(Centre, int)>();
+        if (!CentreRequired.All(t.Has)) return result;
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in t.Rows)
+        {
+            var r = new RowReader(t, row, errors);
+            var code = r.Required("code");
+            if (code.Length > 0 && !seen.TryAdd(code, row.Line))
+                r.Error("code", InputErrors.Quote(code), $"a unique code (already on line {seen[code]})");
+            var name = r.Required("name");
+            var area = r.Required("area");
+            if (area == PoolRow.AllAreas) r.Error("area", "\"*\"", "an area name (\"*\" means all areas in pool.csv)");
+            var locality = r.Required("locality");
+            var kindText = r.Required("kind");
+            var kindOk = Enum.TryParse(kindText, ignoreCase: true, out CentreKind kind) && !int.TryParse(kindText, out _);
+            if (kindText.Length > 0 && !kindOk)
+                r.Error("kind", InputErrors.Quote(kindText), "one of CEIP, IES, CEIPSO, CRA");
+            var ownership = Ownership.Public;
+            switch (r.Text("ownership")?.ToLowerInvariant())
+            {
+                case null or "public" or "pública" or "publica": break;
+                case "concertado" or "concertada": ownership = Ownership.Concertado; break;
+                case var other: r.Error("ownership", InputErrors.Quote(other), "public or concertado"); break;
+            }
+
+            var (pp, pc) = StageCounts(r, kind, "primary_pupils", "primary_comp", kind.TeachesPrimary(), kindOk);
+            var (ep, ec) = StageCounts(r, kind, "eso_pupils", "eso_comp", kind.TeachesEso(), kindOk);
+            var cycles = r.Int("cycles", 1, 3) ?? 3;
+            var justified = r.Bool("itinerant_justified") ?? false;
+            var need = r.Int("ptsc_need", 1, 3) ?? 1;
+            var noSpanish = r.Int("no_spanish") ?? 0;
+            var programme = r.Bool("programme") ?? (pc + ec > 0);
+            var eoep = r.Text("eoep");
+            var lat = r.Decimal("lat", -90, 90);
+            var lon = r.Decimal("lon", -180, 180);
+            if (lat.HasValue != lon.HasValue) r.Error(lat.HasValue ? "lon" : "lat", "an empty cell", "lat and lon given together");
+            var specific = r.Int("specific_group_pupils") ?? 0;
+            var ace = r.Int("ace_pupils") ?? 0;
+            if (!r.Failed)
+                result.Add((new Centre(code, name, area, locality, kind, ownership, pp, pc, cycles, ep, ec, justified, need,
+                    noSpanish, programme, eoep, lat, lon, specific, ace), row.Line));
+        }
+        return result;
+    }
+
+    /// <summary>A stage's (pupils, compensatory) pair: required where the kind teaches it, absent (or 0) where not.</summary>
+    private static (int, int) StageCounts(RowReader r, CentreKind kind, string pupilsCol, string compCol, bool teaches, bool kindOk)
+    {
+        var pupils = r.Int(pupilsCol);
+        var comp = r.Int(compCol);
+        if (!kindOk) return (0, 0);
+        if (teaches)
+        {
+            if (pupils is null && r.Text(pupilsCol) is null) r.Error(pupilsCol, "an empty cell", $"the number of pupils ({pupilsCol} is required for a {kind})");
+            if (comp is null && r.Text(compCol) is null) r.Error(compCol, "an empty cell", $"the number of compensatory pupils ({compCol} is required for a {kind})");
+            if (pupils is { } p && comp is { } c && c > p) r.Error(compCol, c.ToString(System.Globalization.CultureInfo.InvariantCulture), $"at most {pupilsCol} ({p})");
+            return (pupils ?? 0, comp ?? 0);
+        }
+        {
+            if (pupils > 0) r.Error(pupilsCol, pupils.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"no {pupilsCol} for a {kind}, which does not teach that stage");
+            if (comp > 0) r.Error(compCol, comp.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"no {compCol} for a {kind}, which does not teach that stage");
+        }
+        return (0, 0);
+    }
+
+    private static List<PoolRow> ReadPool(CsvTable t, HashSet<string> areas, InputErrors errors)
+    {
+        var result = new List<PoolRow>();
+        var seen = new Dictionary<(string, Resource), int>();
+        foreach (var row in t.Rows)
+        {
+            var r = new RowReader(t, row, errors);
+            var area = r.Required("area");
+            if (area.Length > 0 && area != PoolRow.AllAreas && !areas.Contains(area))
+                r.Error("area", InputErrors.Quote(area), "an area named in centres.csv, or * for all areas");
+            var resource = Resource(r);
+            var amount = r.Int("amount");
+            if (amount is null && r.Text("amount") is null) r.Error("amount", "an empty cell", "an integer ≥ 0 (amount)");
+            if (!r.Failed && !seen.TryAdd((area, resource), row.Line))
+                r.Error("resource", InputErrors.Quote(resource.Name()), $"one row per area and resource (already on line {seen[(area, resource)]})");
+            if (!r.Failed) result.Add(new PoolRow(area, resource, amount!.Value));
+        }
+        return result;
+    }
+
+    private static Resource Resource(RowReader r)
+    {
+        var text = r.Required("resource");
+        if (text.Length > 0 && !Vocabulary.TryParseResource(text, out var resource))
+            r.Error("resource", InputErrors.Quote(text), "one of " + Vocabulary.ResourceList);
+        else Vocabulary.TryParseResource(text, out resource);
+        return resource;
+    }
+
+    private static List<EoepTeam> ReadTeams(CsvTable t, HashSet<string> areas, InputErrors errors)
+    {
+        var result = new List<EoepTeam>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in t.Rows)
+        {
+            var r = new RowReader(t, row, errors);
+            var code = r.Required("eoep");
+            if (code.Length > 0 && !seen.TryAdd(code, row.Line)) r.Error("eoep", InputErrors.Quote(code), $"a unique team code (already on line {seen[code]})");
+            var area = r.Required("area");
+            if (area.Length > 0 && !areas.Contains(area)) r.Error("area", InputErrors.Quote(area), "an area named in centres.csv");
+            var psy = r.Int("psychopedagogues");
+            if (psy is null && r.Text("psychopedagogues") is null) r.Error("psychopedagogues", "an empty cell", "an integer ≥ 0 (psychopedagogues)");
+            var ptsc = r.Int("ptsc");
+            if (ptsc is null && r.Text("ptsc") is null) r.Error("ptsc", "an empty cell", "an integer ≥ 0 (ptsc)");
+            if (!r.Failed) result.Add(new EoepTeam(code, area, psy!.Value, ptsc!.Value));
+        }
+        return result;
+    }
+
+    private static List<Holding> ReadHoldings(CsvTable t, Dictionary<string, Centre> centres, InputErrors errors, bool locks)
+    {
+        var result = new List<Holding>();
+        var seen = new Dictionary<(string, Resource), int>();
+        foreach (var row in t.Rows)
+        {
+            var r = new RowReader(t, row, errors);
+            var code = r.Required("code");
+            if (code.Length > 0 && !centres.ContainsKey(code)) r.Error("code", InputErrors.Quote(code), "a centre code of centres.csv");
+            var resource = Resource(r);
+            var itinerant = resource.IsItinerant();
+            var amount = locks && itinerant ? r.Int("amount", 0, 1) : r.Int("amount");
+            if (amount is null && r.Text("amount") is null) r.Error("amount", "an empty cell", "an integer ≥ 0 (amount)");
+            var partner = r.Text("partner");
+            if (partner is not null)
+            {
+                if (!r.Failed && !itinerant) r.Error("partner", InputErrors.Quote(partner), "an empty cell: partner is for primary_itinerant and secondary_itinerant rows only");
+                else if (!centres.ContainsKey(partner)) r.Error("partner", InputErrors.Quote(partner), "a centre code of centres.csv");
+                else if (partner == code) r.Error("partner", InputErrors.Quote(partner), "another centre than the row's own");
+            }
+            if (!r.Failed && !seen.TryAdd((code, resource), row.Line))
+                r.Error("resource", InputErrors.Quote(resource.Name()), $"one row per centre and resource (already on line {seen[(code, resource)]})");
+            if (!r.Failed) result.Add(new Holding(code, resource, amount!.Value, partner));
+        }
+        return result;
+    }
+
+    /// <summary>Parses JSON text of policy overrides for a scenario already read (what-if, sweep).</summary>
+    public static Policy.Policy WithOverrides(Policy.Policy basis, IReadOnlyDictionary<string, JsonElement> overrides, string source)
+    {
+        var errors = new InputErrors();
+        var policy = PolicyLoader.With(basis, overrides, source, errors);
+        if (errors.Count > 0) throw new InputException(errors.Messages, errors.Notes);
+        return policy;
+    }
+}
