@@ -37,8 +37,9 @@ public static class ScenarioReader
             read = ReadCentres(centreTable, errors);
         var centres = read.Select(x => x.Centre).ToList();
 
-        var areas = centres.Select(c => c.Area).ToHashSet(StringComparer.Ordinal);
-        var codes = centres.ToDictionary(c => c.Code, StringComparer.Ordinal);
+        // Rows with errors still define their area and code, so other files are not blamed for them.
+        var areas = Cells(centreTable, "area").ToHashSet(StringComparer.Ordinal);
+        var codes = Cells(centreTable, "code").ToHashSet(StringComparer.Ordinal);
 
         var teams = Optional(folder, "eoep.csv", options, errors, EoepColumns, EoepColumns, t => ReadTeams(t, areas, errors));
         if (teams is not null && centreTable is not null)
@@ -64,6 +65,12 @@ public static class ScenarioReader
 
         if (errors.Count > 0) throw new InputException(errors.Messages, errors.Notes);
         return new Scenario(centres, pool, teams, current, locks, policy) { Notes = errors.Notes };
+    }
+
+    private static IEnumerable<string> Cells(CsvTable? t, string column)
+    {
+        var i = t?.Column(column) ?? -1;
+        return i < 0 ? [] : t!.Rows.Where(r => i < r.Fields.Length && r.Fields[i].Trim().Length > 0).Select(r => r.Fields[i].Trim());
     }
 
     private static string ReadText(string path, string file, InputErrors errors)
@@ -144,14 +151,14 @@ public static class ScenarioReader
         if (!kindOk) return (0, 0);
         if (teaches)
         {
-            if (pupils is null && r.Text(pupilsCol) is null) r.Error(pupilsCol, "an empty cell", $"the number of pupils ({pupilsCol} is required for a {kind})");
-            if (comp is null && r.Text(compCol) is null) r.Error(compCol, "an empty cell", $"the number of compensatory pupils ({compCol} is required for a {kind})");
+            if (pupils is null && r.Text(pupilsCol) is null) r.Error(pupilsCol, "an empty cell", $"the number of pupils ({pupilsCol} is required for kind {kind})");
+            if (comp is null && r.Text(compCol) is null) r.Error(compCol, "an empty cell", $"the number of compensatory pupils ({compCol} is required for kind {kind})");
             if (pupils is { } p && comp is { } c && c > p) r.Error(compCol, c.ToString(System.Globalization.CultureInfo.InvariantCulture), $"at most {pupilsCol} ({p})");
             return (pupils ?? 0, comp ?? 0);
         }
         {
-            if (pupils > 0) r.Error(pupilsCol, pupils.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"no {pupilsCol} for a {kind}, which does not teach that stage");
-            if (comp > 0) r.Error(compCol, comp.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"no {compCol} for a {kind}, which does not teach that stage");
+            if (pupils > 0) r.Error(pupilsCol, pupils.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"no {pupilsCol} for kind {kind}, which does not teach that stage");
+            if (comp > 0) r.Error(compCol, comp.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"no {compCol} for kind {kind}, which does not teach that stage");
         }
         return (0, 0);
     }
@@ -205,7 +212,7 @@ public static class ScenarioReader
         return result;
     }
 
-    private static List<Holding> ReadHoldings(CsvTable t, Dictionary<string, Centre> centres, InputErrors errors, bool locks)
+    private static List<Holding> ReadHoldings(CsvTable t, HashSet<string> centres, InputErrors errors, bool locks)
     {
         var result = new List<Holding>();
         var seen = new Dictionary<(string, Resource), int>();
@@ -213,7 +220,7 @@ public static class ScenarioReader
         {
             var r = new RowReader(t, row, errors);
             var code = r.Required("code");
-            if (code.Length > 0 && !centres.ContainsKey(code)) r.Error("code", InputErrors.Quote(code), "a centre code of centres.csv");
+            if (code.Length > 0 && !centres.Contains(code)) r.Error("code", InputErrors.Quote(code), "a centre code of centres.csv");
             var resource = Resource(r);
             var itinerant = resource.IsItinerant();
             var amount = locks && itinerant ? r.Int("amount", 0, 1) : r.Int("amount");
@@ -222,7 +229,7 @@ public static class ScenarioReader
             if (partner is not null)
             {
                 if (!r.Failed && !itinerant) r.Error("partner", InputErrors.Quote(partner), "an empty cell: partner is for primary_itinerant and secondary_itinerant rows only");
-                else if (!centres.ContainsKey(partner)) r.Error("partner", InputErrors.Quote(partner), "a centre code of centres.csv");
+                else if (!centres.Contains(partner)) r.Error("partner", InputErrors.Quote(partner), "a centre code of centres.csv");
                 else if (partner == code) r.Error("partner", InputErrors.Quote(partner), "another centre than the row's own");
             }
             if (!r.Failed && !seen.TryAdd((code, resource), row.Line))

@@ -1,0 +1,66 @@
+using Staffing.Domain;
+
+namespace Staffing.Tests;
+
+public static class Support
+{
+    public static Policy.Policy Defaults => Staffing.Policy.PolicyLoader.Defaults;
+
+    public static Policy.Policy With(string json)
+    {
+        var errors = new Staffing.Io.InputErrors();
+        var p = Staffing.Policy.PolicyLoader.Override(Defaults, json, "policy.json", errors);
+        Assert.Empty(errors.Messages);
+        return p;
+    }
+
+    public static Centre Ceip(int pupils, int comp, int cycles = 3, bool justified = false, string code = "C1") =>
+        Centre.Create(code, CentreKind.CEIP, pupils, comp) with { Cycles = cycles, ItinerantJustified = justified };
+
+    public static Centre Ies(int pupils, int comp, bool justified = false, string code = "I1") =>
+        Centre.Create(code, CentreKind.IES, esoPupils: pupils, esoComp: comp) with { ItinerantJustified = justified };
+
+    public static Centre Cra(int pupils, int comp, bool justified = false, string code = "R1") =>
+        Centre.Create(code, CentreKind.CRA, pupils, comp) with { ItinerantJustified = justified };
+
+    public static Centre Concertado(this Centre c) => c with { Ownership = Ownership.Concertado };
+
+    public static Staffing.Rules.Entitlement Entitle(Centre c, Policy.Policy? p = null) => Staffing.Rules.RuleBook.Entitle(c, p ?? Defaults);
+
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Staffing.sln"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("Staffing.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public static string Sample => Path.Combine(RepoRoot, "scenarios", "sample");
+
+    public static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        var code = global::Staffing.Cli.App.Run(args, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    public static string TempDir()
+    {
+        var d = Path.Combine(Path.GetTempPath(), "staffing-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(d);
+        return d;
+    }
+
+    /// <summary>A scenario folder from file texts (name → content).</summary>
+    public static string Scenario(params (string File, string Text)[] files)
+    {
+        var d = TempDir();
+        foreach (var (f, t) in files) File.WriteAllText(Path.Combine(d, f), t);
+        return d;
+    }
+
+    public const string CentresHeader = "code,name,area,locality,kind,ownership,primary_pupils,primary_comp,cycles,eso_pupils,eso_comp,itinerant_justified,ptsc_need,no_spanish,eoep,lat,lon\n";
+}
