@@ -15,6 +15,7 @@ public static class App
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
+        builder.Services.AddSingleton<IAllocator, CpSatAllocator>();
         builder.Services.AddSingleton<IAllocator, GreedyAllocator>();
         builder.Services.AddSingleton<Planner>();
         builder.Services.AddSingleton(new Console(stdout, stderr));

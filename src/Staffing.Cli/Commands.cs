@@ -91,7 +91,7 @@ public static class Commands
         return System.Text.Encoding.UTF8.GetString(ms.ToArray()) + "\n";
     }
 
-    public static readonly Option<string> SolverOpt = new("--solver") { Description = "cp-sat (default) or greedy", DefaultValueFactory = _ => "greedy" };
+    public static readonly Option<string> SolverOpt = new("--solver") { Description = "cp-sat (default) or greedy", DefaultValueFactory = _ => "cp-sat" };
     public static readonly Option<double> TimeLimitOpt = new("--time-limit") { Description = "Seconds the optimizer may take in all (best plan found is kept)", DefaultValueFactory = _ => 60 };
     public static readonly Option<int> WorkersOpt = new("--workers") { Description = "Parallel solves (areas at once)", DefaultValueFactory = _ => 1 };
     public static readonly Option<int> SeedOpt = new("--seed") { Description = "Solver random seed", DefaultValueFactory = _ => 0 };

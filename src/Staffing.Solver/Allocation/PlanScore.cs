@@ -11,10 +11,38 @@ public static class PlanScore
 {
     public const long UnitScale = 1_000_000;
 
-    public static readonly string[] LevelNames = ["coverage", "fairness", "secondary_ptsc", "continuity", "pairs"];
+    public static readonly string[] LevelNames = ["coverage", "fairness", "secondary_ptsc", "continuity", "pairs", "tie_break"];
 
-    /// <summary>A unit's value depends only on the coverage ratio it starts from and falls strictly as it rises.</summary>
-    public static long UnitValue(int startUnits, int entitled) => UnitScale * (entitled - startUnits) / entitled;
+    public static readonly bool[] Maximize = [true, true, true, false, false, true];
+
+    /// <summary>
+    /// A unit's value depends only on the coverage ratio it starts from and falls strictly as it rises:
+    /// scale × (1 − start ratio), with the scale the lcm of every entitlement so the values are exact.
+    /// </summary>
+    public static long UnitValue(long scale, int startUnits, int entitled) => scale * (entitled - startUnits) / entitled;
+
+    public static long FairnessScale(AllocationProblem problem)
+    {
+        var max = problem.Demands.Where(InFairness).Select(d => d.Entitled).DefaultIfEmpty(1).Max();
+        long lcm = 1;
+        for (var k = 2; k <= max; k++)
+        {
+            lcm = lcm / Gcd(lcm, k) * k;
+            if (lcm > UnitScale) return (long)max * max; // still strictly decreasing: ratios differ by ≥ 1/max²
+        }
+        return lcm;
+    }
+
+    private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
+
+    /// <summary>The contract's tie order as a weight: more compensatory pupils, then the lower code, weighs more.</summary>
+    public static Dictionary<string, long> TieWeights(AllocationProblem problem)
+    {
+        var n = problem.Entitlements.Length;
+        return problem.Entitlements.Select((e, i) => (e.Centre.Code, i)).ToDictionary(t => t.Code, t => (long)(n - t.i), StringComparer.Ordinal);
+    }
+
+    public static long TieWeight(Demand d, Dictionary<string, long> codeWeights, int centres) => (long)d.Comp * (centres + 1) + codeWeights[d.Code];
 
     public static bool InCoverage(Demand d) => d.Funding == Funding.Pool && d.Resource != Resource.SecondaryPtsc;
 
@@ -24,13 +52,16 @@ public static class PlanScore
     {
         var paired = d.Groups.SelectMany(g => g.Codes.Select(c => (c, g.Stage))).ToHashSet();
         int Alloc(Demand x) => x.Resource.IsItinerant() ? (paired.Contains((x.Code, x.Resource.StageOf())) ? 1 : 0) : d.Of(x.Code, x.Resource);
-        long coverage = 0, fairness = 0, reach = 0, ptsc = 0, lost = 0, pairs = 0;
+        long coverage = 0, fairness = 0, reach = 0, ptsc = 0, lost = 0, pairs = 0, tie = 0;
+        var scale = FairnessScale(problem);
+        var weights = TieWeights(problem);
         foreach (var x in problem.Demands.Where(x => x.Funding == Funding.Pool))
         {
             var a = Alloc(x);
             if (InCoverage(x)) coverage += a;
             if (InFairness(x))
-                for (var k = 0; k < a; k++) fairness += UnitValue(k, x.Entitled);
+                for (var k = 0; k < a; k++) fairness += UnitValue(scale, k, x.Entitled);
+            tie += a * TieWeight(x, weights, problem.Entitlements.Length);
             if (x.Resource == Resource.SecondaryPtsc)
             {
                 if (d.Of(x.Code, Resource.SecondarySupport) >= problem.Policy.SecondaryPtscMinSupport) reach++;
@@ -40,7 +71,7 @@ public static class PlanScore
         lost = Continuity(problem, d, Alloc);
         foreach (var g in d.Groups)
             pairs += GroupCost(problem, g);
-        return [coverage, fairness, reach * UnitScale + ptsc, lost, pairs];
+        return [coverage, fairness, reach * UnitScale + ptsc, lost, pairs, tie];
     }
 
     public static long GroupCost(AllocationProblem problem, ItinerantGroup g)
