@@ -20,6 +20,8 @@ public static class Commands
         var root = new RootCommand("staffing: compensatory-education staffing by the Madrid regulation of 21 July 2006 (see RULES.md)");
         root.Subcommands.Add(Entitlement(services));
         root.Subcommands.Add(PlanCommand(services));
+        root.Subcommands.Add(Verify(services));
+        root.Subcommands.Add(Generate(services));
         return root;
     }
 
@@ -104,6 +106,44 @@ public static class Commands
         if (limit <= 0 || double.IsNaN(limit)) throw InputException.Single($"--time-limit: found {limit.ToString(CultureInfo.InvariantCulture)}, expected a number of seconds > 0");
         if (workers < 1 || workers > 64) throw InputException.Single($"--workers: found {workers}, expected 1 to 64");
         return new SolveSettings(limit, workers, r.GetValue(SeedOpt), new Progress(console.Error));
+    }
+
+    private static Command Verify(IServiceProvider services)
+    {
+        var plan = new Argument<string>("plan") { Description = "A plan folder (plan.csv, itinerants.csv, eoep-schedule.csv), from this tool or any other" };
+        var cmd = WithInput(new Command("verify", "Check a plan against the scenario and the rules, independently of the optimizer; exit 1 on any violation"));
+        cmd.Arguments.Add(plan);
+        cmd.SetAction(r =>
+        {
+            var console = services.GetRequiredService<Console>();
+            var s = ReadScenario(r, console);
+            var violations = PlanVerifier.Verify(s, PlanReader.Read(r.GetValue(plan)!));
+            foreach (var v in violations) console.Out.WriteLine(v.ToString());
+            console.Error.WriteLine(violations.Count == 0 ? "verified: no violations" : $"{violations.Count} violations");
+            return violations.Count == 0 ? App.Ok : App.Finding;
+        });
+        return cmd;
+    }
+
+    private static Command Generate(IServiceProvider services)
+    {
+        var centres = new Option<int>("--centres") { Description = "How many centres", Required = true };
+        var areas = new Option<int>("--areas") { Description = "How many territorial areas", DefaultValueFactory = _ => 5 };
+        var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same scenario)", DefaultValueFactory = _ => 1 };
+        var ratio = new Option<double>("--pool-ratio") { Description = "Pools as a fraction of the entitlement", DefaultValueFactory = _ => 0.8 };
+        var output = new Option<string>("--out") { Description = "The scenario folder to write", Required = true };
+        var cmd = new Command("generate", "Write a synthetic scenario of any size (realistic mix, many boundary cases)");
+        foreach (var o in new Option[] { centres, areas, seed, ratio, output }) cmd.Options.Add(o);
+        cmd.SetAction(r =>
+        {
+            var pr = r.GetValue(ratio);
+            if (pr < 0 || pr > 10 || double.IsNaN(pr)) throw InputException.Single($"--pool-ratio: found {pr.ToString(CultureInfo.InvariantCulture)}, expected a fraction from 0 to 10");
+            var s = ScenarioGenerator.Generate(new ScenarioGenerator.Options(r.GetValue(centres), r.GetValue(areas), r.GetValue(seed), pr));
+            AtomicFolder.Write(r.GetValue(output)!, tmp => ScenarioGenerator.Write(s, tmp));
+            services.GetRequiredService<Console>().Error.WriteLine($"wrote {s.Centres.Count} centres in {s.Teams!.Select(t => t.Area).Distinct().Count()} areas");
+            return App.Ok;
+        });
+        return cmd;
     }
 
     private static Command PlanCommand(IServiceProvider services)

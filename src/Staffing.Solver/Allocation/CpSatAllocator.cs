@@ -20,6 +20,12 @@ public sealed class CpSatAllocator : IAllocator
     /// <summary>Nearest partners per eligible centre offered to the pairing model (plus greedy's, this year's and locked pairs).</summary>
     public const int PairCandidates = 8;
 
+    /// <summary>
+    /// Presolve off: with many interchangeable post units presolve spends seconds adding domination implications
+    /// in front of a sub-second search (measured here, see benchmarks/README.md).
+    /// </summary>
+    public const string Parameters = "cp_model_presolve:false,";
+
     public static string Version => typeof(CpModel).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "unknown";
 
     public AllocatorResult Allocate(AllocationProblem problem, SolveSettings settings)
@@ -34,6 +40,8 @@ public sealed class CpSatAllocator : IAllocator
         {
             var remaining = Math.Max(0.05, settings.TimeLimitSeconds - deadline.Elapsed.TotalSeconds);
             results[i] = new ComponentSolver(problem, components[i], greedy.Decisions, scale, weights, settings, remaining).Solve();
+            if (Environment.GetEnvironmentVariable("STAFFING_DEBUG") is not null)
+                System.Console.Error.WriteLine($"component {i}: {components[i].Count} demands {string.Join(",", components[i].Select(d => d.Resource).Distinct())} {string.Join(" ", results[i].Seconds.Select(x => x.ToString("0.000", CultureInfo.InvariantCulture)))}");
             if (components[i].Count > 2000) settings.Progress?.Report($"cp-sat: component {i + 1} of {components.Count} ({components[i].Count} demands) solved");
         });
 
@@ -54,7 +62,7 @@ public sealed class CpSatAllocator : IAllocator
             var gap = score[l] == bound ? 0.0 : Math.Abs(bound - score[l]) / Math.Max(1.0, Math.Abs(bound));
             return new LevelResult(name, score[l], bound, gap, results.Values.Sum(r => r.Seconds[l]));
         }).ToImmutableArray();
-        var parameters = $"num_workers:1,random_seed:{settings.Seed},max_time_in_seconds:{settings.TimeLimitSeconds.ToString(CultureInfo.InvariantCulture)},components:{components.Count},pair_candidates:{PairCandidates}";
+        var parameters = $"num_workers:1,random_seed:{settings.Seed},{Parameters}max_time_in_seconds:{settings.TimeLimitSeconds.ToString(CultureInfo.InvariantCulture)},components:{components.Count},pair_candidates:{PairCandidates}";
         return new AllocatorResult(decisions, results.Values.All(r => r.Proven), new SolverInfo("cp-sat", Version, parameters, settings.Workers, settings.Seed), levels);
     }
 
@@ -82,7 +90,7 @@ public sealed class CpSatAllocator : IAllocator
 
     /// <summary>One component's model: built from the domain here, read back into decisions here.</summary>
     private sealed class ComponentSolver(AllocationProblem problem, List<Demand> demands, Decisions hint, long scale,
-        Dictionary<string, long> weights, SolveSettings settings, double seconds)
+        Dictionary<Demand, long> weights, SolveSettings settings, double seconds)
     {
         private readonly CpModel model = new();
         private readonly Dictionary<Demand, BoolVar[]> units = [];
@@ -110,7 +118,7 @@ public sealed class CpSatAllocator : IAllocator
                 if (PlanScore.Maximize[l]) model.Maximize(expr); else model.Minimize(expr);
                 var solver = new CpSolver
                 {
-                    StringParameters = $"num_workers:1,random_seed:{settings.Seed},max_time_in_seconds:{Math.Max(0.01, seconds - start).ToString(CultureInfo.InvariantCulture)}",
+                    StringParameters = $"num_workers:1,random_seed:{settings.Seed},{Parameters}max_time_in_seconds:{Math.Max(0.01, seconds - start).ToString(CultureInfo.InvariantCulture)}",
                 };
                 var status = solver.Solve(model);
                 time[l] = watch.Elapsed.TotalSeconds - start;
@@ -256,15 +264,15 @@ public sealed class CpSatAllocator : IAllocator
             var pairCost = LinearExpr.NewBuilder();
             var tie = LinearExpr.NewBuilder();
             bool hasFair = false, hasPtsc = false, hasContinuity = false;
-            var n = problem.Entitlements.Length;
             var min = problem.Policy.SecondaryPtscMinSupport;
             foreach (var d in demands)
             {
-                var w = PlanScore.TieWeight(d, weights, n);
+                var w = weights[d];
                 if (d.Resource.IsItinerant())
                 {
+                    // Itinerant ties are left to the pair cost (km to a tenth, pupils): a tie level over shares after
+                    // fixing the pair cost is a knapsack CP-SAT takes seconds to close.
                     coverage.Add(paired[d]);
-                    tie.AddTerm(paired[d], w);
                     continue;
                 }
                 var y = units[d];

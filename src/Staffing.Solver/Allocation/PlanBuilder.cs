@@ -22,11 +22,12 @@ public static class PlanBuilder
             foreach (var cap in problem.CapacitiesOf(x))
                 used[cap] = used.GetValueOrDefault(cap) + Allocated(x);
 
+        var context = new ReasonContext(problem, d, used, Allocated);
         var lines = ImmutableArray.CreateBuilder<PlanLine>();
         foreach (var x in problem.Demands.OrderBy(x => x.Code, StringComparer.Ordinal).ThenBy(x => x.Resource))
         {
             var a = Allocated(x);
-            var reason = a < x.Entitled ? Reason(problem, x, a, d, used, Allocated) : "";
+            var reason = a < x.Entitled ? Reason(context, x, a) : "";
             lines.Add(new PlanLine(x.Code, x.Resource, x.Entitled, a, x.Rules, x.Funding, reason));
         }
         var planLines = lines.ToImmutable();
@@ -34,9 +35,43 @@ public static class PlanBuilder
         return new Plan(planLines, Teachers(problem, d.Groups), Schedule(problem, d), status, result.Solver, result.Levels, seconds, inputHash);
     }
 
-    private static string Reason(AllocationProblem problem, Demand x, int allocated, Decisions d,
-        Dictionary<Capacity, int> used, Func<Demand, int> allocatedOf)
+    /// <summary>What every shortfall reason reads, computed once per plan.</summary>
+    private sealed class ReasonContext
     {
+        public AllocationProblem Problem { get; }
+        public Decisions Decisions { get; }
+        public Dictionary<Capacity, int> Used { get; }
+        public Func<Demand, int> AllocatedOf { get; }
+        public Dictionary<Capacity, int> Entitled { get; } = [];
+        public Dictionary<(Capacity, int, int), int> AtRatio { get; } = [];
+        public Dictionary<(string, Resource), int> Eligible { get; } = [];
+
+        public ReasonContext(AllocationProblem problem, Decisions decisions, Dictionary<Capacity, int> used, Func<Demand, int> allocatedOf)
+        {
+            (Problem, Decisions, Used, AllocatedOf) = (problem, decisions, used, allocatedOf);
+            foreach (var d in problem.Demands)
+            {
+                if (d.Resource.IsItinerant()) Eligible[(d.Centre.Area, d.Resource)] = Eligible.GetValueOrDefault((d.Centre.Area, d.Resource)) + 1;
+                var key = Ratio(allocatedOf(d), d.Entitled);
+                foreach (var c in problem.CapacitiesOf(d))
+                {
+                    Entitled[c] = Entitled.GetValueOrDefault(c) + d.Entitled;
+                    AtRatio[(c, key.Item1, key.Item2)] = AtRatio.GetValueOrDefault((c, key.Item1, key.Item2)) + 1;
+                }
+            }
+        }
+
+        public static (int, int) Ratio(int a, int e)
+        {
+            static int Gcd(int x, int y) => y == 0 ? x : Gcd(y, x % y);
+            var g = Math.Max(1, Gcd(a, e));
+            return (a / g, e / g);
+        }
+    }
+
+    private static string Reason(ReasonContext context, Demand x, int allocated)
+    {
+        var (problem, d, used, allocatedOf) = (context.Problem, context.Decisions, context.Used, context.AllocatedOf);
         var p = problem.Policy;
         if (problem.Lock(x.Code, x.Resource) is { } lk && (x.Resource.IsItinerant() ? lk.Amount == 0 : lk.Amount == allocated))
             return $"lock: locks.csv fixes {x.Resource.Name()} at {lk.Amount}";
@@ -50,7 +85,7 @@ public static class PlanBuilder
         if (x.Resource.IsItinerant())
         {
             var stage = x.Resource.StageOf();
-            var eligible = problem.Demands.Count(o => o.Resource == x.Resource && o.Centre.Area == x.Centre.Area);
+            var eligible = context.Eligible[(x.Centre.Area, x.Resource)];
             var teachers = d.Groups.Count(g => g.Area == x.Centre.Area && g.Stage == stage);
             if (full.FirstOrDefault(c => c.Pool is not null) is { } pool)
                 return $"pool short: {pool.Label}: {Plural(pool.Amount / pool.UnitsPerItem, "itinerant teacher", "itinerant teachers")} for the eligible centres ({eligible} in {x.Centre.Area}, {p.ItinerantShare} to a teacher), all in use";
@@ -61,10 +96,10 @@ public static class PlanBuilder
             return p.MaxLossPerCentre is not null ? "continuity: kept within max_loss_per_centre elsewhere" : "pool short";
         if (binding.Pool is null && binding.Team is null)
             return $"no EOEP team: the centre names no guidance team in eoep.csv, so no {x.Resource.Name()} can be given";
-        var entitledThere = problem.Demands.Where(o => problem.CapacitiesOf(o).Contains(binding)).Sum(o => o.Entitled);
+        var entitledThere = context.Entitled[binding];
         var pct = Percent(allocated, x.Entitled);
-        var alike = problem.Demands.Count(o => o != x && problem.CapacitiesOf(o).Contains(binding) && o.Entitled > 0
-            && (long)allocatedOf(o) * x.Entitled == (long)allocated * o.Entitled);
+        var ratio = ReasonContext.Ratio(allocated, x.Entitled);
+        var alike = context.AtRatio[(binding, ratio.Item1, ratio.Item2)] - 1;
         var like = alike == 0 ? "" : $", like {alike} {(alike == 1 ? "other" : "others")} at {pct}";
         if (binding.Team is not null)
         {

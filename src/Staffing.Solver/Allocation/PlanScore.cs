@@ -35,14 +35,20 @@ public static class PlanScore
 
     private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
 
-    /// <summary>The contract's tie order as a weight: more compensatory pupils, then the lower code, weighs more.</summary>
-    public static Dictionary<string, long> TieWeights(AllocationProblem problem)
+    /// <summary>
+    /// The contract's tie order as a weight: within each resource, demands ranked by more compensatory pupils,
+    /// then the lower code; the first of n weighs n, the last 1.
+    /// </summary>
+    public static Dictionary<Demand, long> TieWeights(AllocationProblem problem)
     {
-        var n = problem.Entitlements.Length;
-        return problem.Entitlements.Select((e, i) => (e.Centre.Code, i)).ToDictionary(t => t.Code, t => (long)(n - t.i), StringComparer.Ordinal);
+        var weights = new Dictionary<Demand, long>();
+        foreach (var byResource in problem.Demands.GroupBy(d => d.Resource))
+        {
+            var ranked = byResource.Order(Comparer<Demand>.Create(AllocationProblem.TieOrder)).ToList();
+            for (var i = 0; i < ranked.Count; i++) weights[ranked[i]] = ranked.Count - i;
+        }
+        return weights;
     }
-
-    public static long TieWeight(Demand d, Dictionary<string, long> codeWeights, int centres) => (long)d.Comp * (centres + 1) + codeWeights[d.Code];
 
     public static bool InCoverage(Demand d) => d.Funding == Funding.Pool && d.Resource != Resource.SecondaryPtsc;
 
@@ -61,7 +67,7 @@ public static class PlanScore
             if (InCoverage(x)) coverage += a;
             if (InFairness(x))
                 for (var k = 0; k < a; k++) fairness += UnitValue(scale, k, x.Entitled);
-            tie += a * TieWeight(x, weights, problem.Entitlements.Length);
+            if (!x.Resource.IsItinerant()) tie += a * weights[x];
             if (x.Resource == Resource.SecondaryPtsc)
             {
                 if (d.Of(x.Code, Resource.SecondarySupport) >= problem.Policy.SecondaryPtscMinSupport) reach++;

@@ -32,7 +32,7 @@ public sealed class CsvOut : IDisposable
                 null => "",
                 string s => Escape(s),
                 bool b => b ? "true" : "false",
-                double d => d.ToString("0.0", CultureInfo.InvariantCulture),
+                double d => d.ToString("0.######", CultureInfo.InvariantCulture),
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 _ => Escape(cell.ToString() ?? ""),
             });

@@ -25,7 +25,7 @@ public static class PlanWriter
             var letters = Enumerable.Range(0, share).Select(i => ((char)('a' + i)).ToString()).ToList();
             csv.Row([.. new object[] { "teacher", "stage" }.Concat(letters.Select(l => "centre_" + l)).Concat(letters.Select(l => "days_" + l)).Concat(["same_locality", "km"])]);
             foreach (var t in plan.Itinerants)
-                csv.Row([.. new object?[] { t.Id, t.Stage.Name() }.Concat(t.Centres).Concat(t.Days.Cast<object?>()).Concat([t.SameLocality, t.Km])]);
+                csv.Row([.. new object?[] { t.Id, t.Stage.Name() }.Concat(t.Centres).Concat(t.Days.Cast<object?>()).Concat([t.SameLocality, t.Km?.ToString("0.0", CultureInfo.InvariantCulture)])]);
         }
         if (plan.Schedule is { } schedule)
             using (var csv = CsvOut.Create(Path.Combine(folder, "eoep-schedule.csv")))

@@ -133,7 +133,7 @@ public static class ScenarioReader
             var eoep = r.Text("eoep");
             var lat = r.Decimal("lat", -90, 90);
             var lon = r.Decimal("lon", -180, 180);
-            if (lat.HasValue != lon.HasValue) r.Error(lat.HasValue ? "lon" : "lat", "an empty cell", "lat and lon given together");
+            if (lat.HasValue != lon.HasValue && !r.Failed) r.Error(lat.HasValue ? "lon" : "lat", "an empty cell", "lat and lon given together");
             var specific = r.Int("specific_group_pupils") ?? 0;
             var ace = r.Int("ace_pupils") ?? 0;
             if (!r.Failed)

@@ -1,0 +1,82 @@
+using Staffing.Domain;
+
+namespace Staffing.Io;
+
+public sealed record PlanRow(int Line, string Code, Resource Resource, int Entitled, int Allocated, string Rules, Funding Funding);
+
+public sealed record ItinerantRow(int Line, string Teacher, Stage Stage, IReadOnlyList<string> Centres, IReadOnlyList<int> Days);
+
+public sealed record ScheduleRow(int Line, string Eoep, string Person, string Role, int Weekday, string? Centre);
+
+/// <summary>A plan folder as files, whoever wrote it (this tool, another tool, or a person by hand).</summary>
+public sealed record PlanFiles(IReadOnlyList<PlanRow> Lines, IReadOnlyList<ItinerantRow> Itinerants, IReadOnlyList<ScheduleRow>? Schedule);
+
+public static class PlanReader
+{
+    private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday"];
+
+    public static PlanFiles Read(string folder)
+    {
+        if (!Directory.Exists(folder)) throw InputException.Single($"{folder}: found no such folder, expected a plan folder holding plan.csv");
+        var errors = new InputErrors();
+        var options = new CsvOptions();
+        var lines = new List<PlanRow>();
+        var planPath = Path.Combine(folder, "plan.csv");
+        string[] planColumns = ["code", "resource", "entitled", "allocated", "shortfall", "rules", "funding", "reason"];
+        if (!File.Exists(planPath)) errors.Add("plan.csv", 1, 1, "no file plan.csv in " + folder, "a plan folder");
+        else if (CsvTable.Read(planPath, "plan.csv", options, errors, planColumns, ["code", "resource", "entitled", "allocated", "funding"]) is { } t && errors.Count == 0)
+            foreach (var row in t.Rows)
+            {
+                var r = new RowReader(t, row, errors);
+                var code = r.Required("code");
+                var resText = r.Required("resource");
+                if (!Vocabulary.TryParseResource(resText, out var res)) r.Error("resource", InputErrors.Quote(resText), "one of " + Vocabulary.ResourceList);
+                var e = r.Int("entitled") ?? 0;
+                var a = r.Int("allocated") ?? 0;
+                var f = r.Required("funding");
+                if (f is not ("pool" or "agreement")) r.Error("funding", InputErrors.Quote(f), "pool or agreement");
+                if (!r.Failed) lines.Add(new PlanRow(row.Line, code, res, e, a, r.Text("rules") ?? "", f == "pool" ? Funding.Pool : Funding.Agreement));
+            }
+
+        var itinerants = new List<ItinerantRow>();
+        var itPath = Path.Combine(folder, "itinerants.csv");
+        if (File.Exists(itPath) && CsvTable.Read(itPath, "itinerants.csv", options, errors, [], ["teacher", "stage"]) is { } it)
+        {
+            var letters = it.Header.Select(h => h.Trim()).Where(h => h.StartsWith("centre_", StringComparison.Ordinal)).Select(h => h[7..]).ToList();
+            foreach (var row in it.Rows)
+            {
+                var r = new RowReader(it, row, errors);
+                var teacher = r.Required("teacher");
+                var stageText = r.Required("stage");
+                if (stageText is not ("primary" or "secondary")) r.Error("stage", InputErrors.Quote(stageText), "primary or secondary");
+                var centres = new List<string>();
+                var days = new List<int>();
+                foreach (var l in letters)
+                {
+                    if (r.Text("centre_" + l) is not { } c) continue;
+                    centres.Add(c);
+                    days.Add(r.Int("days_" + l, 0, 5) ?? 0);
+                }
+                if (!r.Failed) itinerants.Add(new ItinerantRow(row.Line, teacher, stageText == "primary" ? Stage.Primary : Stage.Secondary, centres, days));
+            }
+        }
+
+        List<ScheduleRow>? schedule = null;
+        var sPath = Path.Combine(folder, "eoep-schedule.csv");
+        if (File.Exists(sPath) && CsvTable.Read(sPath, "eoep-schedule.csv", options, errors, ["eoep", "person", "role", "weekday", "centre"], ["eoep", "person", "role", "weekday"]) is { } st)
+        {
+            schedule = [];
+            foreach (var row in st.Rows)
+            {
+                var r = new RowReader(st, row, errors);
+                var role = r.Required("role");
+                if (role is not ("psychopedagogue" or "ptsc")) r.Error("role", InputErrors.Quote(role), "psychopedagogue or ptsc");
+                var day = Array.IndexOf(Weekdays, r.Required("weekday").ToLowerInvariant());
+                if (day < 0) r.Error("weekday", InputErrors.Quote(r.Text("weekday") ?? ""), "monday … friday");
+                if (!r.Failed) schedule.Add(new ScheduleRow(row.Line, r.Required("eoep"), r.Required("person"), role, day, r.Text("centre")));
+            }
+        }
+        if (errors.Count > 0) throw new InputException(errors.Messages, errors.Notes);
+        return new PlanFiles(lines, itinerants, schedule);
+    }
+}
