@@ -6,7 +6,7 @@ namespace Staffing.Tests.Cli;
 /// <summary>Golden files: `staffing plan` on the bundled sample (set UPDATE_GOLDEN=1 to rewrite them after a reviewed change).</summary>
 public partial class PlanGoldenTests
 {
-    public static TheoryData<string> Solvers => ["greedy"];
+    public static TheoryData<string> Solvers => ["greedy", "cp-sat"];
 
     [Theory]
     [MemberData(nameof(Solvers))]
