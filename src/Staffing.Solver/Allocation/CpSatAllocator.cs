@@ -18,7 +18,7 @@ public sealed class CpSatAllocator : IAllocator
     public string Name => "cp-sat";
 
     /// <summary>Nearest partners per eligible centre offered to the pairing model (plus greedy's, this year's and locked pairs).</summary>
-    public const int PairCandidates = 8;
+    public const int PairCandidates = 5;
 
     /// <summary>
     /// Presolve off: with many interchangeable post units presolve spends seconds adding domination implications
@@ -108,6 +108,8 @@ public sealed class CpSatAllocator : IAllocator
             var objectives = Objectives();
             Hint(d => hint.Of(d.Code, d.Resource), (a, b) => hint.Groups.Any(g => g.Codes.Contains(a.Code) && g.Codes.Contains(b.Code) && g.Stage == a.Resource.StageOf()));
             var proven = true;
+            var hintCoverage = demands.Where(PlanScore.InCoverage).Sum(d => d.Resource.IsItinerant()
+                ? (hint.Groups.Any(g => g.Stage == d.Resource.StageOf() && g.Codes.Contains(d.Code)) ? 1 : 0) : hint.Of(d.Code, d.Resource));
             var watch = Stopwatch.StartNew();
             CpSolver? last = null;
             for (var l = 0; l < levels; l++)
@@ -115,6 +117,12 @@ public sealed class CpSatAllocator : IAllocator
                 var (expr, constant, empty) = objectives[l];
                 if (empty) continue;
                 var start = watch.Elapsed.TotalSeconds;
+                if (l == 0 && hintCoverage == CoverageBound())
+                {
+                    // The greedy plan already reaches the bound: coverage is proven without a solve.
+                    Name(model.Add(expr >= hintCoverage), $"level coverage kept at {hintCoverage} (the bound)");
+                    continue;
+                }
                 if (PlanScore.Maximize[l]) model.Maximize(expr); else model.Minimize(expr);
                 var solver = new CpSolver
                 {
@@ -140,6 +148,22 @@ public sealed class CpSatAllocator : IAllocator
                 last = solver;
             }
             return last is null ? FromHint(slack, time) : Read(last, slack, time, proven);
+        }
+
+        /// <summary>
+        /// An upper bound on coverage: every demand in full, or a full capacity plus everything outside it;
+        /// itinerant shares come in whole groups.
+        /// </summary>
+        private long CoverageBound()
+        {
+            long Full(Demand d) => problem.Lock(d.Code, d.Resource) is { } lk ? lk.Amount : d.Entitled;
+            var counted = demands.Where(PlanScore.InCoverage).ToList();
+            var groups = counted.Where(d => d.Resource.IsItinerant()).GroupBy(d => (d.Centre.Area, d.Resource))
+                .Sum(g => { var n = g.Count(d => Full(d) > 0); return (long)(n - n % share); });
+            long bound = counted.Where(d => !d.Resource.IsItinerant()).Sum(Full) + groups;
+            foreach (var cap in counted.SelectMany(d => problem.CapacitiesOf(d)).Distinct())
+                bound = Math.Min(bound, cap.Amount + counted.Where(d => !problem.CapacitiesOf(d).Contains(cap)).Sum(Full));
+            return bound;
         }
 
         /// <summary>No itinerant pairing and every capacity slack: each demand gets its entitlement (or its lock), optimal on every level.</summary>

@@ -142,12 +142,13 @@ public static class PlanBuilder
         if (problem.Scenario.Teams is not { } teams) return null;
         var k = problem.Policy.EoepDaysPerPerson;
         var slots = new List<ScheduleSlot>();
+        var byTeam = problem.Demands.Where(x => x.Resource.IsEoepDays() && x.Funding == Funding.Pool && x.Centre.Eoep is not null)
+            .ToLookup(x => (x.Centre.Eoep!, x.Resource));
         foreach (var team in teams.OrderBy(t => t.Code, StringComparer.Ordinal))
         {
             foreach (var (resource, people, role, tag) in new[] { (Resource.PsychopedagogueDays, team.Psychopedagogues, "psychopedagogue", "psy"), (Resource.PtscDays, team.Ptsc, "ptsc", "ptsc") })
             {
-                var units = problem.Demands
-                    .Where(x => x.Resource == resource && x.Funding == Funding.Pool && x.Centre.Eoep == team.Code)
+                var units = byTeam[(team.Code, resource)]
                     .Select(x => (x, days: d.Of(x.Code, resource)))
                     .Where(t => t.days > 0)
                     .OrderByDescending(t => t.days).ThenBy(t => t.x, Comparer<Demand>.Create(AllocationProblem.TieOrder))

@@ -7,6 +7,11 @@ namespace Staffing.Allocation;
 /// <summary>One centre's entitlement to one resource, what the allocators share out.</summary>
 public sealed record Demand(Centre Centre, Resource Resource, int Entitled, string Rules, Funding Funding)
 {
+    // Identity, not value: a demand is made once per problem and is a key in every hot dictionary.
+    public bool Equals(Demand? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+
     public string Code => Centre.Code;
 
     public int Comp => Centre.Comp(Resource.StageOf());
@@ -15,6 +20,10 @@ public sealed record Demand(Centre Centre, Resource Resource, int Entitled, stri
 /// <summary>A capacity a set of demands draws on: a pool row, or an EOEP team's people in one role.</summary>
 public sealed record Capacity(string Key, string Label, Resource Resource, int Amount, int UnitsPerItem)
 {
+    public bool Equals(Capacity? other) => other is not null && Key == other.Key;
+
+    public override int GetHashCode() => Key.GetHashCode(StringComparison.Ordinal);
+
     /// <summary>The pool row's (area, resource), or null for a team capacity.</summary>
     public PoolRow? Pool { get; init; }
 
