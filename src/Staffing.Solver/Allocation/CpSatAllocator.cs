@@ -28,6 +28,10 @@ public sealed class CpSatAllocator : IAllocator
 
     public static string Version => typeof(CpModel).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "unknown";
 
+    /// <summary>
+    /// Solver "workers" is CP-SAT's num_workers, 1 for every model; --workers only solves components side by side,
+    /// so it leaves the output, summary.json included, byte-identical.
+    /// </summary>
     public AllocatorResult Allocate(AllocationProblem problem, SolveSettings settings)
     {
         var greedy = new GreedyAllocator().Allocate(problem, settings);
@@ -63,7 +67,7 @@ public sealed class CpSatAllocator : IAllocator
             return new LevelResult(name, score[l], bound, gap, results.Values.Sum(r => r.Seconds[l]));
         }).ToImmutableArray();
         var parameters = $"num_workers:1,random_seed:{settings.Seed},{Parameters}max_time_in_seconds:{settings.TimeLimitSeconds.ToString(CultureInfo.InvariantCulture)},components:{components.Count},pair_candidates:{PairCandidates}";
-        return new AllocatorResult(decisions, results.Values.All(r => r.Proven), new SolverInfo("cp-sat", Version, parameters, settings.Workers, settings.Seed), levels);
+        return new AllocatorResult(decisions, results.Values.All(r => r.Proven), new SolverInfo("cp-sat", Version, parameters, 1, settings.Seed), levels);
     }
 
     /// <summary>Independent parts of the problem, each a list of pool-funded demands, in canonical order.</summary>

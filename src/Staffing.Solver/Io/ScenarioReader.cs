@@ -34,7 +34,11 @@ public static class ScenarioReader
         if (!File.Exists(centresPath))
             errors.Add("centres.csv", 1, 1, "no file centres.csv in " + folder, "centres.csv, the one required file");
         else if ((centreTable = CsvTable.Read(centresPath, "centres.csv", options, errors, CentreColumns, CentreRequired)) is not null)
+        {
             read = ReadCentres(centreTable, errors);
+            if (centreTable.Rows.Count == 0 && CentreRequired.All(centreTable.Has))
+                errors.Add("centres.csv", 2, 1, "no centre rows", "at least one centre");
+        }
         var centres = read.Select(x => x.Centre).ToList();
 
         // Rows with errors still define their area and code, so other files are not blamed for them.
