@@ -22,6 +22,7 @@ public static class Commands
         root.Subcommands.Add(PlanCommand(services));
         root.Subcommands.Add(Verify(services));
         root.Subcommands.Add(AuditCommand(services));
+        root.Subcommands.Add(EquityCommand(services));
         root.Subcommands.Add(Generate(services));
         return root;
     }
@@ -162,6 +163,48 @@ public static class Commands
         });
         return cmd;
     }
+
+    private static Command EquityCommand(IServiceProvider services)
+    {
+        var by = new Option<string>("--by") { Description = "area or locality (localities within areas)", DefaultValueFactory = _ => "locality" };
+        by.AcceptOnlyFromAmong("area", "locality");
+        var output = new Option<string?>("--out") { Description = "Write equity.csv into this folder (default: the table on stdout)" };
+        var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 0 };
+        var cmd = WithInput(new Command("equity", "Segregation of compensatory pupils (dissimilarity, isolation, exposure, Gini) beside the staff the plan gives them"));
+        foreach (var o in new Option[] { by, output, seed, SolverOpt, TimeLimitOpt, WorkersOpt }) cmd.Options.Add(o);
+        cmd.SetAction(r =>
+        {
+            var console = services.GetRequiredService<Console>();
+            var s = ReadScenario(r, console);
+            var (problem, plan) = services.GetRequiredService<Planner>().Plan(s, r.GetValue(SolverOpt)!, Settings(r, console));
+            var rows = Staffing.Equity.EquityReport.Compute(problem, plan, r.GetValue(by) == "locality", r.GetValue(seed));
+            void Write(TextWriter w)
+            {
+                using var csv = new CsvOut(w);
+                csv.Row("level", "area", "locality", "stage", "centres", "pupils", "compensatory", "dissimilarity", "dissimilarity_low", "dissimilarity_high",
+                    "isolation", "exposure", "gini", "warning", "above_priority_line", "posts_per_100", "eoep_days_per_100", "coverage_gini");
+                static string F(double? v) => Staffing.Equity.EquityReport.F(v);
+                foreach (var e in rows)
+                    csv.Row(e.Level, e.Area, e.Locality, e.Stage.Name(), e.Centres, e.Pupils, e.Compensatory, F(e.Dissimilarity), F(e.DissimilarityLow), F(e.DissimilarityHigh),
+                        F(e.Isolation), F(e.Exposure), F(e.Gini), e.Warning, e.AbovePriority, F(e.PostsPer100), F(e.EoepDaysPer100), F(e.CoverageGini));
+            }
+            if (r.GetValue(output) is { } dir)
+                AtomicFolder.Write(dir, tmp => { using var w = new StreamWriter(Path.Combine(tmp, "equity.csv")); Write(w); });
+            else
+            {
+                console.Out.WriteLine($"{"level",-8} {"area / locality",-40} {"stage",-9} {"centres",7} {"comp",6} {"D",6} {"D 95%",13} {"isol",6} {"gini",6} {">25%",5} {"posts/100",9} {"days/100",8}  warning");
+                foreach (var e in rows)
+                {
+                    var place = e.Level == "region" ? "(region)" : e.Level == "area" ? e.Area : "  " + e.Locality;
+                    console.Out.WriteLine($"{e.Level,-8} {(place.Length > 40 ? place[..39] + "…" : place),-40} {e.Stage.Name(),-9} {e.Centres,7} {e.Compensatory,6} {F2(e.Dissimilarity),6} {(e.DissimilarityLow is null ? "" : F2(e.DissimilarityLow) + "–" + F2(e.DissimilarityHigh)),13} {F2(e.Isolation),6} {F2(e.Gini),6} {e.AbovePriority,5} {F2(e.PostsPer100),9} {F2(e.EoepDaysPer100),8}  {e.Warning}");
+                }
+            }
+            return App.Ok;
+        });
+        return cmd;
+    }
+
+    private static string F2(double? v) => v?.ToString("0.00", CultureInfo.InvariantCulture) ?? "–";
 
     private static Command Generate(IServiceProvider services)
     {
