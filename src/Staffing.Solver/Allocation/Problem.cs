@@ -77,7 +77,6 @@ public sealed class AllocationProblem
                 caps.Add(cap);
             }
         }
-        Capacities = [.. caps];
         foreach (var d in Demands)
         {
             var list = ImmutableArray.CreateBuilder<Capacity>();
@@ -86,10 +85,19 @@ public sealed class AllocationProblem
                 if (poolCaps.TryGetValue((d.Centre.Area, d.Resource), out var a)) list.Add(a);
                 if (poolCaps.TryGetValue((PoolRow.AllAreas, d.Resource), out var all)) list.Add(all);
                 if (scenario.Teams is not null && d.Resource.IsEoepDays())
-                    list.Add(d.Centre.Eoep is { } t && teamCaps.TryGetValue((t, d.Resource), out var tc) ? tc : NoTeam(d));
+                {
+                    if (d.Centre.Eoep is { } t && teamCaps.TryGetValue((t, d.Resource), out var tc)) list.Add(tc);
+                    else
+                    {
+                        var none = NoTeam(d);
+                        caps.Add(none);
+                        list.Add(none);
+                    }
+                }
             }
             capacitiesOf[d] = list.ToImmutable();
         }
+        Capacities = [.. caps];
     }
 
     private static Capacity NoTeam(Demand d) => new($"no team {d.Code} {d.Resource.Name()}", "no EOEP team", d.Resource, 0, 1);

@@ -133,3 +133,19 @@ public class ConstraintTests
         Assert.Equal(1, fresh.Line("A", Resource.PrimarySupport).Allocated); // tie: same pupils, the lower code
     }
 }
+
+/// <summary>Cases the fuzzer found.</summary>
+public class FuzzFoundTests
+{
+    [Fact]
+    public void APriorityCentreWithoutATeamKeepsAShortfallWithThatReason()
+    {
+        var s = AllocationSupport.Scenario([Support.Ceip(100, 60, code: "A")], teams: [new EoepTeam("E1", "A", 1, 1)]);
+        foreach (var solver in new[] { "cp-sat", "greedy" })
+        {
+            var (_, plan) = AllocationSupport.PlanOf(s, solver);
+            Assert.Equal(0, plan.Line("A", Resource.PsychopedagogueDays).Allocated);
+            Assert.StartsWith("no EOEP team", plan.Line("A", Resource.PsychopedagogueDays).Reason);
+        }
+    }
+}
