@@ -23,6 +23,7 @@ public static class Commands
         root.Subcommands.Add(Verify(services));
         root.Subcommands.Add(AuditCommand(services));
         root.Subcommands.Add(EquityCommand(services));
+        WhatIfCommands.Add(root, services);
         root.Subcommands.Add(Generate(services));
         return root;
     }
@@ -61,7 +62,9 @@ public static class Commands
         var format = new Option<string>("--format") { Description = "text, csv or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "csv", "json");
         var output = new Option<string?>("--out") { Description = "Write entitlement.{txt,csv,json} into this folder instead of stdout" };
+        var near = new Option<bool>("--near-thresholds") { Description = "List the centres one compensatory pupil away from a change (cliff edges), as CSV" };
         var cmd = WithInput(new Command("entitlement", "What the rules give each centre, and why (the inspector's view)"));
+        cmd.Options.Add(near);
         cmd.Options.Add(centre);
         cmd.Options.Add(format);
         cmd.Options.Add(output);
@@ -72,16 +75,17 @@ public static class Commands
             IEnumerable<Centre> centres = s.Centres.OrderBy(c => c.Code, StringComparer.Ordinal);
             if (r.GetValue(centre) is { } code)
                 centres = [s.Find(code) ?? throw InputException.Single($"--centre: found \"{code}\", expected a centre code of centres.csv")];
-            var f = r.GetValue(format)!;
+            var f = r.GetValue(near) ? "near" : r.GetValue(format)!;
             string Render() => f switch
             {
                 "csv" => EntitlementWriter.Render(w => EntitlementWriter.Csv(w, s.Policy, centres)),
                 "json" => Json(s, centres),
+                "near" => EntitlementWriter.Render(w => EntitlementWriter.NearThresholds(w, s.Policy, centres)),
                 _ => EntitlementWriter.Render(w => EntitlementWriter.Text(w, s.Policy, centres)),
             };
             var text = Render();
             if (r.GetValue(output) is { } dir)
-                AtomicFolder.Write(dir, tmp => File.WriteAllText(Path.Combine(tmp, "entitlement." + (f == "text" ? "txt" : f)), text));
+                AtomicFolder.Write(dir, tmp => File.WriteAllText(Path.Combine(tmp, f == "near" ? "near-thresholds.csv" : "entitlement." + (f == "text" ? "txt" : f)), text));
             else console.Out.Write(text);
             return App.Ok;
         });

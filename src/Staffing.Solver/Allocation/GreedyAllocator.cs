@@ -53,37 +53,45 @@ public sealed class GreedyAllocator : IAllocator
     /// <summary>Water-filling: a unit at a time to the lowest ratio allocated/entitled whose capacities all have room.</summary>
     private static void Fill(AllocationProblem problem, List<Demand> demands, Dictionary<(string, Resource), int> alloc, Dictionary<Capacity, int> remaining)
     {
-        var loss = problem.Policy.MaxLossPerCentre;
-        int Held(Demand d) => problem.Current(d.Code, d.Resource)?.Amount ?? 0;
-        // max_loss_per_centre first: the units a centre may not lose.
-        if (loss is { } n)
-            foreach (var d in demands.OrderBy(d => d, Comparer<Demand>.Create(AllocationProblem.TieOrder)))
-                for (var floor = Math.Min(d.Entitled, Held(d) - n); alloc.GetValueOrDefault((d.Code, d.Resource)) < floor && Room(problem, d, remaining);)
-                    Take(problem, d, alloc, remaining);
-        var queue = new PriorityQueue<Demand, Demand>(Comparer<Demand>.Create((a, b) =>
+        var n = demands.Count;
+        var given = new int[n];
+        var held = new int[n];
+        for (var i = 0; i < n; i++)
         {
-            long x = alloc.GetValueOrDefault((a.Code, a.Resource)), y = alloc.GetValueOrDefault((b.Code, b.Resource));
-            var c = (x * b.Entitled).CompareTo(y * a.Entitled);
-            if (c != 0) return c;
-            var keepA = Held(a) > x; var keepB = Held(b) > y;
-            return keepA != keepB ? (keepA ? -1 : 1) : AllocationProblem.TieOrder(a, b);
-        }));
-        foreach (var d in demands)
-            if (alloc.GetValueOrDefault((d.Code, d.Resource)) < d.Entitled) queue.Enqueue(d, d);
-        while (queue.TryDequeue(out var d, out _))
-        {
-            if (!Room(problem, d, remaining)) continue;
-            Take(problem, d, alloc, remaining);
-            if (alloc[(d.Code, d.Resource)] < d.Entitled) queue.Enqueue(d, d);
+            given[i] = alloc.GetValueOrDefault((demands[i].Code, demands[i].Resource));
+            held[i] = problem.Current(demands[i].Code, demands[i].Resource)?.Amount ?? 0;
         }
+        var tie = Comparer<Demand>.Create(AllocationProblem.TieOrder);
+        // max_loss_per_centre first: the units a centre may not lose.
+        if (problem.Policy.MaxLossPerCentre is { } loss)
+            foreach (var i in Enumerable.Range(0, n).OrderBy(i => demands[i], tie))
+                for (var floor = Math.Min(demands[i].Entitled, held[i] - loss); given[i] < floor && Room(problem, demands[i], remaining);)
+                    Take(problem, demands[i], ref given[i], remaining);
+        var queue = new PriorityQueue<int, int>(Comparer<int>.Create((a, b) =>
+        {
+            var c = ((long)given[a] * demands[b].Entitled).CompareTo((long)given[b] * demands[a].Entitled);
+            if (c != 0) return c;
+            bool keepA = held[a] > given[a], keepB = held[b] > given[b];
+            return keepA != keepB ? (keepA ? -1 : 1) : AllocationProblem.TieOrder(demands[a], demands[b]);
+        }));
+        for (var i = 0; i < n; i++)
+            if (given[i] < demands[i].Entitled) queue.Enqueue(i, i);
+        while (queue.TryDequeue(out var i, out _))
+        {
+            if (!Room(problem, demands[i], remaining)) continue;
+            Take(problem, demands[i], ref given[i], remaining);
+            if (given[i] < demands[i].Entitled) queue.Enqueue(i, i);
+        }
+        for (var i = 0; i < n; i++)
+            if (given[i] > 0) alloc[(demands[i].Code, demands[i].Resource)] = given[i];
     }
 
     private static bool Room(AllocationProblem problem, Demand d, Dictionary<Capacity, int> remaining) =>
         problem.CapacitiesOf(d).All(c => remaining[c] >= 1);
 
-    private static void Take(AllocationProblem problem, Demand d, Dictionary<(string, Resource), int> alloc, Dictionary<Capacity, int> remaining)
+    private static void Take(AllocationProblem problem, Demand d, ref int given, Dictionary<Capacity, int> remaining)
     {
-        alloc[(d.Code, d.Resource)] = alloc.GetValueOrDefault((d.Code, d.Resource)) + 1;
+        given++;
         foreach (var c in problem.CapacitiesOf(d)) remaining[c]--;
     }
 

@@ -20,9 +20,11 @@ public sealed record Demand(Centre Centre, Resource Resource, int Entitled, stri
 /// <summary>A capacity a set of demands draws on: a pool row, or an EOEP team's people in one role.</summary>
 public sealed record Capacity(string Key, string Label, Resource Resource, int Amount, int UnitsPerItem)
 {
-    public bool Equals(Capacity? other) => other is not null && Key == other.Key;
+    private readonly int hash = Key.GetHashCode(StringComparison.Ordinal);
 
-    public override int GetHashCode() => Key.GetHashCode(StringComparison.Ordinal);
+    public bool Equals(Capacity? other) => other is not null && hash == other.hash && Key == other.Key;
+
+    public override int GetHashCode() => hash;
 
     /// <summary>The pool row's (area, resource), or null for a team capacity.</summary>
     public PoolRow? Pool { get; init; }

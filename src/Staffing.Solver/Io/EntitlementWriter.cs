@@ -28,6 +28,16 @@ public static class EntitlementWriter
         }
     }
 
+    /// <summary>Every cliff edge of every centre: one compensatory pupil more or fewer changes a number or a status.</summary>
+    public static void NearThresholds(TextWriter output, Policy.Policy p, IEnumerable<Centre> centres)
+    {
+        using var csv = new CsvOut(output);
+        csv.Row("code", "stage", "change", "resource", "from", "to", "rule", "text");
+        foreach (var c in centres)
+            foreach (var e in CliffEdges.Of(c, p))
+                csv.Row(c.Code, e.Stage.Name(), e.Change, e.Resource?.Name(), e.From, e.To, e.Rule, e.Text);
+    }
+
     public static void Json(Stream output, Policy.Policy p, IEnumerable<Centre> centres)
     {
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });

@@ -2,7 +2,10 @@ using Staffing.Domain;
 
 namespace Staffing.Io;
 
-public sealed record PlanRow(int Line, string Code, Resource Resource, int Entitled, int Allocated, string Rules, Funding Funding);
+public sealed record PlanRow(int Line, string Code, Resource Resource, int Entitled, int Allocated, string Rules, Funding Funding, string Reason = "")
+{
+    public int Shortfall => Entitled - Allocated;
+}
 
 public sealed record ItinerantRow(int Line, string Teacher, Stage Stage, IReadOnlyList<string> Centres, IReadOnlyList<int> Days);
 
@@ -35,7 +38,7 @@ public static class PlanReader
                 var a = r.Int("allocated") ?? 0;
                 var f = r.Required("funding");
                 if (f is not ("pool" or "agreement")) r.Error("funding", InputErrors.Quote(f), "pool or agreement");
-                if (!r.Failed) lines.Add(new PlanRow(row.Line, code, res, e, a, r.Text("rules") ?? "", f == "pool" ? Funding.Pool : Funding.Agreement));
+                if (!r.Failed) lines.Add(new PlanRow(row.Line, code, res, e, a, r.Text("rules") ?? "", f == "pool" ? Funding.Pool : Funding.Agreement, r.Text("reason") ?? ""));
             }
 
         var itinerants = new List<ItinerantRow>();

@@ -1,0 +1,60 @@
+using Staffing.Allocation;
+using Staffing.Domain;
+using Staffing.Rules;
+
+namespace Staffing.WhatIf;
+
+public sealed record AreaChange(string Area, Resource Resource, Total? Base, Total? Variant)
+{
+    public decimal DeltaCost => (Variant?.Cost ?? 0) - (Base?.Cost ?? 0);
+}
+
+public sealed record CentreChange(string Code, Resource Resource, int BaseEntitled, int VariantEntitled, int BaseAllocated, int VariantAllocated, string Reason);
+
+/// <summary>Base against variant: what moves per area and resource, and which centres change and why.</summary>
+public static class Comparison
+{
+    public static (IReadOnlyList<AreaChange> Areas, IReadOnlyList<CentreChange> Centres) Compare(Scenario b, Plan basePlan, Scenario v, Plan variantPlan)
+    {
+        var bt = Totals.Of(b, basePlan.Lines).ToDictionary(t => (t.Area, t.Resource));
+        var vt = Totals.Of(v, variantPlan.Lines).ToDictionary(t => (t.Area, t.Resource));
+        var areas = bt.Keys.Union(vt.Keys).OrderBy(k => k.Area, StringComparer.Ordinal).ThenBy(k => k.Resource)
+            .Select(k => new AreaChange(k.Area, k.Resource, bt.GetValueOrDefault(k), vt.GetValueOrDefault(k)))
+            .Where(a => a.Base is null || a.Variant is null || a.Base.Entitled != a.Variant.Entitled || a.Base.Allocated != a.Variant.Allocated || a.Base.Cost != a.Variant.Cost)
+            .ToList();
+
+        var bl = basePlan.Lines.ToDictionary(l => (l.Code, l.Resource));
+        var vl = variantPlan.Lines.ToDictionary(l => (l.Code, l.Resource));
+        var centres = new List<CentreChange>();
+        foreach (var key in bl.Keys.Union(vl.Keys).OrderBy(k => k.Code, StringComparer.Ordinal).ThenBy(k => k.Resource))
+        {
+            var x = bl.GetValueOrDefault(key);
+            var y = vl.GetValueOrDefault(key);
+            if (x?.Entitled == y?.Entitled && x?.Allocated == y?.Allocated) continue;
+            centres.Add(new CentreChange(key.Code, key.Resource, x?.Entitled ?? 0, y?.Entitled ?? 0, x?.Allocated ?? 0, y?.Allocated ?? 0,
+                Reason(b, v, key.Code, key.Resource, x, y)));
+        }
+        return (areas, centres);
+    }
+
+    /// <summary>The rule whose outcome flipped or whose number moved, else the allocation.</summary>
+    private static string Reason(Scenario b, Scenario v, string code, Resource r, PlanLine? x, PlanLine? y)
+    {
+        var cb = b.Find(code);
+        var cv = v.Find(code);
+        if (cb is null) return "new centre in the variant";
+        if (cv is null) return "centre not in the variant";
+        if ((x?.Entitled ?? 0) != (y?.Entitled ?? 0))
+        {
+            var tb = RuleBook.Trace(cb, b.Policy).ToDictionary(t => t.Rule);
+            var tv = RuleBook.Trace(cv, v.Policy).ToDictionary(t => t.Rule);
+            var rules = (y?.Rules ?? x!.Rules).Split(';');
+            foreach (var id in rules)
+                if (tb[id].Applied != tv[id].Applied)
+                    return $"{id} {(tv[id].Applied ? "now applies" : "no longer applies")} ({tv[id].Instruction}): {tv[id].Because}";
+            var last = rules[^1];
+            return $"{last}: {x?.Entitled ?? 0} → {y?.Entitled ?? 0} ({tv[last].Instruction}): {tv[last].Because}";
+        }
+        return $"allocation: {x?.Allocated ?? 0} → {y?.Allocated ?? 0} of {y?.Entitled ?? 0}" + (y is { Reason.Length: > 0 } ? "; " + y.Reason : "");
+    }
+}
