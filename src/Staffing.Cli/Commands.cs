@@ -24,6 +24,7 @@ public static class Commands
         root.Subcommands.Add(AuditCommand(services));
         root.Subcommands.Add(EquityCommand(services));
         WhatIfCommands.Add(root, services);
+        root.Subcommands.Add(Web.ServeCommand.Build(services));
         root.Subcommands.Add(Generate(services));
         return root;
     }

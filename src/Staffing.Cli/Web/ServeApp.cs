@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Staffing.Allocation;
+using Staffing.Domain;
+using Staffing.Io;
+using Staffing.WhatIf;
+
+namespace Staffing.Cli.Web;
+
+/// <summary>
+/// `staffing serve`: the scenario and plan it was started with, read-only, as a JSON API (OpenAPI at
+/// /openapi/v1.json) and a static page for inspectors and planners. Nothing is fetched from elsewhere.
+/// </summary>
+public static class ServeApp
+{
+    public const int MaxWhatIfBytes = 16 * 1024;
+    public const double WhatIfSeconds = 10;
+
+    public sealed record State(Scenario Scenario, Plan Plan, IReadOnlyList<Total> Totals, Planner Planner);
+
+    public static WebApplication Build(State state, string[] urls, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Services.AddOpenApi();
+        builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxWhatIfBytes);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.UseExceptionHandler(e => e.Run(async ctx =>
+        {
+            var error = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
+            ctx.Response.StatusCode = error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            await ctx.Response.WriteAsJsonAsync(new { error = error is BadHttpRequestException b2 ? b2.Message : "internal error" });
+        }));
+        app.MapOpenApi();
+        var centres = state.Scenario.Centres.OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
+        var lines = state.Plan.Lines.ToLookup(l => l.Code);
+
+        app.MapGet("/api/centres", (string? q) =>
+        {
+            var needle = Fold(q ?? "");
+            var found = centres.Where(c => needle.Length == 0 || c.Code.Contains(needle, StringComparison.Ordinal) || Fold(c.Name).Contains(needle, StringComparison.Ordinal) || Fold(c.Locality).Contains(needle, StringComparison.Ordinal))
+                .Take(50).Select(c => new { code = c.Code, name = c.Name, area = c.Area, locality = c.Locality, kind = c.Kind.ToString() });
+            return Results.Json(found);
+        }).WithName("SearchCentres").WithSummary("Search centres by code, name or locality (accents and case ignored); at most 50");
+
+        app.MapGet("/api/centres/{code}", (string code) =>
+        {
+            if (state.Scenario.Find(code) is not { } c) return Results.Json(new { error = $"no centre with code {code}" }, statusCode: StatusCodes.Status404NotFound);
+            using var ms = new MemoryStream();
+            using (var w = new Utf8JsonWriter(ms))
+            {
+                w.WriteStartObject();
+                w.WriteNumber("schema", EntitlementWriter.Schema);
+                w.WriteStartArray("centres");
+                EntitlementWriter.Centre(w, state.Scenario.Policy, c);
+                w.WriteEndArray();
+                w.WriteStartArray("plan");
+                foreach (var l in lines[code])
+                {
+                    w.WriteStartObject();
+                    w.WriteString("resource", l.Resource.Name());
+                    w.WriteNumber("entitled", l.Entitled);
+                    w.WriteNumber("allocated", l.Allocated);
+                    w.WriteNumber("shortfall", l.Shortfall);
+                    w.WriteString("rules", l.Rules);
+                    w.WriteString("funding", l.Funding.Name());
+                    w.WriteString("reason", l.Reason);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteStartArray("itinerants");
+                foreach (var t in state.Plan.Itinerants.Where(t => t.Centres.Contains(code)))
+                {
+                    w.WriteStartObject();
+                    w.WriteString("teacher", t.Id);
+                    w.WriteString("stage", t.Stage.Name());
+                    w.WriteString("centres", string.Join(" ", t.Centres));
+                    w.WriteString("days", string.Join("+", t.Days));
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteStartObject("rules_es");
+                foreach (var (id, text) in RuleTexts.Spanish) w.WriteString(id, text);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            return Results.Text(Encoding.UTF8.GetString(ms.ToArray()), "application/json; charset=utf-8");
+        }).WithName("GetCentre").WithSummary("A centre's entitlement with the full trace (the schema of `staffing entitlement --format json`), its plan rows and itinerant teachers");
+
+        app.MapGet("/api/areas", () => Results.Json(new
+        {
+            status = state.Plan.Status,
+            totals = state.Totals.Select(t => new { area = t.Area, resource = t.Resource.Name(), entitled = t.Entitled, allocated = t.Allocated, shortfall = t.Shortfall, cost = t.Cost }),
+            centres = centres.Where(c => c.Lat is not null).Select(c => new
+            {
+                code = c.Code, name = c.Name, area = c.Area, lat = c.Lat, lon = c.Lon,
+                share = c.Kind.TeachesPrimary() && c.PrimaryPupils > 0 ? Math.Round((double)c.PrimaryComp / c.PrimaryPupils, 3) : c.EsoPupils > 0 ? Math.Round((double)c.EsoComp / c.EsoPupils, 3) : 0,
+                shortfall = lines[c.Code].Where(l => l.Funding == Funding.Pool).Sum(l => l.Shortfall),
+            }),
+        })).WithName("Areas").WithSummary("Totals per area and resource (entitled, allocated, shortfall, cost) and the centres with coordinates");
+
+        app.MapPost("/api/what-if", async (HttpRequest request) =>
+        {
+            JsonDocument body;
+            try { body = await JsonDocument.ParseAsync(request.Body); }
+            catch (JsonException ex) { return Results.Json(new { error = "malformed JSON: " + ex.Message }, statusCode: StatusCodes.Status400BadRequest); }
+            using (body)
+            {
+                var root = body.RootElement;
+                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("policy", out var inner)) root = inner;
+                if (root.ValueKind != JsonValueKind.Object) return Results.Json(new { error = "expected a JSON object of policy overrides, e.g. {\"policy\": {\"primary_ratio\": 20}}" }, statusCode: StatusCodes.Status400BadRequest);
+                var overrides = root.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
+                Scenario variant;
+                try
+                {
+                    var scale = overrides.Remove(Sweep.PoolScale, out var ps) ? ps : (JsonElement?)null;
+                    variant = state.Scenario with { Policy = ScenarioReader.WithOverrides(state.Scenario.Policy, overrides, "what-if") };
+                    if (scale is { } f) variant = Sweep.At(variant, Sweep.PoolScale, f.TryGetDecimal(out var d) && d >= 0 && d <= 10 ? d : throw InputException.Single($"what-if: {Sweep.PoolScale}: found {f.GetRawText()}, expected a number from 0 to 10"));
+                }
+                catch (InputException ex) { return Results.Json(new { error = string.Join("\n", ex.Messages) }, statusCode: StatusCodes.Status400BadRequest); }
+                var settings = new SolveSettings(WhatIfSeconds);
+                Plan plan;
+                try { plan = await Task.Run(() => state.Planner.Plan(variant, "cp-sat", settings).Plan, request.HttpContext.RequestAborted); }
+                catch (LockConflictException ex) { return Results.Json(new { error = "locks conflict: " + string.Join("; ", ex.Conflicts) }, statusCode: StatusCodes.Status422UnprocessableEntity); }
+                var (areas, changed) = Comparison.Compare(state.Scenario, state.Plan, variant, plan);
+                return Results.Json(new
+                {
+                    status = plan.Status,
+                    areas = areas.Select(a => new
+                    {
+                        area = a.Area, resource = a.Resource.Name(), base_entitled = a.Base?.Entitled ?? 0, variant_entitled = a.Variant?.Entitled ?? 0,
+                        base_allocated = a.Base?.Allocated ?? 0, variant_allocated = a.Variant?.Allocated ?? 0, base_cost = a.Base?.Cost ?? 0, variant_cost = a.Variant?.Cost ?? 0, delta_cost = a.DeltaCost,
+                    }),
+                    centres = changed.Select(c => new { code = c.Code, resource = c.Resource.Name(), base_entitled = c.BaseEntitled, variant_entitled = c.VariantEntitled, base_allocated = c.BaseAllocated, variant_allocated = c.VariantAllocated, reason = c.Reason }),
+                });
+            }
+        }).WithName("WhatIf").WithSummary("Policy overrides in (as in policy.json, plus pool_scale), the comparison of `staffing compare` out; computed on request, at most 10 s of solving");
+
+        var assembly = Assembly.GetExecutingAssembly();
+        foreach (var (path, resource, type) in new[] { ("/", "wwwroot/index.html", "text/html; charset=utf-8"), ("/app.js", "wwwroot/app.js", "text/javascript; charset=utf-8"), ("/style.css", "wwwroot/style.css", "text/css; charset=utf-8") })
+        {
+            using var stream = assembly.GetManifestResourceStream(resource) ?? throw new InvalidOperationException(resource + " is not embedded");
+            using var reader = new StreamReader(stream);
+            var content = reader.ReadToEnd();
+            app.MapGet(path, () => Results.Text(content, type)).ExcludeFromDescription();
+        }
+        app.MapFallback((HttpContext ctx) => Results.Json(new { error = $"no such page or API: {ctx.Request.Path}" }, statusCode: StatusCodes.Status404NotFound));
+        return app;
+    }
+
+    /// <summary>Lower case without accents, so "penalara" finds "Peñalara" (invariant globalization has no normalisation tables).</summary>
+    public static string Fold(string s)
+    {
+        const string from = "áàäâãåéèëêíìïîóòöôõúùüûñçÁÀÄÂÃÅÉÈËÊÍÌÏÎÓÒÖÔÕÚÙÜÛÑÇ·";
+        const string to = "aaaaaaeeeeiiiiooooouuuuncaaaaaaeeeeiiiiooooouuuunc.";
+        var sb = new StringBuilder(s.Length);
+        foreach (var ch in s)
+        {
+            var i = from.IndexOf(ch);
+            sb.Append(i >= 0 ? to[i] : char.ToLowerInvariant(ch));
+        }
+        return sb.ToString();
+    }
+
+    public static bool IsLoopback(string url) =>
+        Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var u)
+        && (u.Host is "localhost" || (System.Net.IPAddress.TryParse(u.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip)));
+
+    public static string Url(int port) => "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>What each rule says, in Spanish, for the page's bilingual trace.</summary>
+public static class RuleTexts
+{
+    public static readonly IReadOnlyList<(string Id, string Text)> Spanish =
+    [
+        ("P-SUPPORT", "Un profesor de apoyo por cada 25 alumnos de compensación educativa de primaria, con un máximo de uno por ciclo."),
+        ("P-ITINERANT", "Un centro con alumnos de compensación que no llega a un profesor propio y tiene la necesidad justificada puede compartir un profesor itinerante con otro centro, preferentemente de la misma localidad."),
+        ("P-SAI", "Los centros con alumnos que desconocen el español pueden solicitar el Servicio de Apoyo Itinerante al alumnado inmigrante (SAI): derivación, no dotación."),
+        ("P-PRIORITY", "Un centro público con más del 25% de alumnos de compensación en primaria es centro de actuación preferente del EOEP."),
+        ("P-PSYCHO", "Un centro de actuación preferente recibe un psicopedagogo de 1 a 3 días a la semana según su número de alumnos de compensación."),
+        ("P-PTSC", "Un centro de actuación preferente recibe un PTSC de 1 a 3 días a la semana según su necesidad de intervención socioeducativa."),
+        ("P-CRA", "Un colegio rural agrupado recibe un profesor itinerante por cada 15 alumnos de compensación."),
+        ("P-CONCERTADO", "Un centro concertado en las mismas condiciones puede contar con profesores de apoyo a través de su concierto, fuera de la dotación pública."),
+        ("S-SUPPORT", "Un profesor de apoyo en el departamento de orientación por cada 25 alumnos de compensación de ESO, con un máximo de 4."),
+        ("S-PTSC", "Un instituto con al menos 2 profesores de apoyo de compensación recibe un PTSC a tiempo completo en su departamento de orientación."),
+        ("S-ITINERANT", "Un instituto con alumnos de compensación sin profesor de apoyo propio y necesidad justificada puede compartir un profesor itinerante con otro centro."),
+        ("S-SAI", "Como P-SAI, para institutos."),
+        ("S-CONCERTADO", "Como P-CONCERTADO, para la ESO; sin PTSC."),
+        ("G-PRIMARY-GROUP", "Grupos de apoyo fuera del aula de referencia: como máximo 12 alumnos y 15 horas semanales por alumno."),
+        ("G-ESO-GROUP", "Como G-PRIMARY-GROUP, en la ESO."),
+        ("G-ESO-SPECIFIC", "Grupos específicos de compensación en 1.º y 2.º de ESO: de 10 a 15 alumnos, 2 horas de tutoría semanales."),
+        ("G-ACE", "Aulas de compensación educativa: como máximo 15 alumnos por grupo, 2 plazas reservadas para incorporaciones durante el curso."),
+    ];
+}

@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+
+namespace Staffing.Tests.Web;
+
+/// <summary>
+/// The page in a real browser: Debian's Chromium driven by Playwright (ExecutablePath, nothing downloaded).
+/// .ci/run installs the browser when it is missing; these tests are never skipped.
+/// </summary>
+public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAsyncLifetime
+{
+    public static string Chromium => Environment.GetEnvironmentVariable("STAFFING_CHROMIUM") ?? "/usr/bin/chromium";
+
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"no browser at {Chromium}: apt-get install chromium (.ci/run does)");
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task AnInspectorFindsACentreAndReadsWhy()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(serve.Url);
+        await page.FillAsync("#q", "echague");
+        await page.ClickAsync(".result[data-code='28002956']");
+        await page.WaitForSelectorAsync("#card:not([hidden])");
+        Assert.Equal("28002956 ORTIZ ECHAGÜE", await page.TextContentAsync("#card-title"));
+        var resources = await page.TextContentAsync("#resources");
+        Assert.Contains("primary_support", resources);
+        Assert.Contains("pool short", resources);
+        var trace = await page.TextContentAsync("#trace");
+        Assert.Contains("51 of 200 primary pupils = 25.5%, more than 25.0%", trace);
+        Assert.Contains("Octava c", trace);
+        Assert.Contains("centro de actuación preferente", trace);
+        Assert.Contains("would end its preferred-action status", await page.TextContentAsync("#edges"));
+    }
+
+    [Fact]
+    public async Task APlannerSeesAnAreaAndRunsAWhatIf()
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await page.GotoAsync(serve.Url + "/#areas");
+        await page.WaitForSelectorAsync("#totals tbody tr");
+        Assert.True(await page.Locator("#map circle").CountAsync() > 0);
+        Assert.Contains("primary_support", await page.TextContentAsync("#totals"));
+        await page.ClickAsync("nav a[data-view='whatif']");
+        await page.FillAsync("input[name=primary_ratio]", "20");
+        await page.ClickAsync("#whatif-run");
+        await page.WaitForSelectorAsync("#whatif-summary", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        Assert.Contains("centre rows change", await page.TextContentAsync("#whatif-summary"));
+        Assert.Contains("P-SUPPORT", await page.TextContentAsync("#whatif-result"));
+    }
+}
