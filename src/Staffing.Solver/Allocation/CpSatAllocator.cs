@@ -40,7 +40,10 @@ public sealed class CpSatAllocator : IAllocator
         var results = new ConcurrentDictionary<int, ComponentResult>();
         var scale = PlanScore.FairnessScale(problem);
         var weights = PlanScore.TieWeights(problem);
-        Parallel.ForEach(Enumerable.Range(0, components.Count), new ParallelOptions { MaxDegreeOfParallelism = settings.Workers }, i =>
+        // Largest first, one at a time off the queue, so the big components do not end up together on one core.
+        var order = Enumerable.Range(0, components.Count).OrderByDescending(i => Weight(components[i])).ToList();
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(order, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = settings.Workers }, i =>
         {
             var remaining = Math.Max(0.05, settings.TimeLimitSeconds - deadline.Elapsed.TotalSeconds);
             results[i] = new ComponentSolver(problem, components[i], greedy.Decisions, scale, weights, settings, remaining).Solve();
@@ -69,6 +72,9 @@ public sealed class CpSatAllocator : IAllocator
         var parameters = $"num_workers:1,random_seed:{settings.Seed},{Parameters}max_time_in_seconds:{settings.TimeLimitSeconds.ToString(CultureInfo.InvariantCulture)},components:{components.Count},pair_candidates:{PairCandidates}";
         return new AllocatorResult(decisions, results.Values.All(r => r.Proven), new SolverInfo("cp-sat", Version, parameters, 1, settings.Seed), levels);
     }
+
+    /// <summary>Rough solve cost of a component: its units, pairing counted heavier.</summary>
+    private static long Weight(List<Demand> component) => component.Sum(d => d.Resource.IsItinerant() ? 20L : d.Entitled);
 
     /// <summary>Independent parts of the problem, each a list of pool-funded demands, in canonical order.</summary>
     public static List<List<Demand>> Components(AllocationProblem problem)
