@@ -31,12 +31,17 @@ public static class WhatIfCommands
         foreach (var o in new Option[] { Commands.TimeLimitOpt, Commands.WorkersOpt }) cmd.Options.Add(o);
     }
 
-    private static Func<Scenario, Plan> Planning(ParseResult r, Command cmd, IServiceProvider services, Console console)
+    private static (Planner Planner, string Solver, SolveSettings Settings) Solver(ParseResult r, IServiceProvider services, Console console)
     {
         var solver = r.GetValue<string>("--solver")!;
         var planner = services.GetRequiredService<Planner>();
         planner.Allocator(solver);
-        var settings = Commands.Settings(r, console) with { Progress = null };
+        return (planner, solver, Commands.Settings(r, console) with { Progress = null });
+    }
+
+    private static Func<Scenario, Plan> Planning(ParseResult r, IServiceProvider services, Console console)
+    {
+        var (planner, solver, settings) = Solver(r, services, console);
         return s => planner.Plan(s, solver, settings).Plan;
     }
 
@@ -53,7 +58,7 @@ public static class WhatIfCommands
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
-            var plan = Planning(r, cmd, services, console);
+            var plan = Planning(r, services, console);
             var baseScenario = ScenarioReader.Read(r.GetValue(b)!);
             var variantPath = r.GetValue(v)!;
             var variant = File.Exists(variantPath) ? ScenarioReader.Read(r.GetValue(b)!, extraPolicyFile: variantPath) : ScenarioReader.Read(variantPath);
@@ -107,7 +112,7 @@ public static class WhatIfCommands
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
-            var plan = Planning(r, cmd, services, console);
+            var plan = Planning(r, services, console);
             var s = ScenarioReader.Read(r.GetValue(scenario)!);
             var (name, values) = Sweep.Parse(r.GetValue(param)!);
             foreach (var value in values) Sweep.At(s, name, value); // every point checked before any is solved
@@ -142,10 +147,7 @@ public static class WhatIfCommands
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
-            var solver = r.GetValue<string>("--solver")!;
-            var planner = services.GetRequiredService<Planner>();
-            planner.Allocator(solver);
-            var settings = Commands.Settings(r, console) with { Progress = null };
+            var (planner, solver, settings) = Solver(r, services, console);
             var s = ScenarioReader.Read(r.GetValue(scenario)!);
             var n = r.GetValue(runs);
             if (n < 1 || n > 100_000) throw InputException.Single($"--runs: found {n}, expected 1 to 100000");

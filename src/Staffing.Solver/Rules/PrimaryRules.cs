@@ -77,10 +77,17 @@ public sealed class PItinerant : Rule
     {
         if (!c.Kind.TeachesPrimary()) return "teaches no primary stage";
         if (!c.Programme) return NoProgramme;
-        if (!c.IsPublic) return "itinerant teachers are a public service: not for a concertado centre (Octava d)";
-        if (c.PrimaryComp == 0) return "no compensatory primary pupils";
-        if (f.PrimaryPosts + f.CraPosts > 0) return "the centre has its own support posts, so no itinerant share";
-        var below = $"{N(c.PrimaryComp)} compensatory primary pupils give no post of its own";
+        return ItinerantBecause(c, p, Stage.Primary, f.PrimaryPosts + f.CraPosts, result, "Octava d");
+    }
+
+    /// <summary>Why a stage is, or is not, eligible for an itinerant share (P-ITINERANT and S-ITINERANT).</summary>
+    internal static string ItinerantBecause(Centre c, Policy.Policy p, Stage stage, int posts, int result, string concertadoInstruction)
+    {
+        var stageName = stage == Stage.Primary ? "primary" : "ESO";
+        if (!c.IsPublic) return $"itinerant teachers are a public service: not for a concertado centre ({concertadoInstruction})";
+        if (c.Comp(stage) == 0) return $"no compensatory {stageName} pupils";
+        if (posts > 0) return "the centre has its own support posts, so no itinerant share";
+        var below = $"{N(c.Comp(stage))} compensatory {stageName} pupils give no post of its own";
         return result == 1
             ? $"{below} and the need is justified: eligible for a share of an itinerant teacher shared by {N(p.ItinerantShare)} centres"
             : $"{below}, but the need is not justified (itinerant_justified false)";

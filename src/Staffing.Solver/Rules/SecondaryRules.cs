@@ -52,17 +52,8 @@ public sealed class SItinerant : Rule
     public override int Evaluate(Centre c, Policy.Policy p, in Facts f) =>
         SecondaryStage(c, p) && c.IsPublic && c.EsoComp > 0 && f.SecondaryPosts == 0 && c.ItinerantJustified ? 1 : 0;
 
-    public override string Because(Centre c, Policy.Policy p, in Facts f, int result)
-    {
-        if (SSupport.SecondaryGate(c, p) is { } no) return no;
-        if (!c.IsPublic) return "itinerant teachers are a public service: not for a concertado centre (Novena d)";
-        if (c.EsoComp == 0) return "no compensatory ESO pupils";
-        if (f.SecondaryPosts > 0) return "the centre has its own support posts, so no itinerant share";
-        var below = $"{N(c.EsoComp)} compensatory ESO pupils give no post of its own";
-        return result == 1
-            ? $"{below} and the need is justified: eligible for a share of an itinerant teacher shared by {N(p.ItinerantShare)} centres"
-            : $"{below}, but the need is not justified (itinerant_justified false)";
-    }
+    public override string Because(Centre c, Policy.Policy p, in Facts f, int result) =>
+        SSupport.SecondaryGate(c, p) ?? PItinerant.ItinerantBecause(c, p, Stage.Secondary, f.SecondaryPosts, result, "Novena d");
 }
 
 public sealed class SSai : Rule
