@@ -10,7 +10,8 @@ public static partial class AtomicFolder
         var full = Path.GetFullPath(target.TrimEnd('/', '\\'));
         if (File.Exists(full)) throw InputException.Single($"{target}: found a file, expected a folder to write (or a path that does not exist)");
         var parent = Path.GetDirectoryName(full) ?? ".";
-        if (!Directory.Exists(parent)) throw InputException.Single($"{target}: found no folder {parent}, expected an existing parent folder for --out");
+        if (File.Exists(parent)) throw InputException.Single($"{target}: found a file {parent}, expected a folder to hold --out");
+        Directory.CreateDirectory(parent);
         var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
@@ -43,7 +44,9 @@ public static partial class AtomicFolder
     {
         var full = Path.GetFullPath(target);
         if (Directory.Exists(full)) throw InputException.Single($"{target}: found a folder, expected a file path to write");
-        var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var parent = Path.GetDirectoryName(full) ?? ".";
+        Directory.CreateDirectory(parent);
+        var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
             fill(temp);
