@@ -37,7 +37,7 @@ public sealed class GreedyAllocator : IAllocator
         var groups = new List<ItinerantGroup>();
         foreach (var r in new[] { Resource.PrimaryItinerant, Resource.SecondaryItinerant })
             foreach (var area in problem.Scenario.Areas)
-                groups.AddRange(Pair(problem, r, area, remaining));
+                groups.AddRange(Improve(problem, [.. Pair(problem, r, area, remaining)]));
         var decisions = new Decisions(alloc.Where(kv => kv.Value > 0).ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value, KeyComparer), [.. groups]);
         var score = PlanScore.Score(problem, decisions);
         return new AllocatorResult(decisions, false, new SolverInfo("greedy", typeof(GreedyAllocator).Assembly.GetName().Version?.ToString(3) ?? "1.0.0", "water-filling", 1, settings.Seed),
@@ -93,6 +93,38 @@ public sealed class GreedyAllocator : IAllocator
     {
         given++;
         foreach (var c in problem.CapacitiesOf(d)) remaining[c]--;
+    }
+
+    /// <summary>
+    /// Two-opt on the pairs of one area and stage: swap partners between two pairs while that lowers their summed
+    /// pair cost, locked centres left where they are. The same centres stay paired; only who with whom changes.
+    /// </summary>
+    private static List<ItinerantGroup> Improve(AllocationProblem problem, List<ItinerantGroup> groups)
+    {
+        if (problem.Policy.ItinerantShare != 2 || groups.Count < 2) return groups;
+        var res = groups[0].Stage == Stage.Primary ? Resource.PrimaryItinerant : Resource.SecondaryItinerant;
+        var stage = groups[0].Stage;
+        var pairs = groups.Select(g => (A: problem.Scenario.Find(g.Codes[0])!, B: problem.Scenario.Find(g.Codes[1])!)).ToList();
+        bool Fixed(Centre c) => problem.Lock(c.Code, res) is { Amount: 1, Partner: not null };
+        bool Forbidden(Centre a, Centre b) => problem.Lock(a.Code, res) is { Amount: 0, Partner: var p } && p == b.Code
+            || problem.Lock(b.Code, res) is { Amount: 0, Partner: var q } && q == a.Code;
+        long Cost(Centre a, Centre b) => Forbidden(a, b) ? long.MaxValue / 4 : Itinerants.PairCost(a, b, stage);
+        for (var pass = 0; pass < 20; pass++)
+        {
+            var improved = false;
+            for (var i = 0; i < pairs.Count; i++)
+                for (var j = i + 1; j < pairs.Count; j++)
+                {
+                    var (a, b) = pairs[i];
+                    var (c, d) = pairs[j];
+                    if (Fixed(a) || Fixed(b) || Fixed(c) || Fixed(d)) continue;
+                    var now = Cost(a, b) + Cost(c, d);
+                    if (Cost(a, c) + Cost(b, d) < now) { pairs[i] = (a, c); pairs[j] = (b, d); improved = true; }
+                    else if (Cost(a, d) + Cost(b, c) < now) { pairs[i] = (a, d); pairs[j] = (b, c); improved = true; }
+                }
+            if (!improved) break;
+        }
+        return [.. pairs.Select(p => new ItinerantGroup(groups[0].Area, stage, [.. new[] { p.A.Code, p.B.Code }.Order(StringComparer.Ordinal)]))];
     }
 
     /// <summary>Itinerant groups of one area and stage: locked pairs, then must-pair locks, then the rest, in tie order.</summary>
