@@ -82,8 +82,12 @@ public sealed class Report
         if (scenario is not null)
         {
             var shares = scenario.Centres.Where(c => c.Kind.TeachesPrimary() && c.PrimaryPupils > 0).Select(c => (double)c.PrimaryComp / c.PrimaryPupils).ToList();
-            h.Append("<h2>Concentration</h2>");
+            h.Append("<h2>Concentration and segregation</h2>");
             Img(Charts.Shares(shares, (double)scenario.Policy.PriorityThreshold), "centres by compensatory share");
+            h.Append("<table><tr><th>level</th><th>area</th><th>stage</th><th>centres</th><th>compensatory</th><th>dissimilarity (95%)</th><th>isolation</th><th>Gini</th><th>above the line</th><th>warning</th></tr>");
+            foreach (var e in Equity.EquityReport.Compute(new Allocation.AllocationProblem(scenario), null, false, 0))
+                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(e.Level)}</td><td>{E(e.Area)}</td><td>{e.Stage.Name()}</td><td class=n>{e.Centres}</td><td class=n>{e.Compensatory}</td><td class=n>{Equity.EquityReport.F(e.Dissimilarity)} ({Equity.EquityReport.F(e.DissimilarityLow)}–{Equity.EquityReport.F(e.DissimilarityHigh)})</td><td class=n>{Equity.EquityReport.F(e.Isolation)}</td><td class=n>{Equity.EquityReport.F(e.Gini)}</td><td class=n>{e.AbovePriority}</td><td>{E(e.Warning)}</td></tr>");
+            h.Append("</table>");
         }
         var changes = Changes().ToList();
         if (other is not null)
