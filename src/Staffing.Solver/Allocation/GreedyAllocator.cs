@@ -143,6 +143,10 @@ public sealed class GreedyAllocator : IAllocator
         var seeds = eligible.Where(d => free.ContainsKey(d.Code))
             .OrderBy(d => problem.Lock(d.Code, r) is { Amount: 1, Partner: not null } ? 0 : problem.Lock(d.Code, r) is { Amount: 1 } ? 1 : 2)
             .ThenBy(d => d, tie).ToList();
+        // Who is served when teachers are short goes by the tie order (more compensatory pupils, then the lower code);
+        // the preferences only say who goes with whom among them.
+        var groupsLeft = Math.Min(caps.Select(c => remaining[c] / share).DefaultIfEmpty(int.MaxValue).Min(), seeds.Count / share);
+        var served = seeds.Take(groupsLeft * share).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
         foreach (var seed in seeds)
         {
             if (!free.ContainsKey(seed.Code) || caps.Any(c => remaining[c] < share)) continue;
@@ -152,6 +156,7 @@ public sealed class GreedyAllocator : IAllocator
             var partners = free.Values
                 .Where(o => !forbidden.Contains((seed.Code, o.Code)) && members.All(m => !forbidden.Contains((m.Code, o.Code))))
                 .OrderBy(o => problem.Lock(o.Code, r) is { Amount: 1, Partner: var lpo } && (lpo is null || lpo == seed.Code) ? 0 : 1)
+                .ThenBy(o => served.Contains(o.Code) ? 0 : 1)
                 .ThenBy(o => Itinerants.PairCost(seed.Centre, o.Centre, stage))
                 .ThenBy(o => o, tie)
                 .Take(share - members.Count).ToList();

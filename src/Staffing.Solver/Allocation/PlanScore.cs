@@ -11,9 +11,9 @@ public static class PlanScore
 {
     public const long UnitScale = 1_000_000;
 
-    public static readonly string[] LevelNames = ["coverage", "fairness", "secondary_ptsc", "continuity", "pairs", "tie_break"];
+    public static readonly string[] LevelNames = ["coverage", "fairness", "secondary_ptsc", "continuity", "itinerant_ties", "pairs", "tie_break"];
 
-    public static readonly bool[] Maximize = [true, true, true, false, false, true];
+    public static readonly bool[] Maximize = [true, true, true, false, true, false, true];
 
     /// <summary>
     /// A unit's value depends only on the coverage ratio it starts from and falls strictly as it rises:
@@ -58,7 +58,7 @@ public static class PlanScore
     {
         var paired = d.Groups.SelectMany(g => g.Codes.Select(c => (c, g.Stage))).ToHashSet();
         int Alloc(Demand x) => x.Resource.IsItinerant() ? (paired.Contains((x.Code, x.Resource.StageOf())) ? 1 : 0) : d.Of(x.Code, x.Resource);
-        long coverage = 0, fairness = 0, reach = 0, ptsc = 0, lost = 0, pairs = 0, tie = 0;
+        long coverage = 0, fairness = 0, reach = 0, ptsc = 0, lost = 0, pairs = 0, tie = 0, served = 0;
         var scale = FairnessScale(problem);
         var weights = TieWeights(problem);
         foreach (var x in problem.Demands.Where(x => x.Funding == Funding.Pool))
@@ -67,7 +67,8 @@ public static class PlanScore
             if (InCoverage(x)) coverage += a;
             if (InFairness(x))
                 for (var k = 0; k < a; k++) fairness += UnitValue(scale, k, x.Entitled);
-            if (!x.Resource.IsItinerant()) tie += a * weights[x];
+            if (x.Resource.IsItinerant()) served += a * weights[x];
+            else tie += a * weights[x];
             if (x.Resource == Resource.SecondaryPtsc)
             {
                 if (d.Of(x.Code, Resource.SecondarySupport) >= problem.Policy.SecondaryPtscMinSupport) reach++;
@@ -77,7 +78,7 @@ public static class PlanScore
         lost = Continuity(problem, d, Alloc);
         foreach (var g in d.Groups)
             pairs += GroupCost(problem, g);
-        return [coverage, fairness, reach * UnitScale + ptsc, lost, pairs, tie];
+        return [coverage, fairness, reach * UnitScale + ptsc, lost, served, pairs, tie];
     }
 
     public static long GroupCost(AllocationProblem problem, ItinerantGroup g)

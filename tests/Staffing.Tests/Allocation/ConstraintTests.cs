@@ -70,12 +70,31 @@ public class ConstraintTests
         var a = Ceip(200, 10, justified: true, code: "A");
         var b = Ceip(200, 20, justified: true, code: "B") with { Locality = "Far" };
         var c = Ceip(200, 5, justified: true, code: "C");
-        var (_, plan) = PlanOf(Scenario([a, b, c], [new PoolRow("A", Resource.PrimaryItinerant, 1)]));
-        var t = Assert.Single(plan.Itinerants);
-        Assert.Equal(["A", "C"], t.Centres.ToArray());
-        Assert.Equal([3, 2], t.Days.ToArray()); // 5 × 10/15 = 3.33, 5 × 5/15 = 1.67: floors 3 and 1, the remainder to C
-        Assert.Equal("A-P-001", t.Id);
-        Assert.True(t.SameLocality);
+        var d = Ceip(200, 18, justified: true, code: "D") with { Locality = "Far" };
+        foreach (var solver in new[] { "cp-sat", "greedy" })
+        {
+            var (_, plan) = PlanOf(Scenario([a, b, c, d], [new PoolRow("A", Resource.PrimaryItinerant, 2)]), solver);
+            Assert.Equal(["A C", "B D"], plan.Itinerants.Select(t => string.Join(" ", t.Centres)).ToArray());
+            var t = plan.Itinerants[0];
+            Assert.Equal([3, 2], t.Days.ToArray()); // 5 × 10/15 = 3.33, 5 × 5/15 = 1.67: floors 3 and 1, the remainder to C
+            Assert.Equal("A-P-001", t.Id);
+            Assert.True(t.SameLocality);
+        }
+    }
+
+    [Fact]
+    public void WhenTeachersAreShortTheCentresWithMorePupilsAreServedFirst()
+    {
+        // One teacher, three eligible centres: B (20) and A (10) are served, across localities; C (5) waits.
+        var a = Ceip(200, 10, justified: true, code: "A");
+        var b = Ceip(200, 20, justified: true, code: "B") with { Locality = "Far" };
+        var c = Ceip(200, 5, justified: true, code: "C");
+        foreach (var solver in new[] { "cp-sat", "greedy" })
+        {
+            var (_, plan) = PlanOf(Scenario([a, b, c], [new PoolRow("A", Resource.PrimaryItinerant, 1)]), solver);
+            Assert.Equal(["A", "B"], Assert.Single(plan.Itinerants).Centres.ToArray());
+            Assert.StartsWith("pool short", plan.Line("C", Resource.PrimaryItinerant).Reason);
+        }
     }
 
     [Fact]
