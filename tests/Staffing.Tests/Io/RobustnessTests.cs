@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Xunit.Abstractions;
 using static Staffing.Tests.Support;
 
 namespace Staffing.Tests.Io;
 
 /// <summary>Fuzzing, atomic output under a kill, determinism across runs, workers and row order.</summary>
-public partial class RobustnessTests
+public partial class RobustnessTests(ITestOutputHelper output)
 {
     /// <summary>Cases per run: FUZZ_CASES overrides (a long campaign: FUZZ_CASES=100000).</summary>
     private static int FuzzCases => int.TryParse(Environment.GetEnvironmentVariable("FUZZ_CASES"), out var n) ? n : 300;
@@ -26,6 +27,7 @@ public partial class RobustnessTests
             exits[exit]++;
             Directory.Delete(dir, true);
         }
+        output.WriteLine($"fuzz: {FuzzCases} cases, exit 0: {exits[0]}, exit 1: {exits[1]}, exit 2: {exits[2]}, no other outcome");
         Assert.True(exits[0] > 0 && exits[2] > 0, string.Join(",", exits));
     }
 
