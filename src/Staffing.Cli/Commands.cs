@@ -102,7 +102,7 @@ public static class Commands
 
     public static readonly Option<string> SolverOpt = new("--solver") { Description = "cp-sat (default) or greedy", DefaultValueFactory = _ => "cp-sat" };
     public static readonly Option<double> TimeLimitOpt = new("--time-limit") { Description = "Seconds the optimizer may take in all (best plan found is kept)", DefaultValueFactory = _ => 60 };
-    public static readonly Option<int> WorkersOpt = new("--workers") { Description = "Parallel solves (areas at once)", DefaultValueFactory = _ => 1 };
+    public static readonly Option<int> WorkersOpt = new("--workers") { Description = "Independent parts solved at once (default: the cores); the output is the same for any value", DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, 64) };
     public static readonly Option<int> SeedOpt = new("--seed") { Description = "Solver random seed", DefaultValueFactory = _ => 0 };
     private static readonly Option<string> OutOpt = new("--out") { Description = "The plan folder to write (replaced as a whole)", Required = true };
 

@@ -153,7 +153,7 @@ public static class WhatIfCommands
             if (n < 1 || n > 100_000) throw InputException.Single($"--runs: found {n}, expected 1 to 100000");
             var trendPath = r.GetValue(trends) ?? Path.Combine(r.GetValue(scenario)!, "trends.csv");
             var t = File.Exists(trendPath) ? Simulation.ReadTrends(trendPath, s) : r.GetValue(trends) is { } missing ? throw InputException.Single($"{missing}: found no such file, expected trends.csv") : [];
-            var (areas, centres, _) = WithProgress(console, "simulate", n, p => Simulation.Run(s, t, n, r.GetValue(seed), x => planner.Totals(x, solver, settings), Math.Max(1, r.GetValue(Commands.WorkersOpt) == 1 ? Environment.ProcessorCount : r.GetValue(Commands.WorkersOpt)), p));
+            var (areas, centres, _) = WithProgress(console, "simulate", n, p => Simulation.Run(s, t, n, r.GetValue(seed), x => planner.Totals(x, solver, settings), r.GetValue(Commands.WorkersOpt), p));
             var pools = (s.Pool ?? []).Where(p => p.Area != PoolRow.AllAreas).ToDictionary(p => (p.Area, p.Resource), p => p.Amount);
             var png = Charts.Fan(areas, pools, Resource.PrimarySupport);
             AtomicFolder.Write(r.GetValue(output)!, tmp =>
