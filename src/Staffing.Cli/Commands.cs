@@ -36,7 +36,7 @@ public static class Commands
         return c;
     }
 
-    public static Scenario ReadScenario(ParseResult r, Console console, string? scenario = null)
+    public static Scenario ReadScenario(ParseResult r, Console console)
     {
         var delimiter = r.GetValue(DelimiterOpt) switch
         {
@@ -52,7 +52,7 @@ public static class Commands
             "windows-1252" or "cp1252" or "latin1" => System.Text.Encoding.GetEncoding(1252),
             var e => throw InputException.Single($"--encoding: found \"{e}\", expected utf-8 or windows-1252"),
         };
-        var s = ScenarioReader.Read(scenario ?? r.GetValue(ScenarioArg)!, new CsvOptions(delimiter, encoding, r.GetValue(StrictOpt)), r.GetValue(PolicyOpt));
+        var s = ScenarioReader.Read(r.GetValue(ScenarioArg)!, new CsvOptions(delimiter, encoding, r.GetValue(StrictOpt)), r.GetValue(PolicyOpt));
         console.Notes(s.Notes);
         return s;
     }

@@ -47,8 +47,6 @@ public sealed class CpSatAllocator : IAllocator
         {
             var remaining = Math.Max(0.05, settings.TimeLimitSeconds - deadline.Elapsed.TotalSeconds);
             results[i] = new ComponentSolver(problem, components[i], greedy.Decisions, scale, weights, settings, remaining).Solve();
-            if (Environment.GetEnvironmentVariable("STAFFING_DEBUG") is not null)
-                System.Console.Error.WriteLine($"component {i}: {components[i].Count} demands {string.Join(",", components[i].Select(d => d.Resource).Distinct())} {string.Join(" ", results[i].Seconds.Select(x => x.ToString("0.000", CultureInfo.InvariantCulture)))}");
             if (components[i].Count > 2000) settings.Progress?.Report($"cp-sat: component {i + 1} of {components.Count} ({components[i].Count} demands) solved");
         });
 
@@ -155,8 +153,6 @@ public sealed class CpSatAllocator : IAllocator
                 time[l] = watch.Elapsed.TotalSeconds - start;
                 if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
                 {
-                    if (Environment.GetEnvironmentVariable("STAFFING_DEBUG") is not null)
-                        System.Console.Error.WriteLine($"level {PlanScore.LevelNames[l]}: {status} {solver.SolutionInfo()} {model.Validate()}");
                     // Cannot happen with a feasible hint; keep the previous level's solution if it does.
                     proven = false;
                     break;

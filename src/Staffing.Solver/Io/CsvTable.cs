@@ -64,14 +64,12 @@ public sealed class CsvTable
         using (var reader = new StringReader(text))
         using (var parser = new CsvParser(reader, config))
         {
-            var consumed = 0; // raw lines consumed by earlier records
             while (parser.Read())
             {
                 var fields = parser.Record ?? [];
                 var rawRow = parser.RawRow;
                 var lines = CountLines(parser.RawRecord);
-                var start = Math.Max(consumed + 1, rawRow - lines + 1);
-                consumed = rawRow;
+                var start = rawRow - lines + 1;
                 if (header is null) header = fields;
                 else rows.Add(new CsvRow(start, fields));
             }

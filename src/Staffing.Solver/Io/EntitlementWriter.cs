@@ -11,7 +11,7 @@ public static class EntitlementWriter
 {
     public const int Schema = 1;
 
-    public static string Reason(Entitlement e, EntitlementLine line, IReadOnlyList<TraceLine> trace) =>
+    public static string Reason(EntitlementLine line, IReadOnlyList<TraceLine> trace) =>
         string.Join("; ", line.Rules.Split(';').Select(id => trace.First(t => t.Rule == id).Because));
 
     public static void Csv(TextWriter output, Policy.Policy p, IEnumerable<Centre> centres)
@@ -24,7 +24,7 @@ public static class EntitlementWriter
             if (e.Lines.Length == 0) continue;
             var trace = RuleBook.Trace(c, p);
             foreach (var l in e.Lines.OrderBy(l => l.Resource))
-                csv.Row(c.Code, l.Resource.Name(), l.Entitled, l.Rules, Reason(e, l, trace));
+                csv.Row(c.Code, l.Resource.Name(), l.Entitled, l.Rules, Reason(l, trace));
         }
     }
 
@@ -70,7 +70,7 @@ public static class EntitlementWriter
             w.WriteNumber("entitled", l.Entitled);
             w.WriteString("rules", l.Rules);
             w.WriteString("funding", l.Funding.Name());
-            w.WriteString("reason", Reason(e, l, trace));
+            w.WriteString("reason", Reason(l, trace));
             w.WriteEndObject();
         }
         w.WriteEndArray();
