@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Staffing.Allocation;
-using Staffing.Io;
+using Staffing.Domain;
 
 namespace Staffing.Cli;
 
@@ -20,7 +20,7 @@ public static class App
         builder.Services.AddSingleton<Planner>();
         builder.Services.AddSingleton(new Console(stdout, stderr));
         using var host = builder.Build();
-        var root = Commands.Build(host.Services);
+        var root = Commands.StaffingCommand.Create(host.Services);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
@@ -38,6 +38,11 @@ public static class App
             foreach (var m in ex.Messages) stderr.WriteLine(m);
             return BadInput;
         }
+        catch (UnknownSolverException ex)
+        {
+            stderr.WriteLine($"--solver: found \"{ex.Name}\", expected one of {string.Join(", ", ex.Known)}");
+            return BadInput;
+        }
         catch (LockConflictException ex)
         {
             stderr.WriteLine("Locks conflict; no plan written:");
@@ -49,14 +54,5 @@ public static class App
             stderr.WriteLine($"error: {ex.Message}");
             return BadInput;
         }
-    }
-}
-
-/// <summary>Where a command writes for people (stdout) and notes (stderr).</summary>
-public sealed record Console(TextWriter Out, TextWriter Error)
-{
-    public void Notes(IEnumerable<string> notes)
-    {
-        foreach (var n in notes) Error.WriteLine("note: " + n);
     }
 }

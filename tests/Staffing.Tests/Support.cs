@@ -8,7 +8,7 @@ public static class Support
 
     public static Policy.Policy With(string json)
     {
-        var errors = new Staffing.Io.InputErrors();
+        var errors = new Staffing.Domain.InputErrors();
         var p = Staffing.Policy.PolicyLoader.Override(Defaults, json, "policy.json", errors);
         Assert.Empty(errors.Messages);
         return p;

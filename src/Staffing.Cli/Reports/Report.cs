@@ -140,7 +140,7 @@ public sealed class Report
             ["indicators"] = indicators.Where(i => i.Length >= 7).Select(i => new Dictionary<string, object> { ["code"] = Text(i[0]), ["stage"] = i[1], ["compensatory"] = int.Parse(i[2], CultureInfo.InvariantCulture), ["groups_needed"] = int.Parse(i[3], CultureInfo.InvariantCulture), ["support_hours_per_pupil"] = decimal.Parse(i[4], CultureInfo.InvariantCulture), ["flag"] = i[5], ["sai_referral"] = i[6] }).ToList(),
         };
         if (plan.Schedule is { } week)
-            sheets["eoep-schedule"] = week.Select(r => new Dictionary<string, object> { ["eoep"] = Text(r.Eoep), ["person"] = Text(r.Person), ["role"] = r.Role, ["weekday"] = Allocation.PlanBuilder.Weekdays[r.Weekday], ["centre"] = Text(r.Centre ?? "") }).ToList();
+            sheets["eoep-schedule"] = week.Select(r => new Dictionary<string, object> { ["eoep"] = Text(r.Eoep), ["person"] = Text(r.Person), ["role"] = r.Role, ["weekday"] = Vocabulary.Weekdays[r.Weekday], ["centre"] = Text(r.Centre ?? "") }).ToList();
         if (other is not null)
             sheets["compare"] = Changes().Select(c => new Dictionary<string, object> { ["code"] = Text(c.Code), ["resource"] = c.Resource, ["other_allocated"] = c.BaseAllocated, ["allocated"] = c.Allocated, ["entitled"] = c.Entitled }).ToList();
         AtomicFolder.WriteFile(path, tmp =>

@@ -124,8 +124,8 @@ public static class ServeApp
                 try
                 {
                     var scale = overrides.Remove(Sweep.PoolScale, out var ps) ? ps : (JsonElement?)null;
-                    variant = state.Scenario with { Policy = ScenarioReader.WithOverrides(state.Scenario.Policy, overrides, "what-if") };
-                    if (scale is { } f) variant = Sweep.At(variant, Sweep.PoolScale, f.TryGetDecimal(out var d) && d >= 0 && d <= 10 ? d : throw InputException.Single($"what-if: {Sweep.PoolScale}: found {f.GetRawText()}, expected a number from 0 to 10"));
+                    variant = state.Scenario with { Policy = Policy.PolicyLoader.WithOverrides(state.Scenario.Policy, overrides, "what-if") };
+                    if (scale is { } f) variant = Sweep.At(variant, Sweep.PoolScale, f.TryGetDecimal(out var d) && d >= 0 && d <= 10 ? d : throw InputException.Single($"what-if: {Sweep.PoolScale}: found {f.GetRawText()}, expected a number from 0 to 10"), "what-if");
                 }
                 catch (InputException ex) { return Results.Json(new { error = string.Join("\n", ex.Messages) }, statusCode: StatusCodes.Status400BadRequest); }
                 var settings = new SolveSettings(WhatIfSeconds);

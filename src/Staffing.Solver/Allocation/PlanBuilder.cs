@@ -7,7 +7,6 @@ namespace Staffing.Allocation;
 /// <summary>Turns an allocator's decisions into the plan people read: lines with reasons, teachers, the EOEP week.</summary>
 public static class PlanBuilder
 {
-    public static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday"];
 
     public static Plan Build(AllocationProblem problem, AllocatorResult result, double seconds, string inputHash)
     {

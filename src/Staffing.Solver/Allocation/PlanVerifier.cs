@@ -1,6 +1,5 @@
 using System.Globalization;
 using Staffing.Domain;
-using Staffing.Io;
 using Staffing.Rules;
 
 namespace Staffing.Allocation;
@@ -118,7 +117,7 @@ public static class PlanVerifier
             if (!id.StartsWith($"{team}-{tag}-", StringComparison.Ordinal) || !int.TryParse(id.AsSpan(team.Length + tag.Length + 2), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > people)
                 v.Add(new(id, role, rule, $"not one of the {people} {role} people of team {team}"));
             foreach (var day in person.GroupBy(r => r.Weekday).Where(g => g.Count() > 1))
-                v.Add(new(id, role, rule, $"in {day.Count()} places on {PlanBuilder.Weekdays[day.Key]}"));
+                v.Add(new(id, role, rule, $"in {day.Count()} places on {Vocabulary.Weekdays[day.Key]}"));
             var working = person.Where(r => r.Centre is not null).Select(r => r.Weekday).Distinct().Count();
             if (working > p.EoepDaysPerPerson) v.Add(new(id, role, rule, $"works {working} days, at most {p.EoepDaysPerPerson} (5 less eoep_reserved_days)"));
         }
@@ -136,7 +135,7 @@ public static class PlanVerifier
                 if (mine.Any(r => r.Eoep != own)) v.Add(new(row.Code, res.Name(), rule, $"days from another team than its own ({own ?? "none"})"));
             }
             foreach (var visit in visits.Where(r => !rows.ContainsKey((r.Centre!, res))))
-                v.Add(new(visit.Centre!, res.Name(), rule, $"visited on {PlanBuilder.Weekdays[visit.Weekday]} without an allocation"));
+                v.Add(new(visit.Centre!, res.Name(), rule, $"visited on {Vocabulary.Weekdays[visit.Weekday]} without an allocation"));
         }
     }
 

@@ -34,7 +34,7 @@ public class PolicyTests
     [Fact]
     public void AWhatIfIsAnotherPolicyFile()
     {
-        var errors = new Staffing.Io.InputErrors();
+        var errors = new Staffing.Domain.InputErrors();
         var p = PolicyLoader.Override(PolicyLoader.Defaults, "{\"primary_ratio\": 20, \"max_loss_per_centre\": 1}", "policy.json", errors);
         Assert.Empty(errors.Messages);
         Assert.Equal(20, p.PrimaryRatio);

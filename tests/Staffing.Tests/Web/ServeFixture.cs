@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Staffing.Allocation;
+using Staffing.Cli.Commands;
 using Staffing.Cli.Web;
 
 namespace Staffing.Tests.Web;
@@ -18,7 +19,7 @@ public sealed class ServeFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var state = ServeCommand.Load(Planner, Support.Sample, null);
+        var state = ServeCommand.Load(Planner, Staffing.Io.ScenarioReader.Read(Support.Sample), Support.Sample, null);
         Memory = ServeApp.Build(state, ["http://127.0.0.1:0"], b => b.WebHost.UseTestServer());
         await Memory.StartAsync();
         Client = Memory.GetTestClient();

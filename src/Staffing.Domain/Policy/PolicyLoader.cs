@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using Staffing.Io;
+using Staffing.Domain;
 
 namespace Staffing.Policy;
 
@@ -94,6 +94,15 @@ public static class PolicyLoader
         foreach (var (key, problem) in CrossChecks(policy))
             if (overrides.ContainsKey(key)) errors.AddKey(file, key, policy.Values[key], problem);
         return errors.Count > before ? basis : policy;
+    }
+
+    /// <summary>Parses JSON text of policy overrides for a scenario already read (what-if, sweep).</summary>
+    public static Policy WithOverrides(Policy basis, IReadOnlyDictionary<string, JsonElement> overrides, string source)
+    {
+        var errors = new InputErrors();
+        var policy = PolicyLoader.With(basis, overrides, source, errors);
+        if (errors.Count > 0) throw new InputException(errors.Messages, errors.Notes);
+        return policy;
     }
 
     private static IEnumerable<(string Key, string Problem)> CrossChecks(Policy p)

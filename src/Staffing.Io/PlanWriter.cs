@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Staffing.Allocation;
 using Staffing.Domain;
 using Staffing.Rules;
 
@@ -11,7 +9,7 @@ namespace Staffing.Io;
 /// <summary>The plan folder of the contract: plan.csv, itinerants.csv, eoep-schedule.csv, indicators.csv, summary.json.</summary>
 public static class PlanWriter
 {
-    public static void Write(string folder, AllocationProblem problem, Plan plan)
+    public static void Write(string folder, Scenario scenario, Plan plan)
     {
         using (var csv = CsvOut.Create(Path.Combine(folder, "plan.csv")))
         {
@@ -21,7 +19,7 @@ public static class PlanWriter
         }
         using (var csv = CsvOut.Create(Path.Combine(folder, "itinerants.csv")))
         {
-            var share = problem.Policy.ItinerantShare;
+            var share = scenario.Policy.ItinerantShare;
             var letters = Enumerable.Range(0, share).Select(i => ((char)('a' + i)).ToString()).ToList();
             csv.Row([.. new object[] { "teacher", "stage" }.Concat(letters.Select(l => "centre_" + l)).Concat(letters.Select(l => "days_" + l)).Concat(["same_locality", "km"])]);
             foreach (var t in plan.Itinerants)
@@ -31,39 +29,18 @@ public static class PlanWriter
             using (var csv = CsvOut.Create(Path.Combine(folder, "eoep-schedule.csv")))
             {
                 csv.Row("eoep", "person", "role", "weekday", "centre");
-                foreach (var s in schedule) csv.Row(s.Eoep, s.Person, s.Role, PlanBuilder.Weekdays[s.Weekday], s.Centre);
+                foreach (var s in schedule) csv.Row(s.Eoep, s.Person, s.Role, Vocabulary.Weekdays[s.Weekday], s.Centre);
             }
         using (var csv = CsvOut.Create(Path.Combine(folder, "indicators.csv")))
         {
             csv.Row("code", "stage", "compensatory", "groups_needed", "support_hours_per_pupil", "flag", "sai_referral", "specific_groups", "ace_groups");
-            foreach (var i in Indicators(problem, plan))
+            foreach (var i in PlanIndicators.Of(scenario, plan))
                 csv.Row(i.Code, i.Stage.Name(), i.Compensatory, i.GroupsNeeded, StageIndicators.Hours(i.SupportHoursPerPupil), i.Flag, i.SaiReferral, i.SpecificGroups, i.AceGroups);
         }
-        File.WriteAllText(Path.Combine(folder, "summary.json"), Summary(problem, plan), new UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(folder, "summary.json"), Summary(scenario, plan), new UTF8Encoding(false));
     }
 
-    /// <summary>G-* indicators per centre and stage with compensatory pupils, from the plan's allocation.</summary>
-    public static IEnumerable<StageIndicators> Indicators(AllocationProblem problem, Plan plan)
-    {
-        var alloc = plan.Lines.ToDictionary(l => (l.Code, l.Resource), l => l.Allocated);
-        var days = new Dictionary<(string, Stage), int>();
-        foreach (var t in plan.Itinerants)
-            for (var i = 0; i < t.Centres.Length; i++) days[(t.Centres[i], t.Stage)] = t.Days[i];
-        foreach (var e in problem.Entitlements)
-        {
-            var c = e.Centre;
-            foreach (var stage in new[] { Stage.Primary, Stage.Secondary })
-            {
-                if (!c.Teaches(stage) || c.Comp(stage) == 0 || !c.Programme) continue;
-                var posts = stage == Stage.Primary
-                    ? alloc.GetValueOrDefault((c.Code, Resource.PrimarySupport)) + alloc.GetValueOrDefault((c.Code, Resource.CraItinerant))
-                    : alloc.GetValueOrDefault((c.Code, Resource.SecondarySupport));
-                yield return StageIndicators.For(c, stage, problem.Policy, posts, days.GetValueOrDefault((c.Code, stage)));
-            }
-        }
-    }
-
-    public static string Summary(AllocationProblem problem, Plan plan)
+    public static string Summary(Scenario scenario, Plan plan)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -99,8 +76,8 @@ public static class PlanWriter
                 Nullable(w, "bound", last.Bound);
                 NullableGap(w, "gap", last.Gap);
             }
-            Totals(w, "areas", problem, plan.Lines.Where(l => l.Funding == Funding.Pool));
-            Totals(w, "agreement", problem, plan.Lines.Where(l => l.Funding == Funding.Agreement));
+            Totals(w, "areas", scenario, plan.Lines.Where(l => l.Funding == Funding.Pool));
+            Totals(w, "agreement", scenario, plan.Lines.Where(l => l.Funding == Funding.Agreement));
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
@@ -116,9 +93,9 @@ public static class PlanWriter
         if (v is { } x) w.WriteNumber(name, Math.Round(x, 6)); else w.WriteNull(name);
     }
 
-    private static void Totals(Utf8JsonWriter w, string name, AllocationProblem problem, IEnumerable<PlanLine> lines)
+    private static void Totals(Utf8JsonWriter w, string name, Scenario scenario, IEnumerable<PlanLine> lines)
     {
-        var area = problem.Scenario.Centres.ToDictionary(c => c.Code, c => c.Area, StringComparer.Ordinal);
+        var area = scenario.Centres.ToDictionary(c => c.Code, c => c.Area, StringComparer.Ordinal);
         w.WriteStartObject(name);
         foreach (var byArea in lines.GroupBy(l => area[l.Code]).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -131,30 +108,11 @@ public static class PlanWriter
                 w.WriteNumber("entitled", e);
                 w.WriteNumber("allocated", a);
                 w.WriteNumber("shortfall", e - a);
-                w.WriteNumber("cost", a * problem.Policy.CostPerUnit(byRes.Key));
+                w.WriteNumber("cost", a * scenario.Policy.CostPerUnit(byRes.Key));
                 w.WriteEndObject();
             }
             w.WriteEndObject();
         }
         w.WriteEndObject();
-    }
-
-    /// <summary>SHA-256 of the parsed scenario in canonical order, so shuffled rows give the same hash.</summary>
-    public static string InputHash(Scenario s)
-    {
-        var sb = new StringBuilder();
-        static string F(double? d) => d?.ToString("R", CultureInfo.InvariantCulture) ?? "";
-        foreach (var c in s.Centres.OrderBy(c => c.Code, StringComparer.Ordinal))
-            sb.Append(CultureInfo.InvariantCulture, $"centre|{c.Code}|{c.Name}|{c.Area}|{c.Locality}|{c.Kind}|{c.Ownership}|{c.PrimaryPupils}|{c.PrimaryComp}|{c.Cycles}|{c.EsoPupils}|{c.EsoComp}|{c.ItinerantJustified}|{c.PtscNeed}|{c.NoSpanish}|{c.Programme}|{c.Eoep}|{F(c.Lat)}|{F(c.Lon)}|{c.SpecificGroupPupils}|{c.AcePupils}\n");
-        foreach (var p in (s.Pool ?? []).OrderBy(p => p.Area, StringComparer.Ordinal).ThenBy(p => p.Resource))
-            sb.Append(CultureInfo.InvariantCulture, $"pool|{p.Area}|{p.Resource.Name()}|{p.Amount}\n");
-        foreach (var t in (s.Teams ?? []).OrderBy(t => t.Code, StringComparer.Ordinal))
-            sb.Append(CultureInfo.InvariantCulture, $"eoep|{t.Code}|{t.Area}|{t.Psychopedagogues}|{t.Ptsc}\n");
-        foreach (var (tag, rows) in new[] { ("current", s.Current), ("lock", s.Locks) })
-            foreach (var h in (rows ?? []).OrderBy(h => h.Code, StringComparer.Ordinal).ThenBy(h => h.Resource))
-                sb.Append(CultureInfo.InvariantCulture, $"{tag}|{h.Code}|{h.Resource.Name()}|{h.Amount}|{h.Partner}\n");
-        foreach (var (k, v) in s.Policy.Values) sb.Append(CultureInfo.InvariantCulture, $"policy|{k}|{v}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"files|{s.Pool is not null}|{s.Teams is not null}|{s.Current is not null}|{s.Locks is not null}\n");
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 }

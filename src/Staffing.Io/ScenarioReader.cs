@@ -20,8 +20,11 @@ public static class ScenarioReader
     private static readonly string[] HoldingColumns = ["code", "resource", "amount", "partner"];
     private static readonly string[] HoldingRequired = ["code", "resource", "amount"];
 
-    /// <summary>Reads the folder; throws <see cref="InputException"/> with every error found.</summary>
-    public static Scenario Read(string folder, CsvOptions? options = null, string? extraPolicyFile = null)
+    /// <summary>
+    /// Reads the folder; policy files (a --policy, a what-if variant) apply after the folder's own policy.json, in
+    /// order. Throws <see cref="InputException"/> with every error found.
+    /// </summary>
+    public static Scenario Read(string folder, CsvOptions? options = null, params string?[] policyFiles)
     {
         options ??= new CsvOptions();
         var errors = new InputErrors();
@@ -60,7 +63,7 @@ public static class ScenarioReader
         var policy = PolicyLoader.Defaults;
         var policyPath = Path.Combine(folder, "policy.json");
         if (File.Exists(policyPath)) policy = PolicyLoader.Override(policy, ReadText(policyPath, "policy.json", errors), "policy.json", errors);
-        if (extraPolicyFile is not null)
+        foreach (var extraPolicyFile in policyFiles.OfType<string>())
         {
             var name = Path.GetFileName(extraPolicyFile);
             if (!File.Exists(extraPolicyFile)) errors.Add(name, 1, 1, "no such file", "a policy.json of overrides");
@@ -241,14 +244,5 @@ public static class ScenarioReader
             if (!r.Failed) result.Add(new Holding(code, resource, amount!.Value, partner));
         }
         return result;
-    }
-
-    /// <summary>Parses JSON text of policy overrides for a scenario already read (what-if, sweep).</summary>
-    public static Policy.Policy WithOverrides(Policy.Policy basis, IReadOnlyDictionary<string, JsonElement> overrides, string source)
-    {
-        var errors = new InputErrors();
-        var policy = PolicyLoader.With(basis, overrides, source, errors);
-        if (errors.Count > 0) throw new InputException(errors.Messages, errors.Notes);
-        return policy;
     }
 }

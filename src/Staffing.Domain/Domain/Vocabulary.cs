@@ -23,6 +23,9 @@ public enum Funding { Pool, Agreement }
 
 public static class Vocabulary
 {
+    /// <summary>The weekdays of the EOEP week and of itinerants' days, as written in the files.</summary>
+    public static readonly System.Collections.Immutable.ImmutableArray<string> Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday"];
+
     public static readonly IReadOnlyList<Resource> Resources = Enum.GetValues<Resource>();
 
     private static readonly string[] ResourceNames =

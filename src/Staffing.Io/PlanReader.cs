@@ -2,22 +2,8 @@ using Staffing.Domain;
 
 namespace Staffing.Io;
 
-public sealed record PlanRow(int Line, string Code, Resource Resource, int Entitled, int Allocated, string Rules, Funding Funding, string Reason = "")
-{
-    public int Shortfall => Entitled - Allocated;
-}
-
-public sealed record ItinerantRow(int Line, string Teacher, Stage Stage, IReadOnlyList<string> Centres, IReadOnlyList<int> Days);
-
-public sealed record ScheduleRow(int Line, string Eoep, string Person, string Role, int Weekday, string? Centre);
-
-/// <summary>A plan folder as files, whoever wrote it (this tool, another tool, or a person by hand).</summary>
-public sealed record PlanFiles(IReadOnlyList<PlanRow> Lines, IReadOnlyList<ItinerantRow> Itinerants, IReadOnlyList<ScheduleRow>? Schedule);
-
 public static class PlanReader
 {
-    private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday"];
-
     public static PlanFiles Read(string folder)
     {
         if (!Directory.Exists(folder)) throw InputException.Single($"{folder}: found no such folder, expected a plan folder holding plan.csv");
@@ -74,7 +60,7 @@ public static class PlanReader
                 var r = new RowReader(st, row, errors);
                 var role = r.Required("role");
                 if (role is not ("psychopedagogue" or "ptsc")) r.Error("role", InputErrors.Quote(role), "psychopedagogue or ptsc");
-                var day = Array.IndexOf(Weekdays, r.Required("weekday").ToLowerInvariant());
+                var day = Vocabulary.Weekdays.IndexOf(r.Required("weekday").ToLowerInvariant());
                 if (day < 0) r.Error("weekday", InputErrors.Quote(r.Text("weekday") ?? ""), "monday … friday");
                 if (!r.Failed) schedule.Add(new ScheduleRow(row.Line, r.Required("eoep"), r.Required("person"), role, day, r.Text("centre")));
             }

@@ -33,7 +33,7 @@ public sealed class PPriority : Rule
             : $"{N(c.PrimaryComp)} of {N(c.PrimaryPupils)} primary pupils = {share}, not {limit}: not a preferred-action centre";
     }
 
-    internal static string Percent(decimal value) =>
+    public static string Percent(decimal value) =>
         Math.Round(value, 3, MidpointRounding.AwayFromZero).ToString("0.0##", CultureInfo.InvariantCulture) + "%";
 }
 

@@ -48,6 +48,9 @@ public sealed record EoepTeam(string Code, string Area, int Psychopedagogues, in
 /// <summary>A row of current.csv (this year's staffing) or of locks.csv (a planner's fixed decision).</summary>
 public sealed record Holding(string Code, Resource Resource, int Amount, string? Partner);
 
+/// <summary>A row of trends.csv: growth and spread of compensatory pupils for a centre or an area.</summary>
+public sealed record Trend(string? Code, string? Area, double Growth, double? Spread);
+
 public sealed record Scenario(
     IReadOnlyList<Centre> Centres,
     IReadOnlyList<PoolRow>? Pool,

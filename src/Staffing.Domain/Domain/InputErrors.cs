@@ -1,4 +1,4 @@
-namespace Staffing.Io;
+namespace Staffing.Domain;
 
 /// <summary>
 /// Located input errors, "FILE:LINE:COLUMN: found X, expected Y" (for JSON "FILE: KEY: found X, expected Y"),

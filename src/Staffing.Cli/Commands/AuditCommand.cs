@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Staffing.Allocation;
+using Staffing.Io;
+
+namespace Staffing.Cli.Commands;
+
+/// <summary>`staffing audit`: this year's staffing (current.csv) against the rules.</summary>
+public static class AuditCommand
+{
+    public static Command Create(IServiceProvider services)
+    {
+        var cmd = new Command("audit",
+            "This year's staffing (current.csv) against the rules: over- and under-staffed centres, broken itinerant "
+            + "pairs, totals per area");
+        var scenario = ScenarioInput.AddTo(cmd);
+        var output = new Option<string?>("--out")
+        {
+            Description = "Write audit.csv and audit-areas.csv into this folder (default: audit.csv on stdout)",
+        };
+        cmd.Options.Add(output);
+        cmd.SetAction(r =>
+        {
+            var console = services.GetRequiredService<Console>();
+            var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
+            if (s.Current is null)
+                throw InputException.Single("current.csv: found no file, expected this year's staffing to audit");
+            var lines = Audit.Lines(s);
+            var areas = Audit.Areas(s, lines);
+            void Lines(TextWriter w)
+            {
+                using var csv = new CsvOut(w);
+                csv.Row("code", "resource", "held", "entitled", "difference", "finding", "rules");
+                foreach (var l in lines)
+                    csv.Row(l.Code, l.Resource.Name(), l.Held, l.Entitled, l.Difference, l.Finding, l.Rules);
+            }
+            void Areas(TextWriter w)
+            {
+                using var csv = new CsvOut(w);
+                csv.Row("area", "resource", "held", "entitled", "difference", "over_staffed", "under_staffed");
+                foreach (var a in areas) csv.Row(a.Area, a.Resource.Name(), a.Held, a.Entitled, a.Difference, a.Over, a.Under);
+            }
+            if (r.GetValue(output) is { } dir)
+                AtomicFolder.Write(dir, tmp =>
+                {
+                    using (var w = new StreamWriter(Path.Combine(tmp, "audit.csv"))) Lines(w);
+                    using (var w = new StreamWriter(Path.Combine(tmp, "audit-areas.csv"))) Areas(w);
+                });
+            else console.Out.Write(EntitlementWriter.Render(Lines));
+            var broken = lines.Count(l => l.Finding.Contains("pair breaks", StringComparison.Ordinal));
+            console.Error.WriteLine($"audit: {lines.Count(l => l.Difference > 0)} over-staffed, "
+                + $"{lines.Count(l => l.Difference < 0)} under-staffed, {broken} broken itinerant pairs");
+            return App.Ok;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Staffing.Allocation;
+using Staffing.Equity;
+using Staffing.Io;
+using Staffing.WhatIf;
+
+namespace Staffing.Cli.Commands;
+
+/// <summary>`staffing compare`: what moves between a base and a variant (a scenario folder or a policy file).</summary>
+public static class CompareCommand
+{
+    public static Command Create(IServiceProvider services)
+    {
+        var cmd = new Command("compare",
+            "What moves between two scenarios or policies: per area and resource (entitled, allocated, shortfall, cost) "
+            + "and per centre, with the rule behind each change");
+        var b = ScenarioInput.AddTo(cmd, "base", "The base scenario folder");
+        var v = new Argument<string>("variant")
+        {
+            Description = "The variant: a scenario folder, or a policy.json of overrides applied to the base",
+        };
+        cmd.Arguments.Add(v);
+        var output = new Option<string>("--out")
+        {
+            Description = "Write compare-areas.csv, compare-centres.csv and compare-equity.csv into this folder",
+            Required = true,
+        };
+        cmd.Options.Add(output);
+        var solve = new SolveOptions(cmd);
+        cmd.SetAction(r =>
+        {
+            var console = services.GetRequiredService<Console>();
+            var plan = solve.Planning(r, services, console);
+            var baseScenario = ScenarioInput.Read(r, r.GetValue(b)!, console);
+            var variantPath = r.GetValue(v)!;
+            var variant = File.Exists(variantPath)
+                ? ScenarioInput.Read(r, r.GetValue(b)!, console, variantPath)
+                : ScenarioInput.Read(r, variantPath, console);
+            var (bp, vp) = (plan(baseScenario), plan(variant));
+            var (areas, centres) = Comparison.Compare(baseScenario, bp, variant, vp);
+            var be = EquityReport.Compute(new AllocationProblem(baseScenario), bp, false, 0).ToDictionary(e => (e.Level, e.Area, e.Stage));
+            var ve = EquityReport.Compute(new AllocationProblem(variant), vp, false, 0);
+            AtomicFolder.Write(r.GetValue(output)!, tmp =>
+            {
+                using (var csv = CsvOut.Create(Path.Combine(tmp, "compare-areas.csv"))) Areas(csv, areas);
+                using (var csv = CsvOut.Create(Path.Combine(tmp, "compare-centres.csv")))
+                {
+                    csv.Row("code", "resource", "base_entitled", "variant_entitled", "base_allocated", "variant_allocated", "reason");
+                    foreach (var c in centres)
+                        csv.Row(c.Code, c.Resource.Name(), c.BaseEntitled, c.VariantEntitled, c.BaseAllocated, c.VariantAllocated, c.Reason);
+                }
+                using (var csv = CsvOut.Create(Path.Combine(tmp, "compare-equity.csv"))) Equity(csv, be, ve);
+            });
+            var delta = areas.Sum(a => a.DeltaCost);
+            console.Error.WriteLine($"compare: {areas.Count} area rows and {centres.Count} centre rows change; "
+                + $"cost {delta.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)} € a year");
+            return App.Ok;
+        });
+        return cmd;
+    }
+
+    private static void Areas(CsvOut csv, IEnumerable<AreaChange> areas)
+    {
+        csv.Row("area", "resource", "base_entitled", "variant_entitled", "base_allocated", "variant_allocated", "base_cost",
+            "variant_cost", "delta_cost", "base_shortfall", "variant_shortfall");
+        foreach (var a in areas)
+            csv.Row(a.Area, a.Resource.Name(), a.Base?.Entitled ?? 0, a.Variant?.Entitled ?? 0, a.Base?.Allocated ?? 0,
+                a.Variant?.Allocated ?? 0, a.Base?.Cost ?? 0, a.Variant?.Cost ?? 0, a.DeltaCost, a.Base?.Shortfall ?? 0,
+                a.Variant?.Shortfall ?? 0);
+    }
+
+    private static void Equity(CsvOut csv, Dictionary<(string, string, Stage), EquityRow> before, IEnumerable<EquityRow> after)
+    {
+        csv.Row("level", "area", "stage", "base_posts_per_100", "variant_posts_per_100", "base_eoep_days_per_100",
+            "variant_eoep_days_per_100", "base_coverage_gini", "variant_coverage_gini", "base_above_priority_line",
+            "variant_above_priority_line");
+        static string F(double? v) => EquityReport.F(v);
+        foreach (var e in after)
+        {
+            var x = before.GetValueOrDefault((e.Level, e.Area, e.Stage));
+            if (x is not null && x.PostsPer100 == e.PostsPer100 && x.EoepDaysPer100 == e.EoepDaysPer100
+                && x.CoverageGini == e.CoverageGini && x.AbovePriority == e.AbovePriority) continue;
+            csv.Row(e.Level, e.Area, e.Stage.Name(), F(x?.PostsPer100), F(e.PostsPer100), F(x?.EoepDaysPer100),
+                F(e.EoepDaysPer100), F(x?.CoverageGini), F(e.CoverageGini), x?.AbovePriority, e.AbovePriority);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Staffing.Io;
+
+namespace Staffing.Cli.Commands;
+
+/// <summary>`staffing entitlement`: what the rules give each centre, and why (the inspector's view).</summary>
+public static class EntitlementCommand
+{
+    public static Command Create(IServiceProvider services)
+    {
+        var cmd = new Command("entitlement", "What the rules give each centre, and why (the inspector's view)");
+        var scenario = ScenarioInput.AddTo(cmd);
+        var near = new Option<bool>("--near-thresholds")
+        {
+            Description = "List the centres one compensatory pupil away from a change (cliff edges), as CSV",
+        };
+        var centre = new Option<string?>("--centre") { Description = "One centre's code: its entitlement with the full trace" };
+        var format = new Option<string>("--format") { Description = "text, csv or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "csv", "json");
+        var output = new Option<string?>("--out")
+        {
+            Description = "Write entitlement.{txt,csv,json} into this folder instead of stdout",
+        };
+        foreach (var o in new Option[] { near, centre, format, output }) cmd.Options.Add(o);
+        cmd.SetAction(r =>
+        {
+            var console = services.GetRequiredService<Console>();
+            var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
+            IEnumerable<Centre> centres = s.Centres.OrderBy(c => c.Code, StringComparer.Ordinal);
+            if (r.GetValue(centre) is { } code)
+                centres = [s.Find(code)
+                    ?? throw InputException.Single($"--centre: found \"{code}\", expected a centre code of centres.csv")];
+            var f = r.GetValue(near) ? "near" : r.GetValue(format)!;
+            var text = f switch
+            {
+                "csv" => EntitlementWriter.Render(w => EntitlementWriter.Csv(w, s.Policy, centres)),
+                "json" => Json(s, centres),
+                "near" => EntitlementWriter.Render(w => EntitlementWriter.NearThresholds(w, s.Policy, centres)),
+                _ => EntitlementWriter.Render(w => EntitlementWriter.Text(w, s.Policy, centres)),
+            };
+            if (r.GetValue(output) is { } dir)
+            {
+                var file = f == "near" ? "near-thresholds.csv" : "entitlement." + (f == "text" ? "txt" : f);
+                AtomicFolder.Write(dir, tmp => File.WriteAllText(Path.Combine(tmp, file), text));
+            }
+            else console.Out.Write(text);
+            return App.Ok;
+        });
+        return cmd;
+    }
+
+    private static string Json(Scenario s, IEnumerable<Centre> centres)
+    {
+        using var ms = new MemoryStream();
+        EntitlementWriter.Json(ms, s.Policy, centres);
+        return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+    }
+}

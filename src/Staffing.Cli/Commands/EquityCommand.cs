@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Staffing.Allocation;
+using Staffing.Equity;
+using Staffing.Io;
+
+namespace Staffing.Cli.Commands;
+
+/// <summary>`staffing equity`: segregation of compensatory pupils beside the staff the plan gives them.</summary>
+public static class EquityCommand
+{
+    public static Command Create(IServiceProvider services)
+    {
+        var cmd = new Command("equity",
+            "Segregation of compensatory pupils (dissimilarity, isolation, exposure, Gini) beside the staff the plan "
+            + "gives them");
+        var scenario = ScenarioInput.AddTo(cmd);
+        var by = new Option<string>("--by")
+        {
+            Description = "area or locality (localities within areas)",
+            DefaultValueFactory = _ => "locality",
+        };
+        by.AcceptOnlyFromAmong("area", "locality");
+        var output = new Option<string?>("--out") { Description = "Write equity.csv into this folder (default: the table on stdout)" };
+        var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 0 };
+        foreach (var o in new Option[] { by, output, seed }) cmd.Options.Add(o);
+        var solve = new SolveOptions(cmd);
+        cmd.SetAction(r =>
+        {
+            var console = services.GetRequiredService<Console>();
+            var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
+            var (problem, plan) = services.GetRequiredService<Planner>().Plan(s, solve.Solver(r), SolveOptions.Settings(r, console));
+            var rows = EquityReport.Compute(problem, plan, r.GetValue(by) == "locality", r.GetValue(seed));
+            if (r.GetValue(output) is { } dir)
+                AtomicFolder.Write(dir, tmp =>
+                {
+                    using var w = new StreamWriter(Path.Combine(tmp, "equity.csv"));
+                    Csv(w, rows);
+                });
+            else Table(console.Out, rows);
+            return App.Ok;
+        });
+        return cmd;
+    }
+
+    private static void Csv(TextWriter w, IEnumerable<EquityRow> rows)
+    {
+        using var csv = new CsvOut(w);
+        csv.Row("level", "area", "locality", "stage", "centres", "pupils", "compensatory", "dissimilarity",
+            "dissimilarity_low", "dissimilarity_high", "isolation", "exposure", "gini", "warning", "above_priority_line",
+            "posts_per_100", "eoep_days_per_100", "coverage_gini");
+        static string F(double? v) => EquityReport.F(v);
+        foreach (var e in rows)
+            csv.Row(e.Level, e.Area, e.Locality, e.Stage.Name(), e.Centres, e.Pupils, e.Compensatory, F(e.Dissimilarity),
+                F(e.DissimilarityLow), F(e.DissimilarityHigh), F(e.Isolation), F(e.Exposure), F(e.Gini), e.Warning,
+                e.AbovePriority, F(e.PostsPer100), F(e.EoepDaysPer100), F(e.CoverageGini));
+    }
+
+    private static void Table(TextWriter o, IEnumerable<EquityRow> rows)
+    {
+        o.WriteLine($"{"level",-8} {"area / locality",-40} {"stage",-9} {"centres",7} {"comp",6} {"D",6} {"D 95%",13} "
+            + $"{"isol",6} {"gini",6} {">25%",5} {"posts/100",9} {"days/100",8}  warning");
+        foreach (var e in rows)
+        {
+            var place = e.Level == "region" ? "(region)" : e.Level == "area" ? e.Area : "  " + e.Locality;
+            if (place.Length > 40) place = place[..39] + "…";
+            var interval = e.DissimilarityLow is null ? "" : F2(e.DissimilarityLow) + "–" + F2(e.DissimilarityHigh);
+            o.WriteLine($"{e.Level,-8} {place,-40} {e.Stage.Name(),-9} {e.Centres,7} {e.Compensatory,6} "
+                + $"{F2(e.Dissimilarity),6} {interval,13} {F2(e.Isolation),6} {F2(e.Gini),6} {e.AbovePriority,5} "
+                + $"{F2(e.PostsPer100),9} {F2(e.EoepDaysPer100),8}  {e.Warning}");
+        }
+    }
+
+    private static string F2(double? v) => v?.ToString("0.00", CultureInfo.InvariantCulture) ?? "–";
+}

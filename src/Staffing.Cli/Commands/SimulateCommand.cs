@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Staffing.Allocation;
+using Staffing.Cli.Reports;
+using Staffing.Io;
+using Staffing.WhatIf;
+
+namespace Staffing.Cli.Commands;
+
+/// <summary>`staffing simulate`: next school year by Monte Carlo.</summary>
+public static class SimulateCommand
+{
+    public static Command Create(IServiceProvider services)
+    {
+        var cmd = new Command("simulate",
+            "Next school year by Monte Carlo: P10/P50/P90 of need and shortfall per area and resource, per-centre "
+            + "chances of gaining or losing a post or crossing 25%");
+        var scenario = ScenarioInput.AddTo(cmd, description: "A scenario folder (trends.csv in it is read when present)");
+        var runs = new Option<int>("--runs") { Description = "Monte Carlo runs", DefaultValueFactory = _ => 1000 };
+        runs.Validators.Add(r =>
+        {
+            var n = r.GetValueOrDefault<int>();
+            if (n is < 1 or > 100_000) r.AddError($"--runs: found {n}, expected 1 to 100000");
+        });
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
+        var trends = new Option<string?>("--trends")
+        {
+            Description = "trends.csv: code or area, growth, spread (default: the scenario's own)",
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "Write simulate-areas.csv, simulate-centres.csv and fan.png into this folder",
+            Required = true,
+        };
+        foreach (var o in new Option[] { runs, seed, trends, output }) cmd.Options.Add(o);
+        var solve = new SolveOptions(cmd, "greedy");
+        cmd.SetAction(r =>
+        {
+            var console = services.GetRequiredService<Console>();
+            var planner = services.GetRequiredService<Planner>();
+            var solver = solve.Solver(r);
+            planner.Allocator(solver);
+            var settings = SolveOptions.Settings(r, console) with { Progress = null };
+            var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
+            var n = r.GetValue(runs);
+            var trendPath = r.GetValue(trends) ?? Path.Combine(r.GetValue(scenario)!, "trends.csv");
+            IReadOnlyList<Trend> t = File.Exists(trendPath) ? TrendsReader.Read(trendPath, s)
+                : r.GetValue(trends) is { } missing ? throw InputException.Single($"{missing}: found no such file, expected trends.csv")
+                : [];
+            var (areas, centres, _) = console.WithProgress("simulate", n, p => Simulation.Run(s, t, n, r.GetValue(seed),
+                x => Totals.Allocate(planner, x, solver, settings), r.GetValue(SolveOptions.Workers), p));
+            var pools = (s.Pool ?? []).Where(p => p.Area != PoolRow.AllAreas).ToDictionary(p => (p.Area, p.Resource), p => p.Amount);
+            var png = Charts.Fan(areas, pools, Resource.PrimarySupport);
+            AtomicFolder.Write(r.GetValue(output)!, tmp =>
+            {
+                static string D(double d) => d.ToString("0.##", CultureInfo.InvariantCulture);
+                using (var csv = CsvOut.Create(Path.Combine(tmp, "simulate-areas.csv")))
+                {
+                    csv.Row("area", "resource", "need_p10", "need_p50", "need_p90", "shortfall_p10", "shortfall_p50", "shortfall_p90");
+                    foreach (var a in areas)
+                        csv.Row(a.Area, a.Resource.Name(), D(a.NeedP10), D(a.NeedP50), D(a.NeedP90), D(a.ShortfallP10),
+                            D(a.ShortfallP50), D(a.ShortfallP90));
+                }
+                using (var csv = CsvOut.Create(Path.Combine(tmp, "simulate-centres.csv")))
+                {
+                    csv.Row("code", "p_gain_post", "p_lose_post", "p_cross_priority");
+                    foreach (var c in centres) csv.Row(c.Code, D(c.GainPost), D(c.LosePost), D(c.CrossPriority));
+                }
+                File.WriteAllBytes(Path.Combine(tmp, "fan.png"), png);
+            });
+            return App.Ok;
+        });
+        return cmd;
+    }
+}

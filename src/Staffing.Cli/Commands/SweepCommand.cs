@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Staffing.Cli.Reports;
+using Staffing.Io;
+using Staffing.WhatIf;
+
+namespace Staffing.Cli.Commands;
+
+/// <summary>`staffing sweep`: one policy parameter over a range, totals per value and a chart.</summary>
+public static class SweepCommand
+{
+    private const string Source = "--param";
+
+    public static Command Create(IServiceProvider services)
+    {
+        var cmd = new Command("sweep",
+            "One policy parameter over a range: totals per value (entitled, allocated, shortfall, cost) and a chart");
+        var scenario = ScenarioInput.AddTo(cmd);
+        var param = new Option<string>(Source)
+        {
+            Description = $"NAME=FROM:TO:STEP, NAME a policy parameter or {Sweep.PoolScale} (a factor on every pool row)",
+            Required = true,
+        };
+        param.Validators.Add(r =>
+        {
+            if (Parse(r.GetValueOrDefault<string>() ?? "", out _) is { } error) r.AddError(error);
+        });
+        var output = new Option<string>("--out") { Description = "Write sweep.csv and sweep.png into this folder", Required = true };
+        cmd.Options.Add(param);
+        cmd.Options.Add(output);
+        var solve = new SolveOptions(cmd);
+        cmd.SetAction(r =>
+        {
+            var console = services.GetRequiredService<Console>();
+            var plan = solve.Planning(r, services, console);
+            var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
+            Parse(r.GetValue(param)!, out var range);
+            var (name, values) = range;
+            foreach (var value in values) Sweep.At(s, name, value, Source); // every point checked before any is solved
+            var points = console.WithProgress($"sweep {name}", values.Count, p => Sweep.Run(s, name, values, Source, plan, p));
+            var png = Charts.Sweep(name, points);
+            AtomicFolder.Write(r.GetValue(output)!, tmp =>
+            {
+                using (var csv = CsvOut.Create(Path.Combine(tmp, "sweep.csv")))
+                {
+                    csv.Row("value", "area", "resource", "entitled", "allocated", "shortfall", "cost");
+                    foreach (var p in points)
+                        foreach (var t in p.Totals) csv.Row(p.Value, t.Area, t.Resource.Name(), t.Entitled, t.Allocated, t.Shortfall, t.Cost);
+                }
+                File.WriteAllBytes(Path.Combine(tmp, "sweep.png"), png);
+            });
+            return App.Ok;
+        });
+        return cmd;
+    }
+
+    /// <summary>NAME=FROM:TO:STEP as FROM + i × STEP in decimal, TO included; null, or the error.</summary>
+    public static string? Parse(string spec, out (string Name, IReadOnlyList<decimal> Values) range)
+    {
+        range = ("", []);
+        var eq = spec.IndexOf('=');
+        var parts = eq < 0 ? [] : spec[(eq + 1)..].Split(':');
+        var n = new decimal[3];
+        if (eq <= 0 || parts.Length != 3
+            || !parts.Select((p, i) => decimal.TryParse(p, NumberStyles.Number, CultureInfo.InvariantCulture, out n[i])).All(ok => ok))
+            return $"{Source}: found \"{spec}\", expected NAME=FROM:TO:STEP (e.g. primary_ratio=20:30:1)";
+        var (from, to, step) = (n[0], n[1], n[2]);
+        if (step <= 0 || to < from || (to - from) / step > 500)
+            return $"{Source}: found {from}:{to}:{step}, expected FROM ≤ TO and STEP > 0, at most 500 steps";
+        var values = new List<decimal>();
+        // Normalised (20.0 → 20) so an integer parameter takes the value as an integer.
+        for (var i = 0; from + i * step <= to; i++) values.Add((from + i * step) / 1.000000000000000000000000000000000m);
+        range = (spec[..eq].Trim(), values);
+        return null;
+    }
+}

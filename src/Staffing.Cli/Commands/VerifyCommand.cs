@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Staffing.Allocation;
+using Staffing.Io;
+
+namespace Staffing.Cli.Commands;
+
+/// <summary>`staffing verify`: a plan folder checked against the scenario, independently of the optimizer.</summary>
+public static class VerifyCommand
+{
+    public static Command Create(IServiceProvider services)
+    {
+        var cmd = new Command("verify",
+            "Check a plan against the scenario and the rules, independently of the optimizer; exit 1 on any violation");
+        var scenario = ScenarioInput.AddTo(cmd);
+        var plan = new Argument<string>("plan")
+        {
+            Description = "A plan folder (plan.csv, itinerants.csv, eoep-schedule.csv), from this tool or any other",
+        };
+        cmd.Arguments.Add(plan);
+        cmd.SetAction(r =>
+        {
+            var console = services.GetRequiredService<Console>();
+            var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
+            var violations = PlanVerifier.Verify(s, PlanReader.Read(r.GetValue(plan)!));
+            foreach (var v in violations) console.Out.WriteLine(v.ToString());
+            console.Error.WriteLine(violations.Count == 0 ? "verified: no violations" : $"{violations.Count} violations");
+            return violations.Count == 0 ? App.Ok : App.Finding;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,38 @@
+using Spectre.Console;
+
+namespace Staffing.Cli;
+
+/// <summary>Where a command writes for people (stdout) and notes (stderr).</summary>
+public sealed record Console(TextWriter Out, TextWriter Error)
+{
+    /// <summary>Progress is shown only on a terminal: never into a redirected stderr or a test's writer.</summary>
+    public bool ErrorIsTerminal => ReferenceEquals(Error, System.Console.Error) && !System.Console.IsErrorRedirected;
+
+    public void Notes(IEnumerable<string> notes)
+    {
+        foreach (var n in notes) Error.WriteLine("note: " + n);
+    }
+
+    /// <summary>A progress bar on a terminal (Spectre.Console, on stderr); nothing when stderr is redirected.</summary>
+    public T WithProgress<T>(string what, int total, Func<IProgress<int>?, T> work)
+    {
+        if (!ErrorIsTerminal) return work(null);
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+        T result = default!;
+        ansi.Progress().Start(ctx =>
+        {
+            var task = ctx.AddTask(what, maxValue: total);
+            result = work(new Progress<int>(done => task.Value = done));
+        });
+        return result;
+    }
+}
+
+/// <summary>A solver's progress lines on stderr, only on a terminal.</summary>
+public sealed class Progress(Console console) : IProgress<string>
+{
+    public void Report(string value)
+    {
+        if (console.ErrorIsTerminal) console.Error.WriteLine(value);
+    }
+}
