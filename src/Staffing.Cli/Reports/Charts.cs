@@ -73,7 +73,7 @@ public static class Charts
         var sorted = shares.Order().ToArray();
         plt.Add.Scatter(Enumerable.Range(0, sorted.Length).Select(i => (double)i).ToArray(), [.. sorted.Select(s => s * 100)]).LegendText = "centres, by compensatory share";
         var line = plt.Add.HorizontalLine(threshold * 100);
-        line.LegendText = $"{threshold * 100:0.#}% line (P-PRIORITY)";
+        line.LegendText = $"{threshold * 100:0.#}% line ({Staffing.Rules.PPriority.Id})";
         plt.Title("Primary centres by compensatory share");
         plt.XLabel("centres, sorted");
         plt.YLabel("% compensatory primary pupils");

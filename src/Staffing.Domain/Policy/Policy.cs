@@ -55,23 +55,6 @@ public sealed record Policy
 
     public int EoepDaysPerPerson => WeekDays - EoepReservedDays;
 
-    public int Round(int count, int ratio) => Rounding switch
-    {
-        Rounding.Floor => count / ratio,
-        Rounding.Ceil => (count + ratio - 1) / ratio,
-        _ => (2 * count + ratio) / (2 * ratio),
-    };
-
-    public string RoundingName => Rounding.ToString().ToLowerInvariant();
-
-    public int PsychoDays(int count)
-    {
-        var days = 0;
-        foreach (var tier in PsychoDayTiers)
-            if (count >= tier.From) days = tier.Days;
-        return days;
-    }
-
     public decimal CostPerUnit(Domain.Resource r) => r switch
     {
         Domain.Resource.PsychopedagogueDays or Domain.Resource.PtscDays => CostEoepDay,

@@ -9,17 +9,42 @@ public readonly record struct Facts(bool Priority, int PrimaryPosts, int CraPost
 /// <summary>
 /// One rule id of RULES.md: a pure function of the centre, the policy and the earlier facts, returning a number
 /// (posts, days, or 1/0 for yes/no) and, separately, the reason in words, so the fast path formats nothing.
+/// Each rule carries the regulation's own words (Spanish) apart from the reading the project adds to them.
 /// </summary>
-public abstract class Rule
+public abstract class Rule(string id, string instruction)
 {
-    public abstract string Id { get; }
+    public string Id { get; } = id;
 
     /// <summary>The instruction of the regulation of 21 July 2006 the rule comes from.</summary>
-    public abstract string Instruction { get; }
+    public string Instruction { get; } = instruction;
+
+    /// <summary>The regulation's own words, in Spanish, as published.</summary>
+    public abstract string Text { get; }
+
+    /// <summary>What the project reads into the text or assumes beside it (English); never the text itself.</summary>
+    public abstract string Reading { get; }
+
+    /// <summary>The policy parameters the rule reads, by their names in policy.json.</summary>
+    public abstract IReadOnlyList<string> Parameters { get; }
+
+    /// <summary>The resource the rule gives a centre; null for conditions, referrals and indicators.</summary>
+    public virtual Resource? Gives => null;
+
+    /// <summary>The rules this one builds on, in RULES.md order (they appear before it in the rules column).</summary>
+    public virtual IReadOnlyList<string> DependsOn => [];
 
     public abstract int Evaluate(Centre c, Policy.Policy p, in Facts f);
 
     public abstract string Because(Centre c, Policy.Policy p, in Facts f, int result);
+
+    /// <summary>The rules it depends on, then its own id: "P-PRIORITY;P-PSYCHO".</summary>
+    public string Chain => DependsOn.Count == 0 ? Id : string.Join(";", DependsOn) + ";" + Id;
+
+    /// <summary>The plan's rules column for what this rule gives a centre (a concertado centre adds its rule).</summary>
+    public virtual string RulesColumn(Centre c, Policy.Policy p) => Chain;
+
+    /// <summary>Who pays for what the rule gives: the public pool unless a rule says otherwise.</summary>
+    public virtual Funding Funding(Centre c, Policy.Policy p) => Domain.Funding.Pool;
 
     protected static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
@@ -32,6 +57,18 @@ public abstract class Rule
 
     internal static string NoProgramme => "runs no compensatory programme (Quinta, Sexta): no compensatory staffing";
 
+    /// <summary>"Por cada 25": one unit per full ratio under the policy's rounding (P-SUPPORT, S-SUPPORT, P-CRA).</summary>
+    internal static int PerRatio(Policy.Policy p, int count, int ratio) => p.Rounding switch
+    {
+        Policy.Rounding.Floor => count / ratio,
+        Policy.Rounding.Ceil => (count + ratio - 1) / ratio,
+        _ => (2 * count + ratio) / (2 * ratio),
+    };
+
     internal static string RoundingText(Policy.Policy p, int comp, int ratio) =>
-        $"{N(comp)} / {N(ratio)} rounded {p.RoundingName} = {N(p.Round(comp, ratio))}";
+        $"{N(comp)} / {N(ratio)} rounded {p.Rounding.ToString().ToLowerInvariant()} = {N(PerRatio(p, comp, ratio))}";
+
+    /// <summary>A share as a percentage with up to three decimals, for the 25% line.</summary>
+    public static string Percent(decimal value) =>
+        Math.Round(value, 3, MidpointRounding.AwayFromZero).ToString("0.0##", CultureInfo.InvariantCulture) + "%";
 }

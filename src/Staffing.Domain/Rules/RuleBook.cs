@@ -8,12 +8,7 @@ public sealed record EntitlementLine(Resource Resource, int Entitled, string Rul
 /// <summary>What the rules give one centre: the non-zero resources, each with the rule ids behind it.</summary>
 public sealed record Entitlement(Centre Centre, Facts Facts, ImmutableArray<EntitlementLine> Lines)
 {
-    public int Amount(Resource r)
-    {
-        foreach (var l in Lines)
-            if (l.Resource == r) return l.Entitled;
-        return 0;
-    }
+    public int Amount(Resource r) => Line(r)?.Entitled ?? 0;
 
     public EntitlementLine? Line(Resource r)
     {
@@ -29,31 +24,24 @@ public sealed record TraceLine(string Rule, string Instruction, bool Applied, st
 public static class RuleBook
 {
     public static readonly PSupport PSupport = new();
-    public static readonly PItinerant PItinerant = new();
-    public static readonly PSai PSai = new();
-    public static readonly PPriority PPriority = new();
-    public static readonly PPsycho PPsycho = new();
-    public static readonly PPtsc PPtsc = new();
     public static readonly PCra PCra = new();
-    public static readonly PConcertado PConcertado = new();
+    public static readonly PPriority PPriority = new();
     public static readonly SSupport SSupport = new();
-    public static readonly SPtsc SPtsc = new();
-    public static readonly SItinerant SItinerant = new();
-    public static readonly SSai SSai = new();
-    public static readonly SConcertado SConcertado = new();
-    public static readonly GPrimaryGroup GPrimaryGroup = new();
-    public static readonly GEsoGroup GEsoGroup = new();
-    public static readonly GEsoSpecific GEsoSpecific = new();
-    public static readonly GAce GAce = new();
 
     public static readonly ImmutableArray<Rule> All =
     [
-        PSupport, PItinerant, PSai, PPriority, PPsycho, PPtsc, PCra, PConcertado,
-        SSupport, SPtsc, SItinerant, SSai, SConcertado,
-        GPrimaryGroup, GEsoGroup, GEsoSpecific, GAce,
+        PSupport, new PItinerant(), new PSai(), PPriority, new PPsycho(), new PPtsc(), PCra, new PConcertado(),
+        SSupport, new SPtsc(), new SItinerant(), new SSai(), new SConcertado(),
+        new GPrimaryGroup(), new GEsoGroup(), new GEsoSpecific(), new GAce(),
     ];
 
+    /// <summary>The rules that give a resource, in the order of the resources (the plan's row order).</summary>
+    private static readonly ImmutableArray<Rule> Giving = [.. All.Where(r => r.Gives is not null).OrderBy(r => r.Gives)];
+
     public static Rule? Find(string id) => All.FirstOrDefault(r => r.Id == id);
+
+    /// <summary>The rule that gives a resource.</summary>
+    public static Rule Giver(Resource r) => Giving.First(g => g.Gives == r);
 
     /// <summary>Chains the rules that others depend on: P-PRIORITY, then the post rules.</summary>
     public static Facts Facts(Centre c, Policy.Policy p)
@@ -67,23 +55,11 @@ public static class RuleBook
     {
         var f = Facts(c, p);
         var lines = ImmutableArray.CreateBuilder<EntitlementLine>(4);
-        var support = c.IsPublic || p.ConcertadoInPool ? Funding.Pool : Funding.Agreement;
-        if (f.PrimaryPosts > 0)
-            lines.Add(new(Resource.PrimarySupport, f.PrimaryPosts, c.IsPublic ? "P-SUPPORT" : "P-SUPPORT;P-CONCERTADO", support));
-        if (f.SecondaryPosts > 0)
-            lines.Add(new(Resource.SecondarySupport, f.SecondaryPosts, c.IsPublic ? "S-SUPPORT" : "S-SUPPORT;S-CONCERTADO", support));
-        if (f.CraPosts > 0)
-            lines.Add(new(Resource.CraItinerant, f.CraPosts, p.CraRequiresPriority ? "P-PRIORITY;P-CRA" : "P-CRA", Funding.Pool));
-        if (PItinerant.Evaluate(c, p, f) == 1)
-            lines.Add(new(Resource.PrimaryItinerant, 1, "P-ITINERANT", Funding.Pool));
-        if (SItinerant.Evaluate(c, p, f) == 1)
-            lines.Add(new(Resource.SecondaryItinerant, 1, "S-ITINERANT", Funding.Pool));
-        var psycho = PPsycho.Evaluate(c, p, f);
-        if (psycho > 0) lines.Add(new(Resource.PsychopedagogueDays, psycho, "P-PRIORITY;P-PSYCHO", Funding.Pool));
-        var ptsc = PPtsc.Evaluate(c, p, f);
-        if (ptsc > 0) lines.Add(new(Resource.PtscDays, ptsc, "P-PRIORITY;P-PTSC", Funding.Pool));
-        if (SPtsc.Evaluate(c, p, f) == 1)
-            lines.Add(new(Resource.SecondaryPtsc, 1, "S-SUPPORT;S-PTSC", Funding.Pool));
+        foreach (var rule in Giving)
+        {
+            var amount = rule.Evaluate(c, p, f);
+            if (amount > 0) lines.Add(new(rule.Gives!.Value, amount, rule.RulesColumn(c, p), rule.Funding(c, p)));
+        }
         return new Entitlement(c, f, lines.DrainToImmutable());
     }
 

@@ -45,17 +45,7 @@ public static class Audit
     }
 
     /// <summary>The rule that would give the resource, for a holding the rules give nothing.</summary>
-    private static string RuleFor(Resource r) => r switch
-    {
-        Resource.PrimarySupport => "P-SUPPORT",
-        Resource.SecondarySupport => "S-SUPPORT",
-        Resource.CraItinerant => "P-CRA",
-        Resource.PrimaryItinerant => "P-ITINERANT",
-        Resource.SecondaryItinerant => "S-ITINERANT",
-        Resource.PsychopedagogueDays => "P-PRIORITY;P-PSYCHO",
-        Resource.PtscDays => "P-PRIORITY;P-PTSC",
-        _ => "S-SUPPORT;S-PTSC",
-    };
+    private static string RuleFor(Resource r) => RuleBook.Giver(r).Chain;
 
     private static string Partner(Scenario s, Centre c, Holding h, string finding)
     {

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Google.OrTools.Sat;
 using Staffing.Domain;
+using Staffing.Rules;
 
 namespace Staffing.Allocation;
 
@@ -256,8 +257,8 @@ public sealed class CpSatAllocator : IAllocator
             {
                 var support = problem.Find(p.Code, Resource.SecondarySupport);
                 if (support is not null && units.TryGetValue(support, out var s) && s.Length >= min)
-                    Name(model.AddImplication(units[p][0], s[min - 1]), $"S-PTSC: {p.Code} has a PTSC post only with {min} support posts allocated");
-                else Name(model.Add(units[p][0] == 0), $"S-PTSC: {p.Code} cannot reach {min} support posts");
+                    Name(model.AddImplication(units[p][0], s[min - 1]), $"{SPtsc.Id}: {p.Code} has a PTSC post only with {min} support posts allocated");
+                else Name(model.Add(units[p][0] == 0), $"{SPtsc.Id}: {p.Code} cannot reach {min} support posts");
             }
         }
 

@@ -1,4 +1,5 @@
 using Staffing.Domain;
+using Staffing.Rules;
 
 namespace Staffing.Allocation;
 
@@ -23,7 +24,7 @@ public static class LockCheck
             if (h.Resource.IsItinerant())
             {
                 if (h.Amount == 1 && d is null)
-                    result.Add($"{L(h)}: the centre is not eligible for a {h.Resource.Name()} share (entitlement 0, rule {(h.Resource == Resource.PrimaryItinerant ? "P-ITINERANT" : "S-ITINERANT")}), over by 1");
+                    result.Add($"{L(h)}: the centre is not eligible for a {h.Resource.Name()} share (entitlement 0, rule {(h.Resource == Resource.PrimaryItinerant ? PItinerant.Id : SItinerant.Id)}), over by 1");
                 if (h.Amount == 1 && h.Partner is { } partner)
                 {
                     var other = problem.Find(partner, h.Resource);
@@ -41,7 +42,7 @@ public static class LockCheck
             else if (d is { Funding: Funding.Agreement } && h.Amount < entitled)
                 result.Add($"{L(h)}: a concertado centre's posts are funded by its agreement and always given in full ({entitled}), under by {entitled - h.Amount}");
             if (h.Resource == Resource.SecondaryPtsc && h.Amount > 0 && problem.Lock(h.Code, Resource.SecondarySupport) is { } s && s.Amount < p.SecondaryPtscMinSupport)
-                result.Add($"{L(h)} and {L(s)}: S-PTSC needs at least {p.SecondaryPtscMinSupport} secondary support posts, short by {p.SecondaryPtscMinSupport - s.Amount}");
+                result.Add($"{L(h)} and {L(s)}: {SPtsc.Id} needs at least {p.SecondaryPtscMinSupport} secondary support posts, short by {p.SecondaryPtscMinSupport - s.Amount}");
             if (d is null) continue;
             foreach (var cap in problem.CapacitiesOf(d))
             {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Staffing.Domain;
+using Staffing.Rules;
 
 namespace Staffing.Allocation;
 
@@ -78,7 +79,7 @@ public static class PlanBuilder
         {
             var support = problem.Find(x.Code, Resource.SecondarySupport) is { } s ? allocatedOf(s) : 0;
             if (support < p.SecondaryPtscMinSupport)
-                return $"S-PTSC: {Plural(support, "secondary support post", "secondary support posts")} allocated, fewer than {p.SecondaryPtscMinSupport}, so no PTSC post";
+                return $"{SPtsc.Id}: {Plural(support, "secondary support post", "secondary support posts")} allocated, fewer than {p.SecondaryPtscMinSupport}, so no PTSC post";
         }
         var full = problem.CapacitiesOf(x).Where(c => used.GetValueOrDefault(c) + c.UnitsPerItem > c.Amount).ToList();
         if (x.Resource.IsItinerant())

@@ -51,7 +51,7 @@ public static class PlanVerifier
         var min = p.SecondaryPtscMinSupport;
         foreach (var row in rows.Values.Where(r => r.Resource == Resource.SecondaryPtsc && r.Allocated > 0))
             if (Alloc(row.Code, Resource.SecondarySupport) < min)
-                v.Add(new(row.Code, "secondary_ptsc", "S-PTSC", $"a PTSC post with {Alloc(row.Code, Resource.SecondarySupport)} secondary support posts allocated, fewer than {min}"));
+                v.Add(new(row.Code, "secondary_ptsc", SPtsc.Id, $"a PTSC post with {Alloc(row.Code, Resource.SecondarySupport)} secondary support posts allocated, fewer than {min}"));
         Teachers(s, entitled, rows, plan, v);
         Week(s, rows, plan, v);
         Locks(s, rows, plan, v);
@@ -80,7 +80,7 @@ public static class PlanVerifier
         foreach (var t in plan.Itinerants)
         {
             var res = t.Stage == Stage.Primary ? Resource.PrimaryItinerant : Resource.SecondaryItinerant;
-            var rule = t.Stage == Stage.Primary ? "P-ITINERANT" : "S-ITINERANT";
+            var rule = t.Stage == Stage.Primary ? PItinerant.Id : SItinerant.Id;
             if (t.Centres.Count != share) v.Add(new(t.Teacher, res.Name(), rule, $"serves {t.Centres.Count} centres, expected itinerant_share = {share}"));
             var areas = t.Centres.Select(c => s.Find(c)?.Area).Distinct().ToList();
             if (areas.Count > 1) v.Add(new(t.Teacher, res.Name(), rule, $"pairs centres of different areas ({string.Join(", ", areas)})"));
@@ -96,7 +96,7 @@ public static class PlanVerifier
         {
             var inPlan = seen.ContainsKey((row.Code, row.Resource.StageOf()));
             if ((row.Allocated == 1) != inPlan)
-                v.Add(new(row.Code, row.Resource.Name(), row.Resource == Resource.PrimaryItinerant ? "P-ITINERANT" : "S-ITINERANT",
+                v.Add(new(row.Code, row.Resource.Name(), row.Resource == Resource.PrimaryItinerant ? PItinerant.Id : SItinerant.Id,
                     $"allocated {row.Allocated} in plan.csv but {(inPlan ? "paired" : "in no teacher")} in itinerants.csv"));
         }
     }
@@ -110,7 +110,7 @@ public static class PlanVerifier
         foreach (var person in schedule.GroupBy(r => (r.Eoep, r.Person, r.Role)))
         {
             var (team, id, role) = person.Key;
-            var rule = role == "psychopedagogue" ? "P-PSYCHO" : "P-PTSC";
+            var rule = role == "psychopedagogue" ? PPsycho.Id : PPtsc.Id;
             if (!byTeam.TryGetValue(team, out var t)) { v.Add(new(id, role, rule, $"team {team} is not in eoep.csv")); continue; }
             var tag = role == "psychopedagogue" ? "psy" : "ptsc";
             var people = role == "psychopedagogue" ? t.Psychopedagogues : t.Ptsc;
@@ -124,7 +124,7 @@ public static class PlanVerifier
         foreach (var res in new[] { Resource.PsychopedagogueDays, Resource.PtscDays })
         {
             var role = res == Resource.PsychopedagogueDays ? "psychopedagogue" : "ptsc";
-            var rule = res == Resource.PsychopedagogueDays ? "P-PSYCHO" : "P-PTSC";
+            var rule = res == Resource.PsychopedagogueDays ? PPsycho.Id : PPtsc.Id;
             var visits = schedule.Where(r => r.Role == role && r.Centre is not null).ToList();
             foreach (var row in rows.Values.Where(r => r.Resource == res && r.Funding == Funding.Pool))
             {

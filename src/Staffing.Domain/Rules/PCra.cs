@@ -1,0 +1,41 @@
+using Staffing.Domain;
+
+namespace Staffing.Rules;
+
+/// <summary>P-CRA: a rural grouped school gets an itinerant support teacher per full 15 compensatory pupils.</summary>
+public sealed class PCra() : Rule(Id, "Octava c, third term")
+{
+    public new const string Id = "P-CRA";
+
+    public override string Text =>
+        "En los Centros Rurales Agrupados se adscribirá un maestro de apoyo itinerante del programa de educación "
+        + "compensatoria por cada 15 alumnos con necesidades de compensación educativa y/o con necesidades de apoyo "
+        + "específico derivadas de la incorporación tardía al sistema educativo o por una escolarización irregular.";
+
+    public override string Reading =>
+        "The CRA term stands on its own (a kind of centre, not an EOEP intervention), so it does not need the 25% "
+        + "line; a CRA uses it instead of P-SUPPORT. cra_requires_priority true reads it as part of the 25% list.";
+
+    public override IReadOnlyList<string> Parameters => ["cra_ratio", "rounding", "cra_requires_priority"];
+
+    public override Resource? Gives => Resource.CraItinerant;
+
+    public override string RulesColumn(Centre c, Policy.Policy p) => p.CraRequiresPriority ? PPriority.Id + ";" + Id : Id;
+
+    public static bool AppliesTo(Centre c, Policy.Policy p, in Facts f) =>
+        PrimaryStage(c) && c.Kind == CentreKind.CRA && c.IsPublic && (!p.CraRequiresPriority || f.Priority);
+
+    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) =>
+        AppliesTo(c, p, f) ? PerRatio(p, c.PrimaryComp, p.CraRatio) : 0;
+
+    public override string Because(Centre c, Policy.Policy p, in Facts f, int result)
+    {
+        if (c.Kind != CentreKind.CRA) return "not a rural grouped school (CRA)";
+        if (!c.Programme) return NoProgramme;
+        if (!c.IsPublic) return "a concertado CRA holds support posts by P-SUPPORT and P-CONCERTADO";
+        if (!AppliesTo(c, p, f))
+            return "the CRA is not a preferred-action centre and cra_requires_priority is true: P-SUPPORT applies instead";
+        return $"one itinerant support teacher among the CRA's villages per {N(p.CraRatio)} compensatory pupils: "
+            + RoundingText(p, c.PrimaryComp, p.CraRatio);
+    }
+}

@@ -1,0 +1,48 @@
+using Staffing.Domain;
+
+namespace Staffing.Rules;
+
+/// <summary>P-PRIORITY: more than 25% compensatory pupils makes a preferred-action centre for the EOEP.</summary>
+public sealed class PPriority() : Rule(Id, "Octava c")
+{
+    public new const string Id = "P-PRIORITY";
+
+    public override string Text =>
+        "Los centros que desarrollen actuaciones de compensación educativa y que escolaricen más de un 25 por 100 de "
+        + "alumnos con las necesidades descritas serán considerados como centros de actuación preferente para los "
+        + "equipos de orientación educativa y psicopedagógica.";
+
+    public override string Reading =>
+        "\"Más de un 25 por 100\" is strictly greater, decided in exact decimal arithmetic over the primary stage's "
+        + "pupils. The text does not say the centre must be public: the project reads that the EOEP serves public "
+        + "centres, so a concertado centre is not a preferred-action centre.";
+
+    public override IReadOnlyList<string> Parameters => ["priority_threshold", "priority_strict"];
+
+    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) =>
+        PrimaryStage(c) && c.IsPublic && Crosses(c.PrimaryComp, c.PrimaryPupils, p) ? 1 : 0;
+
+    /// <summary>comp / pupils against the threshold, in exact decimal arithmetic; 0 pupils never crosses.</summary>
+    public static bool Crosses(int comp, int pupils, Policy.Policy p)
+    {
+        if (pupils <= 0) return false;
+        var lhs = (decimal)comp;
+        var rhs = p.PriorityThreshold * pupils;
+        return p.PriorityStrict ? lhs > rhs : lhs >= rhs;
+    }
+
+    public override string Because(Centre c, Policy.Policy p, in Facts f, int result)
+    {
+        if (!c.Kind.TeachesPrimary()) return "teaches no primary stage";
+        if (!c.Programme) return NoProgramme;
+        if (!c.IsPublic)
+            return "a concertado centre is not a preferred-action centre of the EOEP (the rule speaks of public centres)";
+        var limit = (p.PriorityStrict ? "more than " : "at least ") + Percent(p.PriorityThreshold * 100);
+        if (c.PrimaryPupils == 0) return "0 primary pupils: never a preferred-action centre";
+        var share = Percent(100m * c.PrimaryComp / c.PrimaryPupils);
+        var of = $"{N(c.PrimaryComp)} of {N(c.PrimaryPupils)} primary pupils = {share}";
+        return result == 1
+            ? $"{of}, {limit}: a preferred-action centre for the EOEP"
+            : $"{of}, not {limit}: not a preferred-action centre";
+    }
+}

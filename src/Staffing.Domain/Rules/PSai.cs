@@ -1,0 +1,28 @@
+using Staffing.Domain;
+
+namespace Staffing.Rules;
+
+/// <summary>P-SAI: pupils who do not know Spanish may be referred to the itinerant immigrant support service.</summary>
+public sealed class PSai() : Rule(Id, "Octava b, 2nd paragraph")
+{
+    public new const string Id = "P-SAI";
+
+    public override string Text =>
+        "Igualmente, para la atención al alumnado con desconocimiento del español, los centros podrán solicitar el "
+        + "apoyo del Servicio de Apoyo Itinerante al Alumnado Inmigrante (SAI).";
+
+    public override string Reading => "Listed as a referral for each stage the centre teaches; the SAI is not staffed here.";
+
+    public override IReadOnlyList<string> Parameters => [];
+
+    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) => c.Kind.TeachesPrimary() && c.NoSpanish > 0 ? 1 : 0;
+
+    public override string Because(Centre c, Policy.Policy p, in Facts f, int result) => result == 1
+        ? Referral(c)
+        : c.Kind.TeachesPrimary() ? "no pupils without Spanish" : "teaches no primary stage";
+
+    /// <summary>The referral's words, the same for P-SAI and S-SAI.</summary>
+    internal static string Referral(Centre c) =>
+        $"{Plural(c.NoSpanish, "pupil does", "pupils do")} not know Spanish: may request the itinerant immigrant "
+        + "support service (SAI); a referral, not staffed here";
+}

@@ -1,0 +1,53 @@
+using Staffing.Domain;
+
+namespace Staffing.Rules;
+
+/// <summary>P-SUPPORT: one primary support teacher per full 25 compensatory pupils, at most one per cycle.</summary>
+public sealed class PSupport() : Rule(Id, "Octava a")
+{
+    public new const string Id = "P-SUPPORT";
+
+    public override string Text =>
+        "Se adscribirá un maestro de apoyo del programa de educación compensatoria a los centros por cada 25 alumnos "
+        + "con necesidades de compensación educativa y/o con necesidades de apoyo específico derivadas de la "
+        + "incorporación tardía al sistema educativo o por una escolarización irregular, hasta un máximo de un "
+        + "puesto de maestro de apoyo por cada ciclo educativo.";
+
+    public override string Reading =>
+        "\"Por cada 25\" is read as full groups of 25 (rounding floor; ceil and nearest are alternatives). "
+        + "Applies to CEIP and CEIPSO; a CRA is staffed by P-CRA instead, unless cra_requires_priority sends a CRA "
+        + "that is not a preferred-action centre back here.";
+
+    public override IReadOnlyList<string> Parameters => ["primary_ratio", "cycle_cap", "rounding", "cra_requires_priority"];
+
+    public override Resource? Gives => Resource.PrimarySupport;
+
+    public override string RulesColumn(Centre c, Policy.Policy p) => c.IsPublic ? Id : Id + ";" + PConcertado.Id;
+
+    public override Funding Funding(Centre c, Policy.Policy p) => PConcertado.SupportFunding(c, p);
+
+    /// <summary>CEIP and CEIPSO; a concertado CRA; a CRA that falls back when P-CRA needs the 25% it lacks.</summary>
+    public static bool AppliesTo(Centre c, Policy.Policy p, in Facts f) =>
+        PrimaryStage(c) && (c.Kind != CentreKind.CRA || !c.IsPublic || (p.CraRequiresPriority && !f.Priority));
+
+    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) =>
+        AppliesTo(c, p, f) ? Math.Min(PerRatio(p, c.PrimaryComp, p.PrimaryRatio), p.CycleCap * c.Cycles) : 0;
+
+    public override string Because(Centre c, Policy.Policy p, in Facts f, int result)
+    {
+        if (!c.Kind.TeachesPrimary()) return "teaches no primary stage";
+        if (!c.Programme) return NoProgramme;
+        if (!AppliesTo(c, p, f)) return "a CRA is staffed by P-CRA instead";
+        var cap = p.CycleCap * c.Cycles;
+        var raw = PerRatio(p, c.PrimaryComp, p.PrimaryRatio);
+        var cycles = Plural(c.Cycles, "cycle", "cycles");
+        var text = $"one support teacher per {N(p.PrimaryRatio)} compensatory primary pupils: "
+            + RoundingText(p, c.PrimaryComp, p.PrimaryRatio);
+        text += raw > cap
+            ? $", capped at {N(p.CycleCap)} per cycle × {cycles} = {N(cap)}"
+            : $" (cap {N(cap)}: {N(p.CycleCap)} per cycle × {cycles})";
+        if (c.Kind == CentreKind.CRA && c.IsPublic)
+            text += "; a CRA that is not a preferred-action centre falls back to this rule (cra_requires_priority)";
+        return text;
+    }
+}

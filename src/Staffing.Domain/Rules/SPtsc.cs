@@ -1,0 +1,38 @@
+using Staffing.Domain;
+
+namespace Staffing.Rules;
+
+/// <summary>S-PTSC: an institute with at least two support teachers gains a PTSC post.</summary>
+public sealed class SPtsc() : Rule(Id, "Novena b")
+{
+    public new const string Id = "S-PTSC";
+
+    public override string Text =>
+        "En los institutos de Educación Secundaria con actuaciones de compensación educativa que cuenten, al menos, "
+        + "con dos profesores de apoyo del programa de educación compensatoria, se ampliará la dotación de "
+        + "profesorado del departamento de orientación con un profesor técnico de formación profesional de servicios "
+        + "a la comunidad.";
+
+    public override string Reading =>
+        "\"Cuenten\" is the entitlement when entitlements are computed and the posts actually allocated in a plan, so "
+        + "cutting the second post removes the PTSC post. Concertado centres are read as out of it.";
+
+    public override IReadOnlyList<string> Parameters => ["secondary_ptsc_min_support"];
+
+    public override Resource? Gives => Resource.SecondaryPtsc;
+
+    public override IReadOnlyList<string> DependsOn => [SSupport.Id];
+
+    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) =>
+        c.IsPublic && f.SecondaryPosts >= p.SecondaryPtscMinSupport ? 1 : 0;
+
+    public override string Because(Centre c, Policy.Policy p, in Facts f, int result)
+    {
+        if (SSupport.SecondaryGate(c, p) is { } no) return no;
+        if (!c.IsPublic) return "a concertado centre gets no PTSC post (Novena d)";
+        var posts = Plural(f.SecondaryPosts, "support post", "support posts");
+        return result == 1
+            ? $"{posts}, at least {N(p.SecondaryPtscMinSupport)}: one PTSC post in the guidance department"
+            : $"{posts}, fewer than {N(p.SecondaryPtscMinSupport)}: no PTSC post";
+    }
+}

@@ -1,0 +1,23 @@
+using Staffing.Domain;
+
+namespace Staffing.Rules;
+
+/// <summary>S-SAI: as P-SAI, for the ESO stage.</summary>
+public sealed class SSai() : Rule(Id, "Novena c, 2nd paragraph")
+{
+    public new const string Id = "S-SAI";
+
+    public override string Text =>
+        "Igualmente, para la atención al alumnado con desconocimiento del español, podrán solicitar el apoyo del "
+        + "Servicio de Apoyo Itinerante al Alumnado Inmigrante (SAI).";
+
+    public override string Reading => "As P-SAI: a referral for a centre teaching ESO, not staffed here.";
+
+    public override IReadOnlyList<string> Parameters => [];
+
+    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) => c.Kind.TeachesEso() && c.NoSpanish > 0 ? 1 : 0;
+
+    public override string Because(Centre c, Policy.Policy p, in Facts f, int result) => result == 1
+        ? PSai.Referral(c)
+        : c.Kind.TeachesEso() ? "no pupils without Spanish" : "teaches no ESO stage";
+}

@@ -1,0 +1,48 @@
+using Staffing.Domain;
+
+namespace Staffing.Rules;
+
+/// <summary>S-SUPPORT: one ESO support teacher per full 25 compensatory pupils, at most 4 in the stage.</summary>
+public sealed class SSupport() : Rule(Id, "Novena a")
+{
+    public new const string Id = "S-SUPPORT";
+
+    public override string Text =>
+        "Se adscribirá un profesor de apoyo del programa de educación compensatoria a los departamentos de orientación "
+        + "de los institutos de Educación Secundaria, por cada 25 alumnos con necesidades de compensación educativa "
+        + "y/o con necesidades de apoyo específico derivadas de la incorporación tardía al sistema educativo o por una "
+        + "escolarización irregular, hasta un máximo de cuatro profesores de apoyo en la etapa.";
+
+    public override string Reading =>
+        "Full groups of 25 (rounding). The text speaks of institutes; the project staffs a CEIPSO's ESO stage the same "
+        + "way (ceipso_secondary_rules).";
+
+    public override IReadOnlyList<string> Parameters => ["secondary_ratio", "secondary_cap", "rounding", "ceipso_secondary_rules"];
+
+    public override Resource? Gives => Resource.SecondarySupport;
+
+    public override string RulesColumn(Centre c, Policy.Policy p) => c.IsPublic ? Id : Id + ";" + SConcertado.Id;
+
+    public override Funding Funding(Centre c, Policy.Policy p) => PConcertado.SupportFunding(c, p);
+
+    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) =>
+        SecondaryStage(c, p) ? Math.Min(PerRatio(p, c.EsoComp, p.SecondaryRatio), p.SecondaryCap) : 0;
+
+    public override string Because(Centre c, Policy.Policy p, in Facts f, int result)
+    {
+        if (SecondaryGate(c, p) is { } no) return no;
+        var raw = PerRatio(p, c.EsoComp, p.SecondaryRatio);
+        return $"one support teacher in the guidance department per {N(p.SecondaryRatio)} compensatory ESO pupils: "
+            + RoundingText(p, c.EsoComp, p.SecondaryRatio)
+            + (raw > p.SecondaryCap ? $", capped at {N(p.SecondaryCap)} in the stage" : $" (cap {N(p.SecondaryCap)})");
+    }
+
+    /// <summary>Why the S-* rules do not look at the centre at all, or null when they do.</summary>
+    internal static string? SecondaryGate(Centre c, Policy.Policy p)
+    {
+        if (!c.Kind.TeachesEso()) return "teaches no ESO stage";
+        if (c.Kind == CentreKind.CEIPSO && !p.CeipsoSecondaryRules)
+            return "a CEIPSO's ESO stage is not staffed by the S-* rules (ceipso_secondary_rules false)";
+        return c.Programme ? null : NoProgramme;
+    }
+}
