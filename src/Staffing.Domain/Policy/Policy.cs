@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Staffing.Policy;
 
@@ -11,8 +12,9 @@ public enum CountStages { Primary, Both }
 public sealed record DayTier(int From, int Days);
 
 /// <summary>
-/// Every policy parameter of RULES.md and SCENARIO-FORMAT.md, typed. Built only by <see cref="PolicyLoader"/>
-/// from the defaults file plus overrides, so no value lives as a literal in the rules.
+/// Every policy parameter of RULES.md and SCENARIO-FORMAT.md, typed: one property per entry of
+/// policy.defaults.json, named in snake case there. Built only by <see cref="PolicyLoader"/> from the defaults file
+/// plus overrides, so no value lives as a literal in the rules.
 /// </summary>
 public sealed record Policy
 {
@@ -22,9 +24,12 @@ public sealed record Policy
     public required int ItinerantShare { get; init; }
     public required decimal PriorityThreshold { get; init; }
     public required bool PriorityStrict { get; init; }
+    [JsonConverter(typeof(TiersConverter))]
     public required ImmutableArray<DayTier> PsychoDayTiers { get; init; }
     public required CountStages PsychoCountStages { get; init; }
-    public required ImmutableArray<int> PtscDaysByNeed { get; init; } // index need-1
+    /// <summary>Days by ptsc_need, index need − 1 (the file's {"1": 1, "2": 2, "3": 3}).</summary>
+    [JsonConverter(typeof(NeedMapConverter))]
+    public required ImmutableArray<int> PtscDaysByNeed { get; init; }
     public required int CraRatio { get; init; }
     public required bool CraRequiresPriority { get; init; }
     public required bool ConcertadoInPool { get; init; }
@@ -49,7 +54,8 @@ public sealed record Policy
     public required int? MaxLossPerCentre { get; init; }
 
     /// <summary>The effective values as canonical JSON, by parameter name (ordinal order): for hashing and display.</summary>
-    public required ImmutableSortedDictionary<string, string> Values { get; init; }
+    [JsonIgnore]
+    public ImmutableSortedDictionary<string, string> Values { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
     public const int WeekDays = 5;
 
@@ -67,5 +73,47 @@ public sealed record Policy
 
     public static string Format(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 
-    internal static string Canonical(JsonElement e) => JsonSerializer.Serialize(e);
+    /// <summary>[[from, days], …] as tiers.</summary>
+    internal sealed class TiersConverter : JsonConverter<ImmutableArray<DayTier>>
+    {
+        public override ImmutableArray<DayTier> Read(ref Utf8JsonReader reader, Type type, JsonSerializerOptions options)
+        {
+            using var doc = JsonDocument.ParseValue(ref reader);
+            return [.. doc.RootElement.EnumerateArray().Select(t => new DayTier(t[0].GetInt32(), t[1].GetInt32()))];
+        }
+
+        public override void Write(Utf8JsonWriter writer, ImmutableArray<DayTier> value, JsonSerializerOptions options)
+        {
+            writer.WriteStartArray();
+            foreach (var t in value)
+            {
+                writer.WriteStartArray();
+                writer.WriteNumberValue(t.From);
+                writer.WriteNumberValue(t.Days);
+                writer.WriteEndArray();
+            }
+            writer.WriteEndArray();
+        }
+    }
+
+    /// <summary>{"1": d1, "2": d2, "3": d3} as [d1, d2, d3].</summary>
+    internal sealed class NeedMapConverter : JsonConverter<ImmutableArray<int>>
+    {
+        public override ImmutableArray<int> Read(ref Utf8JsonReader reader, Type type, JsonSerializerOptions options)
+        {
+            using var doc = JsonDocument.ParseValue(ref reader);
+            var map = doc.RootElement;
+            return [.. Enumerable.Range(1, 3).Select(n => map.GetProperty(n.ToString(CultureInfo.InvariantCulture)).GetInt32())];
+        }
+
+        public override void Write(Utf8JsonWriter writer, ImmutableArray<int> value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            for (var i = 0; i < value.Length; i++) writer.WriteNumber((i + 1).ToString(CultureInfo.InvariantCulture), value[i]);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>A value as compact JSON, whatever the layout it was read in.</summary>
+    internal static string Canonical(JsonElement e) => JsonSerializer.Serialize(e, PolicyJson.Default.JsonElement);
 }

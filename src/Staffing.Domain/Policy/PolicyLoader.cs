@@ -2,41 +2,92 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Staffing.Domain;
 
 namespace Staffing.Policy;
 
-/// <summary>One documented parameter of the defaults file.</summary>
-public sealed record ParameterInfo(string Name, string DefaultJson, string Unit, string Source);
-
-public static class PolicyLoader
+/// <summary>
+/// One parameter as declared in policy.defaults.json: its default value, its type and allowed range (which make
+/// the check and its message), its unit and the instruction it comes from (or "project assumption").
+/// </summary>
+public sealed record ParameterInfo(
+    string Name, JsonElement Value, string Type, decimal? Min, decimal? Max, IReadOnlyList<string>? Choices,
+    bool Nullable, string? RangeNote, string Unit, string Source)
 {
-    private enum Kind { Int, PositiveInt, Decimal, Fraction, Bool, Rounding, CountStages, Tiers, NeedMap, IntOrNull, Days }
+    public string DefaultJson => Policy.Canonical(Value);
 
-    private static readonly Dictionary<string, Kind> Kinds = new(StringComparer.Ordinal)
+    /// <summary>What a value must be, in the words of the error messages.</summary>
+    public string Expected => Type switch
     {
-        ["primary_ratio"] = Kind.PositiveInt, ["cycle_cap"] = Kind.Int, ["rounding"] = Kind.Rounding,
-        ["itinerant_share"] = Kind.PositiveInt, ["priority_threshold"] = Kind.Fraction, ["priority_strict"] = Kind.Bool,
-        ["psycho_day_tiers"] = Kind.Tiers, ["psycho_count_stages"] = Kind.CountStages, ["ptsc_days_by_need"] = Kind.NeedMap,
-        ["cra_ratio"] = Kind.PositiveInt, ["cra_requires_priority"] = Kind.Bool, ["concertado_in_pool"] = Kind.Bool,
-        ["secondary_ratio"] = Kind.PositiveInt, ["secondary_cap"] = Kind.Int, ["ceipso_secondary_rules"] = Kind.Bool,
-        ["secondary_ptsc_min_support"] = Kind.PositiveInt, ["support_group_max"] = Kind.PositiveInt,
-        ["support_hours_max"] = Kind.PositiveInt, ["min_support_hours"] = Kind.Decimal,
-        ["specific_group_min"] = Kind.PositiveInt, ["specific_group_max"] = Kind.PositiveInt,
-        ["ace_group_max"] = Kind.PositiveInt, ["ace_reserved"] = Kind.Int,
-        ["teaching_hours_primary"] = Kind.PositiveInt, ["teaching_hours_secondary"] = Kind.PositiveInt,
-        ["hours_per_day"] = Kind.PositiveInt, ["eoep_reserved_days"] = Kind.Days,
-        ["cost_primary_post"] = Kind.Decimal, ["cost_secondary_post"] = Kind.Decimal, ["cost_eoep_day"] = Kind.Decimal,
-        ["max_loss_per_centre"] = Kind.IntOrNull,
+        "integer" => (Nullable ? "null or " : "") + $"an integer from {Min} to {Max}" + (RangeNote is null ? "" : $" ({RangeNote})"),
+        "number" => Max is null ? $"a number ≥ {Min}" : $"a number from {Min} to {Max}",
+        "boolean" => "true or false",
+        "choice" => OneOf(Choices!),
+        "tiers" => $"a list of [from pupils, days] pairs, from ascending and starting at 0, days {Min} to {Max}",
+        "need_map" => $"an object with keys \"1\", \"2\", \"3\" and days {Min} to {Max}",
+        _ => throw new InvalidOperationException($"policy.defaults.json: {Name} has an unknown type {Type}"),
     };
 
+    /// <summary>Null when the value fits the declaration, else what was expected.</summary>
+    public string? Check(JsonElement v) => Fits(v) ? null : Expected;
+
+    private bool Fits(JsonElement v) => Type switch
+    {
+        "integer" => (Nullable && v.ValueKind == JsonValueKind.Null) || IsInt(v, Min, Max),
+        "number" => v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) && d >= Min && (Max is null || d <= Max),
+        "boolean" => v.ValueKind is JsonValueKind.True or JsonValueKind.False,
+        "choice" => v.ValueKind == JsonValueKind.String && Choices!.Contains(v.GetString()!),
+        "tiers" => IsTiers(v),
+        "need_map" => IsNeedMap(v),
+        _ => false,
+    };
+
+    private bool IsTiers(JsonElement v)
+    {
+        if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() == 0) return false;
+        var last = -1;
+        foreach (var t in v.EnumerateArray())
+        {
+            if (t.ValueKind != JsonValueKind.Array || t.GetArrayLength() != 2) return false;
+            if (!IsInt(t[0], 0, 1_000_000) || !IsInt(t[1], Min, Max)) return false;
+            var from = t[0].GetInt32();
+            if (from <= last || (last < 0 && from != 0)) return false;
+            last = from;
+        }
+        return true;
+    }
+
+    private bool IsNeedMap(JsonElement v)
+    {
+        if (v.ValueKind != JsonValueKind.Object) return false;
+        var keys = new HashSet<string>();
+        foreach (var p in v.EnumerateObject())
+            if (p.Name is not ("1" or "2" or "3") || !keys.Add(p.Name) || !IsInt(p.Value, Min, Max)) return false;
+        return keys.Count == 3;
+    }
+
+    private static bool IsInt(JsonElement v, decimal? min, decimal? max) =>
+        v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) && i >= min && i <= max;
+
+    private static string OneOf(IReadOnlyList<string> choices) =>
+        string.Join(", ", choices.Take(choices.Count - 1).Select(c => $"\"{c}\"")) + $" or \"{choices[^1]}\"";
+}
+
+/// <summary>The parameters' declarations, read once from the defaults file; every check and message comes from it.</summary>
+public static class PolicyLoader
+{
     private static readonly Lazy<(IReadOnlyList<ParameterInfo> Info, Policy Policy)> DefaultsFile = new(LoadDefaultsFile);
 
+    /// <summary>Every parameter, in the defaults file's order.</summary>
     public static IReadOnlyList<ParameterInfo> Parameters => DefaultsFile.Value.Info;
 
     public static Policy Defaults => DefaultsFile.Value.Policy;
 
-    public static IEnumerable<string> Names => Kinds.Keys.Order(StringComparer.Ordinal);
+    public static IEnumerable<string> Names => Parameters.Select(p => p.Name).Order(StringComparer.Ordinal);
+
+    public static ParameterInfo? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 
     /// <summary>Applies the overrides of a policy.json text; errors are "policy.json: KEY: found X, expected Y".</summary>
     public static Policy Override(Policy basis, string json, string file, InputErrors errors)
@@ -62,12 +113,9 @@ public static class PolicyLoader
             var overrides = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             foreach (var p in doc.RootElement.EnumerateObject())
             {
-                if (!Kinds.ContainsKey(p.Name))
-                    errors.AddKey(file, p.Name, "an unknown parameter", "one of " + string.Join(", ", Names));
-                else if (overrides.ContainsKey(p.Name))
-                    errors.AddKey(file, p.Name, "the key twice", "each parameter once");
-                else
-                    overrides[p.Name] = p.Value.Clone();
+                if (Find(p.Name) is null) errors.AddKey(file, p.Name, "an unknown parameter", "one of " + string.Join(", ", Names));
+                else if (overrides.ContainsKey(p.Name)) errors.AddKey(file, p.Name, "the key twice", "each parameter once");
+                else overrides[p.Name] = p.Value.Clone();
             }
             return With(basis, overrides, file, errors);
         }
@@ -80,13 +128,9 @@ public static class PolicyLoader
         var before = errors.Count;
         foreach (var (name, value) in overrides)
         {
-            if (!Kinds.TryGetValue(name, out var kind))
-            {
+            if (Find(name) is not { } info)
                 errors.AddKey(file, name, "an unknown parameter", "one of " + string.Join(", ", Names));
-                continue;
-            }
-            var problem = Check(kind, value);
-            if (problem is not null) errors.AddKey(file, name, Describe(value), problem);
+            else if (info.Check(value) is { } problem) errors.AddKey(file, name, Describe(value), problem);
             else values[name] = value;
         }
         if (errors.Count > before) return basis;
@@ -96,11 +140,11 @@ public static class PolicyLoader
         return errors.Count > before ? basis : policy;
     }
 
-    /// <summary>Parses JSON text of policy overrides for a scenario already read (what-if, sweep).</summary>
+    /// <summary>Overrides for a scenario already read (what-if, sweep): throws <see cref="InputException"/>.</summary>
     public static Policy WithOverrides(Policy basis, IReadOnlyDictionary<string, JsonElement> overrides, string source)
     {
         var errors = new InputErrors();
-        var policy = PolicyLoader.With(basis, overrides, source, errors);
+        var policy = With(basis, overrides, source, errors);
         if (errors.Count > 0) throw new InputException(errors.Messages, errors.Notes);
         return policy;
     }
@@ -115,91 +159,15 @@ public static class PolicyLoader
             yield return ("itinerant_share", "at least 2 (a share is between centres)");
     }
 
-    private static string? Check(Kind kind, JsonElement v)
+    /// <summary>The record from checked values, by System.Text.Json: snake-case names, no member left unmapped.</summary>
+    private static Policy Build(Dictionary<string, JsonElement> values)
     {
-        switch (kind)
+        var obj = new JsonObject();
+        foreach (var (k, v) in values.OrderBy(kv => kv.Key, StringComparer.Ordinal)) obj[k] = JsonNode.Parse(v.GetRawText());
+        var policy = obj.Deserialize(PolicyJson.Default.Policy)!;
+        return policy with
         {
-            case Kind.Int: return IsInt(v, 0, 1_000_000) ? null : "an integer from 0 to 1000000";
-            case Kind.PositiveInt: return IsInt(v, 1, 1_000_000) ? null : "an integer from 1 to 1000000";
-            case Kind.Days: return IsInt(v, 0, Policy.WeekDays - 1) ? null : "an integer from 0 to 4 (days a week)";
-            case Kind.IntOrNull: return v.ValueKind == JsonValueKind.Null || IsInt(v, 0, 1_000_000) ? null : "null or an integer from 0 to 1000000";
-            case Kind.Decimal: return v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) && d >= 0 ? null : "a number ≥ 0";
-            case Kind.Fraction: return v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var f) && f >= 0 && f <= 1 ? null : "a number from 0 to 1";
-            case Kind.Bool: return v.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : "true or false";
-            case Kind.Rounding: return v.ValueKind == JsonValueKind.String && v.GetString() is "floor" or "ceil" or "nearest" ? null : "\"floor\", \"ceil\" or \"nearest\"";
-            case Kind.CountStages: return v.ValueKind == JsonValueKind.String && v.GetString() is "primary" or "both" ? null : "\"primary\" or \"both\"";
-            case Kind.Tiers:
-                {
-                    const string expected = "a list of [from pupils, days] pairs, from ascending and starting at 0, days 0 to 5";
-                    if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() == 0) return expected;
-                    var last = -1;
-                    foreach (var t in v.EnumerateArray())
-                    {
-                        if (t.ValueKind != JsonValueKind.Array || t.GetArrayLength() != 2) return expected;
-                        if (!IsInt(t[0], 0, 1_000_000) || !IsInt(t[1], 0, Policy.WeekDays)) return expected;
-                        var from = t[0].GetInt32();
-                        if (from <= last || (last < 0 && from != 0)) return expected;
-                        last = from;
-                    }
-                    return null;
-                }
-            case Kind.NeedMap:
-                {
-                    const string expected = "an object with keys \"1\", \"2\", \"3\" and days 0 to 5";
-                    if (v.ValueKind != JsonValueKind.Object) return expected;
-                    var keys = new HashSet<string>();
-                    foreach (var p in v.EnumerateObject())
-                    {
-                        if (p.Name is not ("1" or "2" or "3") || !keys.Add(p.Name) || !IsInt(p.Value, 0, Policy.WeekDays)) return expected;
-                    }
-                    return keys.Count == 3 ? null : expected;
-                }
-        }
-        return "a valid value";
-    }
-
-    private static bool IsInt(JsonElement v, int min, int max) =>
-        v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) && i >= min && i <= max;
-
-    private static Policy Build(Dictionary<string, JsonElement> v)
-    {
-        int I(string k) => v[k].GetInt32();
-        decimal D(string k) => v[k].GetDecimal();
-        bool B(string k) => v[k].GetBoolean();
-        return new Policy
-        {
-            PrimaryRatio = I("primary_ratio"),
-            CycleCap = I("cycle_cap"),
-            Rounding = Enum.Parse<Rounding>(v["rounding"].GetString()!, ignoreCase: true),
-            ItinerantShare = I("itinerant_share"),
-            PriorityThreshold = D("priority_threshold"),
-            PriorityStrict = B("priority_strict"),
-            PsychoDayTiers = [.. v["psycho_day_tiers"].EnumerateArray().Select(t => new DayTier(t[0].GetInt32(), t[1].GetInt32()))],
-            PsychoCountStages = Enum.Parse<CountStages>(v["psycho_count_stages"].GetString()!, ignoreCase: true),
-            PtscDaysByNeed = [.. Enumerable.Range(1, 3).Select(n => v["ptsc_days_by_need"].GetProperty(n.ToString(CultureInfo.InvariantCulture)).GetInt32())],
-            CraRatio = I("cra_ratio"),
-            CraRequiresPriority = B("cra_requires_priority"),
-            ConcertadoInPool = B("concertado_in_pool"),
-            SecondaryRatio = I("secondary_ratio"),
-            SecondaryCap = I("secondary_cap"),
-            CeipsoSecondaryRules = B("ceipso_secondary_rules"),
-            SecondaryPtscMinSupport = I("secondary_ptsc_min_support"),
-            SupportGroupMax = I("support_group_max"),
-            SupportHoursMax = I("support_hours_max"),
-            MinSupportHours = D("min_support_hours"),
-            SpecificGroupMin = I("specific_group_min"),
-            SpecificGroupMax = I("specific_group_max"),
-            AceGroupMax = I("ace_group_max"),
-            AceReserved = I("ace_reserved"),
-            TeachingHoursPrimary = I("teaching_hours_primary"),
-            TeachingHoursSecondary = I("teaching_hours_secondary"),
-            HoursPerDay = I("hours_per_day"),
-            EoepReservedDays = I("eoep_reserved_days"),
-            CostPrimaryPost = D("cost_primary_post"),
-            CostSecondaryPost = D("cost_secondary_post"),
-            CostEoepDay = D("cost_eoep_day"),
-            MaxLossPerCentre = v["max_loss_per_centre"].ValueKind == JsonValueKind.Null ? null : I("max_loss_per_centre"),
-            Values = v.ToImmutableSortedDictionary(kv => kv.Key, kv => Policy.Canonical(kv.Value), StringComparer.Ordinal),
+            Values = values.ToImmutableSortedDictionary(kv => kv.Key, kv => Policy.Canonical(kv.Value), StringComparer.Ordinal),
         };
     }
 
@@ -212,14 +180,15 @@ public static class PolicyLoader
         var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var p in doc.RootElement.EnumerateObject())
         {
-            var value = p.Value.GetProperty("value").Clone();
-            if (!Kinds.TryGetValue(p.Name, out var kind) || Check(kind, value) is { } problem)
-                throw new InvalidOperationException($"policy.defaults.json: {p.Name} is not a valid parameter");
-            values[p.Name] = value;
-            info.Add(new ParameterInfo(p.Name, Policy.Canonical(value), p.Value.GetProperty("unit").GetString()!, p.Value.GetProperty("source").GetString()!));
+            var d = p.Value.Deserialize(PolicyJson.Default.Declaration)
+                ?? throw new InvalidOperationException($"policy.defaults.json: {p.Name} is empty");
+            var parameter = new ParameterInfo(p.Name, d.Value.Clone(), d.Type, d.Min, d.Max, d.Choices, d.Nullable,
+                d.RangeNote, d.Unit, d.Source);
+            if (parameter.Check(parameter.Value) is { } problem)
+                throw new InvalidOperationException($"policy.defaults.json: {p.Name}: the default is not {problem}");
+            values[p.Name] = parameter.Value;
+            info.Add(parameter);
         }
-        var missing = Kinds.Keys.Except(values.Keys).ToList();
-        if (missing.Count > 0) throw new InvalidOperationException("policy.defaults.json lacks " + string.Join(", ", missing));
         return (info, Build(values));
     }
 
@@ -239,3 +208,18 @@ public static class PolicyLoader
         return i < 0 ? message.TrimEnd('.') : message[..i];
     }
 }
+
+/// <summary>A parameter's entry in policy.defaults.json.</summary>
+internal sealed record Declaration(
+    JsonElement Value, string Type, string Unit, string Source, decimal? Min = null, decimal? Max = null,
+    string[]? Choices = null, bool Nullable = false, string? RangeNote = null);
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectRequiredConstructorParameters = true,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(Policy))]
+[JsonSerializable(typeof(Declaration))]
+[JsonSerializable(typeof(JsonElement))]
+internal sealed partial class PolicyJson : JsonSerializerContext;
