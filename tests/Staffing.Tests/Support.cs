@@ -27,6 +27,15 @@ public static class Support
 
     public static Staffing.Rules.Entitlement Entitle(Centre c, Policy.Policy? p = null) => Staffing.Rules.RuleBook.Entitle(c, p ?? Defaults);
 
+    /// <summary>One rule on its own, with the facts the earlier rules give: its number and its reason.</summary>
+    public static (int Result, string Because) Apply(Staffing.Rules.Rule rule, Centre c, Policy.Policy? p = null)
+    {
+        var policy = p ?? Defaults;
+        var facts = Staffing.Rules.RuleBook.Facts(c, policy);
+        var result = rule.Evaluate(c, policy, facts);
+        return (result, rule.Because(c, policy, facts, result));
+    }
+
     public static string RepoRoot
     {
         get

@@ -13,7 +13,7 @@ public static class StaffingCommand
         [
             EntitlementCommand.Create, PlanCommand.Create, VerifyCommand.Create, AuditCommand.Create,
             EquityCommand.Create, CompareCommand.Create, SweepCommand.Create, SimulateCommand.Create,
-            ReportCommand.Create, ServeCommand.Create, GenerateCommand.Create,
+            ReportCommand.Create, ServeCommand.Create, GenerateCommand.Create, RulesCommand.Create,
         ];
         foreach (var create in commands) root.Subcommands.Add(create(services));
         return root;

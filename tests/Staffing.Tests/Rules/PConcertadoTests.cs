@@ -3,7 +3,7 @@ using static Staffing.Tests.Support;
 
 namespace Staffing.Tests.Rules;
 
-/// <summary>P-CONCERTADO and S-CONCERTADO (Octava d, Novena d): support posts only, funded by the agreement.</summary>
+/// <summary>P-CONCERTADO (Octava d): support posts only, funded by the agreement.</summary>
 public class PConcertadoTests
 {
     [Fact]
@@ -20,10 +20,11 @@ public class PConcertadoTests
     {
         var e = Entitle(Ceip(100, 60, justified: true).Concertado());
         Assert.Single(e.Lines);
-        var s = Entitle(Ies(300, 80).Concertado());
-        Assert.Equal("S-SUPPORT;S-CONCERTADO", s.Line(Resource.SecondarySupport)!.Rules);
-        Assert.Equal(0, s.Amount(Resource.SecondaryPtsc));
     }
+
+    [Fact]
+    public void ThePublicCentreIsNotConcertado() =>
+        Assert.Equal("a public centre", Apply(new Staffing.Rules.PConcertado(), Ceip(100, 60)).Because);
 
     [Fact]
     public void InPoolMovesTheFundingToThePool() =>

@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using Staffing.Rules;
+using static Staffing.Tests.Support;
+
+namespace Staffing.Tests.Rules;
+
+/// <summary>The rule book as a catalogue: every rule listed, tested, in Spanish, documented, and named by constant.</summary>
+public partial class RuleCatalogueTests
+{
+    private static readonly Type[] RuleTypes =
+    [
+        .. typeof(Rule).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Rule)) && !t.IsAbstract),
+    ];
+
+    [Fact]
+    public void EveryRuleClassIsInTheRuleBookOnce() =>
+        Assert.Equal(RuleTypes.Select(t => t.Name).Order(), RuleBook.All.Select(r => r.GetType().Name).Order());
+
+    [Fact]
+    public void EveryRuleHasATestClassOfItsName()
+    {
+        var tests = typeof(RuleCatalogueTests).Assembly.GetTypes().Select(t => t.Name).ToHashSet();
+        Assert.All(RuleTypes, t => Assert.Contains(t.Name + "Tests", tests));
+    }
+
+    [Fact]
+    public void EveryRuleCarriesTheRegulationsSpanishWordsAndAReading() => Assert.All(RuleBook.All, r =>
+    {
+        Assert.Matches(SpanishWords(), r.Text);
+        Assert.NotEmpty(r.Reading);
+        Assert.NotEqual(r.Text, r.Reading);
+    });
+
+    [Fact]
+    public void EveryRuleParameterIsDeclaredInTheDefaultsFile() => Assert.All(RuleBook.All.SelectMany(r => r.Parameters),
+        name => Assert.NotNull(Staffing.Policy.PolicyLoader.Find(name)));
+
+    [Fact]
+    public void RuleIdsOutsideTheRulesAreConstantsNotLiterals()
+    {
+        var ids = string.Join("|", RuleBook.All.Select(r => Regex.Escape(r.Id)));
+        var literal = new Regex($"\"({ids})[\";]");
+        var offenders = Directory.GetFiles(Path.Combine(RepoRoot, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.Combine("Staffing.Domain", "Rules"), StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => literal.IsMatch(x.line))
+            .Select(x => $"{Path.GetRelativePath(RepoRoot, x.f)}:{x.i + 1}");
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void DocsRulesMdIsWhatTheRulesCommandWrites()
+    {
+        var (exit, output, _) = Run("rules", "--format", "md");
+        Assert.Equal(0, exit);
+        var committed = File.ReadAllText(Path.Combine(RepoRoot, "docs", "rules.md"));
+        Assert.True(committed == output, "docs/rules.md is stale: run `staffing rules --format md > docs/rules.md`");
+    }
+
+    [GeneratedRegex(@"\b(de|los|las|del|con|por)\b")]
+    private static partial Regex SpanishWords();
+}
