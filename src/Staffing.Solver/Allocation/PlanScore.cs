@@ -4,16 +4,12 @@ using Staffing.Domain;
 namespace Staffing.Allocation;
 
 /// <summary>
-/// The lexicographic levels, as numbers any allocator's decisions can be scored by, so CP-SAT and greedy are
-/// compared on the same scale: coverage (max), fairness (max), S-PTSC (max), continuity (min), pair cost (min).
+/// The terms the levels are made of, as numbers any allocator's decisions can be scored by, so CP-SAT and greedy
+/// are compared on the same scale. The levels themselves, in order, are <see cref="Levels.All"/>.
 /// </summary>
 public static class PlanScore
 {
     public const long UnitScale = 1_000_000;
-
-    public static readonly string[] LevelNames = ["coverage", "fairness", "secondary_ptsc", "continuity", "itinerant_ties", "pairs", "tie_break"];
-
-    public static readonly bool[] Maximize = [true, true, true, false, true, false, true];
 
     /// <summary>
     /// A unit's value depends only on the coverage ratio it starts from and falls strictly as it rises:
@@ -54,31 +50,11 @@ public static class PlanScore
 
     public static bool InFairness(Demand d) => InCoverage(d) && !d.Resource.IsItinerant();
 
+    /// <summary>Every level's value for the decisions, in the order of <see cref="Levels.All"/>.</summary>
     public static long[] Score(AllocationProblem problem, Decisions d)
     {
-        var paired = d.Groups.SelectMany(g => g.Codes.Select(c => (c, g.Stage))).ToHashSet();
-        int Alloc(Demand x) => x.Resource.IsItinerant() ? (paired.Contains((x.Code, x.Resource.StageOf())) ? 1 : 0) : d.Of(x.Code, x.Resource);
-        long coverage = 0, fairness = 0, reach = 0, ptsc = 0, lost = 0, pairs = 0, tie = 0, served = 0;
-        var scale = FairnessScale(problem);
-        var weights = TieWeights(problem);
-        foreach (var x in problem.Demands.Where(x => x.Funding == Funding.Pool))
-        {
-            var a = Alloc(x);
-            if (InCoverage(x)) coverage += a;
-            if (InFairness(x))
-                for (var k = 0; k < a; k++) fairness += UnitValue(scale, k, x.Entitled);
-            if (x.Resource.IsItinerant()) served += a * weights[x];
-            else tie += a * weights[x];
-            if (x.Resource == Resource.SecondaryPtsc)
-            {
-                if (d.Of(x.Code, Resource.SecondarySupport) >= problem.Policy.SecondaryPtscMinSupport) reach++;
-                ptsc += a;
-            }
-        }
-        lost = Continuity(problem, d, Alloc);
-        foreach (var g in d.Groups)
-            pairs += GroupCost(problem, g);
-        return [coverage, fairness, reach * UnitScale + ptsc, lost, served, pairs, tie];
+        var scoring = new Scoring(problem, d, FairnessScale(problem), TieWeights(problem));
+        return [.. Levels.All.Select(l => l.Score(scoring))];
     }
 
     public static long GroupCost(AllocationProblem problem, ItinerantGroup g)
@@ -91,34 +67,71 @@ public static class PlanScore
         return cost;
     }
 
-    /// <summary>Posts and days held now and lost in the plan, plus current itinerant pairs the plan breaks.</summary>
-    private static long Continuity(AllocationProblem problem, Decisions d, Func<Demand, int> alloc)
-    {
-        long lost = 0;
-        var together = new HashSet<(string, string, Stage)>();
-        foreach (var g in d.Groups)
-            foreach (var a in g.Codes)
-                foreach (var b in g.Codes)
-                    together.Add((a, b, g.Stage));
-        foreach (var h in problem.Scenario.Current ?? [])
-        {
-            if (h.Resource.IsItinerant()) continue;
-            var demand = problem.Find(h.Code, h.Resource);
-            var now = demand is null ? 0 : demand.Funding == Funding.Pool ? alloc(demand) : demand.Entitled;
-            lost += Math.Max(0, h.Amount - now);
-        }
-        foreach (var (a, b, stage) in CurrentPairs(problem))
-            if (!together.Contains((a, b, stage))) lost++;
-        return lost;
-    }
-
     /// <summary>This year's itinerant pairs from current.csv, each once (lower code first).</summary>
     public static IEnumerable<(string A, string B, Stage Stage)> CurrentPairs(AllocationProblem problem) =>
         (problem.Scenario.Current ?? [])
             .Where(h => h.Resource.IsItinerant() && h.Partner is not null)
-            .Select(h => string.CompareOrdinal(h.Code, h.Partner) < 0 ? (h.Code, h.Partner!, h.Resource.StageOf()) : (h.Partner!, h.Code, h.Resource.StageOf()))
+            .Select(h => string.CompareOrdinal(h.Code, h.Partner) < 0
+                ? (h.Code, h.Partner!, h.Resource.StageOf()) : (h.Partner!, h.Code, h.Resource.StageOf()))
             .Distinct().OrderBy(t => t.Item1, StringComparer.Ordinal).ThenBy(t => t.Item2, StringComparer.Ordinal);
 
     public static ImmutableArray<LevelResult> Unbounded(long[] score, double seconds) =>
-        [.. LevelNames.Select((n, i) => new LevelResult(n, score[i], null, null, i == 0 ? seconds : 0))];
+        [.. Levels.All.Select((l, i) => new LevelResult(l.Name, score[i], null, null, i == 0 ? seconds : 0))];
+}
+
+/// <summary>One set of decisions with what scoring it needs: the levels' score functions read this.</summary>
+public sealed class Scoring(AllocationProblem problem, Decisions decisions, long scale, Dictionary<Demand, long> weights)
+{
+    public AllocationProblem Problem { get; } = problem;
+
+    public Decisions Decisions { get; } = decisions;
+
+    public long Scale { get; } = scale;
+
+    public Dictionary<Demand, long> Weights { get; } = weights;
+
+    /// <summary>The pool-funded demands, the ones the levels weigh.</summary>
+    public IEnumerable<Demand> Pooled => Problem.Demands.Where(x => x.Funding == Funding.Pool);
+
+    public int Allocated(Demand d) => Decisions.Amount(d);
+
+    /// <summary>Posts and days held now and lost in the plan, plus current itinerant pairs the plan breaks.</summary>
+    public long Lost()
+    {
+        long lost = 0;
+        var together = new HashSet<(string, string, Stage)>();
+        foreach (var g in Decisions.Groups)
+            foreach (var a in g.Codes)
+                foreach (var b in g.Codes)
+                    together.Add((a, b, g.Stage));
+        foreach (var h in Problem.Scenario.Current ?? [])
+        {
+            if (h.Resource.IsItinerant()) continue;
+            var demand = Problem.Find(h.Code, h.Resource);
+            lost += Math.Max(0, h.Amount - (demand is null ? 0 : Allocated(demand)));
+        }
+        foreach (var (a, b, stage) in PlanScore.CurrentPairs(Problem))
+            if (!together.Contains((a, b, stage))) lost++;
+        return lost;
+    }
+
+    /// <summary>S-PTSC's level: institutes reaching the support posts it needs (× 10⁶), then PTSC posts.</summary>
+    public long SecondaryPtsc()
+    {
+        long reach = 0, ptsc = 0;
+        foreach (var x in Pooled.Where(x => x.Resource == Resource.SecondaryPtsc))
+        {
+            if (Decisions.Of(x.Code, Resource.SecondarySupport) >= Problem.Policy.SecondaryPtscMinSupport) reach++;
+            ptsc += Allocated(x);
+        }
+        return reach * PlanScore.UnitScale + ptsc;
+    }
+
+    public long Fairness()
+    {
+        long fairness = 0;
+        foreach (var x in Pooled.Where(PlanScore.InFairness))
+            for (var k = 0; k < Allocated(x); k++) fairness += PlanScore.UnitValue(Scale, k, x.Entitled);
+        return fairness;
+    }
 }

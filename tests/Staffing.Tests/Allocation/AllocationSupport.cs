@@ -31,7 +31,7 @@ public static class AllocationSupport
         for (var l = 0; l < a.Length; l++)
         {
             if (a[l] == b[l]) continue;
-            return (a[l] > b[l]) == PlanScore.Maximize[l] ? 1 : -1;
+            return (a[l] > b[l]) == (Levels.All[l].Sense == Sense.Maximize) ? 1 : -1;
         }
         return 0;
     }
