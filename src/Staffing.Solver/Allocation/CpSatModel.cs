@@ -180,10 +180,13 @@ public sealed class ComponentModel
     private void AddOneShareEach(Demand d) =>
         Name(Model.Add(paired[d] <= 1), $"{d.Code} holds at most one {d.Resource.Name()} share");
 
-    /// <summary>A share locked to 1 or 0, and with a partner named, no pair with any other centre.</summary>
+    /// <summary>
+    /// A share locked to 1 or 0, and with a partner named, no pair with any other centre. A 0 with a partner forbids
+    /// that one pair only (left out of the candidates), as the greedy allocator and the contract read it.
+    /// </summary>
     private void AddLockedShare(Demand d)
     {
-        if (problem.Lock(d.Code, d.Resource) is not { } lk) return;
+        if (problem.Lock(d.Code, d.Resource) is not { } lk || lk is { Amount: 0, Partner: not null }) return;
         Name(Model.Add(paired[d] == lk.Amount), $"lock: {d.Code} {d.Resource.Name()} = {lk.Amount} (locks.csv)");
         if (lk is { Amount: 1, Partner: { } partner }) AddLockedPartner(d, partner);
     }

@@ -131,6 +131,48 @@ public class ConstraintTests
     }
 
     [Fact]
+    public void MaxLossPerCentreKeepsAFloorAboveFairness()
+    {
+        // Fairness alone gives A 1 and B 1; A holds 3 now and may lose at most 1.
+        var s = Scenario([Ceip(300, 75, code: "A"), Ceip(300, 75, code: "B")], [new PoolRow("A", Resource.PrimarySupport, 2)],
+            current: [new Holding("A", Resource.PrimarySupport, 3, null)], policy: With("{\"max_loss_per_centre\": 1}"));
+        var (_, plan) = PlanOf(s);
+        Assert.Equal(2, plan.Line("A", Resource.PrimarySupport).Allocated);
+        Assert.Equal(0, plan.Line("B", Resource.PrimarySupport).Allocated);
+    }
+
+    [Fact]
+    public void ALockedPartnerIsTheOnlyPartner()
+    {
+        Centre C(string code, int comp) => Ceip(200, comp, justified: true, code: code);
+        var s = Scenario([C("A", 20), C("B", 19), C("C", 5), C("D", 4)],
+            locks: [new Holding("A", Resource.PrimaryItinerant, 1, "D")]);
+        var (_, plan) = PlanOf(s);
+        Assert.Contains(plan.Itinerants, t => t.Centres.SequenceEqual(["A", "D"]));
+        Assert.All(plan.Itinerants, t => Assert.Equal(2, t.Centres.Length));
+    }
+
+    [Fact]
+    public void AForbiddenPairIsNeverMade()
+    {
+        Centre C(string code, int comp) => Ceip(200, comp, justified: true, code: code);
+        var s = Scenario([C("A", 20), C("B", 19), C("C", 5), C("D", 4)],
+            locks: [new Holding("A", Resource.PrimaryItinerant, 0, "B")]);
+        var (_, plan) = PlanOf(s);
+        Assert.DoesNotContain(plan.Itinerants, t => t.Centres.Contains("A") && t.Centres.Contains("B"));
+        Assert.Equal(2, plan.Itinerants.Length);
+    }
+
+    [Fact]
+    public void EachCentreHoldsOneShareAStage()
+    {
+        var s = Scenario([.. Enumerable.Range(0, 7).Select(i => Ceip(200, 10 + i, justified: true, code: $"C{i}"))]);
+        var (_, plan) = PlanOf(s);
+        var shares = plan.Itinerants.SelectMany(t => t.Centres).ToList();
+        Assert.Equal(shares.Count, shares.Distinct().Count());
+    }
+
+    [Fact]
     public void ConflictingLocksAreExplainedAndNoPlanIsMade()
     {
         var s = Scenario([Ceip(300, 75, code: "A"), Ceip(300, 50, code: "B")], [new PoolRow("A", Resource.PrimarySupport, 3)],
