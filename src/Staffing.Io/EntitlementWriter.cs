@@ -16,26 +16,19 @@ public static class EntitlementWriter
 
     public static void Csv(TextWriter output, Policy.Policy p, IEnumerable<Centre> centres)
     {
-        using var csv = new CsvOut(output);
-        csv.Row("code", "resource", "entitled", "rules", "reason");
-        foreach (var c in centres)
+        CsvFile.Write(output, centres.SelectMany(c =>
         {
             var e = RuleBook.Entitle(c, p);
-            if (e.Lines.Length == 0) continue;
-            var trace = RuleBook.Trace(c, p);
-            foreach (var l in e.Lines.OrderBy(l => l.Resource))
-                csv.Row(c.Code, l.Resource.Name(), l.Entitled, l.Rules, Reason(l, trace));
-        }
+            var trace = e.Lines.Length == 0 ? [] : RuleBook.Trace(c, p);
+            return e.Lines.OrderBy(l => l.Resource).Select(l => new EntitlementCsvRow(c.Code, l.Resource, l.Entitled, l.Rules, Reason(l, trace)));
+        }));
     }
 
     /// <summary>Every cliff edge of every centre: one compensatory pupil more or fewer changes a number or a status.</summary>
     public static void NearThresholds(TextWriter output, Policy.Policy p, IEnumerable<Centre> centres)
     {
-        using var csv = new CsvOut(output);
-        csv.Row("code", "stage", "change", "resource", "from", "to", "rule", "text");
-        foreach (var c in centres)
-            foreach (var e in CliffEdges.Of(c, p))
-                csv.Row(c.Code, e.Stage.Name(), e.Change, e.Resource?.Name(), e.From, e.To, e.Rule, e.Text);
+        CsvFile.Write(output, centres.SelectMany(c => CliffEdges.Of(c, p).Select(e =>
+            new NearThresholdCsvRow(c.Code, e.Stage, e.Change, e.Resource, e.From, e.To, e.Rule, e.Text))));
     }
 
     public static void Json(Stream output, Policy.Policy p, IEnumerable<Centre> centres)

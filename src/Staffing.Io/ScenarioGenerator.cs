@@ -89,35 +89,17 @@ public static class ScenarioGenerator
 
     public static void Write(Scenario s, string folder)
     {
-        using (var csv = CsvOut.Create(Path.Combine(folder, "centres.csv")))
-        {
-            csv.Row([.. ScenarioReader.CentreColumns]);
-            foreach (var c in s.Centres)
-                csv.Row(c.Code, c.Name, c.Area, c.Locality, c.Kind.ToString(), c.Ownership.Name(),
-                    c.Kind.TeachesPrimary() ? c.PrimaryPupils : null, c.Kind.TeachesPrimary() ? c.PrimaryComp : null, c.Cycles,
-                    c.Kind.TeachesEso() ? c.EsoPupils : null, c.Kind.TeachesEso() ? c.EsoComp : null,
-                    c.ItinerantJustified, c.PtscNeed, c.NoSpanish, c.Programme, c.Eoep,
-                    c.Lat, c.Lon,
-                    c.SpecificGroupPupils, c.AcePupils);
-        }
+        CsvFile.Write(Path.Combine(folder, "centres.csv"), s.Centres.Select(c => new CentreCsvRow(c.Code, c.Name, c.Area,
+            c.Locality, c.Kind, c.Ownership, c.Kind.TeachesPrimary() ? c.PrimaryPupils : null,
+            c.Kind.TeachesPrimary() ? c.PrimaryComp : null, c.Cycles, c.Kind.TeachesEso() ? c.EsoPupils : null,
+            c.Kind.TeachesEso() ? c.EsoComp : null, c.ItinerantJustified, c.PtscNeed, c.NoSpanish, c.Programme, c.Eoep,
+            c.Lat, c.Lon, c.SpecificGroupPupils, c.AcePupils)));
         if (s.Pool is { } pool)
-            using (var csv = CsvOut.Create(Path.Combine(folder, "pool.csv")))
-            {
-                csv.Row("area", "resource", "amount");
-                foreach (var p in pool) csv.Row(p.Area, p.Resource.Name(), p.Amount);
-            }
+            CsvFile.Write(Path.Combine(folder, "pool.csv"), pool.Select(p => new PoolCsvRow(p.Area, p.Resource, p.Amount)));
         if (s.Teams is { } teams)
-            using (var csv = CsvOut.Create(Path.Combine(folder, "eoep.csv")))
-            {
-                csv.Row("eoep", "area", "psychopedagogues", "ptsc");
-                foreach (var t in teams) csv.Row(t.Code, t.Area, t.Psychopedagogues, t.Ptsc);
-            }
+            CsvFile.Write(Path.Combine(folder, "eoep.csv"), teams.Select(t => new EoepCsvRow(t.Code, t.Area, t.Psychopedagogues, t.Ptsc)));
         foreach (var (file, rows) in new[] { ("current.csv", s.Current), ("locks.csv", s.Locks) })
             if (rows is not null)
-                using (var csv = CsvOut.Create(Path.Combine(folder, file)))
-                {
-                    csv.Row("code", "resource", "amount", "partner");
-                    foreach (var h in rows) csv.Row(h.Code, h.Resource.Name(), h.Amount, h.Partner);
-                }
+                CsvFile.Write(Path.Combine(folder, file), rows.Select(h => new HoldingCsvRow(h.Code, h.Resource, h.Amount, h.Partner)));
     }
 }

@@ -27,26 +27,15 @@ public static class AuditCommand
                 throw InputException.Single("current.csv: found no file, expected this year's staffing to audit");
             var lines = Audit.Lines(s);
             var areas = Audit.Areas(s, lines);
-            void Lines(TextWriter w)
-            {
-                using var csv = new CsvOut(w);
-                csv.Row("code", "resource", "held", "entitled", "difference", "finding", "rules");
-                foreach (var l in lines)
-                    csv.Row(l.Code, l.Resource.Name(), l.Held, l.Entitled, l.Difference, l.Finding, l.Rules);
-            }
-            void Areas(TextWriter w)
-            {
-                using var csv = new CsvOut(w);
-                csv.Row("area", "resource", "held", "entitled", "difference", "over_staffed", "under_staffed");
-                foreach (var a in areas) csv.Row(a.Area, a.Resource.Name(), a.Held, a.Entitled, a.Difference, a.Over, a.Under);
-            }
+            var rows = lines.Select(l => new AuditCsvRow(l.Code, l.Resource, l.Held, l.Entitled, l.Difference, l.Finding, l.Rules));
             if (r.GetValue(output) is { } dir)
                 AtomicFolder.Write(dir, tmp =>
                 {
-                    using (var w = new StreamWriter(Path.Combine(tmp, "audit.csv"))) Lines(w);
-                    using (var w = new StreamWriter(Path.Combine(tmp, "audit-areas.csv"))) Areas(w);
+                    CsvFile.Write(Path.Combine(tmp, "audit.csv"), rows);
+                    CsvFile.Write(Path.Combine(tmp, "audit-areas.csv"), areas.Select(a =>
+                        new AuditAreaCsvRow(a.Area, a.Resource, a.Held, a.Entitled, a.Difference, a.Over, a.Under)));
                 });
-            else console.Out.Write(EntitlementWriter.Render(Lines));
+            else console.Out.Write(EntitlementWriter.Render(w => CsvFile.Write(w, rows)));
             var broken = lines.Count(l => l.Finding.Contains("pair breaks", StringComparison.Ordinal));
             console.Error.WriteLine($"audit: {lines.Count(l => l.Difference > 0)} over-staffed, "
                 + $"{lines.Count(l => l.Difference < 0)} under-staffed, {broken} broken itinerant pairs");

@@ -44,14 +44,12 @@ public static class CompareCommand
             var ve = EquityReport.Compute(new AllocationProblem(variant), vp, false, 0);
             AtomicFolder.Write(r.GetValue(output)!, tmp =>
             {
-                using (var csv = CsvOut.Create(Path.Combine(tmp, "compare-areas.csv"))) Areas(csv, areas);
-                using (var csv = CsvOut.Create(Path.Combine(tmp, "compare-centres.csv")))
-                {
-                    csv.Row("code", "resource", "base_entitled", "variant_entitled", "base_allocated", "variant_allocated", "reason");
-                    foreach (var c in centres)
-                        csv.Row(c.Code, c.Resource.Name(), c.BaseEntitled, c.VariantEntitled, c.BaseAllocated, c.VariantAllocated, c.Reason);
-                }
-                using (var csv = CsvOut.Create(Path.Combine(tmp, "compare-equity.csv"))) Equity(csv, be, ve);
+                CsvFile.Write(Path.Combine(tmp, "compare-areas.csv"), areas.Select(a => new CompareAreaCsvRow(a.Area, a.Resource,
+                    a.Base?.Entitled ?? 0, a.Variant?.Entitled ?? 0, a.Base?.Allocated ?? 0, a.Variant?.Allocated ?? 0,
+                    a.Base?.Cost ?? 0, a.Variant?.Cost ?? 0, a.DeltaCost, a.Base?.Shortfall ?? 0, a.Variant?.Shortfall ?? 0)));
+                CsvFile.Write(Path.Combine(tmp, "compare-centres.csv"), centres.Select(c => new CompareCentreCsvRow(c.Code,
+                    c.Resource, c.BaseEntitled, c.VariantEntitled, c.BaseAllocated, c.VariantAllocated, c.Reason)));
+                CsvFile.Write(Path.Combine(tmp, "compare-equity.csv"), Equity(be, ve));
             });
             var delta = areas.Sum(a => a.DeltaCost);
             console.Error.WriteLine($"compare: {areas.Count} area rows and {centres.Count} centre rows change; "
@@ -61,29 +59,17 @@ public static class CompareCommand
         return cmd;
     }
 
-    private static void Areas(CsvOut csv, IEnumerable<AreaChange> areas)
+    /// <summary>The equity rows that change, base beside variant.</summary>
+    private static IEnumerable<CompareEquityCsvRow> Equity(Dictionary<(string, string, Stage), EquityRow> before,
+        IEnumerable<EquityRow> after)
     {
-        csv.Row("area", "resource", "base_entitled", "variant_entitled", "base_allocated", "variant_allocated", "base_cost",
-            "variant_cost", "delta_cost", "base_shortfall", "variant_shortfall");
-        foreach (var a in areas)
-            csv.Row(a.Area, a.Resource.Name(), a.Base?.Entitled ?? 0, a.Variant?.Entitled ?? 0, a.Base?.Allocated ?? 0,
-                a.Variant?.Allocated ?? 0, a.Base?.Cost ?? 0, a.Variant?.Cost ?? 0, a.DeltaCost, a.Base?.Shortfall ?? 0,
-                a.Variant?.Shortfall ?? 0);
-    }
-
-    private static void Equity(CsvOut csv, Dictionary<(string, string, Stage), EquityRow> before, IEnumerable<EquityRow> after)
-    {
-        csv.Row("level", "area", "stage", "base_posts_per_100", "variant_posts_per_100", "base_eoep_days_per_100",
-            "variant_eoep_days_per_100", "base_coverage_gini", "variant_coverage_gini", "base_above_priority_line",
-            "variant_above_priority_line");
-        static string F(double? v) => EquityReport.F(v);
         foreach (var e in after)
         {
             var x = before.GetValueOrDefault((e.Level, e.Area, e.Stage));
             if (x is not null && x.PostsPer100 == e.PostsPer100 && x.EoepDaysPer100 == e.EoepDaysPer100
                 && x.CoverageGini == e.CoverageGini && x.AbovePriority == e.AbovePriority) continue;
-            csv.Row(e.Level, e.Area, e.Stage.Name(), F(x?.PostsPer100), F(e.PostsPer100), F(x?.EoepDaysPer100),
-                F(e.EoepDaysPer100), F(x?.CoverageGini), F(e.CoverageGini), x?.AbovePriority, e.AbovePriority);
+            yield return new CompareEquityCsvRow(e.Level, e.Area, e.Stage, x?.PostsPer100, e.PostsPer100, x?.EoepDaysPer100,
+                e.EoepDaysPer100, x?.CoverageGini, e.CoverageGini, x?.AbovePriority, e.AbovePriority);
         }
     }
 }

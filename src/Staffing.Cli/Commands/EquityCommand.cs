@@ -33,28 +33,14 @@ public static class EquityCommand
             var (problem, plan) = services.GetRequiredService<Planner>().Plan(s, solve.Solver(r), SolveOptions.Settings(r, console));
             var rows = EquityReport.Compute(problem, plan, r.GetValue(by) == "locality", r.GetValue(seed));
             if (r.GetValue(output) is { } dir)
-                AtomicFolder.Write(dir, tmp =>
-                {
-                    using var w = new StreamWriter(Path.Combine(tmp, "equity.csv"));
-                    Csv(w, rows);
-                });
+                AtomicFolder.Write(dir, tmp => CsvFile.Write(Path.Combine(tmp, "equity.csv"), rows.Select(e =>
+                    new EquityCsvRow(e.Level, e.Area, e.Locality, e.Stage, e.Centres, e.Pupils, e.Compensatory, e.Dissimilarity,
+                        e.DissimilarityLow, e.DissimilarityHigh, e.Isolation, e.Exposure, e.Gini, e.Warning, e.AbovePriority,
+                        e.PostsPer100, e.EoepDaysPer100, e.CoverageGini))));
             else Table(console.Out, rows);
             return App.Ok;
         });
         return cmd;
-    }
-
-    private static void Csv(TextWriter w, IEnumerable<EquityRow> rows)
-    {
-        using var csv = new CsvOut(w);
-        csv.Row("level", "area", "locality", "stage", "centres", "pupils", "compensatory", "dissimilarity",
-            "dissimilarity_low", "dissimilarity_high", "isolation", "exposure", "gini", "warning", "above_priority_line",
-            "posts_per_100", "eoep_days_per_100", "coverage_gini");
-        static string F(double? v) => EquityReport.F(v);
-        foreach (var e in rows)
-            csv.Row(e.Level, e.Area, e.Locality, e.Stage.Name(), e.Centres, e.Pupils, e.Compensatory, F(e.Dissimilarity),
-                F(e.DissimilarityLow), F(e.DissimilarityHigh), F(e.Isolation), F(e.Exposure), F(e.Gini), e.Warning,
-                e.AbovePriority, F(e.PostsPer100), F(e.EoepDaysPer100), F(e.CoverageGini));
     }
 
     private static void Table(TextWriter o, IEnumerable<EquityRow> rows)

@@ -54,19 +54,10 @@ public static class SimulateCommand
             var png = Charts.Fan(areas, pools, Resource.PrimarySupport);
             AtomicFolder.Write(r.GetValue(output)!, tmp =>
             {
-                static string D(double d) => d.ToString("0.##", CultureInfo.InvariantCulture);
-                using (var csv = CsvOut.Create(Path.Combine(tmp, "simulate-areas.csv")))
-                {
-                    csv.Row("area", "resource", "need_p10", "need_p50", "need_p90", "shortfall_p10", "shortfall_p50", "shortfall_p90");
-                    foreach (var a in areas)
-                        csv.Row(a.Area, a.Resource.Name(), D(a.NeedP10), D(a.NeedP50), D(a.NeedP90), D(a.ShortfallP10),
-                            D(a.ShortfallP50), D(a.ShortfallP90));
-                }
-                using (var csv = CsvOut.Create(Path.Combine(tmp, "simulate-centres.csv")))
-                {
-                    csv.Row("code", "p_gain_post", "p_lose_post", "p_cross_priority");
-                    foreach (var c in centres) csv.Row(c.Code, D(c.GainPost), D(c.LosePost), D(c.CrossPriority));
-                }
+                CsvFile.Write(Path.Combine(tmp, "simulate-areas.csv"), areas.Select(a => new SimulateAreaCsvRow(a.Area,
+                    a.Resource, a.NeedP10, a.NeedP50, a.NeedP90, a.ShortfallP10, a.ShortfallP50, a.ShortfallP90)));
+                CsvFile.Write(Path.Combine(tmp, "simulate-centres.csv"), centres.Select(c =>
+                    new SimulateCentreCsvRow(c.Code, c.GainPost, c.LosePost, c.CrossPriority)));
                 File.WriteAllBytes(Path.Combine(tmp, "fan.png"), png);
             });
             return App.Ok;

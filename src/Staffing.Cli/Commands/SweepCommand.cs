@@ -42,12 +42,8 @@ public static class SweepCommand
             var png = Charts.Sweep(name, points);
             AtomicFolder.Write(r.GetValue(output)!, tmp =>
             {
-                using (var csv = CsvOut.Create(Path.Combine(tmp, "sweep.csv")))
-                {
-                    csv.Row("value", "area", "resource", "entitled", "allocated", "shortfall", "cost");
-                    foreach (var p in points)
-                        foreach (var t in p.Totals) csv.Row(p.Value, t.Area, t.Resource.Name(), t.Entitled, t.Allocated, t.Shortfall, t.Cost);
-                }
+                CsvFile.Write(Path.Combine(tmp, "sweep.csv"), points.SelectMany(p => p.Totals.Select(t =>
+                    new SweepCsvRow(p.Value, t.Area, t.Resource, t.Entitled, t.Allocated, t.Shortfall, t.Cost))));
                 File.WriteAllBytes(Path.Combine(tmp, "sweep.png"), png);
             });
             return App.Ok;

@@ -131,7 +131,7 @@ public sealed class Report
 
     public void Xlsx(string path)
     {
-        static object Text(string s) => CsvOut.Escape(s);
+        static object Text(string s) => CsvFile.Escape(s);
         var sheets = new Dictionary<string, object>
         {
             ["areas"] = AreaRows().Select(a => new Dictionary<string, object> { ["area"] = Text(a.Area), ["funding"] = a.Funding, ["resource"] = a.Resource, ["entitled"] = a.Entitled, ["allocated"] = a.Allocated, ["shortfall"] = a.Shortfall, ["cost"] = a.Cost }).ToList(),

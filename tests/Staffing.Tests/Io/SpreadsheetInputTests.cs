@@ -32,5 +32,5 @@ public class SpreadsheetInputTests
 
     [Fact]
     public void FormulaLikeTextIsEscapedOnOutput() =>
-        Assert.Equal("'=1+1", Staffing.Io.CsvOut.Escape("=1+1"));
+        Assert.Equal("'=1+1", Staffing.Io.CsvFile.Escape("=1+1"));
 }

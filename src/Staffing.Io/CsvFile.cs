@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+using CsvHelper.Configuration.Attributes;
+using CsvHelper.TypeConversion;
+
+namespace Staffing.Io;
+
+/// <summary>
+/// Writes CSV the contract's way, from typed rows (one record per row, see CsvRows.cs): RFC 4180 quoting, "\n"
+/// line ends, invariant numbers, snake-case column names from the record's members (or their Name attribute), booleans true/false, the
+/// vocabulary's names for resources, stages and funding, and text cells that a spreadsheet would run as a formula
+/// (starting with = + - @) escaped with a leading apostrophe.
+/// </summary>
+public static class CsvFile
+{
+    private static readonly UTF8Encoding Utf8 = new(false);
+
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
+    {
+        NewLine = "\n",
+        InjectionOptions = InjectionOptions.None,
+    };
+
+    public static void Write<T>(string path, IEnumerable<T> rows)
+    {
+        using var w = new StreamWriter(path, false, Utf8);
+        Write(w, rows);
+    }
+
+    public static void Write<T>(TextWriter output, IEnumerable<T> rows)
+    {
+        using var csv = Writer(output);
+        csv.Context.RegisterClassMap(new RowMap<T>());
+        csv.WriteHeader<T>();
+        csv.NextRecord();
+        foreach (var row in rows)
+        {
+            csv.WriteRecord(row);
+            csv.NextRecord();
+        }
+    }
+
+    /// <summary>A writer of the same dialect for a file whose columns depend on the data (itinerants.csv).</summary>
+    public static CsvWriter Writer(TextWriter output) => new(output, Configuration, leaveOpen: true);
+
+    /// <summary>One cell of such a file, formatted as the typed rows are.</summary>
+    public static void Field(this CsvWriter csv, object? cell) => csv.WriteField(cell switch
+    {
+        null => "",
+        string s => Escape(s),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => Escape(cell.ToString() ?? ""),
+    });
+
+    public static string Escape(string s) => s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
+
+    /// <summary>A record's members in declaration order, named in snake case, each with its cell converter.</summary>
+    private sealed class RowMap<T> : ClassMap<T>
+    {
+        public RowMap()
+        {
+            AutoMap(CultureInfo.InvariantCulture);
+            foreach (var m in MemberMaps)
+            {
+                var member = m.Data.Member!;
+                if (member.GetCustomAttribute<NameAttribute>() is null) m.Name(JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name));
+                var type = Nullable.GetUnderlyingType(member.MemberType()) ?? member.MemberType();
+                if (type == typeof(string)) m.TypeConverter(new TextCell());
+                else if (type == typeof(bool)) m.TypeConverter(new BoolCell());
+                else if (type.IsEnum) m.TypeConverter(new VocabularyCell());
+                else if (type == typeof(double) && member.GetCustomAttribute<FormatAttribute>() is null)
+                    m.TypeConverterOption.Format("0.######");
+            }
+        }
+    }
+
+    private sealed class TextCell : StringConverter
+    {
+        public override string? ConvertToString(object? value, IWriterRow row, MemberMapData memberMapData) =>
+            value is string s ? Escape(s) : "";
+    }
+
+    private sealed class BoolCell : DefaultTypeConverter
+    {
+        public override string? ConvertToString(object? value, IWriterRow row, MemberMapData memberMapData) =>
+            value is bool b ? (b ? "true" : "false") : "";
+    }
+
+    private sealed class VocabularyCell : DefaultTypeConverter
+    {
+        public override string? ConvertToString(object? value, IWriterRow row, MemberMapData memberMapData) => value switch
+        {
+            Resource r => r.Name(),
+            Stage s => s.Name(),
+            Funding f => f.Name(),
+            Ownership o => o.Name(),
+            Enum e => e.ToString(),
+            _ => "",
+        };
+    }
+}
