@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Staffing.Io;
 
@@ -36,7 +35,7 @@ public static class EntitlementCommand
             var text = f switch
             {
                 "csv" => EntitlementWriter.Render(w => EntitlementWriter.Csv(w, s.Policy, centres)),
-                "json" => Json(s, centres),
+                "json" => EntitlementWriter.Json(s.Policy, centres),
                 "near" => EntitlementWriter.Render(w => EntitlementWriter.NearThresholds(w, s.Policy, centres)),
                 _ => EntitlementWriter.Render(w => EntitlementWriter.Text(w, s.Policy, centres)),
             };
@@ -49,12 +48,5 @@ public static class EntitlementCommand
             return App.Ok;
         });
         return cmd;
-    }
-
-    private static string Json(Scenario s, IEnumerable<Centre> centres)
-    {
-        using var ms = new MemoryStream();
-        EntitlementWriter.Json(ms, s.Policy, centres);
-        return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
     }
 }

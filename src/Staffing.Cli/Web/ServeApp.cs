@@ -40,7 +40,7 @@ public static class ServeApp
         {
             var error = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
             ctx.Response.StatusCode = error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
-            await ctx.Response.WriteAsJsonAsync(new { error = error is BadHttpRequestException b2 ? b2.Message : "internal error" });
+            await ctx.Response.WriteAsJsonAsync(new ApiError(error is BadHttpRequestException b2 ? b2.Message : "internal error"), WebJson.Default.ApiError);
         }));
         app.MapOpenApi();
         var centres = state.Scenario.Centres.OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
@@ -49,101 +49,54 @@ public static class ServeApp
         app.MapGet("/api/centres", (string? q) =>
         {
             var needle = Fold(q ?? "");
-            var found = centres.Where(c => needle.Length == 0 || c.Code.Contains(needle, StringComparison.Ordinal) || Fold(c.Name).Contains(needle, StringComparison.Ordinal) || Fold(c.Locality).Contains(needle, StringComparison.Ordinal))
-                .Take(50).Select(c => new { code = c.Code, name = c.Name, area = c.Area, locality = c.Locality, kind = c.Kind.ToString() });
-            return Results.Json(found);
+            var found = centres.Where(c => needle.Length == 0 || c.Code.Contains(needle, StringComparison.Ordinal)
+                    || Fold(c.Name).Contains(needle, StringComparison.Ordinal) || Fold(c.Locality).Contains(needle, StringComparison.Ordinal))
+                .Take(50).Select(c => new CentreHit(c.Code, c.Name, c.Area, c.Locality, c.Kind));
+            return Results.Json(found, WebJson.Default.IEnumerableCentreHit);
         }).WithName("SearchCentres").WithSummary("Search centres by code, name or locality (accents and case ignored); at most 50");
 
         app.MapGet("/api/centres/{code}", (string code) =>
         {
-            if (state.Scenario.Find(code) is not { } c) return Results.Json(new { error = $"no centre with code {code}" }, statusCode: StatusCodes.Status404NotFound);
-            using var ms = new MemoryStream();
-            using (var w = new Utf8JsonWriter(ms))
-            {
-                w.WriteStartObject();
-                w.WriteNumber("schema", EntitlementWriter.Schema);
-                w.WriteStartArray("centres");
-                EntitlementWriter.Centre(w, state.Scenario.Policy, c);
-                w.WriteEndArray();
-                w.WriteStartArray("plan");
-                foreach (var l in lines[code])
-                {
-                    w.WriteStartObject();
-                    w.WriteString("resource", l.Resource.Name());
-                    w.WriteNumber("entitled", l.Entitled);
-                    w.WriteNumber("allocated", l.Allocated);
-                    w.WriteNumber("shortfall", l.Shortfall);
-                    w.WriteString("rules", l.Rules);
-                    w.WriteString("funding", l.Funding.Name());
-                    w.WriteString("reason", l.Reason);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteStartArray("itinerants");
-                foreach (var t in state.Plan.Itinerants.Where(t => t.Centres.Contains(code)))
-                {
-                    w.WriteStartObject();
-                    w.WriteString("teacher", t.Id);
-                    w.WriteString("stage", t.Stage.Name());
-                    w.WriteString("centres", string.Join(" ", t.Centres));
-                    w.WriteString("days", string.Join("+", t.Days));
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteStartObject("rules_es");
-                foreach (var (id, text) in RuleTexts.Spanish) w.WriteString(id, text);
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-            return Results.Text(Encoding.UTF8.GetString(ms.ToArray()), "application/json; charset=utf-8");
+            if (state.Scenario.Find(code) is not { } c) return Error($"no centre with code {code}", StatusCodes.Status404NotFound);
+            var card = new CentreCard(Documents.EntitlementSchema, [Documents.Centre(state.Scenario.Policy, c)],
+                [.. lines[code].Select(l => new PlanRowEntry(l.Resource, l.Entitled, l.Allocated, l.Shortfall, l.Rules, l.Funding, l.Reason))],
+                [.. state.Plan.Itinerants.Where(t => t.Centres.Contains(code))
+                    .Select(t => new ItinerantEntry(t.Id, t.Stage, string.Join(" ", t.Centres), string.Join("+", t.Days)))],
+                RuleTexts.Spanish.ToDictionary(r => r.Id, r => r.Text));
+            return Results.Json(card, WebJson.Default.CentreCard);
         }).WithName("GetCentre").WithSummary("A centre's entitlement with the full trace (the schema of `staffing entitlement --format json`), its plan rows and itinerant teachers");
 
-        app.MapGet("/api/areas", () => Results.Json(new
-        {
-            status = state.Plan.Status,
-            totals = state.Totals.Select(t => new { area = t.Area, resource = t.Resource.Name(), entitled = t.Entitled, allocated = t.Allocated, shortfall = t.Shortfall, cost = t.Cost }),
-            centres = centres.Where(c => c.Lat is not null).Select(c => new
-            {
-                code = c.Code, name = c.Name, area = c.Area, lat = c.Lat, lon = c.Lon,
-                share = c.Kind.TeachesPrimary() && c.PrimaryPupils > 0 ? Math.Round((double)c.PrimaryComp / c.PrimaryPupils, 3) : c.EsoPupils > 0 ? Math.Round((double)c.EsoComp / c.EsoPupils, 3) : 0,
-                shortfall = lines[c.Code].Where(l => l.Funding == Funding.Pool).Sum(l => l.Shortfall),
-            }),
-        })).WithName("Areas").WithSummary("Totals per area and resource (entitled, allocated, shortfall, cost) and the centres with coordinates");
+        app.MapGet("/api/areas", () => Results.Json(new AreasDocument(state.Plan.Status,
+            [.. state.Totals.Select(t => new AreaTotal(t.Area, t.Resource, t.Entitled, t.Allocated, t.Shortfall, t.Cost))],
+            [.. centres.Where(c => c.Lat is not null).Select(c => new MapCentre(c.Code, c.Name, c.Area, c.Lat, c.Lon,
+                c.Kind.TeachesPrimary() && c.PrimaryPupils > 0 ? Math.Round((double)c.PrimaryComp / c.PrimaryPupils, 3)
+                    : c.EsoPupils > 0 ? Math.Round((double)c.EsoComp / c.EsoPupils, 3) : 0,
+                lines[c.Code].Where(l => l.Funding == Funding.Pool).Sum(l => l.Shortfall)))]), WebJson.Default.AreasDocument))
+            .WithName("Areas").WithSummary("Totals per area and resource (entitled, allocated, shortfall, cost) and the centres with coordinates");
 
         app.MapPost("/api/what-if", async (HttpRequest request) =>
         {
             JsonDocument body;
             try { body = await JsonDocument.ParseAsync(request.Body); }
-            catch (JsonException ex) { return Results.Json(new { error = "malformed JSON: " + ex.Message }, statusCode: StatusCodes.Status400BadRequest); }
+            catch (JsonException ex) { return Error("malformed JSON: " + ex.Message, StatusCodes.Status400BadRequest); }
             using (body)
             {
                 var root = body.RootElement;
                 if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("policy", out var inner)) root = inner;
-                if (root.ValueKind != JsonValueKind.Object) return Results.Json(new { error = "expected a JSON object of policy overrides, e.g. {\"policy\": {\"primary_ratio\": 20}}" }, statusCode: StatusCodes.Status400BadRequest);
-                var overrides = root.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
+                if (root.ValueKind != JsonValueKind.Object)
+                    return Error("expected a JSON object of policy overrides, e.g. {\"policy\": {\"primary_ratio\": 20}}", StatusCodes.Status400BadRequest);
                 Scenario variant;
-                try
-                {
-                    var scale = overrides.Remove(Sweep.PoolScale, out var ps) ? ps : (JsonElement?)null;
-                    variant = state.Scenario with { Policy = Policy.PolicyLoader.WithOverrides(state.Scenario.Policy, overrides, "what-if") };
-                    if (scale is { } f) variant = Sweep.At(variant, Sweep.PoolScale, f.TryGetDecimal(out var d) && d >= 0 && d <= 10 ? d : throw InputException.Single($"what-if: {Sweep.PoolScale}: found {f.GetRawText()}, expected a number from 0 to 10"), "what-if");
-                }
-                catch (InputException ex) { return Results.Json(new { error = string.Join("\n", ex.Messages) }, statusCode: StatusCodes.Status400BadRequest); }
-                var settings = new SolveSettings(WhatIfSeconds);
+                try { variant = Variant.Of(state.Scenario, root.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()), "what-if"); }
+                catch (InputException ex) { return Error(string.Join("\n", ex.Messages), StatusCodes.Status400BadRequest); }
                 Plan plan;
-                try { plan = await Task.Run(() => state.Planner.Plan(variant, "cp-sat", settings).Plan, request.HttpContext.RequestAborted); }
-                catch (LockConflictException ex) { return Results.Json(new { error = "locks conflict: " + string.Join("; ", ex.Conflicts) }, statusCode: StatusCodes.Status422UnprocessableEntity); }
+                try { plan = await Task.Run(() => state.Planner.Plan(variant, "cp-sat", new SolveSettings(WhatIfSeconds)).Plan, request.HttpContext.RequestAborted); }
+                catch (LockConflictException ex) { return Error("locks conflict: " + string.Join("; ", ex.Conflicts), StatusCodes.Status422UnprocessableEntity); }
                 var (areas, changed) = Comparison.Compare(state.Scenario, state.Plan, variant, plan);
-                return Results.Json(new
-                {
-                    status = plan.Status,
-                    areas = areas.Select(a => new
-                    {
-                        area = a.Area, resource = a.Resource.Name(), base_entitled = a.Base?.Entitled ?? 0, variant_entitled = a.Variant?.Entitled ?? 0,
-                        base_allocated = a.Base?.Allocated ?? 0, variant_allocated = a.Variant?.Allocated ?? 0, base_cost = a.Base?.Cost ?? 0, variant_cost = a.Variant?.Cost ?? 0, delta_cost = a.DeltaCost,
-                    }),
-                    centres = changed.Select(c => new { code = c.Code, resource = c.Resource.Name(), base_entitled = c.BaseEntitled, variant_entitled = c.VariantEntitled, base_allocated = c.BaseAllocated, variant_allocated = c.VariantAllocated, reason = c.Reason }),
-                });
+                return Results.Json(new WhatIfResult(plan.Status,
+                    [.. areas.Select(a => new WhatIfArea(a.Area, a.Resource, a.Base?.Entitled ?? 0, a.Variant?.Entitled ?? 0,
+                        a.Base?.Allocated ?? 0, a.Variant?.Allocated ?? 0, a.Base?.Cost ?? 0, a.Variant?.Cost ?? 0, a.DeltaCost))],
+                    [.. changed.Select(c => new WhatIfCentre(c.Code, c.Resource, c.BaseEntitled, c.VariantEntitled, c.BaseAllocated,
+                        c.VariantAllocated, c.Reason))]), WebJson.Default.WhatIfResult);
             }
         }).WithName("WhatIf").WithSummary("Policy overrides in (as in policy.json, plus pool_scale), the comparison of `staffing compare` out; computed on request, at most 10 s of solving");
 
@@ -155,9 +108,11 @@ public static class ServeApp
             var content = reader.ReadToEnd();
             app.MapGet(path, () => Results.Text(content, type)).ExcludeFromDescription();
         }
-        app.MapFallback((HttpContext ctx) => Results.Json(new { error = $"no such page or API: {ctx.Request.Path}" }, statusCode: StatusCodes.Status404NotFound));
+        app.MapFallback((HttpContext ctx) => Error($"no such page or API: {ctx.Request.Path}", StatusCodes.Status404NotFound));
         return app;
     }
+
+    private static IResult Error(string message, int status) => Results.Json(new ApiError(message), WebJson.Default.ApiError, statusCode: status);
 
     /// <summary>Lower case without accents, so "penalara" finds "Peñalara" (invariant globalization has no normalisation tables).</summary>
     public static string Fold(string s)

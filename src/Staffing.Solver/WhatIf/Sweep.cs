@@ -10,15 +10,14 @@ public sealed record SweepPoint(decimal Value, IReadOnlyList<Total> Totals);
 /// <summary>One policy parameter (or `pool_scale`, a factor on every pool row) over FROM + i × STEP, TO included.</summary>
 public static class Sweep
 {
-    public const string PoolScale = "pool_scale";
+    public const string PoolScale = Variant.PoolScale;
 
     /// <summary>The scenario with the parameter set to the value (checked like policy.json: policy.json's message on a bad value).</summary>
     public static Scenario At(Scenario s, string name, decimal value, string source)
     {
-        if (name == PoolScale)
-            return s with { Pool = s.Pool?.Select(p => p with { Amount = (int)Math.Floor(p.Amount * value) }).ToList() };
+        if (name == PoolScale) return Variant.Scaled(s, value);
         using var doc = JsonDocument.Parse(value.ToString(CultureInfo.InvariantCulture));
-        return s with { Policy = Policy.PolicyLoader.WithOverrides(s.Policy, new Dictionary<string, JsonElement> { [name] = doc.RootElement.Clone() }, source) };
+        return Variant.Of(s, new Dictionary<string, JsonElement> { [name] = doc.RootElement.Clone() }, source);
     }
 
     public static IReadOnlyList<SweepPoint> Run(Scenario s, string name, IReadOnlyList<decimal> values, string source,
