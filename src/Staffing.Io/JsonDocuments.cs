@@ -78,6 +78,18 @@ public sealed class VocabularyJsonConverter<T> : JsonConverter<T> where T : stru
 [JsonSerializable(typeof(CentreEntitlement))]
 public sealed partial class StaffingJson : JsonSerializerContext;
 
+/// <summary>For reading a document back: every member present, none unknown, no null where the record has none.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    Converters = [typeof(VocabularyJsonConverter<Resource>), typeof(VocabularyJsonConverter<Stage>),
+        typeof(VocabularyJsonConverter<Funding>), typeof(VocabularyJsonConverter<Ownership>),
+        typeof(VocabularyJsonConverter<CentreKind>)])]
+[JsonSerializable(typeof(PlanSummary))]
+public sealed partial class StrictJson : JsonSerializerContext;
+
 /// <summary>The documents built from the domain.</summary>
 public static class Documents
 {

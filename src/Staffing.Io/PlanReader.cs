@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Staffing.Domain;
 
 namespace Staffing.Io;
@@ -67,5 +68,54 @@ public static class PlanReader
         }
         if (errors.Count > 0) throw new InputException(errors.Messages, errors.Notes);
         return new PlanFiles(lines, itinerants, schedule);
+    }
+
+    /// <summary>summary.json as the record it is written from; a hand-edited one is answered with its position.</summary>
+    public static PlanSummary ReadSummary(string folder)
+    {
+        var path = Path.Combine(folder, "summary.json");
+        if (!File.Exists(path))
+            throw InputException.Single($"summary.json:1:1: found no file in {folder}, expected a plan folder written by staffing plan");
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), StrictJson.Default.PlanSummary)
+                ?? throw new JsonException("null", null, 0, 0);
+        }
+        catch (JsonException ex)
+        {
+            var what = ex.Path is { Length: > 0 } p ? $"{p} that does not fit" : "malformed JSON";
+            throw InputException.Single($"summary.json:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}: "
+                + $"found {what}, expected the summary of a plan written by staffing plan");
+        }
+    }
+
+    /// <summary>indicators.csv as the rows it is written from (empty when the folder has none).</summary>
+    public static IReadOnlyList<IndicatorCsvRow> ReadIndicators(string folder)
+    {
+        var path = Path.Combine(folder, "indicators.csv");
+        if (!File.Exists(path)) return [];
+        var errors = new InputErrors();
+        var rows = new List<IndicatorCsvRow>();
+        string[] columns = ["code", "stage", "compensatory", "groups_needed", "support_hours_per_pupil", "flag", "sai_referral",
+            "specific_groups", "ace_groups"];
+        if (CsvTable.Read(path, "indicators.csv", new CsvOptions(), errors, columns, columns[..5]) is { } t && errors.Count == 0)
+            foreach (var row in t.Rows)
+            {
+                var r = new RowReader(t, row, errors);
+                var code = r.Required("code");
+                var stageText = r.Required("stage");
+                if (stageText is not ("primary" or "secondary")) r.Error("stage", InputErrors.Quote(stageText), "primary or secondary");
+                var comp = r.Int("compensatory") ?? 0;
+                var groups = r.Int("groups_needed") ?? 0;
+                var hours = r.Decimal("support_hours_per_pupil", 0, 1000) ?? 0;
+                var sai = r.Bool("sai_referral") ?? false;
+                var specific = r.Int("specific_groups") ?? 0;
+                var ace = r.Int("ace_groups") ?? 0;
+                if (!r.Failed)
+                    rows.Add(new IndicatorCsvRow(code, stageText == "primary" ? Stage.Primary : Stage.Secondary, comp, groups,
+                        (decimal)hours, r.Text("flag") ?? "", sai, specific, ace));
+            }
+        if (errors.Count > 0) throw new InputException(errors.Messages, errors.Notes);
+        return rows;
     }
 }

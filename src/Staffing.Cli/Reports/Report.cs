@@ -15,32 +15,26 @@ namespace Staffing.Cli.Reports;
 public sealed class Report
 {
     private readonly PlanFiles plan;
-    private readonly JsonDocument summary;
-    private readonly List<string[]> indicators;
+    private readonly PlanSummary summary;
+    private readonly IReadOnlyList<IndicatorCsvRow> indicators;
     private readonly Scenario? scenario;
     private readonly PlanFiles? other;
 
     public Report(string planDir, Scenario? scenario, string? compareDir)
     {
         plan = PlanReader.Read(planDir);
-        var summaryPath = Path.Combine(planDir, "summary.json");
-        if (!File.Exists(summaryPath)) throw InputException.Single($"summary.json:1:1: found no file in {planDir}, expected a plan folder written by staffing plan");
-        try { summary = JsonDocument.Parse(File.ReadAllText(summaryPath)); }
-        catch (JsonException ex) { throw InputException.Single($"summary.json:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}: found malformed JSON, expected the summary of a plan"); }
-        var ind = Path.Combine(planDir, "indicators.csv");
-        indicators = File.Exists(ind) ? [.. File.ReadAllLines(ind).Skip(1).Select(l => l.Split(','))] : [];
+        summary = PlanReader.ReadSummary(planDir);
+        indicators = PlanReader.ReadIndicators(planDir);
         this.scenario = scenario;
         other = compareDir is null ? null : PlanReader.Read(compareDir);
     }
 
     private IEnumerable<(string Area, string Funding, string Resource, long Entitled, long Allocated, long Shortfall, decimal Cost)> AreaRows()
     {
-        foreach (var funding in new[] { "areas", "agreement" })
-            if (summary.RootElement.TryGetProperty(funding, out var areas))
-                foreach (var a in areas.EnumerateObject())
-                    foreach (var r in a.Value.EnumerateObject())
-                        yield return (a.Name, funding == "areas" ? "pool" : "agreement", r.Name, r.Value.GetProperty("entitled").GetInt64(), r.Value.GetProperty("allocated").GetInt64(),
-                            r.Value.GetProperty("shortfall").GetInt64(), r.Value.TryGetProperty("cost", out var c) ? c.GetDecimal() : 0);
+        foreach (var (funding, areas) in new[] { ("pool", summary.Areas), ("agreement", summary.Agreement) })
+            foreach (var (area, resources) in areas)
+                foreach (var (resource, t) in resources)
+                    yield return (area, funding, resource, t.Entitled, t.Allocated, t.Shortfall, t.Cost);
     }
 
     private IEnumerable<(string Code, string Resource, int BaseAllocated, int Allocated, int Entitled)> Changes()
@@ -61,15 +55,14 @@ public sealed class Report
         var h = new StringBuilder();
         static string E(object? o) => WebUtility.HtmlEncode(Convert.ToString(o, CultureInfo.InvariantCulture) ?? "");
         void Img(byte[] png, string alt) => h.Append(CultureInfo.InvariantCulture, $"<img alt=\"{E(alt)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">");
-        var root = summary.RootElement;
         h.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>Staffing plan</title><style>")
          .Append("body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:2px 6px;text-align:left}")
          .Append("td.n{text-align:right}th{background:#eef}tr.short td{background:#fff3e0}details{margin:2px 0}summary{cursor:pointer}img{max-width:100%}.muted{color:#777}")
          .Append("</style></head><body>");
-        h.Append(CultureInfo.InvariantCulture, $"<h1>Staffing plan</h1><p>Status <b>{E(root.GetProperty("status").GetString())}</b>, solver {E(root.GetProperty("solver").GetProperty("name").GetString())} {E(root.GetProperty("solver").GetProperty("version").GetString())}, inputs {E(root.GetProperty("input_hash").GetString())}.</p>");
+        h.Append(CultureInfo.InvariantCulture, $"<h1>Staffing plan</h1><p>Status <b>{E(summary.Status)}</b>, solver {E(summary.Solver.Name)} {E(summary.Solver.Version)}, inputs {E(summary.InputHash)}.</p>");
         h.Append("<h2>Levels</h2><table><tr><th>level</th><th>objective</th><th>bound</th><th>gap</th></tr>");
-        foreach (var l in root.GetProperty("levels").EnumerateArray())
-            h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(l.GetProperty("name").GetString())}</td><td class=n>{E(l.GetProperty("objective"))}</td><td class=n>{E(l.GetProperty("bound"))}</td><td class=n>{E(l.GetProperty("gap"))}</td></tr>");
+        foreach (var l in summary.Levels)
+            h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(l.Name)}</td><td class=n>{E(l.Objective)}</td><td class=n>{E(l.Bound)}</td><td class=n>{E(l.Gap)}</td></tr>");
         h.Append("</table><h2>Areas</h2><table><tr><th>area</th><th>funding</th><th>resource</th><th>entitled</th><th>allocated</th><th>shortfall</th><th>cost €/year</th></tr>");
         var totals = new List<Total>();
         foreach (var a in AreaRows())
@@ -124,7 +117,8 @@ public sealed class Report
             h.Append("</table>");
         }
         h.Append("<h2>Indicators</h2><table><tr><th>centre</th><th>stage</th><th>compensatory</th><th>groups needed</th><th>support hours per pupil</th><th>flag</th><th>SAI referral</th></tr>");
-        foreach (var i in indicators.Where(i => i.Length >= 7)) h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(i[0])}</td><td>{E(i[1])}</td><td class=n>{E(i[2])}</td><td class=n>{E(i[3])}</td><td class=n>{E(i[4])}</td><td>{E(i[5])}</td><td>{E(i[6])}</td></tr>");
+        foreach (var i in indicators)
+            h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(i.Code)}</td><td>{E(i.Stage.Name())}</td><td class=n>{i.Compensatory}</td><td class=n>{i.GroupsNeeded}</td><td class=n>{E(StageIndicators.Hours(i.SupportHoursPerPupil))}</td><td>{E(i.Flag)}</td><td>{(i.SaiReferral ? "true" : "false")}</td></tr>");
         h.Append("</table></body></html>\n");
         AtomicFolder.WriteFile(path, tmp => File.WriteAllText(tmp, h.ToString()));
     }
@@ -137,7 +131,7 @@ public sealed class Report
             ["areas"] = AreaRows().Select(a => new Dictionary<string, object> { ["area"] = Text(a.Area), ["funding"] = a.Funding, ["resource"] = a.Resource, ["entitled"] = a.Entitled, ["allocated"] = a.Allocated, ["shortfall"] = a.Shortfall, ["cost"] = a.Cost }).ToList(),
             ["plan"] = plan.Lines.Select(l => new Dictionary<string, object> { ["code"] = Text(l.Code), ["name"] = Text(scenario?.Find(l.Code)?.Name ?? ""), ["resource"] = l.Resource.Name(), ["entitled"] = l.Entitled, ["allocated"] = l.Allocated, ["shortfall"] = l.Shortfall, ["rules"] = l.Rules, ["funding"] = l.Funding.Name(), ["reason"] = Text(l.Reason) }).ToList(),
             ["itinerants"] = plan.Itinerants.Select(t => new Dictionary<string, object> { ["teacher"] = Text(t.Teacher), ["stage"] = t.Stage.Name(), ["centres"] = Text(string.Join(" ", t.Centres)), ["days"] = string.Join("+", t.Days) }).ToList(),
-            ["indicators"] = indicators.Where(i => i.Length >= 7).Select(i => new Dictionary<string, object> { ["code"] = Text(i[0]), ["stage"] = i[1], ["compensatory"] = int.Parse(i[2], CultureInfo.InvariantCulture), ["groups_needed"] = int.Parse(i[3], CultureInfo.InvariantCulture), ["support_hours_per_pupil"] = decimal.Parse(i[4], CultureInfo.InvariantCulture), ["flag"] = i[5], ["sai_referral"] = i[6] }).ToList(),
+            ["indicators"] = indicators.Select(i => new Dictionary<string, object> { ["code"] = Text(i.Code), ["stage"] = i.Stage.Name(), ["compensatory"] = i.Compensatory, ["groups_needed"] = i.GroupsNeeded, ["support_hours_per_pupil"] = i.SupportHoursPerPupil, ["flag"] = i.Flag, ["sai_referral"] = i.SaiReferral ? "true" : "false" }).ToList(),
         };
         if (plan.Schedule is { } week)
             sheets["eoep-schedule"] = week.Select(r => new Dictionary<string, object> { ["eoep"] = Text(r.Eoep), ["person"] = Text(r.Person), ["role"] = r.Role, ["weekday"] = Vocabulary.Weekdays[r.Weekday], ["centre"] = Text(r.Centre ?? "") }).ToList();
