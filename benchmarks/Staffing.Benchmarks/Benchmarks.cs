@@ -11,7 +11,7 @@ namespace Staffing.Benchmarks;
 public class EntitlementBenchmarks
 {
     private Centre[] centres = [];
-    private Policy.Policy policy = null!;
+    private Policy policy = null!;
 
     [GlobalSetup]
     public void Setup()

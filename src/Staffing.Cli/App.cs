@@ -3,30 +3,29 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Staffing.Allocation;
+using Staffing.Cli.Commands;
 using Staffing.Domain;
 
 namespace Staffing.Cli;
 
-/// <summary>The `staffing` command: exit 0 success, 1 a blocking finding, 2 bad input or usage.</summary>
+/// <summary>The `staffing` program: the host, the command line, and each kind of failure as its exit code.</summary>
 public static class App
 {
-    public const int Ok = 0, Finding = 1, BadInput = 2;
-
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
         builder.Services.AddSingleton<IAllocator, CpSatAllocator>();
         builder.Services.AddSingleton<IAllocator, GreedyAllocator>();
         builder.Services.AddSingleton<Planner>();
-        builder.Services.AddSingleton(new Console(stdout, stderr));
+        builder.Services.AddSingleton(new Commands.Console(stdout, stderr));
         using var host = builder.Build();
-        var root = Commands.StaffingCommand.Create(host.Services);
+        var root = StaffingCommand.Create(host.Services);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
             foreach (var e in parsed.Errors) stderr.WriteLine("usage: " + e.Message);
             stderr.WriteLine("See 'staffing --help'.");
-            return BadInput;
+            return ExitCode.BadInput;
         }
         try
         {
@@ -36,23 +35,23 @@ public static class App
         {
             foreach (var n in ex.Notes) stderr.WriteLine("note: " + n);
             foreach (var m in ex.Messages) stderr.WriteLine(m);
-            return BadInput;
+            return ExitCode.BadInput;
         }
         catch (UnknownSolverException ex)
         {
             stderr.WriteLine($"--solver: found \"{ex.Name}\", expected one of {string.Join(", ", ex.Known)}");
-            return BadInput;
+            return ExitCode.BadInput;
         }
         catch (LockConflictException ex)
         {
             stderr.WriteLine("Locks conflict; no plan written:");
             foreach (var c in ex.Conflicts) stderr.WriteLine("  " + c);
-            return Finding;
+            return ExitCode.Finding;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"error: {ex.Message}");
-            return BadInput;
+            return ExitCode.BadInput;
         }
     }
 }

@@ -41,7 +41,7 @@ public static class DirectoryScenario
         if (errors.Count > 0) throw new InputException(errors.Messages, errors.Notes);
 
         var rng = new Random(seed);
-        var policy = Policy.PolicyLoader.Defaults;
+        var policy = PolicyLoader.Defaults;
         string Place(Row r) => r.District.Length > 0 ? $"{r.Municipality}/{r.District}" : r.Municipality;
         var known = rows.Where(r => r.Lat is not null).ToList();
         (double, double) Mean(IEnumerable<Row> rs) => (rs.Average(r => r.Lat!.Value), rs.Average(r => r.Lon!.Value));
@@ -93,7 +93,7 @@ public static class DirectoryScenario
         var eoep = teams.Select(t =>
         {
             var served = entitlements.Where(e => e.Centre.Eoep == t.Code).ToList();
-            int People(Resource r, int min) => Math.Max(min, (int)Math.Round(served.Sum(e => e.Amount(r)) * poolRatio / Policy.Policy.WeekDays));
+            int People(Resource r, int min) => Math.Max(min, (int)Math.Round(served.Sum(e => e.Amount(r)) * poolRatio / Policy.WeekDays));
             return new EoepTeam(t.Code, t.Area, People(Resource.PsychopedagogueDays, 1), People(Resource.PtscDays, 1));
         }).ToList();
         var pool = new List<PoolRow>();

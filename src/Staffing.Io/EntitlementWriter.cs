@@ -13,7 +13,7 @@ public static class EntitlementWriter
     public static string Reason(EntitlementLine line, IReadOnlyList<TraceLine> trace) =>
         string.Join("; ", line.Rules.Split(';').Select(id => trace.First(t => t.Rule == id).Because));
 
-    public static void Csv(TextWriter output, Policy.Policy p, IEnumerable<Centre> centres)
+    public static void Csv(TextWriter output, Policy p, IEnumerable<Centre> centres)
     {
         CsvFile.Write(output, centres.SelectMany(c =>
         {
@@ -24,17 +24,17 @@ public static class EntitlementWriter
     }
 
     /// <summary>Every cliff edge of every centre: one compensatory pupil more or fewer changes a number or a status.</summary>
-    public static void NearThresholds(TextWriter output, Policy.Policy p, IEnumerable<Centre> centres)
+    public static void NearThresholds(TextWriter output, Policy p, IEnumerable<Centre> centres)
     {
         CsvFile.Write(output, centres.SelectMany(c => CliffEdges.Of(c, p).Select(e =>
             new NearThresholdCsvRow(c.Code, e.Stage, e.Change, e.Resource, e.From, e.To, e.Rule, e.Text))));
     }
 
-    public static string Json(Policy.Policy p, IEnumerable<Centre> centres) => JsonSerializer.Serialize(
+    public static string Json(Policy p, IEnumerable<Centre> centres) => JsonSerializer.Serialize(
         new EntitlementDocument(Documents.EntitlementSchema, [.. centres.Select(c => Documents.Centre(p, c))]),
         StaffingJson.Default.EntitlementDocument) + "\n";
 
-    public static void Text(TextWriter o, Policy.Policy p, IEnumerable<Centre> centres)
+    public static void Text(TextWriter o, Policy p, IEnumerable<Centre> centres)
     {
         var first = true;
         foreach (var c in centres)

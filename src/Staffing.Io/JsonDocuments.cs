@@ -95,7 +95,7 @@ public static class Documents
 {
     public const int EntitlementSchema = 1;
 
-    public static CentreEntitlement Centre(Policy.Policy p, Centre c)
+    public static CentreEntitlement Centre(Policy p, Centre c)
     {
         var e = RuleBook.Entitle(c, p);
         var trace = RuleBook.Trace(c, p);

@@ -17,7 +17,7 @@ public static class ScenarioGenerator
     {
         if (o.Centres < 1 || o.Areas < 1 || o.Areas > o.Centres) throw InputException.Single("generate: expected --centres ≥ --areas ≥ 1");
         var rng = new Random(o.Seed);
-        var policy = Policy.PolicyLoader.Defaults;
+        var policy = PolicyLoader.Defaults;
         var centres = new List<Centre>();
         var perArea = (o.Centres + o.Areas - 1) / o.Areas;
         for (var i = 0; i < o.Centres; i++)

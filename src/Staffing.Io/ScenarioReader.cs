@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Staffing.Domain;
-using Staffing.Policy;
 
 namespace Staffing.Io;
 

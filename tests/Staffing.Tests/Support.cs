@@ -4,12 +4,12 @@ namespace Staffing.Tests;
 
 public static class Support
 {
-    public static Policy.Policy Defaults => Staffing.Policy.PolicyLoader.Defaults;
+    public static Policy Defaults => Staffing.Domain.PolicyLoader.Defaults;
 
-    public static Policy.Policy With(string json)
+    public static Policy With(string json)
     {
         var errors = new Staffing.Domain.InputErrors();
-        var p = Staffing.Policy.PolicyLoader.Override(Defaults, json, "policy.json", errors);
+        var p = Staffing.Domain.PolicyLoader.Override(Defaults, json, "policy.json", errors);
         Assert.Empty(errors.Messages);
         return p;
     }
@@ -25,10 +25,10 @@ public static class Support
 
     public static Centre Concertado(this Centre c) => c with { Ownership = Ownership.Concertado };
 
-    public static Staffing.Rules.Entitlement Entitle(Centre c, Policy.Policy? p = null) => Staffing.Rules.RuleBook.Entitle(c, p ?? Defaults);
+    public static Staffing.Rules.Entitlement Entitle(Centre c, Policy? p = null) => Staffing.Rules.RuleBook.Entitle(c, p ?? Defaults);
 
     /// <summary>One rule on its own, with the facts the earlier rules give: its number and its reason.</summary>
-    public static (int Result, string Because) Apply(Staffing.Rules.Rule rule, Centre c, Policy.Policy? p = null)
+    public static (int Result, string Because) Apply(Staffing.Rules.Rule rule, Centre c, Policy? p = null)
     {
         var policy = p ?? Defaults;
         var facts = Staffing.Rules.RuleBook.Facts(c, policy);

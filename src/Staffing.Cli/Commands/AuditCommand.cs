@@ -39,7 +39,7 @@ public static class AuditCommand
             var broken = lines.Count(l => l.Finding.Contains("pair breaks", StringComparison.Ordinal));
             console.Error.WriteLine($"audit: {lines.Count(l => l.Difference > 0)} over-staffed, "
                 + $"{lines.Count(l => l.Difference < 0)} under-staffed, {broken} broken itinerant pairs");
-            return App.Ok;
+            return ExitCode.Ok;
         });
         return cmd;
     }

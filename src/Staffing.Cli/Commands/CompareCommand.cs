@@ -54,7 +54,7 @@ public static class CompareCommand
             var delta = areas.Sum(a => a.DeltaCost);
             console.Error.WriteLine($"compare: {areas.Count} area rows and {centres.Count} centre rows change; "
                 + $"cost {delta.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)} € a year");
-            return App.Ok;
+            return ExitCode.Ok;
         });
         return cmd;
     }

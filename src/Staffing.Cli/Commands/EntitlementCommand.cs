@@ -45,7 +45,7 @@ public static class EntitlementCommand
                 AtomicFolder.Write(dir, tmp => File.WriteAllText(Path.Combine(tmp, file), text));
             }
             else console.Out.Write(text);
-            return App.Ok;
+            return ExitCode.Ok;
         });
         return cmd;
     }

@@ -38,7 +38,7 @@ public static class EquityCommand
                         e.DissimilarityLow, e.DissimilarityHigh, e.Isolation, e.Exposure, e.Gini, e.Warning, e.AbovePriority,
                         e.PostsPer100, e.EoepDaysPer100, e.CoverageGini))));
             else Table(console.Out, rows);
-            return App.Ok;
+            return ExitCode.Ok;
         });
         return cmd;
     }

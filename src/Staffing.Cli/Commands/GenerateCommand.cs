@@ -42,7 +42,7 @@ public static class GenerateCommand
             AtomicFolder.Write(r.GetValue(output)!, tmp => ScenarioGenerator.Write(s, tmp));
             var areaCount = s.Teams!.Select(t => t.Area).Distinct().Count();
             services.GetRequiredService<Console>().Error.WriteLine($"wrote {s.Centres.Count} centres in {areaCount} areas");
-            return App.Ok;
+            return ExitCode.Ok;
         });
         return cmd;
     }

@@ -26,7 +26,7 @@ public static class PlanCommand
             var shortfall = plan.Lines.Where(l => l.Funding == Funding.Pool).Sum(l => l.Shortfall);
             console.Error.WriteLine($"{plan.Status}: {plan.Lines.Length} plan rows, shortfall {shortfall} units, "
                 + $"{plan.Itinerants.Length} itinerant teachers, {plan.Seconds:0.###} s");
-            return App.Ok;
+            return ExitCode.Ok;
         });
         return cmd;
     }

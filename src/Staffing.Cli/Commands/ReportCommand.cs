@@ -40,7 +40,7 @@ public static class ReportCommand
             var report = new Report(r.GetValue(planDir)!, s, r.GetValue(compare));
             if (Path.GetExtension(file).Equals(".html", StringComparison.OrdinalIgnoreCase)) report.Html(file);
             else report.Xlsx(file);
-            return App.Ok;
+            return ExitCode.Ok;
         });
         return cmd;
     }

@@ -18,7 +18,7 @@ public static class RulesCommand
         cmd.SetAction(r =>
         {
             services.GetRequiredService<Console>().Out.Write(RulesDocument.Markdown());
-            return App.Ok;
+            return ExitCode.Ok;
         });
         return cmd;
     }

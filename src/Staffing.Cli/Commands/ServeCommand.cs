@@ -45,7 +45,7 @@ public static class ServeCommand
             console.Error.WriteLine($"serving {state.Scenario.Centres.Count} centres ({state.Plan.Status}) on "
                 + $"{string.Join(", ", listen)}; Ctrl+C to stop");
             app.Run();
-            return App.Ok;
+            return ExitCode.Ok;
         });
         return cmd;
     }

@@ -60,7 +60,7 @@ public static class SimulateCommand
                     new SimulateCentreCsvRow(c.Code, c.GainPost, c.LosePost, c.CrossPriority)));
                 File.WriteAllBytes(Path.Combine(tmp, "fan.png"), png);
             });
-            return App.Ok;
+            return ExitCode.Ok;
         });
         return cmd;
     }

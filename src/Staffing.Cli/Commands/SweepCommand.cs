@@ -46,7 +46,7 @@ public static class SweepCommand
                     new SweepCsvRow(p.Value, t.Area, t.Resource, t.Entitled, t.Allocated, t.Shortfall, t.Cost))));
                 File.WriteAllBytes(Path.Combine(tmp, "sweep.png"), png);
             });
-            return App.Ok;
+            return ExitCode.Ok;
         });
         return cmd;
     }

@@ -25,7 +25,7 @@ public static class VerifyCommand
             var violations = PlanVerifier.Verify(s, PlanReader.Read(r.GetValue(plan)!));
             foreach (var v in violations) console.Out.WriteLine(v.ToString());
             console.Error.WriteLine(violations.Count == 0 ? "verified: no violations" : $"{violations.Count} violations");
-            return violations.Count == 0 ? App.Ok : App.Finding;
+            return violations.Count == 0 ? ExitCode.Ok : ExitCode.Finding;
         });
         return cmd;
     }

@@ -1,5 +1,4 @@
 using System.Text;
-using Staffing.Policy;
 using Staffing.Rules;
 
 namespace Staffing.Cli.Reports;

@@ -57,7 +57,7 @@ public sealed record Scenario(
     IReadOnlyList<EoepTeam>? Teams,
     IReadOnlyList<Holding>? Current,
     IReadOnlyList<Holding>? Locks,
-    Policy.Policy Policy)
+    Policy Policy)
 {
     /// <summary>What reading detected or ignored (encoding, separator, unknown columns), for stderr.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];

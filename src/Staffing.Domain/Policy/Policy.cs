@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Staffing.Policy;
+namespace Staffing.Domain;
 
 public enum Rounding { Floor, Ceil, Nearest }
 

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Staffing.Domain;
 
-namespace Staffing.Policy;
+namespace Staffing.Domain;
 
 /// <summary>
 /// One parameter as declared in policy.defaults.json: its default value, its type and allowed range (which make

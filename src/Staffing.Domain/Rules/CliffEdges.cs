@@ -7,7 +7,7 @@ public sealed record CliffEdge(Stage Stage, int Change, Resource? Resource, int 
 
 public static class CliffEdges
 {
-    public static IReadOnlyList<CliffEdge> Of(Centre c, Policy.Policy p)
+    public static IReadOnlyList<CliffEdge> Of(Centre c, Policy p)
     {
         var result = new List<CliffEdge>();
         var basis = RuleBook.Entitle(c, p);

@@ -18,10 +18,10 @@ public sealed class GAce() : GroupRule(Id, "Decimoséptima E", Stage.Secondary)
 
     public override IReadOnlyList<string> Parameters => ["ace_group_max", "ace_reserved"];
 
-    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) =>
+    public override int Evaluate(Centre c, Policy p, in Facts f) =>
         c.Kind.TeachesEso() ? StageIndicators.For(c, Stage, p, 0, 0).AceGroups : 0;
 
-    public override string Because(Centre c, Policy.Policy p, in Facts f, int result)
+    public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!c.Kind.TeachesEso()) return "teaches no ESO stage";
         if (c.AcePupils == 0) return "no pupils proposed for a compensatory classroom (ACE)";

@@ -18,10 +18,10 @@ public sealed class GEsoSpecific() : GroupRule(Id, "Decimoséptima C", Stage.Sec
 
     public override IReadOnlyList<string> Parameters => ["specific_group_min", "specific_group_max"];
 
-    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) =>
+    public override int Evaluate(Centre c, Policy p, in Facts f) =>
         c.Kind.TeachesEso() ? StageIndicators.For(c, Stage, p, 0, 0).SpecificGroups : 0;
 
-    public override string Because(Centre c, Policy.Policy p, in Facts f, int result)
+    public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!c.Kind.TeachesEso()) return "teaches no ESO stage";
         if (c.SpecificGroupPupils == 0) return "no pupils proposed for specific compensatory groups";

@@ -21,16 +21,16 @@ public sealed class PConcertado() : Rule(Id, "Octava d")
     public override IReadOnlyList<string> DependsOn => [PSupport.Id];
 
     /// <summary>Support posts of a public centre, or of any centre with concertado_in_pool, count against the pool.</summary>
-    internal static Funding SupportFunding(Centre c, Policy.Policy p) =>
+    internal static Funding SupportFunding(Centre c, Policy p) =>
         c.IsPublic || p.ConcertadoInPool ? Domain.Funding.Pool : Domain.Funding.Agreement;
 
-    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) => !c.IsPublic && f.PrimaryPosts > 0 ? 1 : 0;
+    public override int Evaluate(Centre c, Policy p, in Facts f) => !c.IsPublic && f.PrimaryPosts > 0 ? 1 : 0;
 
-    public override string Because(Centre c, Policy.Policy p, in Facts f, int result) =>
+    public override string Because(Centre c, Policy p, in Facts f, int result) =>
         AgreementBecause(c, p, result, f.PrimaryPosts, PSupport.Id, "; EOEP days, PTSC and itinerant shares do not apply");
 
     /// <summary>Why a concertado centre's posts are held by its agreement (P-CONCERTADO and S-CONCERTADO).</summary>
-    internal static string AgreementBecause(Centre c, Policy.Policy p, int result, int posts, string supportRule, string rest)
+    internal static string AgreementBecause(Centre c, Policy p, int result, int posts, string supportRule, string rest)
     {
         if (c.IsPublic) return "a public centre";
         if (result == 0) return $"a concertado centre with no {supportRule} post";

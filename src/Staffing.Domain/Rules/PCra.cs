@@ -20,15 +20,15 @@ public sealed class PCra() : Rule(Id, "Octava c, third term")
 
     public override Resource? Gives => Resource.CraItinerant;
 
-    public override string RulesColumn(Centre c, Policy.Policy p) => p.CraRequiresPriority ? PPriority.Id + ";" + Id : Id;
+    public override string RulesColumn(Centre c, Policy p) => p.CraRequiresPriority ? PPriority.Id + ";" + Id : Id;
 
-    public static bool AppliesTo(Centre c, Policy.Policy p, in Facts f) =>
+    public static bool AppliesTo(Centre c, Policy p, in Facts f) =>
         PrimaryStage(c) && c.Kind == CentreKind.CRA && c.IsPublic && (!p.CraRequiresPriority || f.Priority);
 
-    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) =>
+    public override int Evaluate(Centre c, Policy p, in Facts f) =>
         AppliesTo(c, p, f) ? PerRatio(p, c.PrimaryComp, p.CraRatio) : 0;
 
-    public override string Because(Centre c, Policy.Policy p, in Facts f, int result)
+    public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (c.Kind != CentreKind.CRA) return "not a rural grouped school (CRA)";
         if (!c.Programme) return NoProgramme;

@@ -23,11 +23,11 @@ public sealed class PItinerant() : Rule(Id, "Octava b")
 
     public override Resource? Gives => Resource.PrimaryItinerant;
 
-    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) =>
+    public override int Evaluate(Centre c, Policy p, in Facts f) =>
         PrimaryStage(c) && c.IsPublic && c.PrimaryComp > 0 && f.PrimaryPosts + f.CraPosts == 0 && c.ItinerantJustified
             ? 1 : 0;
 
-    public override string Because(Centre c, Policy.Policy p, in Facts f, int result)
+    public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!c.Kind.TeachesPrimary()) return "teaches no primary stage";
         if (!c.Programme) return NoProgramme;
@@ -35,7 +35,7 @@ public sealed class PItinerant() : Rule(Id, "Octava b")
     }
 
     /// <summary>Why a stage is, or is not, eligible for an itinerant share (P-ITINERANT and S-ITINERANT).</summary>
-    internal static string ItinerantBecause(Centre c, Policy.Policy p, Stage stage, int posts, int result,
+    internal static string ItinerantBecause(Centre c, Policy p, Stage stage, int posts, int result,
         string concertadoInstruction)
     {
         var stageName = stage == Stage.Primary ? "primary" : "ESO";

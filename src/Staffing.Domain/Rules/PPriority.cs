@@ -19,11 +19,11 @@ public sealed class PPriority() : Rule(Id, "Octava c")
 
     public override IReadOnlyList<string> Parameters => ["priority_threshold", "priority_strict"];
 
-    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) =>
+    public override int Evaluate(Centre c, Policy p, in Facts f) =>
         PrimaryStage(c) && c.IsPublic && Crosses(c.PrimaryComp, c.PrimaryPupils, p) ? 1 : 0;
 
     /// <summary>comp / pupils against the threshold, in exact decimal arithmetic; 0 pupils never crosses.</summary>
-    public static bool Crosses(int comp, int pupils, Policy.Policy p)
+    public static bool Crosses(int comp, int pupils, Policy p)
     {
         if (pupils <= 0) return false;
         var lhs = (decimal)comp;
@@ -31,7 +31,7 @@ public sealed class PPriority() : Rule(Id, "Octava c")
         return p.PriorityStrict ? lhs > rhs : lhs >= rhs;
     }
 
-    public override string Because(Centre c, Policy.Policy p, in Facts f, int result)
+    public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!c.Kind.TeachesPrimary()) return "teaches no primary stage";
         if (!c.Programme) return NoProgramme;

@@ -22,11 +22,11 @@ public sealed class PPsycho() : Rule(Id, "Octava c.a")
 
     public override IReadOnlyList<string> DependsOn => [PPriority.Id];
 
-    public static int Count(Centre c, Policy.Policy p) =>
-        c.PrimaryComp + (p.PsychoCountStages == Policy.CountStages.Both && c.Kind == CentreKind.CEIPSO ? c.EsoComp : 0);
+    public static int Count(Centre c, Policy p) =>
+        c.PrimaryComp + (p.PsychoCountStages == CountStages.Both && c.Kind == CentreKind.CEIPSO ? c.EsoComp : 0);
 
     /// <summary>The days of the highest tier the count reaches.</summary>
-    public static int Days(Policy.Policy p, int count)
+    public static int Days(Policy p, int count)
     {
         var days = 0;
         foreach (var tier in p.PsychoDayTiers)
@@ -34,9 +34,9 @@ public sealed class PPsycho() : Rule(Id, "Octava c.a")
         return days;
     }
 
-    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) => f.Priority ? Days(p, Count(c, p)) : 0;
+    public override int Evaluate(Centre c, Policy p, in Facts f) => f.Priority ? Days(p, Count(c, p)) : 0;
 
-    public override string Because(Centre c, Policy.Policy p, in Facts f, int result)
+    public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!f.Priority) return "not a preferred-action centre (P-PRIORITY)";
         var tiers = string.Join(", ", p.PsychoDayTiers.Select(t => $"{t.Days} from {t.From}"));

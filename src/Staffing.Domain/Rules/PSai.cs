@@ -15,9 +15,9 @@ public sealed class PSai() : Rule(Id, "Octava b, 2nd paragraph")
 
     public override IReadOnlyList<string> Parameters => [];
 
-    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) => c.Kind.TeachesPrimary() && c.NoSpanish > 0 ? 1 : 0;
+    public override int Evaluate(Centre c, Policy p, in Facts f) => c.Kind.TeachesPrimary() && c.NoSpanish > 0 ? 1 : 0;
 
-    public override string Because(Centre c, Policy.Policy p, in Facts f, int result) => result == 1
+    public override string Because(Centre c, Policy p, in Facts f, int result) => result == 1
         ? Referral(c)
         : c.Kind.TeachesPrimary() ? "no pupils without Spanish" : "teaches no primary stage";
 

@@ -22,18 +22,18 @@ public sealed class PSupport() : Rule(Id, "Octava a")
 
     public override Resource? Gives => Resource.PrimarySupport;
 
-    public override string RulesColumn(Centre c, Policy.Policy p) => c.IsPublic ? Id : Id + ";" + PConcertado.Id;
+    public override string RulesColumn(Centre c, Policy p) => c.IsPublic ? Id : Id + ";" + PConcertado.Id;
 
-    public override Funding Funding(Centre c, Policy.Policy p) => PConcertado.SupportFunding(c, p);
+    public override Funding Funding(Centre c, Policy p) => PConcertado.SupportFunding(c, p);
 
     /// <summary>CEIP and CEIPSO; a concertado CRA; a CRA that falls back when P-CRA needs the 25% it lacks.</summary>
-    public static bool AppliesTo(Centre c, Policy.Policy p, in Facts f) =>
+    public static bool AppliesTo(Centre c, Policy p, in Facts f) =>
         PrimaryStage(c) && (c.Kind != CentreKind.CRA || !c.IsPublic || (p.CraRequiresPriority && !f.Priority));
 
-    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) =>
+    public override int Evaluate(Centre c, Policy p, in Facts f) =>
         AppliesTo(c, p, f) ? Math.Min(PerRatio(p, c.PrimaryComp, p.PrimaryRatio), p.CycleCap * c.Cycles) : 0;
 
-    public override string Because(Centre c, Policy.Policy p, in Facts f, int result)
+    public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!c.Kind.TeachesPrimary()) return "teaches no primary stage";
         if (!c.Programme) return NoProgramme;

@@ -33,18 +33,18 @@ public abstract class Rule(string id, string instruction)
     /// <summary>The rules this one builds on, in RULES.md order (they appear before it in the rules column).</summary>
     public virtual IReadOnlyList<string> DependsOn => [];
 
-    public abstract int Evaluate(Centre c, Policy.Policy p, in Facts f);
+    public abstract int Evaluate(Centre c, Policy p, in Facts f);
 
-    public abstract string Because(Centre c, Policy.Policy p, in Facts f, int result);
+    public abstract string Because(Centre c, Policy p, in Facts f, int result);
 
     /// <summary>The rules it depends on, then its own id: "P-PRIORITY;P-PSYCHO".</summary>
     public string Chain => DependsOn.Count == 0 ? Id : string.Join(";", DependsOn) + ";" + Id;
 
     /// <summary>The plan's rules column for what this rule gives a centre (a concertado centre adds its rule).</summary>
-    public virtual string RulesColumn(Centre c, Policy.Policy p) => Chain;
+    public virtual string RulesColumn(Centre c, Policy p) => Chain;
 
     /// <summary>Who pays for what the rule gives: the public pool unless a rule says otherwise.</summary>
-    public virtual Funding Funding(Centre c, Policy.Policy p) => Domain.Funding.Pool;
+    public virtual Funding Funding(Centre c, Policy p) => Domain.Funding.Pool;
 
     protected static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
@@ -52,20 +52,20 @@ public abstract class Rule(string id, string instruction)
 
     internal static bool PrimaryStage(Centre c) => c.Kind.TeachesPrimary() && c.Programme;
 
-    internal static bool SecondaryStage(Centre c, Policy.Policy p) =>
+    internal static bool SecondaryStage(Centre c, Policy p) =>
         c.Kind.TeachesEso() && (c.Kind != CentreKind.CEIPSO || p.CeipsoSecondaryRules) && c.Programme;
 
     internal static string NoProgramme => "runs no compensatory programme (Quinta, Sexta): no compensatory staffing";
 
     /// <summary>"Por cada 25": one unit per full ratio under the policy's rounding (P-SUPPORT, S-SUPPORT, P-CRA).</summary>
-    internal static int PerRatio(Policy.Policy p, int count, int ratio) => p.Rounding switch
+    internal static int PerRatio(Policy p, int count, int ratio) => p.Rounding switch
     {
-        Policy.Rounding.Floor => count / ratio,
-        Policy.Rounding.Ceil => (count + ratio - 1) / ratio,
+        Rounding.Floor => count / ratio,
+        Rounding.Ceil => (count + ratio - 1) / ratio,
         _ => (2 * count + ratio) / (2 * ratio),
     };
 
-    internal static string RoundingText(Policy.Policy p, int comp, int ratio) =>
+    internal static string RoundingText(Policy p, int comp, int ratio) =>
         $"{N(comp)} / {N(ratio)} rounded {p.Rounding.ToString().ToLowerInvariant()} = {N(PerRatio(p, comp, ratio))}";
 
     /// <summary>A share as a percentage with up to three decimals, for the 25% line.</summary>

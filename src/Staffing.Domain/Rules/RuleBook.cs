@@ -44,14 +44,14 @@ public static class RuleBook
     public static Rule Giver(Resource r) => Giving.First(g => g.Gives == r);
 
     /// <summary>Chains the rules that others depend on: P-PRIORITY, then the post rules.</summary>
-    public static Facts Facts(Centre c, Policy.Policy p)
+    public static Facts Facts(Centre c, Policy p)
     {
         var f = new Facts(PPriority.Evaluate(c, p, default) == 1, 0, 0, 0);
         f = f with { PrimaryPosts = PSupport.Evaluate(c, p, f), CraPosts = PCra.Evaluate(c, p, f) };
         return f with { SecondaryPosts = SSupport.Evaluate(c, p, f) };
     }
 
-    public static Entitlement Entitle(Centre c, Policy.Policy p)
+    public static Entitlement Entitle(Centre c, Policy p)
     {
         var f = Facts(c, p);
         var lines = ImmutableArray.CreateBuilder<EntitlementLine>(4);
@@ -64,7 +64,7 @@ public static class RuleBook
     }
 
     /// <summary>Every rule of RULES.md for the centre: whether it applied, and why, with the figures.</summary>
-    public static ImmutableArray<TraceLine> Trace(Centre c, Policy.Policy p)
+    public static ImmutableArray<TraceLine> Trace(Centre c, Policy p)
     {
         var f = Facts(c, p);
         var trace = ImmutableArray.CreateBuilder<TraceLine>(All.Length);

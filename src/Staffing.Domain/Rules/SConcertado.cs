@@ -18,8 +18,8 @@ public sealed class SConcertado() : Rule(Id, "Novena d")
 
     public override IReadOnlyList<string> DependsOn => [SSupport.Id];
 
-    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) => !c.IsPublic && f.SecondaryPosts > 0 ? 1 : 0;
+    public override int Evaluate(Centre c, Policy p, in Facts f) => !c.IsPublic && f.SecondaryPosts > 0 ? 1 : 0;
 
-    public override string Because(Centre c, Policy.Policy p, in Facts f, int result) =>
+    public override string Because(Centre c, Policy p, in Facts f, int result) =>
         PConcertado.AgreementBecause(c, p, result, f.SecondaryPosts, SSupport.Id, "; no PTSC post, no itinerant share");
 }

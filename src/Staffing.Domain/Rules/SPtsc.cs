@@ -23,10 +23,10 @@ public sealed class SPtsc() : Rule(Id, "Novena b")
 
     public override IReadOnlyList<string> DependsOn => [SSupport.Id];
 
-    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) =>
+    public override int Evaluate(Centre c, Policy p, in Facts f) =>
         c.IsPublic && f.SecondaryPosts >= p.SecondaryPtscMinSupport ? 1 : 0;
 
-    public override string Because(Centre c, Policy.Policy p, in Facts f, int result)
+    public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (SSupport.SecondaryGate(c, p) is { } no) return no;
         if (!c.IsPublic) return "a concertado centre gets no PTSC post (Novena d)";

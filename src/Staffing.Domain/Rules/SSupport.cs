@@ -21,14 +21,14 @@ public sealed class SSupport() : Rule(Id, "Novena a")
 
     public override Resource? Gives => Resource.SecondarySupport;
 
-    public override string RulesColumn(Centre c, Policy.Policy p) => c.IsPublic ? Id : Id + ";" + SConcertado.Id;
+    public override string RulesColumn(Centre c, Policy p) => c.IsPublic ? Id : Id + ";" + SConcertado.Id;
 
-    public override Funding Funding(Centre c, Policy.Policy p) => PConcertado.SupportFunding(c, p);
+    public override Funding Funding(Centre c, Policy p) => PConcertado.SupportFunding(c, p);
 
-    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) =>
+    public override int Evaluate(Centre c, Policy p, in Facts f) =>
         SecondaryStage(c, p) ? Math.Min(PerRatio(p, c.EsoComp, p.SecondaryRatio), p.SecondaryCap) : 0;
 
-    public override string Because(Centre c, Policy.Policy p, in Facts f, int result)
+    public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (SecondaryGate(c, p) is { } no) return no;
         var raw = PerRatio(p, c.EsoComp, p.SecondaryRatio);
@@ -38,7 +38,7 @@ public sealed class SSupport() : Rule(Id, "Novena a")
     }
 
     /// <summary>Why the S-* rules do not look at the centre at all, or null when they do.</summary>
-    internal static string? SecondaryGate(Centre c, Policy.Policy p)
+    internal static string? SecondaryGate(Centre c, Policy p)
     {
         if (!c.Kind.TeachesEso()) return "teaches no ESO stage";
         if (c.Kind == CentreKind.CEIPSO && !p.CeipsoSecondaryRules)

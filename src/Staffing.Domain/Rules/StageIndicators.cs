@@ -16,7 +16,7 @@ public sealed record StageIndicators(
     public static string Hours(decimal h) => h.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>G-PRIMARY-GROUP, G-ESO-GROUP, G-ESO-SPECIFIC, G-ACE for a stage with its posts and itinerant days.</summary>
-    public static StageIndicators For(Centre c, Stage stage, Policy.Policy p, int posts, int itinerantDays)
+    public static StageIndicators For(Centre c, Stage stage, Policy p, int posts, int itinerantDays)
     {
         var comp = c.Comp(stage);
         var teaching = stage == Stage.Primary ? p.TeachingHoursPrimary : p.TeachingHoursSecondary;
@@ -42,13 +42,13 @@ public abstract class GroupRule(string id, string instruction, Stage stage) : Ru
 
     internal int Posts(in Facts f) => Stage == Stage.Primary ? f.PrimaryPosts + f.CraPosts : f.SecondaryPosts;
 
-    protected bool Applies(Centre c, Policy.Policy p) =>
+    protected bool Applies(Centre c, Policy p) =>
         c.Comp(Stage) > 0 && (Stage == Stage.Primary ? PrimaryStage(c) : SecondaryStage(c, p));
 
-    public override int Evaluate(Centre c, Policy.Policy p, in Facts f) =>
+    public override int Evaluate(Centre c, Policy p, in Facts f) =>
         Applies(c, p) ? StageIndicators.For(c, Stage, p, Posts(f), 0).GroupsNeeded : 0;
 
-    public override string Because(Centre c, Policy.Policy p, in Facts f, int result)
+    public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (result == 0) return "no compensatory pupils in the stage with a programme";
         var ind = StageIndicators.For(c, Stage, p, Posts(f), 0);

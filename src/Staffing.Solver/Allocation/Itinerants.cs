@@ -39,20 +39,20 @@ public static class Itinerants
         var order = Enumerable.Range(0, n).ToArray();
         if (total == 0)
         {
-            for (var i = 0; i < Policy.Policy.WeekDays; i++) days[i % n]++;
+            for (var i = 0; i < Policy.WeekDays; i++) days[i % n]++;
             return [.. days];
         }
         var rem = new long[n];
         var given = 0;
         for (var i = 0; i < n; i++)
         {
-            var q = Policy.Policy.WeekDays * (long)centres[i].Comp(stage);
+            var q = Policy.WeekDays * (long)centres[i].Comp(stage);
             days[i] = (int)(q / total);
             rem[i] = q % total;
             given += days[i];
         }
         Array.Sort(order, (x, y) => rem[y] != rem[x] ? rem[y].CompareTo(rem[x]) : string.CompareOrdinal(centres[x].Code, centres[y].Code));
-        for (var k = 0; given < Policy.Policy.WeekDays; k++, given++) days[order[k % n]]++;
+        for (var k = 0; given < Policy.WeekDays; k++, given++) days[order[k % n]]++;
         // Each centre at least one day: taken from the centre with most days (ties: the higher code gives).
         for (var i = 0; i < n; i++)
         {

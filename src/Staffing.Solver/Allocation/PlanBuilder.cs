@@ -160,9 +160,9 @@ public static class PlanBuilder
                     for (var j = 0; j < k; j++)
                     {
                         var s = person * k + j;
-                        working[s % Policy.Policy.WeekDays] = s < units.Count ? units[s] : null;
+                        working[s % Policy.WeekDays] = s < units.Count ? units[s] : null;
                     }
-                    for (var w = 0; w < Policy.Policy.WeekDays; w++)
+                    for (var w = 0; w < Policy.WeekDays; w++)
                     {
                         if (!working.TryGetValue(w, out var centre)) slots.Add(new ScheduleSlot(team.Code, id, role, w, null));
                         else if (centre is not null) slots.Add(new ScheduleSlot(team.Code, id, role, w, centre));

@@ -89,7 +89,7 @@ public static class PlanVerifier
                 if (!entitled.ContainsKey((c, res))) v.Add(new(c, res.Name(), rule, $"teacher {t.Teacher}: the centre is not eligible for a {t.Stage.Name()} itinerant share"));
                 if (!seen.TryAdd((c, t.Stage), t.Teacher)) v.Add(new(c, res.Name(), rule, $"holds two {t.Stage.Name()} shares ({seen[(c, t.Stage)]} and {t.Teacher})"));
             }
-            if (t.Days.Sum() != Policy.Policy.WeekDays || t.Days.Any(d => d < 1))
+            if (t.Days.Sum() != Policy.WeekDays || t.Days.Any(d => d < 1))
                 v.Add(new(t.Teacher, res.Name(), rule, $"days {string.Join("+", t.Days)}: expected 5 a week, each centre at least 1"));
         }
         foreach (var row in rows.Values.Where(r => r.Resource.IsItinerant()))

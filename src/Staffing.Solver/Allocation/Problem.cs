@@ -39,7 +39,7 @@ public sealed record Capacity(string Key, string Label, Resource Resource, int A
 public sealed class AllocationProblem
 {
     public Scenario Scenario { get; }
-    public Policy.Policy Policy => Scenario.Policy;
+    public Policy Policy => Scenario.Policy;
     public ImmutableArray<Entitlement> Entitlements { get; }
     public ImmutableArray<Demand> Demands { get; }
     public ImmutableArray<Capacity> Capacities { get; }

@@ -14,7 +14,7 @@ public static class Variant
     {
         var parameters = overrides.Where(kv => kv.Key != PoolScale).ToDictionary(kv => kv.Key, kv => kv.Value);
         var variant = parameters.Count == 0 ? basis
-            : basis with { Policy = Policy.PolicyLoader.WithOverrides(basis.Policy, parameters, source) };
+            : basis with { Policy = PolicyLoader.WithOverrides(basis.Policy, parameters, source) };
         if (!overrides.TryGetValue(PoolScale, out var f)) return variant;
         if (!(f.ValueKind == JsonValueKind.Number && f.TryGetDecimal(out var scale) && scale is >= 0 and <= 10))
             throw InputException.Single($"{source}: {PoolScale}: found {f.GetRawText()}, expected a number from 0 to 10");

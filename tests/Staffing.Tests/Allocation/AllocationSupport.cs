@@ -12,7 +12,7 @@ public static class AllocationSupport
         Planner.Plan(s, solver, new SolveSettings(TimeLimitSeconds: 30));
 
     public static Scenario Scenario(IEnumerable<Centre> centres, IEnumerable<PoolRow>? pool = null, IEnumerable<EoepTeam>? teams = null,
-        IEnumerable<Holding>? current = null, IEnumerable<Holding>? locks = null, Policy.Policy? policy = null) =>
+        IEnumerable<Holding>? current = null, IEnumerable<Holding>? locks = null, Policy? policy = null) =>
         new([.. centres], pool?.ToList(), teams?.ToList(), current?.ToList(), locks?.ToList(), policy ?? Support.Defaults);
 
     public static PlanLine Line(this Plan plan, string code, Resource r) => plan.Lines.Single(l => l.Code == code && l.Resource == r);

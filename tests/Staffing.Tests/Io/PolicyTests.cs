@@ -1,4 +1,3 @@
-using Staffing.Policy;
 
 namespace Staffing.Tests.Io;
 

@@ -33,7 +33,7 @@ public partial class RuleCatalogueTests
 
     [Fact]
     public void EveryRuleParameterIsDeclaredInTheDefaultsFile() => Assert.All(RuleBook.All.SelectMany(r => r.Parameters),
-        name => Assert.NotNull(Staffing.Policy.PolicyLoader.Find(name)));
+        name => Assert.NotNull(Staffing.Domain.PolicyLoader.Find(name)));
 
     [Fact]
     public void RuleIdsOutsideTheRulesAreConstantsNotLiterals()

@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace Staffing.Cli;
+namespace Staffing.Cli.Commands;
 
 /// <summary>Where a command writes for people (stdout) and notes (stderr).</summary>
 public sealed record Console(TextWriter Out, TextWriter Error)
@@ -35,4 +35,10 @@ public sealed class Progress(Console console) : IProgress<string>
     {
         if (console.ErrorIsTerminal) console.Error.WriteLine(value);
     }
+}
+
+/// <summary>The exit codes of every command: 0 success, 1 a blocking finding, 2 bad input or usage.</summary>
+public static class ExitCode
+{
+    public const int Ok = 0, Finding = 1, BadInput = 2;
 }
