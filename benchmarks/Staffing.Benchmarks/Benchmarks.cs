@@ -25,7 +25,8 @@ public class EntitlementBenchmarks
     public int Entitle()
     {
         var n = 0;
-        foreach (var c in centres) n += RuleBook.Entitle(c, policy).Lines.Length;
+        foreach (var c in centres)
+            n += RuleBook.Entitle(c, policy).Lines.Length;
         return n;
     }
 }

@@ -15,7 +15,9 @@ public static class Levels
     public static void Print(string[] sizes)
     {
         var planner = new Planner([new CpSatAllocator(), new GreedyAllocator()]);
-        Console.WriteLine("| centres | level | CP-SAT objective | bound | CP-SAT s | greedy objective | greedy s | LP bound |");
+        Console.WriteLine(
+            "| centres | level | CP-SAT objective | bound | CP-SAT s | greedy objective | greedy s | LP bound |"
+        );
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var size in sizes.Select(int.Parse))
         {
@@ -27,8 +29,12 @@ public static class Levels
             {
                 var c = cp.Levels[l];
                 var g = greedy.Levels.FirstOrDefault(x => x.Name == c.Name);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {size:N0} | {c.Name} | {c.Objective:N0} | {c.Bound:N0} | {c.Seconds:0.000} | {g?.Objective:N0} | {(l == 0 ? g?.Seconds.ToString("0.000", CultureInfo.InvariantCulture) : "")} | {(l < lp.Length ? lp[l].ToString("N1", CultureInfo.InvariantCulture) : "")} |"));
+                Console.WriteLine(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"| {size:N0} | {c.Name} | {c.Objective:N0} | {c.Bound:N0} | {c.Seconds:0.000} | {g?.Objective:N0} | {(l == 0 ? g?.Seconds.ToString("0.000", CultureInfo.InvariantCulture) : "")} | {(l < lp.Length ? lp[l].ToString("N1", CultureInfo.InvariantCulture) : "")} |"
+                    )
+                );
             }
         }
     }
@@ -38,16 +44,25 @@ public static class Levels
         using var solver = Solver.CreateSolver("GLOP");
         var scale = PlanScore.FairnessScale(problem);
         var units = new Dictionary<Demand, Variable[]>();
-        foreach (var d in problem.Demands.Where(d => d.Funding == Funding.Pool && !d.Resource.IsItinerant() && d.Resource != Resource.SecondaryPtsc))
+        foreach (
+            var d in problem.Demands.Where(d =>
+                d.Funding == Funding.Pool && !d.Resource.IsItinerant() && d.Resource != Resource.SecondaryPtsc
+            )
+        )
         {
             var y = solver.MakeNumVarArray(d.Entitled, 0, 1);
-            for (var k = 1; k < y.Length; k++) solver.Add(y[k] <= y[k - 1]);
+            for (var k = 1; k < y.Length; k++)
+                solver.Add(y[k] <= y[k - 1]);
             units[d] = y;
         }
         foreach (var cap in problem.Capacities.Where(c => !c.Resource.IsItinerant()))
         {
-            var members = units.Where(kv => problem.CapacitiesOf(kv.Key).Contains(cap)).SelectMany(kv => kv.Value).ToArray();
-            if (members.Length > 0) solver.Add(new SumVarArray(members) <= cap.Amount);
+            var members = units
+                .Where(kv => problem.CapacitiesOf(kv.Key).Contains(cap))
+                .SelectMany(kv => kv.Value)
+                .ToArray();
+            if (members.Length > 0)
+                solver.Add(new SumVarArray(members) <= cap.Amount);
         }
         var coverage = new SumVarArray([.. units.Values.SelectMany(v => v)]);
         solver.Maximize(coverage);
@@ -57,17 +72,26 @@ public static class Levels
         var fair = solver.Objective();
         fair.Clear();
         foreach (var (d, y) in units)
-            for (var k = 0; k < y.Length; k++) fair.SetCoefficient(y[k], PlanScore.UnitValue(scale, k, d.Entitled));
+            for (var k = 0; k < y.Length; k++)
+                fair.SetCoefficient(y[k], PlanScore.UnitValue(scale, k, d.Entitled));
         fair.SetMaximization();
         solver.Solve();
         // Itinerant shares: at most the pool's teachers and the eligible centres, in whole groups.
         var share = problem.Policy.ItinerantShare;
-        var shares = problem.Demands.Where(d => d.Resource.IsItinerant()).GroupBy(d => (d.Centre.Area, d.Resource)).Sum(g =>
-        {
-            var eligible = g.Count() - g.Count() % share;
-            var caps = problem.CapacitiesOf(g.First()).Where(c => c.Pool is { Area: not PoolRow.AllAreas }).Select(c => c.Amount).DefaultIfEmpty(int.MaxValue).Min();
-            return Math.Min(eligible, caps);
-        });
+        var shares = problem
+            .Demands.Where(d => d.Resource.IsItinerant())
+            .GroupBy(d => (d.Centre.Area, d.Resource))
+            .Sum(g =>
+            {
+                var eligible = g.Count() - g.Count() % share;
+                var caps = problem
+                    .CapacitiesOf(g.First())
+                    .Where(c => c.Pool is { Area: not PoolRow.AllAreas })
+                    .Select(c => c.Amount)
+                    .DefaultIfEmpty(int.MaxValue)
+                    .Min();
+                return Math.Min(eligible, caps);
+            });
         return [cov + shares, fair.Value()];
     }
 }

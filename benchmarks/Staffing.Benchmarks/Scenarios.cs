@@ -10,7 +10,8 @@ public static class Scenarios
         get
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Staffing.sln"))) dir = dir.Parent;
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Staffing.sln")))
+                dir = dir.Parent;
             return dir?.FullName ?? throw new InvalidOperationException("Staffing.sln not found");
         }
     }
@@ -18,7 +19,8 @@ public static class Scenarios
     /// <summary>A folder for the scenario of that size: Madrid for 1,200, else generated once (seed 1, 50 areas at 28,000).</summary>
     public static string Folder(int centres)
     {
-        if (centres == 1200) return Path.Combine(Root, "scenarios", "madrid");
+        if (centres == 1200)
+            return Path.Combine(Root, "scenarios", "madrid");
         var dir = Path.Combine(Path.GetTempPath(), "staffing-bench", $"g{centres}");
         if (!File.Exists(Path.Combine(dir, "centres.csv")))
         {

@@ -13,7 +13,9 @@ public static class App
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
+        var builder = Host.CreateApplicationBuilder(
+            new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] }
+        );
         builder.Services.AddSingleton<IAllocator, CpSatAllocator>();
         builder.Services.AddSingleton<IAllocator, GreedyAllocator>();
         builder.Services.AddSingleton<Planner>();
@@ -23,18 +25,28 @@ public static class App
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
-            foreach (var e in parsed.Errors) stderr.WriteLine("usage: " + e.Message);
+            foreach (var e in parsed.Errors)
+                stderr.WriteLine("usage: " + e.Message);
             stderr.WriteLine("See 'staffing --help'.");
             return ExitCode.BadInput;
         }
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return parsed.Invoke(
+                new InvocationConfiguration
+                {
+                    Output = stdout,
+                    Error = stderr,
+                    EnableDefaultExceptionHandler = false,
+                }
+            );
         }
         catch (InputException ex)
         {
-            foreach (var n in ex.Notes) stderr.WriteLine("note: " + n);
-            foreach (var m in ex.Messages) stderr.WriteLine(m);
+            foreach (var n in ex.Notes)
+                stderr.WriteLine("note: " + n);
+            foreach (var m in ex.Messages)
+                stderr.WriteLine(m);
             return ExitCode.BadInput;
         }
         catch (UnknownSolverException ex)
@@ -45,7 +57,8 @@ public static class App
         catch (LockConflictException ex)
         {
             stderr.WriteLine("Locks conflict; no plan written:");
-            foreach (var c in ex.Conflicts) stderr.WriteLine("  " + c);
+            foreach (var c in ex.Conflicts)
+                stderr.WriteLine("  " + c);
             return ExitCode.Finding;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

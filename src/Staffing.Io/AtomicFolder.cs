@@ -8,9 +8,13 @@ public static partial class AtomicFolder
     public static void Write(string target, Action<string> fill)
     {
         var full = Path.GetFullPath(target.TrimEnd('/', '\\'));
-        if (File.Exists(full)) throw InputException.Single($"{target}: found a file, expected a folder to write (or a path that does not exist)");
+        if (File.Exists(full))
+            throw InputException.Single(
+                $"{target}: found a file, expected a folder to write (or a path that does not exist)"
+            );
         var parent = Path.GetDirectoryName(full) ?? ".";
-        if (File.Exists(parent)) throw InputException.Single($"{target}: found a file {parent}, expected a folder to hold --out");
+        if (File.Exists(parent))
+            throw InputException.Single($"{target}: found a file {parent}, expected a folder to hold --out");
         Directory.CreateDirectory(parent);
         var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
@@ -30,11 +34,13 @@ public static partial class AtomicFolder
                 }
                 Directory.Delete(temp, true);
             }
-            else Directory.Move(temp, full);
+            else
+                Directory.Move(temp, full);
         }
         catch
         {
-            if (Directory.Exists(temp)) Directory.Delete(temp, true);
+            if (Directory.Exists(temp))
+                Directory.Delete(temp, true);
             throw;
         }
     }
@@ -43,7 +49,8 @@ public static partial class AtomicFolder
     public static void WriteFile(string target, Action<string> fill)
     {
         var full = Path.GetFullPath(target);
-        if (Directory.Exists(full)) throw InputException.Single($"{target}: found a folder, expected a file path to write");
+        if (Directory.Exists(full))
+            throw InputException.Single($"{target}: found a folder, expected a file path to write");
         var parent = Path.GetDirectoryName(full) ?? ".";
         Directory.CreateDirectory(parent);
         var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
@@ -54,7 +61,8 @@ public static partial class AtomicFolder
         }
         catch
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            if (File.Exists(temp))
+                File.Delete(temp);
             throw;
         }
     }
@@ -67,7 +75,8 @@ public static partial class AtomicFolder
 
     private static bool Exchange(string a, string b)
     {
-        if (!OperatingSystem.IsLinux()) return false;
+        if (!OperatingSystem.IsLinux())
+            return false;
         try
         {
             return RenameAt2(AtFdCwd, a, AtFdCwd, b, RenameExchange) == 0;

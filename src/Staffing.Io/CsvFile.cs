@@ -48,16 +48,20 @@ public static class CsvFile
     public static CsvWriter Writer(TextWriter output) => new(output, Configuration, leaveOpen: true);
 
     /// <summary>One cell of such a file, formatted as the typed rows are.</summary>
-    public static void Field(this CsvWriter csv, object? cell) => csv.WriteField(cell switch
-    {
-        null => "",
-        string s => Escape(s),
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => Escape(cell.ToString() ?? ""),
-    });
+    public static void Field(this CsvWriter csv, object? cell) =>
+        csv.WriteField(
+            cell switch
+            {
+                null => "",
+                string s => Escape(s),
+                bool b => b ? "true" : "false",
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => Escape(cell.ToString() ?? ""),
+            }
+        );
 
-    public static string Escape(string s) => s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
+    public static string Escape(string s) =>
+        s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
 
     /// <summary>A record's members in declaration order, named in snake case, each with its cell converter.</summary>
     private sealed class RowMap<T> : ClassMap<T>
@@ -68,11 +72,15 @@ public static class CsvFile
             foreach (var m in MemberMaps)
             {
                 var member = m.Data.Member!;
-                if (member.GetCustomAttribute<NameAttribute>() is null) m.Name(JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name));
+                if (member.GetCustomAttribute<NameAttribute>() is null)
+                    m.Name(JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name));
                 var type = Nullable.GetUnderlyingType(member.MemberType()) ?? member.MemberType();
-                if (type == typeof(string)) m.TypeConverter(new TextCell());
-                else if (type == typeof(bool)) m.TypeConverter(new BoolCell());
-                else if (type.IsEnum) m.TypeConverter(new VocabularyCell());
+                if (type == typeof(string))
+                    m.TypeConverter(new TextCell());
+                else if (type == typeof(bool))
+                    m.TypeConverter(new BoolCell());
+                else if (type.IsEnum)
+                    m.TypeConverter(new VocabularyCell());
                 else if (type == typeof(double) && member.GetCustomAttribute<FormatAttribute>() is null)
                     m.TypeConverterOption.Format("0.######");
             }
@@ -93,14 +101,15 @@ public static class CsvFile
 
     private sealed class VocabularyCell : DefaultTypeConverter
     {
-        public override string? ConvertToString(object? value, IWriterRow row, MemberMapData memberMapData) => value switch
-        {
-            Resource r => r.Name(),
-            Stage s => s.Name(),
-            Funding f => f.Name(),
-            Ownership o => o.Name(),
-            Enum e => e.ToString(),
-            _ => "",
-        };
+        public override string? ConvertToString(object? value, IWriterRow row, MemberMapData memberMapData) =>
+            value switch
+            {
+                Resource r => r.Name(),
+                Stage s => s.Name(),
+                Funding f => f.Name(),
+                Ownership o => o.Name(),
+                Enum e => e.ToString(),
+                _ => "",
+            };
     }
 }

@@ -6,32 +6,86 @@ namespace Staffing.Io;
 // in this order (docs/scenario-format.md lists them with their meaning).
 
 public sealed record PlanCsvRow(
-    string Code, Resource Resource, int Entitled, int Allocated, int Shortfall, string Rules, Funding Funding, string Reason);
+    string Code,
+    Resource Resource,
+    int Entitled,
+    int Allocated,
+    int Shortfall,
+    string Rules,
+    Funding Funding,
+    string Reason
+);
 
 public sealed record ScheduleCsvRow(string Eoep, string Person, string Role, string Weekday, string? Centre);
 
 public sealed record IndicatorCsvRow(
-    string Code, Stage Stage, int Compensatory, int GroupsNeeded, [property: Format("0.##")] decimal SupportHoursPerPupil,
-    string Flag, bool SaiReferral, int SpecificGroups, int AceGroups);
+    string Code,
+    Stage Stage,
+    int Compensatory,
+    int GroupsNeeded,
+    [property: Format("0.##")] decimal SupportHoursPerPupil,
+    string Flag,
+    bool SaiReferral,
+    int SpecificGroups,
+    int AceGroups
+);
 
 public sealed record EntitlementCsvRow(string Code, Resource Resource, int Entitled, string Rules, string Reason);
 
 public sealed record NearThresholdCsvRow(
-    string Code, Stage Stage, int Change, Resource? Resource, int From, int To, string Rule, string Text);
+    string Code,
+    Stage Stage,
+    int Change,
+    Resource? Resource,
+    int From,
+    int To,
+    string Rule,
+    string Text
+);
 
 public sealed record AuditCsvRow(
-    string Code, Resource Resource, int Held, int Entitled, int Difference, string Finding, string Rules);
+    string Code,
+    Resource Resource,
+    int Held,
+    int Entitled,
+    int Difference,
+    string Finding,
+    string Rules
+);
 
 public sealed record AuditAreaCsvRow(
-    string Area, Resource Resource, int Held, int Entitled, int Difference, int OverStaffed, int UnderStaffed);
+    string Area,
+    Resource Resource,
+    int Held,
+    int Entitled,
+    int Difference,
+    int OverStaffed,
+    int UnderStaffed
+);
 
 public sealed record CompareAreaCsvRow(
-    string Area, Resource Resource, long BaseEntitled, long VariantEntitled, long BaseAllocated, long VariantAllocated,
-    decimal BaseCost, decimal VariantCost, decimal DeltaCost, long BaseShortfall, long VariantShortfall);
+    string Area,
+    Resource Resource,
+    long BaseEntitled,
+    long VariantEntitled,
+    long BaseAllocated,
+    long VariantAllocated,
+    decimal BaseCost,
+    decimal VariantCost,
+    decimal DeltaCost,
+    long BaseShortfall,
+    long VariantShortfall
+);
 
 public sealed record CompareCentreCsvRow(
-    string Code, Resource Resource, int BaseEntitled, int VariantEntitled, int BaseAllocated, int VariantAllocated,
-    string Reason);
+    string Code,
+    Resource Resource,
+    int BaseEntitled,
+    int VariantEntitled,
+    int BaseAllocated,
+    int VariantAllocated,
+    string Reason
+);
 
 public sealed record CompareEquityCsvRow(
     string Level,
@@ -44,20 +98,36 @@ public sealed record CompareEquityCsvRow(
     [property: Format("0.0000")] double? BaseCoverageGini,
     [property: Format("0.0000")] double? VariantCoverageGini,
     int? BaseAbovePriorityLine,
-    int VariantAbovePriorityLine);
+    int VariantAbovePriorityLine
+);
 
 public sealed record SweepCsvRow(
-    decimal Value, string Area, Resource Resource, long Entitled, long Allocated, long Shortfall, decimal Cost);
+    decimal Value,
+    string Area,
+    Resource Resource,
+    long Entitled,
+    long Allocated,
+    long Shortfall,
+    decimal Cost
+);
 
 public sealed record SimulateAreaCsvRow(
-    string Area, Resource Resource,
-    [property: Format("0.##")] double NeedP10, [property: Format("0.##")] double NeedP50,
-    [property: Format("0.##")] double NeedP90, [property: Format("0.##")] double ShortfallP10,
-    [property: Format("0.##")] double ShortfallP50, [property: Format("0.##")] double ShortfallP90);
+    string Area,
+    Resource Resource,
+    [property: Format("0.##")] double NeedP10,
+    [property: Format("0.##")] double NeedP50,
+    [property: Format("0.##")] double NeedP90,
+    [property: Format("0.##")] double ShortfallP10,
+    [property: Format("0.##")] double ShortfallP50,
+    [property: Format("0.##")] double ShortfallP90
+);
 
 public sealed record SimulateCentreCsvRow(
-    string Code, [property: Format("0.##")] double PGainPost, [property: Format("0.##")] double PLosePost,
-    [property: Format("0.##")] double PCrossPriority);
+    string Code,
+    [property: Format("0.##")] double PGainPost,
+    [property: Format("0.##")] double PLosePost,
+    [property: Format("0.##")] double PCrossPriority
+);
 
 public sealed record EquityCsvRow(
     string Level,
@@ -77,14 +147,33 @@ public sealed record EquityCsvRow(
     int AbovePriorityLine,
     [property: Format("0.0000"), Name("posts_per_100")] double? PostsPer100,
     [property: Format("0.0000"), Name("eoep_days_per_100")] double? EoepDaysPer100,
-    [property: Format("0.0000")] double? CoverageGini);
+    [property: Format("0.0000")] double? CoverageGini
+);
 
 // The input files, as the generator writes them.
 
 public sealed record CentreCsvRow(
-    string Code, string Name, string Area, string Locality, CentreKind Kind, Ownership Ownership, int? PrimaryPupils,
-    int? PrimaryComp, int Cycles, int? EsoPupils, int? EsoComp, bool ItinerantJustified, int PtscNeed, int NoSpanish,
-    bool Programme, string? Eoep, double? Lat, double? Lon, int SpecificGroupPupils, int AcePupils);
+    string Code,
+    string Name,
+    string Area,
+    string Locality,
+    CentreKind Kind,
+    Ownership Ownership,
+    int? PrimaryPupils,
+    int? PrimaryComp,
+    int Cycles,
+    int? EsoPupils,
+    int? EsoComp,
+    bool ItinerantJustified,
+    int PtscNeed,
+    int NoSpanish,
+    bool Programme,
+    string? Eoep,
+    double? Lat,
+    double? Lon,
+    int SpecificGroupPupils,
+    int AcePupils
+);
 
 public sealed record PoolCsvRow(string Area, Resource Resource, int Amount);
 

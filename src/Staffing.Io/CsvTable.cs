@@ -28,8 +28,14 @@ public sealed class CsvTable
     /// Reads the file, detecting the encoding (UTF-8 with or without BOM, else Windows-1252) and the delimiter
     /// (comma or semicolon, from the header) unless forced. Returns null when the file cannot be used at all.
     /// </summary>
-    public static CsvTable? Read(string path, string file, CsvOptions options, InputErrors errors,
-        IReadOnlyCollection<string> known, IReadOnlyCollection<string> required)
+    public static CsvTable? Read(
+        string path,
+        string file,
+        CsvOptions options,
+        InputErrors errors,
+        IReadOnlyCollection<string> known,
+        IReadOnlyCollection<string> required
+    )
     {
         byte[] bytes;
         try
@@ -48,7 +54,8 @@ public sealed class CsvTable
             return null;
         }
         var delimiter = options.Delimiter ?? Detect(text);
-        if (options.Delimiter is null && delimiter != ',') errors.Note($"{file}: read with '{delimiter}' as the separator (detected)");
+        if (options.Delimiter is null && delimiter != ',')
+            errors.Note($"{file}: read with '{delimiter}' as the separator (detected)");
 
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -70,8 +77,10 @@ public sealed class CsvTable
                 var rawRow = parser.RawRow;
                 var lines = CountLines(parser.RawRecord);
                 var start = rawRow - lines + 1;
-                if (header is null) header = fields;
-                else rows.Add(new CsvRow(start, fields));
+                if (header is null)
+                    header = fields;
+                else
+                    rows.Add(new CsvRow(start, fields));
             }
         }
         header ??= [];
@@ -85,27 +94,57 @@ public sealed class CsvTable
                 errors.Add(file, 1, i + 1, $"the column {InputErrors.Quote(name)} a second time", "each column once");
             else if (!known.Contains(name))
             {
-                if (options.Strict) errors.Add(file, 1, i + 1, $"an unknown column {InputErrors.Quote(name)}", "one of " + string.Join(", ", known));
-                else errors.Note($"{file}:1:{i + 1}: unknown column {InputErrors.Quote(name)} ignored");
+                if (options.Strict)
+                    errors.Add(
+                        file,
+                        1,
+                        i + 1,
+                        $"an unknown column {InputErrors.Quote(name)}",
+                        "one of " + string.Join(", ", known)
+                    );
+                else
+                    errors.Note($"{file}:1:{i + 1}: unknown column {InputErrors.Quote(name)} ignored");
             }
         }
         foreach (var name in required)
             if (!columns.ContainsKey(name))
-                errors.Add(file, 1, header.Length + 1, $"no column {InputErrors.Quote(name)}", $"a column named {name} in the header");
+                errors.Add(
+                    file,
+                    1,
+                    header.Length + 1,
+                    $"no column {InputErrors.Quote(name)}",
+                    $"a column named {name} in the header"
+                );
         foreach (var row in rows)
             if (row.Fields.Length > header.Length && row.Fields.Skip(header.Length).Any(f => f.Trim().Length > 0))
-                errors.Add(file, row.Line, header.Length + 1, $"{row.Fields.Length} fields", $"at most {header.Length}, as in the header");
-        return new CsvTable { File = file, Header = header, Rows = rows, Delimiter = delimiter, Columns = columns };
+                errors.Add(
+                    file,
+                    row.Line,
+                    header.Length + 1,
+                    $"{row.Fields.Length} fields",
+                    $"at most {header.Length}, as in the header"
+                );
+        return new CsvTable
+        {
+            File = file,
+            Header = header,
+            Rows = rows,
+            Delimiter = delimiter,
+            Columns = columns,
+        };
     }
 
     private static int CountLines(string? raw)
     {
-        if (string.IsNullOrEmpty(raw)) return 1;
+        if (string.IsNullOrEmpty(raw))
+            return 1;
         var n = 1;
         for (var i = 0; i < raw.Length; i++)
         {
-            if (raw[i] == '\n') n++;
-            else if (raw[i] == '\r' && (i + 1 >= raw.Length || raw[i + 1] != '\n')) n++;
+            if (raw[i] == '\n')
+                n++;
+            else if (raw[i] == '\r' && (i + 1 >= raw.Length || raw[i + 1] != '\n'))
+                n++;
         }
         // The record's own line end does not start a new line.
         return raw.EndsWith('\n') || raw.EndsWith('\r') ? n - 1 : n;
@@ -113,7 +152,8 @@ public sealed class CsvTable
 
     private static string Decode(byte[] bytes, string file, CsvOptions options, InputErrors errors)
     {
-        if (options.Encoding is { } forced) return forced.GetString(bytes).TrimStart('\uFEFF');
+        if (options.Encoding is { } forced)
+            return forced.GetString(bytes).TrimStart('\uFEFF');
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
             errors.Note($"{file}: read as UTF-8 with a byte-order mark (detected)");
@@ -133,14 +173,19 @@ public sealed class CsvTable
     /// <summary>Semicolon when the header has more semicolons than commas outside quotes (Excel in Spanish), else comma.</summary>
     private static char Detect(string text)
     {
-        int commas = 0, semis = 0;
+        int commas = 0,
+            semis = 0;
         var quoted = false;
         foreach (var ch in text)
         {
-            if (ch == '"') quoted = !quoted;
-            else if (!quoted && (ch == '\n' || ch == '\r')) break;
-            else if (!quoted && ch == ',') commas++;
-            else if (!quoted && ch == ';') semis++;
+            if (ch == '"')
+                quoted = !quoted;
+            else if (!quoted && (ch == '\n' || ch == '\r'))
+                break;
+            else if (!quoted && ch == ',')
+                commas++;
+            else if (!quoted && ch == ';')
+                semis++;
         }
         return semis > commas ? ';' : ',';
     }

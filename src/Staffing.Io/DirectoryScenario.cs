@@ -11,34 +11,97 @@ namespace Staffing.Io;
 /// </summary>
 public static class DirectoryScenario
 {
-    private sealed record Row(string Code, string Name, string Kind, string Area, string Municipality, string District, double? Lat, double? Lon, bool Difficulty);
+    private sealed record Row(
+        string Code,
+        string Name,
+        string Kind,
+        string Area,
+        string Municipality,
+        string District,
+        double? Lat,
+        double? Lon,
+        bool Difficulty
+    );
 
     /// <summary>Districts and towns of the south and east of the region with the highest shares of vulnerable pupils (assumption).</summary>
     private static readonly HashSet<string> HighNeed = new(StringComparer.Ordinal)
     {
-        "Villaverde", "Puente de Vallecas", "Usera", "Carabanchel", "Villa de Vallecas", "Tetuán", "San Blas-Canillejas", "Latina", "Ciudad Lineal", "Centro",
-        "Parla", "Fuenlabrada", "Leganés", "Getafe", "Móstoles", "Alcorcón", "Coslada", "Torrejón de Ardoz", "Alcalá de Henares", "Aranjuez", "San Fernando de Henares",
+        "Villaverde",
+        "Puente de Vallecas",
+        "Usera",
+        "Carabanchel",
+        "Villa de Vallecas",
+        "Tetuán",
+        "San Blas-Canillejas",
+        "Latina",
+        "Ciudad Lineal",
+        "Centro",
+        "Parla",
+        "Fuenlabrada",
+        "Leganés",
+        "Getafe",
+        "Móstoles",
+        "Alcorcón",
+        "Coslada",
+        "Torrejón de Ardoz",
+        "Alcalá de Henares",
+        "Aranjuez",
+        "San Fernando de Henares",
     };
 
     private static readonly Dictionary<string, double> AreaShare = new(StringComparer.Ordinal)
     {
-        ["Madrid-Capital"] = 0.10, ["Madrid-Sur"] = 0.11, ["Madrid-Este"] = 0.10, ["Madrid-Oeste"] = 0.05, ["Madrid-Norte"] = 0.06,
+        ["Madrid-Capital"] = 0.10,
+        ["Madrid-Sur"] = 0.11,
+        ["Madrid-Este"] = 0.10,
+        ["Madrid-Oeste"] = 0.05,
+        ["Madrid-Norte"] = 0.06,
     };
 
     public static Scenario Build(string directoryCsv, int seed, double poolRatio)
     {
         var errors = new InputErrors();
-        var table = CsvTable.Read(directoryCsv, Path.GetFileName(directoryCsv), new CsvOptions(), errors,
-            ["code", "name", "kind", "area", "municipality", "district", "postcode", "lat", "lon", "special_difficulty"], ["code", "name", "kind", "area", "municipality"]);
-        if (table is null || errors.Count > 0) throw new InputException(errors.Messages, errors.Notes);
+        var table = CsvTable.Read(
+            directoryCsv,
+            Path.GetFileName(directoryCsv),
+            new CsvOptions(),
+            errors,
+            [
+                "code",
+                "name",
+                "kind",
+                "area",
+                "municipality",
+                "district",
+                "postcode",
+                "lat",
+                "lon",
+                "special_difficulty",
+            ],
+            ["code", "name", "kind", "area", "municipality"]
+        );
+        if (table is null || errors.Count > 0)
+            throw new InputException(errors.Messages, errors.Notes);
         var rows = new List<Row>();
         foreach (var r in table.Rows)
         {
             var rr = new RowReader(table, r, errors);
-            rows.Add(new Row(rr.Required("code"), rr.Required("name"), rr.Required("kind"), rr.Required("area"), rr.Required("municipality"),
-                rr.Text("district") ?? "", rr.Decimal("lat", -90, 90), rr.Decimal("lon", -180, 180), rr.Bool("special_difficulty") ?? false));
+            rows.Add(
+                new Row(
+                    rr.Required("code"),
+                    rr.Required("name"),
+                    rr.Required("kind"),
+                    rr.Required("area"),
+                    rr.Required("municipality"),
+                    rr.Text("district") ?? "",
+                    rr.Decimal("lat", -90, 90),
+                    rr.Decimal("lon", -180, 180),
+                    rr.Bool("special_difficulty") ?? false
+                )
+            );
         }
-        if (errors.Count > 0) throw new InputException(errors.Messages, errors.Notes);
+        if (errors.Count > 0)
+            throw new InputException(errors.Messages, errors.Notes);
 
         var rng = new Random(seed);
         var policy = PolicyLoader.Defaults;
@@ -48,29 +111,55 @@ public static class DirectoryScenario
         var byPlace = known.GroupBy(Place).ToDictionary(g => g.Key, g => Mean(g));
         var byTown = known.GroupBy(r => r.Municipality).ToDictionary(g => g.Key, g => Mean(g));
         var byArea = known.GroupBy(r => r.Area).ToDictionary(g => g.Key, g => Mean(g));
-        (double Lat, double Lon) Where(Row r) => r.Lat is { } la ? (la, r.Lon!.Value)
-            : byPlace.TryGetValue(Place(r), out var p) ? p : byTown.TryGetValue(r.Municipality, out var t) ? t : byArea[r.Area];
+        (double Lat, double Lon) Where(Row r) =>
+            r.Lat is { } la ? (la, r.Lon!.Value)
+            : byPlace.TryGetValue(Place(r), out var p) ? p
+            : byTown.TryGetValue(r.Municipality, out var t) ? t
+            : byArea[r.Area];
 
         var teams = rows.Where(r => r.Kind == "EOEP").OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
         string? TeamOf(Row r)
         {
             var candidates = teams.Where(t => t.Area == r.Area).ToList();
-            if (candidates.Count == 0) return null;
+            if (candidates.Count == 0)
+                return null;
             var same = candidates.Where(t => t.Municipality == r.Municipality).ToList();
             var (lat, lon) = Where(r);
-            double D(Row t) { var (a, b) = Where(t); return (a - lat) * (a - lat) + (b - lon) * (b - lon); }
-            return (same.Count > 0 ? same : candidates).OrderBy(D).ThenBy(t => t.Code, StringComparer.Ordinal).First().Code;
+            double D(Row t)
+            {
+                var (a, b) = Where(t);
+                return (a - lat) * (a - lat) + (b - lon) * (b - lon);
+            }
+            return (same.Count > 0 ? same : candidates)
+                .OrderBy(D)
+                .ThenBy(t => t.Code, StringComparer.Ordinal)
+                .First()
+                .Code;
         }
 
         var centres = new List<Centre>();
-        foreach (var r in rows.Where(r => r.Kind is "CEIP" or "IES" or "CEIPSO" or "CRA").OrderBy(r => r.Code, StringComparer.Ordinal))
+        foreach (
+            var r in rows.Where(r => r.Kind is "CEIP" or "IES" or "CEIPSO" or "CRA")
+                .OrderBy(r => r.Code, StringComparer.Ordinal)
+        )
         {
             var kind = Enum.Parse<CentreKind>(r.Kind);
-            var baseShare = AreaShare.GetValueOrDefault(r.Area, 0.08) + (HighNeed.Contains(r.District) || HighNeed.Contains(r.Municipality) ? 0.08 : 0) + (r.Difficulty ? 0.2 : 0);
-            int pp = 0, pc = 0, ep = 0, ec = 0;
+            var baseShare =
+                AreaShare.GetValueOrDefault(r.Area, 0.08)
+                + (HighNeed.Contains(r.District) || HighNeed.Contains(r.Municipality) ? 0.08 : 0)
+                + (r.Difficulty ? 0.2 : 0);
+            int pp = 0,
+                pc = 0,
+                ep = 0,
+                ec = 0;
             if (kind.TeachesPrimary())
             {
-                pp = kind switch { CentreKind.CRA => rng.Next(40, 141), CentreKind.CEIPSO => rng.Next(120, 301), _ => rng.Next(150, 476) };
+                pp = kind switch
+                {
+                    CentreKind.CRA => rng.Next(40, 141),
+                    CentreKind.CEIPSO => rng.Next(120, 301),
+                    _ => rng.Next(150, 476),
+                };
                 pc = Share(rng, pp, baseShare);
             }
             if (kind.TeachesEso())
@@ -79,49 +168,85 @@ public static class DirectoryScenario
                 ec = Share(rng, ep, baseShare * 0.9);
             }
             var (lat, lon) = Where(r);
-            if (r.Lat is null) (lat, lon) = (lat + (rng.NextDouble() - 0.5) * 0.01, lon + (rng.NextDouble() - 0.5) * 0.01);
-            var share = pp > 0 ? (double)pc / pp : ep > 0 ? (double)ec / ep : 0;
-            centres.Add(new Centre(r.Code, r.Name, r.Area, Place(r), kind, Ownership.Public, pp, pc,
-                kind == CentreKind.CRA ? rng.Next(2, 4) : 3, ep, ec, rng.NextDouble() < 0.6, share > 0.4 ? 3 : share > 0.3 ? 2 : 1,
-                (int)Math.Round(pc * rng.NextDouble() * 0.15 + ec * rng.NextDouble() * 0.1), pc + ec > 0,
-                kind.TeachesPrimary() ? TeamOf(r) : null, Math.Round(lat, 6), Math.Round(lon, 6),
-                kind.TeachesEso() && ec >= 10 && rng.NextDouble() < 0.4 ? rng.Next(8, 31) : 0,
-                kind.TeachesEso() && ec >= 20 && rng.NextDouble() < 0.25 ? rng.Next(6, 27) : 0));
+            if (r.Lat is null)
+                (lat, lon) = (lat + (rng.NextDouble() - 0.5) * 0.01, lon + (rng.NextDouble() - 0.5) * 0.01);
+            var share =
+                pp > 0 ? (double)pc / pp
+                : ep > 0 ? (double)ec / ep
+                : 0;
+            centres.Add(
+                new Centre(
+                    r.Code,
+                    r.Name,
+                    r.Area,
+                    Place(r),
+                    kind,
+                    Ownership.Public,
+                    pp,
+                    pc,
+                    kind == CentreKind.CRA ? rng.Next(2, 4) : 3,
+                    ep,
+                    ec,
+                    rng.NextDouble() < 0.6,
+                    share > 0.4 ? 3
+                        : share > 0.3 ? 2
+                        : 1,
+                    (int)Math.Round(pc * rng.NextDouble() * 0.15 + ec * rng.NextDouble() * 0.1),
+                    pc + ec > 0,
+                    kind.TeachesPrimary() ? TeamOf(r) : null,
+                    Math.Round(lat, 6),
+                    Math.Round(lon, 6),
+                    kind.TeachesEso() && ec >= 10 && rng.NextDouble() < 0.4 ? rng.Next(8, 31) : 0,
+                    kind.TeachesEso() && ec >= 20 && rng.NextDouble() < 0.25 ? rng.Next(6, 27) : 0
+                )
+            );
         }
 
         var entitlements = centres.Select(c => RuleBook.Entitle(c, policy)).ToList();
-        var eoep = teams.Select(t =>
-        {
-            var served = entitlements.Where(e => e.Centre.Eoep == t.Code).ToList();
-            int People(Resource r, int min) => Math.Max(min, (int)Math.Round(served.Sum(e => e.Amount(r)) * poolRatio / Policy.WeekDays));
-            return new EoepTeam(t.Code, t.Area, People(Resource.PsychopedagogueDays, 1), People(Resource.PtscDays, 1));
-        }).ToList();
+        var eoep = teams
+            .Select(t =>
+            {
+                var served = entitlements.Where(e => e.Centre.Eoep == t.Code).ToList();
+                int People(Resource r, int min) =>
+                    Math.Max(min, (int)Math.Round(served.Sum(e => e.Amount(r)) * poolRatio / Policy.WeekDays));
+                return new EoepTeam(
+                    t.Code,
+                    t.Area,
+                    People(Resource.PsychopedagogueDays, 1),
+                    People(Resource.PtscDays, 1)
+                );
+            })
+            .ToList();
         var pool = new List<PoolRow>();
         foreach (var area in centres.Select(c => c.Area).Distinct().Order(StringComparer.Ordinal))
-            foreach (var res in Vocabulary.Resources)
-            {
-                var total = entitlements.Where(e => e.Centre.Area == area).Sum(e => e.Amount(res));
-                if (res.IsItinerant()) total /= policy.ItinerantShare;
-                pool.Add(new PoolRow(area, res, (int)Math.Floor(total * poolRatio)));
-            }
+        foreach (var res in Vocabulary.Resources)
+        {
+            var total = entitlements.Where(e => e.Centre.Area == area).Sum(e => e.Amount(res));
+            if (res.IsItinerant())
+                total /= policy.ItinerantShare;
+            pool.Add(new PoolRow(area, res, (int)Math.Floor(total * poolRatio)));
+        }
         var current = new List<Holding>();
         foreach (var e in entitlements)
-            foreach (var l in e.Lines.Where(l => !l.Resource.IsItinerant()))
-            {
-                var held = Math.Max(0, l.Entitled + rng.Next(-1, 2));
-                if (held > 0) current.Add(new Holding(e.Centre.Code, l.Resource, held, null));
-            }
+        foreach (var l in e.Lines.Where(l => !l.Resource.IsItinerant()))
+        {
+            var held = Math.Max(0, l.Entitled + rng.Next(-1, 2));
+            if (held > 0)
+                current.Add(new Holding(e.Centre.Code, l.Resource, held, null));
+        }
         return new Scenario(centres, pool, eoep, current, null, policy);
     }
 
     /// <summary>A log-normal share around the base, with one centre in five put on a rule's boundary.</summary>
     private static int Share(Random rng, int pupils, double baseShare)
     {
-        var normal = Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+        var normal = rng.NextNormal();
         var comp = (int)Math.Round(pupils * Math.Min(0.85, baseShare * Math.Exp(0.7 * normal - 0.245)));
         var edge = rng.NextDouble();
-        if (edge < 0.1) comp = Math.Max(0, (int)Math.Round(comp / 25.0) * 25 + rng.Next(-1, 2));
-        else if (edge < 0.2 && baseShare > 0.12) comp = pupils / 4 + rng.Next(0, 2);
+        if (edge < 0.1)
+            comp = Math.Max(0, (int)Math.Round(comp / 25.0) * 25 + rng.Next(-1, 2));
+        else if (edge < 0.2 && baseShare > 0.12)
+            comp = pupils / 4 + rng.Next(0, 2);
         return Math.Clamp(comp, 0, pupils);
     }
 }

@@ -9,49 +9,80 @@ namespace Staffing.Io;
 /// <summary>The inspector's view of entitlements: csv and json for tools, text for people.</summary>
 public static class EntitlementWriter
 {
-
     public static string Reason(EntitlementLine line, IReadOnlyList<TraceLine> trace) =>
         string.Join("; ", line.Rules.Split(';').Select(id => trace.First(t => t.Rule == id).Because));
 
     public static void Csv(TextWriter output, Policy p, IEnumerable<Centre> centres)
     {
-        CsvFile.Write(output, centres.SelectMany(c =>
-        {
-            var e = RuleBook.Entitle(c, p);
-            var trace = e.Lines.Length == 0 ? [] : RuleBook.Trace(c, p);
-            return e.Lines.OrderBy(l => l.Resource).Select(l => new EntitlementCsvRow(c.Code, l.Resource, l.Entitled, l.Rules, Reason(l, trace)));
-        }));
+        CsvFile.Write(
+            output,
+            centres.SelectMany(c =>
+            {
+                var e = RuleBook.Entitle(c, p);
+                var trace = e.Lines.Length == 0 ? [] : RuleBook.Trace(c, p);
+                return e
+                    .Lines.OrderBy(l => l.Resource)
+                    .Select(l => new EntitlementCsvRow(c.Code, l.Resource, l.Entitled, l.Rules, Reason(l, trace)));
+            })
+        );
     }
 
     /// <summary>Every cliff edge of every centre: one compensatory pupil more or fewer changes a number or a status.</summary>
     public static void NearThresholds(TextWriter output, Policy p, IEnumerable<Centre> centres)
     {
-        CsvFile.Write(output, centres.SelectMany(c => CliffEdges.Of(c, p).Select(e =>
-            new NearThresholdCsvRow(c.Code, e.Stage, e.Change, e.Resource, e.From, e.To, e.Rule, e.Text))));
+        CsvFile.Write(
+            output,
+            centres.SelectMany(c =>
+                CliffEdges
+                    .Of(c, p)
+                    .Select(e => new NearThresholdCsvRow(
+                        c.Code,
+                        e.Stage,
+                        e.Change,
+                        e.Resource,
+                        e.From,
+                        e.To,
+                        e.Rule,
+                        e.Text
+                    ))
+            )
+        );
     }
 
-    public static string Json(Policy p, IEnumerable<Centre> centres) => JsonSerializer.Serialize(
-        new EntitlementDocument(Documents.EntitlementSchema, [.. centres.Select(c => Documents.Centre(p, c))]),
-        StaffingJson.Default.EntitlementDocument) + "\n";
+    public static string Json(Policy p, IEnumerable<Centre> centres) =>
+        JsonSerializer.Serialize(
+            new EntitlementDocument(Documents.EntitlementSchema, [.. centres.Select(c => Documents.Centre(p, c))]),
+            StaffingJson.Default.EntitlementDocument
+        ) + "\n";
 
     public static void Text(TextWriter o, Policy p, IEnumerable<Centre> centres)
     {
         var first = true;
         foreach (var c in centres)
         {
-            if (!first) o.WriteLine();
+            if (!first)
+                o.WriteLine();
             first = false;
             var e = RuleBook.Entitle(c, p);
             var trace = RuleBook.Trace(c, p);
             o.WriteLine($"{c.Code} {c.Name}: {c.Ownership.Name()} {c.Kind}, {c.Locality} ({c.Area})");
             foreach (var stage in new[] { Stage.Primary, Stage.Secondary })
                 if (c.Teaches(stage))
-                    o.WriteLine($"  {(stage == Stage.Primary ? "primary" : "ESO"),-8} {c.Comp(stage)} compensatory of {c.Pupils(stage)} pupils"
-                        + (c.Pupils(stage) > 0 ? $" ({PPriority.Percent(100m * c.Comp(stage) / c.Pupils(stage))})" : ""));
+                    o.WriteLine(
+                        $"  {(stage == Stage.Primary ? "primary" : "ESO"), -8} {c.Comp(stage)} compensatory of {c.Pupils(stage)} pupils"
+                            + (
+                                c.Pupils(stage) > 0
+                                    ? $" ({PPriority.Percent(100m * c.Comp(stage) / c.Pupils(stage))})"
+                                    : ""
+                            )
+                    );
             o.WriteLine("Entitlement:");
-            if (e.Lines.Length == 0) o.WriteLine("  nothing");
+            if (e.Lines.Length == 0)
+                o.WriteLine("  nothing");
             foreach (var l in e.Lines.OrderBy(l => l.Resource))
-                o.WriteLine($"  {l.Resource.Name(),-21} {l.Entitled,3} {l.Resource.Unit(),-12} {l.Rules}{(l.Funding == Funding.Agreement ? " (funded by its agreement)" : "")}");
+                o.WriteLine(
+                    $"  {l.Resource.Name(), -21} {l.Entitled, 3} {l.Resource.Unit(), -12} {l.Rules}{(l.Funding == Funding.Agreement ? " (funded by its agreement)" : "")}"
+                );
             o.WriteLine("Why (every rule, applied [x] or not [ ]):");
             foreach (var t in trace)
                 o.WriteLine($"  [{(t.Applied ? "x" : " ")}] {t.Rule} ({t.Instruction}): {t.Because}");
@@ -59,7 +90,8 @@ public static class EntitlementWriter
             if (edges.Count > 0)
             {
                 o.WriteLine("Cliff edges:");
-                foreach (var edge in edges) o.WriteLine("  " + edge.Text);
+                foreach (var edge in edges)
+                    o.WriteLine("  " + edge.Text);
             }
         }
     }
@@ -67,7 +99,8 @@ public static class EntitlementWriter
     public static string Render(Action<TextWriter> write)
     {
         var sb = new StringBuilder();
-        using (var w = new StringWriter(sb, CultureInfo.InvariantCulture) { NewLine = "\n" }) write(w);
+        using (var w = new StringWriter(sb, CultureInfo.InvariantCulture) { NewLine = "\n" })
+            write(w);
         return sb.ToString();
     }
 }

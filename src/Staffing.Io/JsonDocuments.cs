@@ -9,10 +9,17 @@ namespace Staffing.Io;
 
 /// <summary>summary.json of a plan folder.</summary>
 public sealed record PlanSummary(
-    string Status, SolverSummary Solver, string InputHash, double Seconds, IReadOnlyList<LevelSummary> Levels,
-    long? Objective, long? Bound, double? Gap,
+    string Status,
+    SolverSummary Solver,
+    string InputHash,
+    double Seconds,
+    IReadOnlyList<LevelSummary> Levels,
+    long? Objective,
+    long? Bound,
+    double? Gap,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, ResourceTotal>> Areas,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, ResourceTotal>> Agreement);
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, ResourceTotal>> Agreement
+);
 
 public sealed record SolverSummary(string Name, string Version, string Parameters, int Workers, int Seed);
 
@@ -25,9 +32,18 @@ public sealed record EntitlementDocument(int Schema, IReadOnlyList<CentreEntitle
 
 /// <summary>One centre's entitlement with its full trace (also the web API's centre).</summary>
 public sealed record CentreEntitlement(
-    string Code, string Name, string Area, string Locality, CentreKind Kind, Ownership Ownership, bool PreferredAction,
-    IReadOnlyList<ResourceEntitlement> Resources, IReadOnlyList<TraceEntry> Trace, CentreIndicators Indicators,
-    IReadOnlyList<CliffEdgeEntry> CliffEdges);
+    string Code,
+    string Name,
+    string Area,
+    string Locality,
+    CentreKind Kind,
+    Ownership Ownership,
+    bool PreferredAction,
+    IReadOnlyList<ResourceEntitlement> Resources,
+    IReadOnlyList<TraceEntry> Trace,
+    CentreIndicators Indicators,
+    IReadOnlyList<CliffEdgeEntry> CliffEdges
+);
 
 public sealed record ResourceEntitlement(Resource Resource, int Entitled, string Rules, Funding Funding, string Reason);
 
@@ -35,44 +51,70 @@ public sealed record TraceEntry(string Rule, string Instruction, bool Applied, s
 
 public sealed record CentreIndicators(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StageIndicatorEntry? Primary,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StageIndicatorEntry? Secondary);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StageIndicatorEntry? Secondary
+);
 
 public sealed record StageIndicatorEntry(
-    int Pupils, int Compensatory, int GroupsNeeded, decimal SupportHoursPerPupil, string Flag, bool SaiReferral,
+    int Pupils,
+    int Compensatory,
+    int GroupsNeeded,
+    decimal SupportHoursPerPupil,
+    string Flag,
+    bool SaiReferral,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? SpecificGroups,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? AceGroups);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? AceGroups
+);
 
-public sealed record CliffEdgeEntry(Stage Stage, int Change, Resource? Resource, int From, int To, string Rule, string Text);
+public sealed record CliffEdgeEntry(
+    Stage Stage,
+    int Change,
+    Resource? Resource,
+    int From,
+    int To,
+    string Rule,
+    string Text
+);
 
 /// <summary>Resources, stages, funding and ownership by their names in the files; centre kinds as written.</summary>
-public sealed class VocabularyJsonConverter<T> : JsonConverter<T> where T : struct, Enum
+public sealed class VocabularyJsonConverter<T> : JsonConverter<T>
+    where T : struct, Enum
 {
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.GetString() ?? "";
         foreach (var value in Enum.GetValues<T>())
-            if (Name(value) == text) return value;
-        throw new JsonException($"found \"{text}\", expected one of {string.Join(", ", Enum.GetValues<T>().Select(Name))}");
+            if (Name(value) == text)
+                return value;
+        throw new JsonException(
+            $"found \"{text}\", expected one of {string.Join(", ", Enum.GetValues<T>().Select(Name))}"
+        );
     }
 
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(Name(value));
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(Name(value));
 
-    private static string Name(T value) => value switch
-    {
-        Resource r => r.Name(),
-        Stage s => s.Name(),
-        Funding f => f.Name(),
-        Ownership o => o.Name(),
-        _ => value.ToString(),
-    };
+    private static string Name(T value) =>
+        value switch
+        {
+            Resource r => r.Name(),
+            Stage s => s.Name(),
+            Funding f => f.Name(),
+            Ownership o => o.Name(),
+            _ => value.ToString(),
+        };
 }
 
 [JsonSourceGenerationOptions(
     WriteIndented = true,
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    Converters = [typeof(VocabularyJsonConverter<Resource>), typeof(VocabularyJsonConverter<Stage>),
-        typeof(VocabularyJsonConverter<Funding>), typeof(VocabularyJsonConverter<Ownership>),
-        typeof(VocabularyJsonConverter<CentreKind>)])]
+    Converters = [
+        typeof(VocabularyJsonConverter<Resource>),
+        typeof(VocabularyJsonConverter<Stage>),
+        typeof(VocabularyJsonConverter<Funding>),
+        typeof(VocabularyJsonConverter<Ownership>),
+        typeof(VocabularyJsonConverter<CentreKind>),
+    ]
+)]
 [JsonSerializable(typeof(PlanSummary))]
 [JsonSerializable(typeof(EntitlementDocument))]
 [JsonSerializable(typeof(CentreEntitlement))]
@@ -84,9 +126,14 @@ public sealed partial class StaffingJson : JsonSerializerContext;
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    Converters = [typeof(VocabularyJsonConverter<Resource>), typeof(VocabularyJsonConverter<Stage>),
-        typeof(VocabularyJsonConverter<Funding>), typeof(VocabularyJsonConverter<Ownership>),
-        typeof(VocabularyJsonConverter<CentreKind>)])]
+    Converters = [
+        typeof(VocabularyJsonConverter<Resource>),
+        typeof(VocabularyJsonConverter<Stage>),
+        typeof(VocabularyJsonConverter<Funding>),
+        typeof(VocabularyJsonConverter<Ownership>),
+        typeof(VocabularyJsonConverter<CentreKind>),
+    ]
+)]
 [JsonSerializable(typeof(PlanSummary))]
 public sealed partial class StrictJson : JsonSerializerContext;
 
@@ -101,38 +148,90 @@ public static class Documents
         var trace = RuleBook.Trace(c, p);
         StageIndicatorEntry? Stage(Stage stage)
         {
-            if (!c.Teaches(stage)) return null;
-            var posts = stage == Domain.Stage.Primary ? e.Facts.PrimaryPosts + e.Facts.CraPosts : e.Facts.SecondaryPosts;
+            if (!c.Teaches(stage))
+                return null;
+            var posts =
+                stage == Domain.Stage.Primary ? e.Facts.PrimaryPosts + e.Facts.CraPosts : e.Facts.SecondaryPosts;
             var i = StageIndicators.For(c, stage, p, posts, 0);
             var eso = stage == Domain.Stage.Secondary;
-            return new StageIndicatorEntry(c.Pupils(stage), i.Compensatory, i.GroupsNeeded, i.SupportHoursPerPupil, i.Flag,
-                i.SaiReferral, eso ? i.SpecificGroups : null, eso ? i.AceGroups : null);
+            return new StageIndicatorEntry(
+                c.Pupils(stage),
+                i.Compensatory,
+                i.GroupsNeeded,
+                i.SupportHoursPerPupil,
+                i.Flag,
+                i.SaiReferral,
+                eso ? i.SpecificGroups : null,
+                eso ? i.AceGroups : null
+            );
         }
-        return new CentreEntitlement(c.Code, c.Name, c.Area, c.Locality, c.Kind, c.Ownership, e.Facts.Priority,
-            [.. e.Lines.OrderBy(l => l.Resource).Select(l =>
-                new ResourceEntitlement(l.Resource, l.Entitled, l.Rules, l.Funding, EntitlementWriter.Reason(l, trace)))],
+        return new CentreEntitlement(
+            c.Code,
+            c.Name,
+            c.Area,
+            c.Locality,
+            c.Kind,
+            c.Ownership,
+            e.Facts.Priority,
+            [
+                .. e
+                    .Lines.OrderBy(l => l.Resource)
+                    .Select(l => new ResourceEntitlement(
+                        l.Resource,
+                        l.Entitled,
+                        l.Rules,
+                        l.Funding,
+                        EntitlementWriter.Reason(l, trace)
+                    )),
+            ],
             [.. trace.Select(t => new TraceEntry(t.Rule, t.Instruction, t.Applied, t.Because))],
             new CentreIndicators(Stage(Domain.Stage.Primary), Stage(Domain.Stage.Secondary)),
-            [.. CliffEdges.Of(c, p).Select(x => new CliffEdgeEntry(x.Stage, x.Change, x.Resource, x.From, x.To, x.Rule, x.Text))]);
+            [
+                .. CliffEdges
+                    .Of(c, p)
+                    .Select(x => new CliffEdgeEntry(x.Stage, x.Change, x.Resource, x.From, x.To, x.Rule, x.Text)),
+            ]
+        );
     }
 
     public static PlanSummary Summary(Scenario scenario, Plan plan)
     {
         var last = plan.Levels.LastOrDefault();
-        return new PlanSummary(plan.Status,
-            new SolverSummary(plan.Solver.Name, plan.Solver.Version, plan.Solver.Parameters, plan.Solver.Workers, plan.Solver.Seed),
-            plan.InputHash, Math.Round(plan.Seconds, 3),
-            [.. plan.Levels.Select(l => new LevelSummary(l.Name, l.Objective, l.Bound, Gap(l.Gap), Math.Round(l.Seconds, 3)))],
-            last?.Objective, last?.Bound, Gap(last?.Gap),
+        return new PlanSummary(
+            plan.Status,
+            new SolverSummary(
+                plan.Solver.Name,
+                plan.Solver.Version,
+                plan.Solver.Parameters,
+                plan.Solver.Workers,
+                plan.Solver.Seed
+            ),
+            plan.InputHash,
+            Math.Round(plan.Seconds, 3),
+            [
+                .. plan.Levels.Select(l => new LevelSummary(
+                    l.Name,
+                    l.Objective,
+                    l.Bound,
+                    Gap(l.Gap),
+                    Math.Round(l.Seconds, 3)
+                )),
+            ],
+            last?.Objective,
+            last?.Bound,
+            Gap(last?.Gap),
             Totals(scenario, plan.Lines.Where(l => l.Funding == Funding.Pool)),
-            Totals(scenario, plan.Lines.Where(l => l.Funding == Funding.Agreement)));
+            Totals(scenario, plan.Lines.Where(l => l.Funding == Funding.Agreement))
+        );
     }
 
     private static double? Gap(double? gap) => gap is { } g ? Math.Round(g, 6) : null;
 
     /// <summary>Per area (ordinal order) and resource (the contract's order), with the yearly cost of what is allocated.</summary>
-    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, ResourceTotal>> Totals(Scenario scenario,
-        IEnumerable<PlanLine> lines)
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, ResourceTotal>> Totals(
+        Scenario scenario,
+        IEnumerable<PlanLine> lines
+    )
     {
         var area = scenario.Centres.ToDictionary(c => c.Code, c => c.Area, StringComparer.Ordinal);
         var result = new Dictionary<string, IReadOnlyDictionary<string, ResourceTotal>>();
@@ -141,8 +240,14 @@ public static class Documents
             var resources = new Dictionary<string, ResourceTotal>();
             foreach (var byRes in byArea.GroupBy(l => l.Resource).OrderBy(g => g.Key))
             {
-                long e = byRes.Sum(l => l.Entitled), a = byRes.Sum(l => l.Allocated);
-                resources[byRes.Key.Name()] = new ResourceTotal(e, a, e - a, a * scenario.Policy.CostPerUnit(byRes.Key));
+                long e = byRes.Sum(l => l.Entitled),
+                    a = byRes.Sum(l => l.Allocated);
+                resources[byRes.Key.Name()] = new ResourceTotal(
+                    e,
+                    a,
+                    e - a,
+                    a * scenario.Policy.CostPerUnit(byRes.Key)
+                );
             }
             result[byArea.Key] = resources;
         }

@@ -7,66 +7,128 @@ public static class PlanReader
 {
     public static PlanFiles Read(string folder)
     {
-        if (!Directory.Exists(folder)) throw InputException.Single($"{folder}: found no such folder, expected a plan folder holding plan.csv");
+        if (!Directory.Exists(folder))
+            throw InputException.Single($"{folder}: found no such folder, expected a plan folder holding plan.csv");
         var errors = new InputErrors();
         var options = new CsvOptions();
         var lines = new List<PlanRow>();
         var planPath = Path.Combine(folder, "plan.csv");
         string[] planColumns = ["code", "resource", "entitled", "allocated", "shortfall", "rules", "funding", "reason"];
-        if (!File.Exists(planPath)) errors.Add("plan.csv", 1, 1, "no file plan.csv in " + folder, "a plan folder");
-        else if (CsvTable.Read(planPath, "plan.csv", options, errors, planColumns, ["code", "resource", "entitled", "allocated", "funding"]) is { } t && errors.Count == 0)
+        if (!File.Exists(planPath))
+            errors.Add("plan.csv", 1, 1, "no file plan.csv in " + folder, "a plan folder");
+        else if (
+            CsvTable.Read(
+                planPath,
+                "plan.csv",
+                options,
+                errors,
+                planColumns,
+                ["code", "resource", "entitled", "allocated", "funding"]
+            )
+                is { } t
+            && errors.Count == 0
+        )
             foreach (var row in t.Rows)
             {
                 var r = new RowReader(t, row, errors);
                 var code = r.Required("code");
                 var resText = r.Required("resource");
-                if (!Vocabulary.TryParseResource(resText, out var res)) r.Error("resource", InputErrors.Quote(resText), "one of " + Vocabulary.ResourceList);
+                if (!Vocabulary.TryParseResource(resText, out var res))
+                    r.Error("resource", InputErrors.Quote(resText), "one of " + Vocabulary.ResourceList);
                 var e = r.Int("entitled") ?? 0;
                 var a = r.Int("allocated") ?? 0;
                 var f = r.Required("funding");
-                if (f is not ("pool" or "agreement")) r.Error("funding", InputErrors.Quote(f), "pool or agreement");
-                if (!r.Failed) lines.Add(new PlanRow(row.Line, code, res, e, a, r.Text("rules") ?? "", f == "pool" ? Funding.Pool : Funding.Agreement, r.Text("reason") ?? ""));
+                if (f is not ("pool" or "agreement"))
+                    r.Error("funding", InputErrors.Quote(f), "pool or agreement");
+                if (!r.Failed)
+                    lines.Add(
+                        new PlanRow(
+                            row.Line,
+                            code,
+                            res,
+                            e,
+                            a,
+                            r.Text("rules") ?? "",
+                            f == "pool" ? Funding.Pool : Funding.Agreement,
+                            r.Text("reason") ?? ""
+                        )
+                    );
             }
 
         var itinerants = new List<ItinerantRow>();
         var itPath = Path.Combine(folder, "itinerants.csv");
-        if (File.Exists(itPath) && CsvTable.Read(itPath, "itinerants.csv", options, errors, [], ["teacher", "stage"]) is { } it)
+        if (
+            File.Exists(itPath)
+            && CsvTable.Read(itPath, "itinerants.csv", options, errors, [], ["teacher", "stage"]) is { } it
+        )
         {
-            var letters = it.Header.Select(h => h.Trim()).Where(h => h.StartsWith("centre_", StringComparison.Ordinal)).Select(h => h[7..]).ToList();
+            var letters = it
+                .Header.Select(h => h.Trim())
+                .Where(h => h.StartsWith("centre_", StringComparison.Ordinal))
+                .Select(h => h[7..])
+                .ToList();
             foreach (var row in it.Rows)
             {
                 var r = new RowReader(it, row, errors);
                 var teacher = r.Required("teacher");
                 var stageText = r.Required("stage");
-                if (stageText is not ("primary" or "secondary")) r.Error("stage", InputErrors.Quote(stageText), "primary or secondary");
+                if (stageText is not ("primary" or "secondary"))
+                    r.Error("stage", InputErrors.Quote(stageText), "primary or secondary");
                 var centres = new List<string>();
                 var days = new List<int>();
                 foreach (var l in letters)
                 {
-                    if (r.Text("centre_" + l) is not { } c) continue;
+                    if (r.Text("centre_" + l) is not { } c)
+                        continue;
                     centres.Add(c);
                     days.Add(r.Int("days_" + l, 0, 5) ?? 0);
                 }
-                if (!r.Failed) itinerants.Add(new ItinerantRow(row.Line, teacher, stageText == "primary" ? Stage.Primary : Stage.Secondary, centres, days));
+                if (!r.Failed)
+                    itinerants.Add(
+                        new ItinerantRow(
+                            row.Line,
+                            teacher,
+                            stageText == "primary" ? Stage.Primary : Stage.Secondary,
+                            centres,
+                            days
+                        )
+                    );
             }
         }
 
         List<ScheduleRow>? schedule = null;
         var sPath = Path.Combine(folder, "eoep-schedule.csv");
-        if (File.Exists(sPath) && CsvTable.Read(sPath, "eoep-schedule.csv", options, errors, ["eoep", "person", "role", "weekday", "centre"], ["eoep", "person", "role", "weekday"]) is { } st)
+        if (
+            File.Exists(sPath)
+            && CsvTable.Read(
+                sPath,
+                "eoep-schedule.csv",
+                options,
+                errors,
+                ["eoep", "person", "role", "weekday", "centre"],
+                ["eoep", "person", "role", "weekday"]
+            )
+                is { } st
+        )
         {
             schedule = [];
             foreach (var row in st.Rows)
             {
                 var r = new RowReader(st, row, errors);
                 var role = r.Required("role");
-                if (role is not ("psychopedagogue" or "ptsc")) r.Error("role", InputErrors.Quote(role), "psychopedagogue or ptsc");
+                if (role is not ("psychopedagogue" or "ptsc"))
+                    r.Error("role", InputErrors.Quote(role), "psychopedagogue or ptsc");
                 var day = Vocabulary.Weekdays.IndexOf(r.Required("weekday").ToLowerInvariant());
-                if (day < 0) r.Error("weekday", InputErrors.Quote(r.Text("weekday") ?? ""), "monday … friday");
-                if (!r.Failed) schedule.Add(new ScheduleRow(row.Line, r.Required("eoep"), r.Required("person"), role, day, r.Text("centre")));
+                if (day < 0)
+                    r.Error("weekday", InputErrors.Quote(r.Text("weekday") ?? ""), "monday … friday");
+                if (!r.Failed)
+                    schedule.Add(
+                        new ScheduleRow(row.Line, r.Required("eoep"), r.Required("person"), role, day, r.Text("centre"))
+                    );
             }
         }
-        if (errors.Count > 0) throw new InputException(errors.Messages, errors.Notes);
+        if (errors.Count > 0)
+            throw new InputException(errors.Messages, errors.Notes);
         return new PlanFiles(lines, itinerants, schedule);
     }
 
@@ -75,7 +137,9 @@ public static class PlanReader
     {
         var path = Path.Combine(folder, "summary.json");
         if (!File.Exists(path))
-            throw InputException.Single($"summary.json:1:1: found no file in {folder}, expected a plan folder written by staffing plan");
+            throw InputException.Single(
+                $"summary.json:1:1: found no file in {folder}, expected a plan folder written by staffing plan"
+            );
         try
         {
             return JsonSerializer.Deserialize(File.ReadAllBytes(path), StrictJson.Default.PlanSummary)
@@ -84,8 +148,10 @@ public static class PlanReader
         catch (JsonException ex)
         {
             var what = ex.Path is { Length: > 0 } p ? $"{p} that does not fit" : "malformed JSON";
-            throw InputException.Single($"summary.json:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}: "
-                + $"found {what}, expected the summary of a plan written by staffing plan");
+            throw InputException.Single(
+                $"summary.json:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}: "
+                    + $"found {what}, expected the summary of a plan written by staffing plan"
+            );
         }
     }
 
@@ -93,18 +159,33 @@ public static class PlanReader
     public static IReadOnlyList<IndicatorCsvRow> ReadIndicators(string folder)
     {
         var path = Path.Combine(folder, "indicators.csv");
-        if (!File.Exists(path)) return [];
+        if (!File.Exists(path))
+            return [];
         var errors = new InputErrors();
         var rows = new List<IndicatorCsvRow>();
-        string[] columns = ["code", "stage", "compensatory", "groups_needed", "support_hours_per_pupil", "flag", "sai_referral",
-            "specific_groups", "ace_groups"];
-        if (CsvTable.Read(path, "indicators.csv", new CsvOptions(), errors, columns, columns[..5]) is { } t && errors.Count == 0)
+        string[] columns =
+        [
+            "code",
+            "stage",
+            "compensatory",
+            "groups_needed",
+            "support_hours_per_pupil",
+            "flag",
+            "sai_referral",
+            "specific_groups",
+            "ace_groups",
+        ];
+        if (
+            CsvTable.Read(path, "indicators.csv", new CsvOptions(), errors, columns, columns[..5]) is { } t
+            && errors.Count == 0
+        )
             foreach (var row in t.Rows)
             {
                 var r = new RowReader(t, row, errors);
                 var code = r.Required("code");
                 var stageText = r.Required("stage");
-                if (stageText is not ("primary" or "secondary")) r.Error("stage", InputErrors.Quote(stageText), "primary or secondary");
+                if (stageText is not ("primary" or "secondary"))
+                    r.Error("stage", InputErrors.Quote(stageText), "primary or secondary");
                 var comp = r.Int("compensatory") ?? 0;
                 var groups = r.Int("groups_needed") ?? 0;
                 var hours = r.Decimal("support_hours_per_pupil", 0, 1000) ?? 0;
@@ -112,10 +193,22 @@ public static class PlanReader
                 var specific = r.Int("specific_groups") ?? 0;
                 var ace = r.Int("ace_groups") ?? 0;
                 if (!r.Failed)
-                    rows.Add(new IndicatorCsvRow(code, stageText == "primary" ? Stage.Primary : Stage.Secondary, comp, groups,
-                        (decimal)hours, r.Text("flag") ?? "", sai, specific, ace));
+                    rows.Add(
+                        new IndicatorCsvRow(
+                            code,
+                            stageText == "primary" ? Stage.Primary : Stage.Secondary,
+                            comp,
+                            groups,
+                            (decimal)hours,
+                            r.Text("flag") ?? "",
+                            sai,
+                            specific,
+                            ace
+                        )
+                    );
             }
-        if (errors.Count > 0) throw new InputException(errors.Messages, errors.Notes);
+        if (errors.Count > 0)
+            throw new InputException(errors.Messages, errors.Notes);
         return rows;
     }
 }

@@ -11,15 +11,47 @@ public static class PlanWriter
 {
     public static void Write(string folder, Scenario scenario, Plan plan)
     {
-        CsvFile.Write(Path.Combine(folder, "plan.csv"), plan.Lines.Select(l =>
-            new PlanCsvRow(l.Code, l.Resource, l.Entitled, l.Allocated, l.Shortfall, l.Rules, l.Funding, l.Reason)));
+        CsvFile.Write(
+            Path.Combine(folder, "plan.csv"),
+            plan.Lines.Select(l => new PlanCsvRow(
+                l.Code,
+                l.Resource,
+                l.Entitled,
+                l.Allocated,
+                l.Shortfall,
+                l.Rules,
+                l.Funding,
+                l.Reason
+            ))
+        );
         WriteItinerants(Path.Combine(folder, "itinerants.csv"), scenario.Policy.ItinerantShare, plan.Itinerants);
         if (plan.Schedule is { } schedule)
-            CsvFile.Write(Path.Combine(folder, "eoep-schedule.csv"), schedule.Select(s =>
-                new ScheduleCsvRow(s.Eoep, s.Person, s.Role, Vocabulary.Weekdays[s.Weekday], s.Centre)));
-        CsvFile.Write(Path.Combine(folder, "indicators.csv"), PlanIndicators.Of(scenario, plan).Select(i =>
-            new IndicatorCsvRow(i.Code, i.Stage, i.Compensatory, i.GroupsNeeded, i.SupportHoursPerPupil, i.Flag, i.SaiReferral,
-                i.SpecificGroups, i.AceGroups)));
+            CsvFile.Write(
+                Path.Combine(folder, "eoep-schedule.csv"),
+                schedule.Select(s => new ScheduleCsvRow(
+                    s.Eoep,
+                    s.Person,
+                    s.Role,
+                    Vocabulary.Weekdays[s.Weekday],
+                    s.Centre
+                ))
+            );
+        CsvFile.Write(
+            Path.Combine(folder, "indicators.csv"),
+            PlanIndicators
+                .Of(scenario, plan)
+                .Select(i => new IndicatorCsvRow(
+                    i.Code,
+                    i.Stage,
+                    i.Compensatory,
+                    i.GroupsNeeded,
+                    i.SupportHoursPerPupil,
+                    i.Flag,
+                    i.SaiReferral,
+                    i.SpecificGroups,
+                    i.AceGroups
+                ))
+        );
         File.WriteAllText(Path.Combine(folder, "summary.json"), Summary(scenario, plan), new UTF8Encoding(false));
     }
 
@@ -29,13 +61,23 @@ public static class PlanWriter
         using var w = new StreamWriter(path, false, new UTF8Encoding(false));
         using var csv = CsvFile.Writer(w);
         var letters = Enumerable.Range(0, share).Select(i => ((char)('a' + i)).ToString()).ToList();
-        foreach (var h in new[] { "teacher", "stage" }.Concat(letters.Select(l => "centre_" + l))
-            .Concat(letters.Select(l => "days_" + l)).Concat(["same_locality", "km"])) csv.Field(h);
+        foreach (
+            var h in new[] { "teacher", "stage" }
+                .Concat(letters.Select(l => "centre_" + l))
+                .Concat(letters.Select(l => "days_" + l))
+                .Concat(["same_locality", "km"])
+        )
+            csv.Field(h);
         csv.NextRecord();
         foreach (var t in teachers)
         {
-            foreach (var cell in new object?[] { t.Id, t.Stage.Name() }.Concat(t.Centres).Concat(t.Days.Cast<object?>())
-                .Concat([t.SameLocality, t.Km?.ToString("0.0", CultureInfo.InvariantCulture)])) csv.Field(cell);
+            foreach (
+                var cell in new object?[] { t.Id, t.Stage.Name() }
+                    .Concat(t.Centres)
+                    .Concat(t.Days.Cast<object?>())
+                    .Concat([t.SameLocality, t.Km?.ToString("0.0", CultureInfo.InvariantCulture)])
+            )
+                csv.Field(cell);
             csv.NextRecord();
         }
     }

@@ -15,7 +15,8 @@ public sealed class RowReader(CsvTable table, CsvRow row, InputErrors errors)
     public string? Text(string column)
     {
         var i = table.Column(column);
-        if (i < 0 || i >= row.Fields.Length) return null;
+        if (i < 0 || i >= row.Fields.Length)
+            return null;
         var s = row.Fields[i].Trim();
         return s.Length == 0 ? null : s;
     }
@@ -23,15 +24,22 @@ public sealed class RowReader(CsvTable table, CsvRow row, InputErrors errors)
     public string Required(string column)
     {
         var s = Text(column);
-        if (s is null) Error(column, "an empty cell", $"a value for {column}");
+        if (s is null)
+            Error(column, "an empty cell", $"a value for {column}");
         return s ?? "";
     }
 
     public int? Int(string column, int min = 0, int max = MaxCount)
     {
         var s = Text(column);
-        if (s is null) return null;
-        if (int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max) return v;
+        if (s is null)
+            return null;
+        if (
+            int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
+            && v >= min
+            && v <= max
+        )
+            return v;
         Error(column, InputErrors.Quote(s), $"an integer from {min} to {max} ({column})");
         return null;
     }
@@ -39,11 +47,14 @@ public sealed class RowReader(CsvTable table, CsvRow row, InputErrors errors)
     public bool? Bool(string column)
     {
         var s = Text(column);
-        if (s is null) return null;
+        if (s is null)
+            return null;
         switch (s.ToLowerInvariant())
         {
-            case "true" or "1" or "yes" or "sí" or "si" or "verdadero": return true;
-            case "false" or "0" or "no" or "falso": return false;
+            case "true" or "1" or "yes" or "sí" or "si" or "verdadero":
+                return true;
+            case "false" or "0" or "no" or "falso":
+                return false;
         }
         Error(column, InputErrors.Quote(s), $"true or false ({column}; also 1/0, yes/no, sí/no)");
         return null;
@@ -52,11 +63,26 @@ public sealed class RowReader(CsvTable table, CsvRow row, InputErrors errors)
     public double? Decimal(string column, double min, double max)
     {
         var s = Text(column);
-        if (s is null) return null;
+        if (s is null)
+            return null;
         // A semicolon-separated file comes from a spreadsheet that writes decimal commas.
         var t = table.Delimiter == ';' ? s.Replace(',', '.') : s;
-        if (double.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max) return v;
-        Error(column, InputErrors.Quote(s), $"a decimal number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)} ({column})");
+        if (
+            double.TryParse(
+                t,
+                NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture,
+                out var v
+            )
+            && v >= min
+            && v <= max
+        )
+            return v;
+        Error(
+            column,
+            InputErrors.Quote(s),
+            $"a decimal number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)} ({column})"
+        );
         return null;
     }
 

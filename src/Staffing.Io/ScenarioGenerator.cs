@@ -15,7 +15,8 @@ public static class ScenarioGenerator
 
     public static Scenario Generate(Options o)
     {
-        if (o.Centres < 1 || o.Areas < 1 || o.Areas > o.Centres) throw InputException.Single("generate: expected --centres ≥ --areas ≥ 1");
+        if (o.Centres < 1 || o.Areas < 1 || o.Areas > o.Centres)
+            throw InputException.Single("generate: expected --centres ≥ --areas ≥ 1");
         var rng = new Random(o.Seed);
         var policy = PolicyLoader.Defaults;
         var centres = new List<Centre>();
@@ -28,9 +29,16 @@ public static class ScenarioGenerator
             var l = rng.Next(localities);
             var (lat0, lon0) = (40.0 + a * 0.37 % 2 + (l % 7) * 0.05, -3.7 + (a % 5) * 0.4 + (l / 7) * 0.05);
             var roll = rng.NextDouble();
-            var kind = roll < 0.666 ? CentreKind.CEIP : roll < 0.698 ? CentreKind.CEIPSO : roll < 0.705 ? CentreKind.CRA : CentreKind.IES;
+            var kind =
+                roll < 0.666 ? CentreKind.CEIP
+                : roll < 0.698 ? CentreKind.CEIPSO
+                : roll < 0.705 ? CentreKind.CRA
+                : CentreKind.IES;
             var concertado = kind != CentreKind.CRA && rng.NextDouble() < 0.1;
-            int pp = 0, pc = 0, ep = 0, ec = 0;
+            int pp = 0,
+                pc = 0,
+                ep = 0,
+                ec = 0;
             if (kind.TeachesPrimary())
             {
                 pp = kind == CentreKind.CRA ? rng.Next(30, 121) : rng.Next(100, 501);
@@ -43,35 +51,70 @@ public static class ScenarioGenerator
             }
             var code = (28_100_000 + i).ToString(CultureInfo.InvariantCulture);
             var justified = rng.NextDouble() < 0.5;
-            centres.Add(new Centre(code, $"CENTRO {i + 1}", area, $"{area}/Town-{l + 1:00}", kind,
-                concertado ? Ownership.Concertado : Ownership.Public, pp, pc, kind.TeachesPrimary() ? (rng.NextDouble() < 0.9 ? 3 : rng.Next(1, 3)) : 3,
-                ep, ec, justified, rng.Next(1, 4), rng.NextDouble() < 0.2 ? rng.Next(1, 8) : 0, pc + ec > 0,
-                kind.TeachesPrimary() && !concertado ? $"EOEP-{a + 1:00}-{l % Math.Max(1, localities / 3 + 1) + 1:00}" : null,
-                Math.Round(lat0 + rng.NextDouble() * 0.04, 6), Math.Round(lon0 + rng.NextDouble() * 0.04, 6),
-                kind.TeachesEso() && rng.NextDouble() < 0.3 ? rng.Next(5, 31) : 0, kind.TeachesEso() && rng.NextDouble() < 0.15 ? rng.Next(5, 30) : 0));
+            centres.Add(
+                new Centre(
+                    code,
+                    $"CENTRO {i + 1}",
+                    area,
+                    $"{area}/Town-{l + 1:00}",
+                    kind,
+                    concertado ? Ownership.Concertado : Ownership.Public,
+                    pp,
+                    pc,
+                    kind.TeachesPrimary() ? (rng.NextDouble() < 0.9 ? 3 : rng.Next(1, 3)) : 3,
+                    ep,
+                    ec,
+                    justified,
+                    rng.Next(1, 4),
+                    rng.NextDouble() < 0.2 ? rng.Next(1, 8) : 0,
+                    pc + ec > 0,
+                    kind.TeachesPrimary() && !concertado
+                        ? $"EOEP-{a + 1:00}-{l % Math.Max(1, localities / 3 + 1) + 1:00}"
+                        : null,
+                    Math.Round(lat0 + rng.NextDouble() * 0.04, 6),
+                    Math.Round(lon0 + rng.NextDouble() * 0.04, 6),
+                    kind.TeachesEso() && rng.NextDouble() < 0.3 ? rng.Next(5, 31) : 0,
+                    kind.TeachesEso() && rng.NextDouble() < 0.15 ? rng.Next(5, 30) : 0
+                )
+            );
         }
-        var teams = centres.Where(c => c.Eoep is not null).GroupBy(c => (c.Eoep!, c.Area)).OrderBy(g => g.Key.Item1, StringComparer.Ordinal)
+        var teams = centres
+            .Where(c => c.Eoep is not null)
+            .GroupBy(c => (c.Eoep!, c.Area))
+            .OrderBy(g => g.Key.Item1, StringComparer.Ordinal)
             .Select(g =>
             {
                 var priority = g.Count(c => RuleBook.Facts(c, policy).Priority);
-                return new EoepTeam(g.Key.Item1, g.Key.Area, Math.Max(1, (int)Math.Round(priority * 2 * o.PoolRatio / 5)), Math.Max(1, (int)Math.Round(priority * 1.8 * o.PoolRatio / 5)));
-            }).ToList();
+                return new EoepTeam(
+                    g.Key.Item1,
+                    g.Key.Area,
+                    Math.Max(1, (int)Math.Round(priority * 2 * o.PoolRatio / 5)),
+                    Math.Max(1, (int)Math.Round(priority * 1.8 * o.PoolRatio / 5))
+                );
+            })
+            .ToList();
         var entitlements = centres.Select(c => RuleBook.Entitle(c, policy)).ToList();
         var pool = new List<PoolRow>();
         foreach (var area in centres.Select(c => c.Area).Distinct().Order(StringComparer.Ordinal))
-            foreach (var r in Vocabulary.Resources)
-            {
-                var total = entitlements.Where(e => e.Centre.Area == area).SelectMany(e => e.Lines).Where(l => l.Resource == r && l.Funding == Funding.Pool).Sum(l => l.Entitled);
-                if (r.IsItinerant()) total /= policy.ItinerantShare;
-                pool.Add(new PoolRow(area, r, (int)Math.Floor(total * o.PoolRatio)));
-            }
+        foreach (var r in Vocabulary.Resources)
+        {
+            var total = entitlements
+                .Where(e => e.Centre.Area == area)
+                .SelectMany(e => e.Lines)
+                .Where(l => l.Resource == r && l.Funding == Funding.Pool)
+                .Sum(l => l.Entitled);
+            if (r.IsItinerant())
+                total /= policy.ItinerantShare;
+            pool.Add(new PoolRow(area, r, (int)Math.Floor(total * o.PoolRatio)));
+        }
         var current = new List<Holding>();
         foreach (var e in entitlements)
-            foreach (var l in e.Lines.Where(l => l.Funding == Funding.Pool && !l.Resource.IsItinerant()))
-            {
-                var held = Math.Max(0, l.Entitled + rng.Next(-1, 2));
-                if (held > 0) current.Add(new Holding(e.Centre.Code, l.Resource, held, null));
-            }
+        foreach (var l in e.Lines.Where(l => l.Funding == Funding.Pool && !l.Resource.IsItinerant()))
+        {
+            var held = Math.Max(0, l.Entitled + rng.Next(-1, 2));
+            if (held > 0)
+                current.Add(new Holding(e.Centre.Code, l.Resource, held, null));
+        }
         return new Scenario(centres, pool, teams, current, null, policy);
     }
 
@@ -79,27 +122,61 @@ public static class ScenarioGenerator
     private static int Comp(Random rng, int pupils, int ratio)
     {
         var roll = rng.NextDouble();
-        var share = roll < 0.55 ? rng.NextDouble() * 0.1 : roll < 0.85 ? 0.1 + rng.NextDouble() * 0.2 : 0.3 + rng.NextDouble() * 0.4;
+        var share =
+            roll < 0.55 ? rng.NextDouble() * 0.1
+            : roll < 0.85 ? 0.1 + rng.NextDouble() * 0.2
+            : 0.3 + rng.NextDouble() * 0.4;
         var comp = (int)(pupils * share);
         var edge = rng.NextDouble();
-        if (edge < 0.12) comp = Math.Max(0, comp / ratio * ratio + rng.Next(-1, 2)); // at a multiple of the ratio, or one off
-        else if (edge < 0.22) comp = pupils / 4 + rng.Next(0, 2);                  // exactly on, or just over, the 25% line
+        if (edge < 0.12)
+            comp = Math.Max(0, comp / ratio * ratio + rng.Next(-1, 2)); // at a multiple of the ratio, or one off
+        else if (edge < 0.22)
+            comp = pupils / 4 + rng.Next(0, 2); // exactly on, or just over, the 25% line
         return Math.Clamp(comp, 0, pupils);
     }
 
     public static void Write(Scenario s, string folder)
     {
-        CsvFile.Write(Path.Combine(folder, "centres.csv"), s.Centres.Select(c => new CentreCsvRow(c.Code, c.Name, c.Area,
-            c.Locality, c.Kind, c.Ownership, c.Kind.TeachesPrimary() ? c.PrimaryPupils : null,
-            c.Kind.TeachesPrimary() ? c.PrimaryComp : null, c.Cycles, c.Kind.TeachesEso() ? c.EsoPupils : null,
-            c.Kind.TeachesEso() ? c.EsoComp : null, c.ItinerantJustified, c.PtscNeed, c.NoSpanish, c.Programme, c.Eoep,
-            c.Lat, c.Lon, c.SpecificGroupPupils, c.AcePupils)));
+        CsvFile.Write(
+            Path.Combine(folder, "centres.csv"),
+            s.Centres.Select(c => new CentreCsvRow(
+                c.Code,
+                c.Name,
+                c.Area,
+                c.Locality,
+                c.Kind,
+                c.Ownership,
+                c.Kind.TeachesPrimary() ? c.PrimaryPupils : null,
+                c.Kind.TeachesPrimary() ? c.PrimaryComp : null,
+                c.Cycles,
+                c.Kind.TeachesEso() ? c.EsoPupils : null,
+                c.Kind.TeachesEso() ? c.EsoComp : null,
+                c.ItinerantJustified,
+                c.PtscNeed,
+                c.NoSpanish,
+                c.Programme,
+                c.Eoep,
+                c.Lat,
+                c.Lon,
+                c.SpecificGroupPupils,
+                c.AcePupils
+            ))
+        );
         if (s.Pool is { } pool)
-            CsvFile.Write(Path.Combine(folder, "pool.csv"), pool.Select(p => new PoolCsvRow(p.Area, p.Resource, p.Amount)));
+            CsvFile.Write(
+                Path.Combine(folder, "pool.csv"),
+                pool.Select(p => new PoolCsvRow(p.Area, p.Resource, p.Amount))
+            );
         if (s.Teams is { } teams)
-            CsvFile.Write(Path.Combine(folder, "eoep.csv"), teams.Select(t => new EoepCsvRow(t.Code, t.Area, t.Psychopedagogues, t.Ptsc)));
+            CsvFile.Write(
+                Path.Combine(folder, "eoep.csv"),
+                teams.Select(t => new EoepCsvRow(t.Code, t.Area, t.Psychopedagogues, t.Ptsc))
+            );
         foreach (var (file, rows) in new[] { ("current.csv", s.Current), ("locks.csv", s.Locks) })
             if (rows is not null)
-                CsvFile.Write(Path.Combine(folder, file), rows.Select(h => new HoldingCsvRow(h.Code, h.Resource, h.Amount, h.Partner)));
+                CsvFile.Write(
+                    Path.Combine(folder, file),
+                    rows.Select(h => new HoldingCsvRow(h.Code, h.Resource, h.Amount, h.Partner))
+                );
     }
 }

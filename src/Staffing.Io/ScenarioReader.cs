@@ -8,9 +8,26 @@ public static class ScenarioReader
 {
     public static readonly string[] CentreColumns =
     [
-        "code", "name", "area", "locality", "kind", "ownership", "primary_pupils", "primary_comp", "cycles",
-        "eso_pupils", "eso_comp", "itinerant_justified", "ptsc_need", "no_spanish", "programme", "eoep", "lat", "lon",
-        "specific_group_pupils", "ace_pupils",
+        "code",
+        "name",
+        "area",
+        "locality",
+        "kind",
+        "ownership",
+        "primary_pupils",
+        "primary_comp",
+        "cycles",
+        "eso_pupils",
+        "eso_comp",
+        "itinerant_justified",
+        "ptsc_need",
+        "no_spanish",
+        "programme",
+        "eoep",
+        "lat",
+        "lon",
+        "specific_group_pupils",
+        "ace_pupils",
     ];
 
     private static readonly string[] CentreRequired = ["code", "name", "area", "locality", "kind"];
@@ -28,14 +45,20 @@ public static class ScenarioReader
         options ??= new CsvOptions();
         var errors = new InputErrors();
         if (!Directory.Exists(folder))
-            throw new InputException([$"{folder}: found no such folder, expected a scenario folder holding centres.csv"], []);
+            throw new InputException(
+                [$"{folder}: found no such folder, expected a scenario folder holding centres.csv"],
+                []
+            );
 
         var centresPath = Path.Combine(folder, "centres.csv");
         List<(Centre Centre, int Line)> read = [];
         CsvTable? centreTable = null;
         if (!File.Exists(centresPath))
             errors.Add("centres.csv", 1, 1, "no file centres.csv in " + folder, "centres.csv, the one required file");
-        else if ((centreTable = CsvTable.Read(centresPath, "centres.csv", options, errors, CentreColumns, CentreRequired)) is not null)
+        else if (
+            (centreTable = CsvTable.Read(centresPath, "centres.csv", options, errors, CentreColumns, CentreRequired))
+            is not null
+        )
         {
             read = ReadCentres(centreTable, errors);
             if (centreTable.Rows.Count == 0 && CentreRequired.All(centreTable.Has))
@@ -47,36 +70,80 @@ public static class ScenarioReader
         var areas = Cells(centreTable, "area").ToHashSet(StringComparer.Ordinal);
         var codes = Cells(centreTable, "code").ToHashSet(StringComparer.Ordinal);
 
-        var teams = Optional(folder, "eoep.csv", options, errors, EoepColumns, EoepColumns, t => ReadTeams(t, areas, errors));
+        var teams = Optional(
+            folder,
+            "eoep.csv",
+            options,
+            errors,
+            EoepColumns,
+            EoepColumns,
+            t => ReadTeams(t, areas, errors)
+        );
         if (teams is not null && centreTable is not null)
         {
             var teamCodes = teams.Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
             foreach (var (centre, line) in read)
                 if (centre.Eoep is { } team && !teamCodes.Contains(team))
-                    errors.Add("centres.csv", line, centreTable.Column("eoep") + 1, InputErrors.Quote(team), "a team code defined in eoep.csv");
+                    errors.Add(
+                        "centres.csv",
+                        line,
+                        centreTable.Column("eoep") + 1,
+                        InputErrors.Quote(team),
+                        "a team code defined in eoep.csv"
+                    );
         }
-        var pool = Optional(folder, "pool.csv", options, errors, PoolColumns, PoolColumns, t => ReadPool(t, areas, errors));
-        var current = Optional(folder, "current.csv", options, errors, HoldingColumns, HoldingRequired, t => ReadHoldings(t, codes, errors, locks: false));
-        var locks = Optional(folder, "locks.csv", options, errors, HoldingColumns, HoldingRequired, t => ReadHoldings(t, codes, errors, locks: true));
+        var pool = Optional(
+            folder,
+            "pool.csv",
+            options,
+            errors,
+            PoolColumns,
+            PoolColumns,
+            t => ReadPool(t, areas, errors)
+        );
+        var current = Optional(
+            folder,
+            "current.csv",
+            options,
+            errors,
+            HoldingColumns,
+            HoldingRequired,
+            t => ReadHoldings(t, codes, errors, locks: false)
+        );
+        var locks = Optional(
+            folder,
+            "locks.csv",
+            options,
+            errors,
+            HoldingColumns,
+            HoldingRequired,
+            t => ReadHoldings(t, codes, errors, locks: true)
+        );
 
         var policy = PolicyLoader.Defaults;
         var policyPath = Path.Combine(folder, "policy.json");
-        if (File.Exists(policyPath)) policy = PolicyLoader.Override(policy, ReadText(policyPath, "policy.json", errors), "policy.json", errors);
+        if (File.Exists(policyPath))
+            policy = PolicyLoader.Override(policy, ReadText(policyPath, "policy.json", errors), "policy.json", errors);
         foreach (var extraPolicyFile in policyFiles.OfType<string>())
         {
             var name = Path.GetFileName(extraPolicyFile);
-            if (!File.Exists(extraPolicyFile)) errors.Add(name, 1, 1, "no such file", "a policy.json of overrides");
-            else policy = PolicyLoader.Override(policy, ReadText(extraPolicyFile, name, errors), name, errors);
+            if (!File.Exists(extraPolicyFile))
+                errors.Add(name, 1, 1, "no such file", "a policy.json of overrides");
+            else
+                policy = PolicyLoader.Override(policy, ReadText(extraPolicyFile, name, errors), name, errors);
         }
 
-        if (errors.Count > 0) throw new InputException(errors.Messages, errors.Notes);
+        if (errors.Count > 0)
+            throw new InputException(errors.Messages, errors.Notes);
         return new Scenario(centres, pool, teams, current, locks, policy) { Notes = errors.Notes };
     }
 
     private static IEnumerable<string> Cells(CsvTable? t, string column)
     {
         var i = t?.Column(column) ?? -1;
-        return i < 0 ? [] : t!.Rows.Where(r => i < r.Fields.Length && r.Fields[i].Trim().Length > 0).Select(r => r.Fields[i].Trim());
+        return i < 0
+            ? []
+            : t!.Rows.Where(r => i < r.Fields.Length && r.Fields[i].Trim().Length > 0).Select(r => r.Fields[i].Trim());
     }
 
     private static string ReadText(string path, string file, InputErrors errors)
@@ -92,20 +159,30 @@ public static class ScenarioReader
         }
     }
 
-    private static List<T>? Optional<T>(string folder, string file, CsvOptions options, InputErrors errors,
-        string[] known, string[] required, Func<CsvTable, List<T>> read)
+    private static List<T>? Optional<T>(
+        string folder,
+        string file,
+        CsvOptions options,
+        InputErrors errors,
+        string[] known,
+        string[] required,
+        Func<CsvTable, List<T>> read
+    )
     {
         var path = Path.Combine(folder, file);
-        if (!File.Exists(path)) return null;
+        if (!File.Exists(path))
+            return null;
         var table = CsvTable.Read(path, file, options, errors, known, required);
-        if (table is null) return [];
+        if (table is null)
+            return [];
         return required.All(table.Has) ? read(table) : [];
     }
 
     private static List<(Centre, int)> ReadCentres(CsvTable t, InputErrors errors)
     {
         var result = new List<(Centre, int)>();
-        if (!CentreRequired.All(t.Has)) return result;
+        if (!CentreRequired.All(t.Has))
+            return result;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in t.Rows)
         {
@@ -115,18 +192,25 @@ public static class ScenarioReader
                 r.Error("code", InputErrors.Quote(code), $"a unique code (already on line {seen[code]})");
             var name = r.Required("name");
             var area = r.Required("area");
-            if (area == PoolRow.AllAreas) r.Error("area", "\"*\"", "an area name (\"*\" means all areas in pool.csv)");
+            if (area == PoolRow.AllAreas)
+                r.Error("area", "\"*\"", "an area name (\"*\" means all areas in pool.csv)");
             var locality = r.Required("locality");
             var kindText = r.Required("kind");
-            var kindOk = Enum.TryParse(kindText, ignoreCase: true, out CentreKind kind) && !int.TryParse(kindText, out _);
+            var kindOk =
+                Enum.TryParse(kindText, ignoreCase: true, out CentreKind kind) && !int.TryParse(kindText, out _);
             if (kindText.Length > 0 && !kindOk)
                 r.Error("kind", InputErrors.Quote(kindText), "one of CEIP, IES, CEIPSO, CRA");
             var ownership = Ownership.Public;
             switch (r.Text("ownership")?.ToLowerInvariant())
             {
-                case null or "public" or "pública" or "publica": break;
-                case "concertado" or "concertada": ownership = Ownership.Concertado; break;
-                case var other: r.Error("ownership", InputErrors.Quote(other), "public or concertado"); break;
+                case null or "public" or "pública" or "publica":
+                    break;
+                case "concertado" or "concertada":
+                    ownership = Ownership.Concertado;
+                    break;
+                case var other:
+                    r.Error("ownership", InputErrors.Quote(other), "public or concertado");
+                    break;
             }
 
             var (pp, pc) = StageCounts(r, kind, "primary_pupils", "primary_comp", kind.TeachesPrimary(), kindOk);
@@ -139,32 +223,87 @@ public static class ScenarioReader
             var eoep = r.Text("eoep");
             var lat = r.Decimal("lat", -90, 90);
             var lon = r.Decimal("lon", -180, 180);
-            if (lat.HasValue != lon.HasValue && !r.Failed) r.Error(lat.HasValue ? "lon" : "lat", "an empty cell", "lat and lon given together");
+            if (lat.HasValue != lon.HasValue && !r.Failed)
+                r.Error(lat.HasValue ? "lon" : "lat", "an empty cell", "lat and lon given together");
             var specific = r.Int("specific_group_pupils") ?? 0;
             var ace = r.Int("ace_pupils") ?? 0;
             if (!r.Failed)
-                result.Add((new Centre(code, name, area, locality, kind, ownership, pp, pc, cycles, ep, ec, justified, need,
-                    noSpanish, programme, eoep, lat, lon, specific, ace), row.Line));
+                result.Add(
+                    (
+                        new Centre(
+                            code,
+                            name,
+                            area,
+                            locality,
+                            kind,
+                            ownership,
+                            pp,
+                            pc,
+                            cycles,
+                            ep,
+                            ec,
+                            justified,
+                            need,
+                            noSpanish,
+                            programme,
+                            eoep,
+                            lat,
+                            lon,
+                            specific,
+                            ace
+                        ),
+                        row.Line
+                    )
+                );
         }
         return result;
     }
 
     /// <summary>A stage's (pupils, compensatory) pair: required where the kind teaches it, absent (or 0) where not.</summary>
-    private static (int, int) StageCounts(RowReader r, CentreKind kind, string pupilsCol, string compCol, bool teaches, bool kindOk)
+    private static (int, int) StageCounts(
+        RowReader r,
+        CentreKind kind,
+        string pupilsCol,
+        string compCol,
+        bool teaches,
+        bool kindOk
+    )
     {
         var pupils = r.Int(pupilsCol);
         var comp = r.Int(compCol);
-        if (!kindOk) return (0, 0);
+        if (!kindOk)
+            return (0, 0);
         if (teaches)
         {
-            if (pupils is null && r.Text(pupilsCol) is null) r.Error(pupilsCol, "an empty cell", $"the number of pupils ({pupilsCol} is required for kind {kind})");
-            if (comp is null && r.Text(compCol) is null) r.Error(compCol, "an empty cell", $"the number of compensatory pupils ({compCol} is required for kind {kind})");
-            if (pupils is { } p && comp is { } c && c > p) r.Error(compCol, c.ToString(System.Globalization.CultureInfo.InvariantCulture), $"at most {pupilsCol} ({p})");
+            if (pupils is null && r.Text(pupilsCol) is null)
+                r.Error(pupilsCol, "an empty cell", $"the number of pupils ({pupilsCol} is required for kind {kind})");
+            if (comp is null && r.Text(compCol) is null)
+                r.Error(
+                    compCol,
+                    "an empty cell",
+                    $"the number of compensatory pupils ({compCol} is required for kind {kind})"
+                );
+            if (pupils is { } p && comp is { } c && c > p)
+                r.Error(
+                    compCol,
+                    c.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"at most {pupilsCol} ({p})"
+                );
             return (pupils ?? 0, comp ?? 0);
         }
         {
-            if (pupils > 0) r.Error(pupilsCol, pupils.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"no {pupilsCol} for kind {kind}, which does not teach that stage");
-            if (comp > 0) r.Error(compCol, comp.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"no {compCol} for kind {kind}, which does not teach that stage");
+            if (pupils > 0)
+                r.Error(
+                    pupilsCol,
+                    pupils.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"no {pupilsCol} for kind {kind}, which does not teach that stage"
+                );
+            if (comp > 0)
+                r.Error(
+                    compCol,
+                    comp.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"no {compCol} for kind {kind}, which does not teach that stage"
+                );
         }
         return (0, 0);
     }
@@ -181,10 +320,16 @@ public static class ScenarioReader
                 r.Error("area", InputErrors.Quote(area), "an area named in centres.csv, or * for all areas");
             var resource = Resource(r);
             var amount = r.Int("amount");
-            if (amount is null && r.Text("amount") is null) r.Error("amount", "an empty cell", "an integer ≥ 0 (amount)");
+            if (amount is null && r.Text("amount") is null)
+                r.Error("amount", "an empty cell", "an integer ≥ 0 (amount)");
             if (!r.Failed && !seen.TryAdd((area, resource), row.Line))
-                r.Error("resource", InputErrors.Quote(resource.Name()), $"one row per area and resource (already on line {seen[(area, resource)]})");
-            if (!r.Failed) result.Add(new PoolRow(area, resource, amount!.Value));
+                r.Error(
+                    "resource",
+                    InputErrors.Quote(resource.Name()),
+                    $"one row per area and resource (already on line {seen[(area, resource)]})"
+                );
+            if (!r.Failed)
+                result.Add(new PoolRow(area, resource, amount!.Value));
         }
         return result;
     }
@@ -194,7 +339,8 @@ public static class ScenarioReader
         var text = r.Required("resource");
         if (text.Length > 0 && !Vocabulary.TryParseResource(text, out var resource))
             r.Error("resource", InputErrors.Quote(text), "one of " + Vocabulary.ResourceList);
-        else Vocabulary.TryParseResource(text, out resource);
+        else
+            Vocabulary.TryParseResource(text, out resource);
         return resource;
     }
 
@@ -206,14 +352,19 @@ public static class ScenarioReader
         {
             var r = new RowReader(t, row, errors);
             var code = r.Required("eoep");
-            if (code.Length > 0 && !seen.TryAdd(code, row.Line)) r.Error("eoep", InputErrors.Quote(code), $"a unique team code (already on line {seen[code]})");
+            if (code.Length > 0 && !seen.TryAdd(code, row.Line))
+                r.Error("eoep", InputErrors.Quote(code), $"a unique team code (already on line {seen[code]})");
             var area = r.Required("area");
-            if (area.Length > 0 && !areas.Contains(area)) r.Error("area", InputErrors.Quote(area), "an area named in centres.csv");
+            if (area.Length > 0 && !areas.Contains(area))
+                r.Error("area", InputErrors.Quote(area), "an area named in centres.csv");
             var psy = r.Int("psychopedagogues");
-            if (psy is null && r.Text("psychopedagogues") is null) r.Error("psychopedagogues", "an empty cell", "an integer ≥ 0 (psychopedagogues)");
+            if (psy is null && r.Text("psychopedagogues") is null)
+                r.Error("psychopedagogues", "an empty cell", "an integer ≥ 0 (psychopedagogues)");
             var ptsc = r.Int("ptsc");
-            if (ptsc is null && r.Text("ptsc") is null) r.Error("ptsc", "an empty cell", "an integer ≥ 0 (ptsc)");
-            if (!r.Failed) result.Add(new EoepTeam(code, area, psy!.Value, ptsc!.Value));
+            if (ptsc is null && r.Text("ptsc") is null)
+                r.Error("ptsc", "an empty cell", "an integer ≥ 0 (ptsc)");
+            if (!r.Failed)
+                result.Add(new EoepTeam(code, area, psy!.Value, ptsc!.Value));
         }
         return result;
     }
@@ -226,21 +377,35 @@ public static class ScenarioReader
         {
             var r = new RowReader(t, row, errors);
             var code = r.Required("code");
-            if (code.Length > 0 && !centres.Contains(code)) r.Error("code", InputErrors.Quote(code), "a centre code of centres.csv");
+            if (code.Length > 0 && !centres.Contains(code))
+                r.Error("code", InputErrors.Quote(code), "a centre code of centres.csv");
             var resource = Resource(r);
             var itinerant = resource.IsItinerant();
             var amount = locks && itinerant ? r.Int("amount", 0, 1) : r.Int("amount");
-            if (amount is null && r.Text("amount") is null) r.Error("amount", "an empty cell", "an integer ≥ 0 (amount)");
+            if (amount is null && r.Text("amount") is null)
+                r.Error("amount", "an empty cell", "an integer ≥ 0 (amount)");
             var partner = r.Text("partner");
             if (partner is not null)
             {
-                if (!r.Failed && !itinerant) r.Error("partner", InputErrors.Quote(partner), "an empty cell: partner is for primary_itinerant and secondary_itinerant rows only");
-                else if (!centres.Contains(partner)) r.Error("partner", InputErrors.Quote(partner), "a centre code of centres.csv");
-                else if (partner == code) r.Error("partner", InputErrors.Quote(partner), "another centre than the row's own");
+                if (!r.Failed && !itinerant)
+                    r.Error(
+                        "partner",
+                        InputErrors.Quote(partner),
+                        "an empty cell: partner is for primary_itinerant and secondary_itinerant rows only"
+                    );
+                else if (!centres.Contains(partner))
+                    r.Error("partner", InputErrors.Quote(partner), "a centre code of centres.csv");
+                else if (partner == code)
+                    r.Error("partner", InputErrors.Quote(partner), "another centre than the row's own");
             }
             if (!r.Failed && !seen.TryAdd((code, resource), row.Line))
-                r.Error("resource", InputErrors.Quote(resource.Name()), $"one row per centre and resource (already on line {seen[(code, resource)]})");
-            if (!r.Failed) result.Add(new Holding(code, resource, amount!.Value, partner));
+                r.Error(
+                    "resource",
+                    InputErrors.Quote(resource.Name()),
+                    $"one row per centre and resource (already on line {seen[(code, resource)]})"
+                );
+            if (!r.Failed)
+                result.Add(new Holding(code, resource, amount!.Value, partner));
         }
         return result;
     }

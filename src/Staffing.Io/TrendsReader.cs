@@ -8,7 +8,14 @@ public static class TrendsReader
     public static IReadOnlyList<Trend> Read(string path, Scenario s)
     {
         var errors = new InputErrors();
-        var table = CsvTable.Read(path, "trends.csv", new CsvOptions(), errors, ["code", "area", "growth", "spread"], ["growth"]);
+        var table = CsvTable.Read(
+            path,
+            "trends.csv",
+            new CsvOptions(),
+            errors,
+            ["code", "area", "growth", "spread"],
+            ["growth"]
+        );
         var result = new List<Trend>();
         if (table is not null && errors.Count == 0)
             foreach (var row in table.Rows)
@@ -16,15 +23,25 @@ public static class TrendsReader
                 var r = new RowReader(table, row, errors);
                 var code = r.Text("code");
                 var area = r.Text("area");
-                if ((code is null) == (area is null)) r.Error(code is null ? "code" : "area", code is null ? "an empty cell" : InputErrors.Quote(area!), "a code or an area (one of the two)");
-                else if (code is not null && s.Find(code) is null) r.Error("code", InputErrors.Quote(code), "a centre code of centres.csv");
-                else if (area is not null && !s.Centres.Any(c => c.Area == area)) r.Error("area", InputErrors.Quote(area), "an area named in centres.csv");
+                if ((code is null) == (area is null))
+                    r.Error(
+                        code is null ? "code" : "area",
+                        code is null ? "an empty cell" : InputErrors.Quote(area!),
+                        "a code or an area (one of the two)"
+                    );
+                else if (code is not null && s.Find(code) is null)
+                    r.Error("code", InputErrors.Quote(code), "a centre code of centres.csv");
+                else if (area is not null && !s.Centres.Any(c => c.Area == area))
+                    r.Error("area", InputErrors.Quote(area), "an area named in centres.csv");
                 var g = r.Decimal("growth", -1, 10);
-                if (g is null && r.Text("growth") is null) r.Error("growth", "an empty cell", "a yearly change as a fraction (e.g. 0.05)");
+                if (g is null && r.Text("growth") is null)
+                    r.Error("growth", "an empty cell", "a yearly change as a fraction (e.g. 0.05)");
                 var sd = r.Decimal("spread", 0, 10);
-                if (!r.Failed) result.Add(new Trend(code, area, g!.Value, sd));
+                if (!r.Failed)
+                    result.Add(new Trend(code, area, g!.Value, sd));
             }
-        if (errors.Count > 0) throw new InputException(errors.Messages, errors.Notes);
+        if (errors.Count > 0)
+            throw new InputException(errors.Messages, errors.Notes);
         return result;
     }
 }

@@ -17,7 +17,9 @@ public partial class LayerTests
     [Fact]
     public void OrToolsIsReferencedByTheSolverOnly()
     {
-        foreach (var project in Directory.GetFiles(Path.Combine(RepoRoot, "src"), "*.csproj", SearchOption.AllDirectories))
+        foreach (
+            var project in Directory.GetFiles(Path.Combine(RepoRoot, "src"), "*.csproj", SearchOption.AllDirectories)
+        )
             if (!project.EndsWith("Staffing.Solver.csproj", StringComparison.Ordinal))
                 Assert.DoesNotContain("Google.OrTools", File.ReadAllText(project));
     }
@@ -25,15 +27,21 @@ public partial class LayerTests
     [Fact]
     public void NoNamespaceCycles()
     {
-        var files = Directory.GetFiles(Path.Combine(RepoRoot, "src"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(File.ReadAllText).Where(t => NamespaceLine().IsMatch(t)).ToList();
+        var files = Directory
+            .GetFiles(Path.Combine(RepoRoot, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f =>
+                !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            )
+            .Select(File.ReadAllText)
+            .Where(t => NamespaceLine().IsMatch(t))
+            .ToList();
         var namespaces = files.Select(t => NamespaceLine().Match(t).Groups[1].Value).ToHashSet();
         // A qualified name refers to the longest declared namespace it starts with.
         string? NamespaceOf(string name)
         {
             for (var n = name; n.Contains('.', StringComparison.Ordinal); n = n[..n.LastIndexOf('.')])
-                if (namespaces.Contains(n)) return n;
+                if (namespaces.Contains(n))
+                    return n;
             return null;
         }
         var edges = new Dictionary<string, HashSet<string>>();
@@ -41,15 +49,19 @@ public partial class LayerTests
         {
             var from = NamespaceLine().Match(text).Groups[1].Value;
             var to = edges.TryGetValue(from, out var set) ? set : edges[from] = [];
-            foreach (Match m in UsingLine().Matches(text)) to.Add(m.Groups[1].Value);
+            foreach (Match m in UsingLine().Matches(text))
+                to.Add(m.Groups[1].Value);
             var code = UsingLine().Replace(NamespaceLine().Replace(text, ""), "");
             foreach (Match m in Qualified().Matches(code))
-                if (NamespaceOf(m.Value) is { } n) to.Add(n);
+                if (NamespaceOf(m.Value) is { } n)
+                    to.Add(n);
             to.Remove(from);
         }
         bool Reaches(string a, string b, HashSet<string> seen) =>
             edges.GetValueOrDefault(a)?.Any(n => n == b || (seen.Add(n) && Reaches(n, b, seen))) ?? false;
-        var cycles = edges.SelectMany(e => e.Value.Where(to => Reaches(to, e.Key, [])).Select(to => $"{e.Key} <-> {to}"));
+        var cycles = edges.SelectMany(e =>
+            e.Value.Where(to => Reaches(to, e.Key, [])).Select(to => $"{e.Key} <-> {to}")
+        );
         Assert.Empty(cycles);
     }
 
@@ -57,10 +69,15 @@ public partial class LayerTests
     public void NothingInTheRepositoryLinksOutsideIt()
     {
         var offenders = new[] { "README.md", "docs", "scenarios", "src", "benchmarks" }
-            .SelectMany(p => File.Exists(Path.Combine(RepoRoot, p)) ? [Path.Combine(RepoRoot, p)]
-                : Directory.GetFiles(Path.Combine(RepoRoot, p), "*.*", SearchOption.AllDirectories))
+            .SelectMany(p =>
+                File.Exists(Path.Combine(RepoRoot, p))
+                    ? [Path.Combine(RepoRoot, p)]
+                    : Directory.GetFiles(Path.Combine(RepoRoot, p), "*.*", SearchOption.AllDirectories)
+            )
             .Where(f => Path.GetExtension(f) is ".md" or ".cs" or ".json" or ".html" or ".js")
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f =>
+                !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            )
             .Where(f => File.ReadAllText(f).Contains("../shared", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(RepoRoot, f));
         Assert.Empty(offenders);

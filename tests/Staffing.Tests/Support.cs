@@ -15,17 +15,28 @@ public static class Support
     }
 
     public static Centre Ceip(int pupils, int comp, int cycles = 3, bool justified = false, string code = "C1") =>
-        Centre.Create(code, CentreKind.CEIP, pupils, comp) with { Cycles = cycles, ItinerantJustified = justified };
+        Centre.Create(code, CentreKind.CEIP, pupils, comp) with
+        {
+            Cycles = cycles,
+            ItinerantJustified = justified,
+        };
 
     public static Centre Ies(int pupils, int comp, bool justified = false, string code = "I1") =>
-        Centre.Create(code, CentreKind.IES, esoPupils: pupils, esoComp: comp) with { ItinerantJustified = justified };
+        Centre.Create(code, CentreKind.IES, esoPupils: pupils, esoComp: comp) with
+        {
+            ItinerantJustified = justified,
+        };
 
     public static Centre Cra(int pupils, int comp, bool justified = false, string code = "R1") =>
-        Centre.Create(code, CentreKind.CRA, pupils, comp) with { ItinerantJustified = justified };
+        Centre.Create(code, CentreKind.CRA, pupils, comp) with
+        {
+            ItinerantJustified = justified,
+        };
 
     public static Centre Concertado(this Centre c) => c with { Ownership = Ownership.Concertado };
 
-    public static Staffing.Rules.Entitlement Entitle(Centre c, Policy? p = null) => Staffing.Rules.RuleBook.Entitle(c, p ?? Defaults);
+    public static Staffing.Rules.Entitlement Entitle(Centre c, Policy? p = null) =>
+        Staffing.Rules.RuleBook.Entitle(c, p ?? Defaults);
 
     /// <summary>One rule on its own, with the facts the earlier rules give: its number and its reason.</summary>
     public static (int Result, string Because) Apply(Staffing.Rules.Rule rule, Centre c, Policy? p = null)
@@ -41,8 +52,10 @@ public static class Support
         get
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Staffing.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("Staffing.sln not found above " + AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Staffing.sln")))
+                dir = dir.Parent;
+            return dir?.FullName
+                ?? throw new InvalidOperationException("Staffing.sln not found above " + AppContext.BaseDirectory);
         }
     }
 
@@ -67,9 +80,11 @@ public static class Support
     public static string Scenario(params (string File, string Text)[] files)
     {
         var d = TempDir();
-        foreach (var (f, t) in files) File.WriteAllText(Path.Combine(d, f), t);
+        foreach (var (f, t) in files)
+            File.WriteAllText(Path.Combine(d, f), t);
         return d;
     }
 
-    public const string CentresHeader = "code,name,area,locality,kind,ownership,primary_pupils,primary_comp,cycles,eso_pupils,eso_comp,itinerant_justified,ptsc_need,no_spanish,eoep,lat,lon\n";
+    public const string CentresHeader =
+        "code,name,area,locality,kind,ownership,primary_pupils,primary_comp,cycles,eso_pupils,eso_comp,itinerant_justified,ptsc_need,no_spanish,eoep,lat,lon\n";
 }

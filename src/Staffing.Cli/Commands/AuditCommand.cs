@@ -10,9 +10,11 @@ public static class AuditCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var cmd = new Command("audit",
+        var cmd = new Command(
+            "audit",
             "This year's staffing (current.csv) against the rules: over- and under-staffed centres, broken itinerant "
-            + "pairs, totals per area");
+                + "pairs, totals per area"
+        );
         var scenario = ScenarioInput.AddTo(cmd);
         var output = new Option<string?>("--out")
         {
@@ -27,18 +29,42 @@ public static class AuditCommand
                 throw InputException.Single("current.csv: found no file, expected this year's staffing to audit");
             var lines = Audit.Lines(s);
             var areas = Audit.Areas(s, lines);
-            var rows = lines.Select(l => new AuditCsvRow(l.Code, l.Resource, l.Held, l.Entitled, l.Difference, l.Finding, l.Rules));
+            var rows = lines.Select(l => new AuditCsvRow(
+                l.Code,
+                l.Resource,
+                l.Held,
+                l.Entitled,
+                l.Difference,
+                l.Finding,
+                l.Rules
+            ));
             if (r.GetValue(output) is { } dir)
-                AtomicFolder.Write(dir, tmp =>
-                {
-                    CsvFile.Write(Path.Combine(tmp, "audit.csv"), rows);
-                    CsvFile.Write(Path.Combine(tmp, "audit-areas.csv"), areas.Select(a =>
-                        new AuditAreaCsvRow(a.Area, a.Resource, a.Held, a.Entitled, a.Difference, a.Over, a.Under)));
-                });
-            else console.Out.Write(EntitlementWriter.Render(w => CsvFile.Write(w, rows)));
+                AtomicFolder.Write(
+                    dir,
+                    tmp =>
+                    {
+                        CsvFile.Write(Path.Combine(tmp, "audit.csv"), rows);
+                        CsvFile.Write(
+                            Path.Combine(tmp, "audit-areas.csv"),
+                            areas.Select(a => new AuditAreaCsvRow(
+                                a.Area,
+                                a.Resource,
+                                a.Held,
+                                a.Entitled,
+                                a.Difference,
+                                a.Over,
+                                a.Under
+                            ))
+                        );
+                    }
+                );
+            else
+                console.Out.Write(EntitlementWriter.Render(w => CsvFile.Write(w, rows)));
             var broken = lines.Count(l => l.Finding.Contains("pair breaks", StringComparison.Ordinal));
-            console.Error.WriteLine($"audit: {lines.Count(l => l.Difference > 0)} over-staffed, "
-                + $"{lines.Count(l => l.Difference < 0)} under-staffed, {broken} broken itinerant pairs");
+            console.Error.WriteLine(
+                $"audit: {lines.Count(l => l.Difference > 0)} over-staffed, "
+                    + $"{lines.Count(l => l.Difference < 0)} under-staffed, {broken} broken itinerant pairs"
+            );
             return ExitCode.Ok;
         });
         return cmd;

@@ -13,9 +13,11 @@ public static class CompareCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var cmd = new Command("compare",
+        var cmd = new Command(
+            "compare",
             "What moves between two scenarios or policies: per area and resource (entitled, allocated, shortfall, cost) "
-            + "and per centre, with the rule behind each change");
+                + "and per centre, with the rule behind each change"
+        );
         var b = ScenarioInput.AddTo(cmd, "base", "The base scenario folder");
         var v = new Argument<string>("variant")
         {
@@ -40,36 +42,85 @@ public static class CompareCommand
                 : ScenarioInput.Read(r, variantPath, console);
             var (bp, vp) = (plan(baseScenario), plan(variant));
             var (areas, centres) = Comparison.Compare(baseScenario, bp, variant, vp);
-            var be = EquityReport.Compute(new AllocationProblem(baseScenario), bp, false, 0).ToDictionary(e => (e.Level, e.Area, e.Stage));
+            var be = EquityReport
+                .Compute(new AllocationProblem(baseScenario), bp, false, 0)
+                .ToDictionary(e => (e.Level, e.Area, e.Stage));
             var ve = EquityReport.Compute(new AllocationProblem(variant), vp, false, 0);
-            AtomicFolder.Write(r.GetValue(output)!, tmp =>
-            {
-                CsvFile.Write(Path.Combine(tmp, "compare-areas.csv"), areas.Select(a => new CompareAreaCsvRow(a.Area, a.Resource,
-                    a.Base?.Entitled ?? 0, a.Variant?.Entitled ?? 0, a.Base?.Allocated ?? 0, a.Variant?.Allocated ?? 0,
-                    a.Base?.Cost ?? 0, a.Variant?.Cost ?? 0, a.DeltaCost, a.Base?.Shortfall ?? 0, a.Variant?.Shortfall ?? 0)));
-                CsvFile.Write(Path.Combine(tmp, "compare-centres.csv"), centres.Select(c => new CompareCentreCsvRow(c.Code,
-                    c.Resource, c.BaseEntitled, c.VariantEntitled, c.BaseAllocated, c.VariantAllocated, c.Reason)));
-                CsvFile.Write(Path.Combine(tmp, "compare-equity.csv"), Equity(be, ve));
-            });
+            AtomicFolder.Write(
+                r.GetValue(output)!,
+                tmp =>
+                {
+                    CsvFile.Write(
+                        Path.Combine(tmp, "compare-areas.csv"),
+                        areas.Select(a => new CompareAreaCsvRow(
+                            a.Area,
+                            a.Resource,
+                            a.Base?.Entitled ?? 0,
+                            a.Variant?.Entitled ?? 0,
+                            a.Base?.Allocated ?? 0,
+                            a.Variant?.Allocated ?? 0,
+                            a.Base?.Cost ?? 0,
+                            a.Variant?.Cost ?? 0,
+                            a.DeltaCost,
+                            a.Base?.Shortfall ?? 0,
+                            a.Variant?.Shortfall ?? 0
+                        ))
+                    );
+                    CsvFile.Write(
+                        Path.Combine(tmp, "compare-centres.csv"),
+                        centres.Select(c => new CompareCentreCsvRow(
+                            c.Code,
+                            c.Resource,
+                            c.BaseEntitled,
+                            c.VariantEntitled,
+                            c.BaseAllocated,
+                            c.VariantAllocated,
+                            c.Reason
+                        ))
+                    );
+                    CsvFile.Write(Path.Combine(tmp, "compare-equity.csv"), Equity(be, ve));
+                }
+            );
             var delta = areas.Sum(a => a.DeltaCost);
-            console.Error.WriteLine($"compare: {areas.Count} area rows and {centres.Count} centre rows change; "
-                + $"cost {delta.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)} € a year");
+            console.Error.WriteLine(
+                $"compare: {areas.Count} area rows and {centres.Count} centre rows change; "
+                    + $"cost {delta.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)} € a year"
+            );
             return ExitCode.Ok;
         });
         return cmd;
     }
 
     /// <summary>The equity rows that change, base beside variant.</summary>
-    private static IEnumerable<CompareEquityCsvRow> Equity(Dictionary<(string, string, Stage), EquityRow> before,
-        IEnumerable<EquityRow> after)
+    private static IEnumerable<CompareEquityCsvRow> Equity(
+        Dictionary<(string, string, Stage), EquityRow> before,
+        IEnumerable<EquityRow> after
+    )
     {
         foreach (var e in after)
         {
             var x = before.GetValueOrDefault((e.Level, e.Area, e.Stage));
-            if (x is not null && x.PostsPer100 == e.PostsPer100 && x.EoepDaysPer100 == e.EoepDaysPer100
-                && x.CoverageGini == e.CoverageGini && x.AbovePriority == e.AbovePriority) continue;
-            yield return new CompareEquityCsvRow(e.Level, e.Area, e.Stage, x?.PostsPer100, e.PostsPer100, x?.EoepDaysPer100,
-                e.EoepDaysPer100, x?.CoverageGini, e.CoverageGini, x?.AbovePriority, e.AbovePriority);
+            if (
+                x is not null
+                && x.PostsPer100 == e.PostsPer100
+                && x.EoepDaysPer100 == e.EoepDaysPer100
+                && x.CoverageGini == e.CoverageGini
+                && x.AbovePriority == e.AbovePriority
+            )
+                continue;
+            yield return new CompareEquityCsvRow(
+                e.Level,
+                e.Area,
+                e.Stage,
+                x?.PostsPer100,
+                e.PostsPer100,
+                x?.EoepDaysPer100,
+                e.EoepDaysPer100,
+                x?.CoverageGini,
+                e.CoverageGini,
+                x?.AbovePriority,
+                e.AbovePriority
+            );
         }
     }
 }

@@ -10,20 +10,23 @@ public sealed record Console(TextWriter Out, TextWriter Error)
 
     public void Notes(IEnumerable<string> notes)
     {
-        foreach (var n in notes) Error.WriteLine("note: " + n);
+        foreach (var n in notes)
+            Error.WriteLine("note: " + n);
     }
 
     /// <summary>A progress bar on a terminal (Spectre.Console, on stderr); nothing when stderr is redirected.</summary>
     public T WithProgress<T>(string what, int total, Func<IProgress<int>?, T> work)
     {
-        if (!ErrorIsTerminal) return work(null);
+        if (!ErrorIsTerminal)
+            return work(null);
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
         T result = default!;
-        ansi.Progress().Start(ctx =>
-        {
-            var task = ctx.AddTask(what, maxValue: total);
-            result = work(new Progress<int>(done => task.Value = done));
-        });
+        ansi.Progress()
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(what, maxValue: total);
+                result = work(new Progress<int>(done => task.Value = done));
+            });
         return result;
     }
 }
@@ -33,12 +36,15 @@ public sealed class Progress(Console console) : IProgress<string>
 {
     public void Report(string value)
     {
-        if (console.ErrorIsTerminal) console.Error.WriteLine(value);
+        if (console.ErrorIsTerminal)
+            console.Error.WriteLine(value);
     }
 }
 
 /// <summary>The exit codes of every command: 0 success, 1 a blocking finding, 2 bad input or usage.</summary>
 public static class ExitCode
 {
-    public const int Ok = 0, Finding = 1, BadInput = 2;
+    public const int Ok = 0,
+        Finding = 1,
+        BadInput = 2;
 }

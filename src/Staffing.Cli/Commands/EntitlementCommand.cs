@@ -15,22 +15,35 @@ public static class EntitlementCommand
         {
             Description = "List the centres one compensatory pupil away from a change (cliff edges), as CSV",
         };
-        var centre = new Option<string?>("--centre") { Description = "One centre's code: its entitlement with the full trace" };
-        var format = new Option<string>("--format") { Description = "text, csv or json", DefaultValueFactory = _ => "text" };
+        var centre = new Option<string?>("--centre")
+        {
+            Description = "One centre's code: its entitlement with the full trace",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "text, csv or json",
+            DefaultValueFactory = _ => "text",
+        };
         format.AcceptOnlyFromAmong("text", "csv", "json");
         var output = new Option<string?>("--out")
         {
             Description = "Write entitlement.{txt,csv,json} into this folder instead of stdout",
         };
-        foreach (var o in new Option[] { near, centre, format, output }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { near, centre, format, output })
+            cmd.Options.Add(o);
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
             IEnumerable<Centre> centres = s.Centres.OrderBy(c => c.Code, StringComparer.Ordinal);
             if (r.GetValue(centre) is { } code)
-                centres = [s.Find(code)
-                    ?? throw InputException.Single($"--centre: found \"{code}\", expected a centre code of centres.csv")];
+                centres =
+                [
+                    s.Find(code)
+                        ?? throw InputException.Single(
+                            $"--centre: found \"{code}\", expected a centre code of centres.csv"
+                        ),
+                ];
             var f = r.GetValue(near) ? "near" : r.GetValue(format)!;
             var text = f switch
             {
@@ -44,7 +57,8 @@ public static class EntitlementCommand
                 var file = f == "near" ? "near-thresholds.csv" : "entitlement." + (f == "text" ? "txt" : f);
                 AtomicFolder.Write(dir, tmp => File.WriteAllText(Path.Combine(tmp, file), text));
             }
-            else console.Out.Write(text);
+            else
+                console.Out.Write(text);
             return ExitCode.Ok;
         });
         return cmd;

@@ -12,9 +12,11 @@ public static class EquityCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var cmd = new Command("equity",
+        var cmd = new Command(
+            "equity",
             "Segregation of compensatory pupils (dissimilarity, isolation, exposure, Gini) beside the staff the plan "
-            + "gives them");
+                + "gives them"
+        );
         var scenario = ScenarioInput.AddTo(cmd);
         var by = new Option<string>("--by")
         {
@@ -22,22 +24,52 @@ public static class EquityCommand
             DefaultValueFactory = _ => "locality",
         };
         by.AcceptOnlyFromAmong("area", "locality");
-        var output = new Option<string?>("--out") { Description = "Write equity.csv into this folder (default: the table on stdout)" };
+        var output = new Option<string?>("--out")
+        {
+            Description = "Write equity.csv into this folder (default: the table on stdout)",
+        };
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 0 };
-        foreach (var o in new Option[] { by, output, seed }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { by, output, seed })
+            cmd.Options.Add(o);
         var solve = new SolveOptions(cmd);
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
-            var (problem, plan) = services.GetRequiredService<Planner>().Plan(s, solve.Solver(r), SolveOptions.Settings(r, console));
+            var (problem, plan) = services
+                .GetRequiredService<Planner>()
+                .Plan(s, solve.Solver(r), SolveOptions.Settings(r, console));
             var rows = EquityReport.Compute(problem, plan, r.GetValue(by) == "locality", r.GetValue(seed));
             if (r.GetValue(output) is { } dir)
-                AtomicFolder.Write(dir, tmp => CsvFile.Write(Path.Combine(tmp, "equity.csv"), rows.Select(e =>
-                    new EquityCsvRow(e.Level, e.Area, e.Locality, e.Stage, e.Centres, e.Pupils, e.Compensatory, e.Dissimilarity,
-                        e.DissimilarityLow, e.DissimilarityHigh, e.Isolation, e.Exposure, e.Gini, e.Warning, e.AbovePriority,
-                        e.PostsPer100, e.EoepDaysPer100, e.CoverageGini))));
-            else Table(console.Out, rows);
+                AtomicFolder.Write(
+                    dir,
+                    tmp =>
+                        CsvFile.Write(
+                            Path.Combine(tmp, "equity.csv"),
+                            rows.Select(e => new EquityCsvRow(
+                                e.Level,
+                                e.Area,
+                                e.Locality,
+                                e.Stage,
+                                e.Centres,
+                                e.Pupils,
+                                e.Compensatory,
+                                e.Dissimilarity,
+                                e.DissimilarityLow,
+                                e.DissimilarityHigh,
+                                e.Isolation,
+                                e.Exposure,
+                                e.Gini,
+                                e.Warning,
+                                e.AbovePriority,
+                                e.PostsPer100,
+                                e.EoepDaysPer100,
+                                e.CoverageGini
+                            ))
+                        )
+                );
+            else
+                Table(console.Out, rows);
             return ExitCode.Ok;
         });
         return cmd;
@@ -45,16 +77,24 @@ public static class EquityCommand
 
     private static void Table(TextWriter o, IEnumerable<EquityRow> rows)
     {
-        o.WriteLine($"{"level",-8} {"area / locality",-40} {"stage",-9} {"centres",7} {"comp",6} {"D",6} {"D 95%",13} "
-            + $"{"isol",6} {"gini",6} {">25%",5} {"posts/100",9} {"days/100",8}  warning");
+        o.WriteLine(
+            $"{"level", -8} {"area / locality", -40} {"stage", -9} {"centres", 7} {"comp", 6} {"D", 6} {"D 95%", 13} "
+                + $"{"isol", 6} {"gini", 6} {">25%", 5} {"posts/100", 9} {"days/100", 8}  warning"
+        );
         foreach (var e in rows)
         {
-            var place = e.Level == "region" ? "(region)" : e.Level == "area" ? e.Area : "  " + e.Locality;
-            if (place.Length > 40) place = place[..39] + "…";
+            var place =
+                e.Level == "region" ? "(region)"
+                : e.Level == "area" ? e.Area
+                : "  " + e.Locality;
+            if (place.Length > 40)
+                place = place[..39] + "…";
             var interval = e.DissimilarityLow is null ? "" : F2(e.DissimilarityLow) + "–" + F2(e.DissimilarityHigh);
-            o.WriteLine($"{e.Level,-8} {place,-40} {e.Stage.Name(),-9} {e.Centres,7} {e.Compensatory,6} "
-                + $"{F2(e.Dissimilarity),6} {interval,13} {F2(e.Isolation),6} {F2(e.Gini),6} {e.AbovePriority,5} "
-                + $"{F2(e.PostsPer100),9} {F2(e.EoepDaysPer100),8}  {e.Warning}");
+            o.WriteLine(
+                $"{e.Level, -8} {place, -40} {e.Stage.Name(), -9} {e.Centres, 7} {e.Compensatory, 6} "
+                    + $"{F2(e.Dissimilarity), 6} {interval, 13} {F2(e.Isolation), 6} {F2(e.Gini), 6} {e.AbovePriority, 5} "
+                    + $"{F2(e.PostsPer100), 9} {F2(e.EoepDaysPer100), 8}  {e.Warning}"
+            );
         }
     }
 

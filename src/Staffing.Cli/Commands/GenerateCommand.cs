@@ -10,9 +10,21 @@ public static class GenerateCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var centres = new Option<int>("--centres") { Description = "How many centres", DefaultValueFactory = _ => 1200 };
-        var areas = new Option<int>("--areas") { Description = "How many territorial areas", DefaultValueFactory = _ => 5 };
-        var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same scenario)", DefaultValueFactory = _ => 1 };
+        var centres = new Option<int>("--centres")
+        {
+            Description = "How many centres",
+            DefaultValueFactory = _ => 1200,
+        };
+        var areas = new Option<int>("--areas")
+        {
+            Description = "How many territorial areas",
+            DefaultValueFactory = _ => 5,
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Random seed (same seed, same scenario)",
+            DefaultValueFactory = _ => 1,
+        };
         var ratio = new Option<double>("--pool-ratio")
         {
             Description = "Pools as a fraction of the entitlement",
@@ -22,26 +34,36 @@ public static class GenerateCommand
         {
             var v = r.GetValueOrDefault<double>();
             if (v < 0 || v > 10 || double.IsNaN(v))
-                r.AddError($"--pool-ratio: found {v.ToString(CultureInfo.InvariantCulture)}, expected a fraction from 0 to 10");
+                r.AddError(
+                    $"--pool-ratio: found {v.ToString(CultureInfo.InvariantCulture)}, expected a fraction from 0 to 10"
+                );
         });
         var output = new Option<string>("--out") { Description = "The scenario folder to write", Required = true };
         var directory = new Option<string?>("--directory")
         {
-            Description = "Build from a public directory of real centres (directory.csv) instead: real codes and "
+            Description =
+                "Build from a public directory of real centres (directory.csv) instead: real codes and "
                 + "places, synthesised pupils (scenarios/madrid/directory/directory.csv is Madrid's)",
         };
-        var cmd = new Command("generate",
-            "Write a synthetic scenario of any size (realistic mix, many boundary cases), or one of a real network");
-        foreach (var o in new Option[] { centres, areas, seed, ratio, output, directory }) cmd.Options.Add(o);
+        var cmd = new Command(
+            "generate",
+            "Write a synthetic scenario of any size (realistic mix, many boundary cases), or one of a real network"
+        );
+        foreach (var o in new Option[] { centres, areas, seed, ratio, output, directory })
+            cmd.Options.Add(o);
         cmd.SetAction(r =>
         {
             var pr = r.GetValue(ratio);
             var s = r.GetValue(directory) is { } dir
                 ? DirectoryScenario.Build(dir, r.GetValue(seed), pr)
-                : ScenarioGenerator.Generate(new ScenarioGenerator.Options(r.GetValue(centres), r.GetValue(areas), r.GetValue(seed), pr));
+                : ScenarioGenerator.Generate(
+                    new ScenarioGenerator.Options(r.GetValue(centres), r.GetValue(areas), r.GetValue(seed), pr)
+                );
             AtomicFolder.Write(r.GetValue(output)!, tmp => ScenarioGenerator.Write(s, tmp));
             var areaCount = s.Teams!.Select(t => t.Area).Distinct().Count();
-            services.GetRequiredService<Console>().Error.WriteLine($"wrote {s.Centres.Count} centres in {areaCount} areas");
+            services
+                .GetRequiredService<Console>()
+                .Error.WriteLine($"wrote {s.Centres.Count} centres in {areaCount} areas");
             return ExitCode.Ok;
         });
         return cmd;

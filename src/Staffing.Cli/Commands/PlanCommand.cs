@@ -10,22 +10,32 @@ public static class PlanCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var cmd = new Command("plan",
+        var cmd = new Command(
+            "plan",
             "Allocate the pools into a plan per centre (plan.csv, itinerants.csv, eoep-schedule.csv, indicators.csv, "
-            + "summary.json)");
+                + "summary.json)"
+        );
         var scenario = ScenarioInput.AddTo(cmd);
-        var output = new Option<string>("--out") { Description = "The plan folder to write (replaced as a whole)", Required = true };
+        var output = new Option<string>("--out")
+        {
+            Description = "The plan folder to write (replaced as a whole)",
+            Required = true,
+        };
         cmd.Options.Add(output);
         var solve = new SolveOptions(cmd, seed: true);
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
-            var (_, plan) = services.GetRequiredService<Planner>().Plan(s, solve.Solver(r), SolveOptions.Settings(r, console));
+            var (_, plan) = services
+                .GetRequiredService<Planner>()
+                .Plan(s, solve.Solver(r), SolveOptions.Settings(r, console));
             AtomicFolder.Write(r.GetValue(output)!, tmp => PlanWriter.Write(tmp, s, plan));
             var shortfall = plan.Lines.Where(l => l.Funding == Funding.Pool).Sum(l => l.Shortfall);
-            console.Error.WriteLine($"{plan.Status}: {plan.Lines.Length} plan rows, shortfall {shortfall} units, "
-                + $"{plan.Itinerants.Length} itinerant teachers, {plan.Seconds:0.###} s");
+            console.Error.WriteLine(
+                $"{plan.Status}: {plan.Lines.Length} plan rows, shortfall {shortfall} units, "
+                    + $"{plan.Itinerants.Length} itinerant teachers, {plan.Seconds:0.###} s"
+            );
             return ExitCode.Ok;
         });
         return cmd;

@@ -14,7 +14,8 @@ public static class ReportCommand
         var compare = new Option<string?>("--compare") { Description = "Another plan folder to compare with" };
         var scenario = new Option<string?>("--scenario")
         {
-            Description = "The plan's scenario: adds each centre's name, the full trace of the rules and the "
+            Description =
+                "The plan's scenario: adds each centre's name, the full trace of the rules and the "
                 + "concentration chart",
         };
         var output = new Option<string>("--out")
@@ -30,7 +31,8 @@ public static class ReportCommand
         });
         var cmd = new Command("report", "A plan as a page people read or a workbook planners live in");
         cmd.Arguments.Add(planDir);
-        foreach (var o in new Option[] { compare, scenario, output }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { compare, scenario, output })
+            cmd.Options.Add(o);
         ScenarioInput.AddOptions(cmd);
         cmd.SetAction(r =>
         {
@@ -38,8 +40,10 @@ public static class ReportCommand
             var file = r.GetValue(output)!;
             var s = r.GetValue(scenario) is { } folder ? ScenarioInput.Read(r, folder, console) : null;
             var report = new Report(r.GetValue(planDir)!, s, r.GetValue(compare));
-            if (Path.GetExtension(file).Equals(".html", StringComparison.OrdinalIgnoreCase)) report.Html(file);
-            else report.Xlsx(file);
+            if (Path.GetExtension(file).Equals(".html", StringComparison.OrdinalIgnoreCase))
+                report.Html(file);
+            else
+                report.Xlsx(file);
             return ExitCode.Ok;
         });
         return cmd;

@@ -11,9 +11,11 @@ public static class RulesCommand
     {
         var format = new Option<string>("--format") { Description = "md (Markdown)", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md");
-        var cmd = new Command("rules",
+        var cmd = new Command(
+            "rules",
             "Every rule with its instruction, the regulation's words, the reading chosen and its parameters "
-            + "(docs/rules.md is this command's output)");
+                + "(docs/rules.md is this command's output)"
+        );
         cmd.Options.Add(format);
         cmd.SetAction(r =>
         {

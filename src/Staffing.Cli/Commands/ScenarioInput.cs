@@ -10,7 +10,10 @@ namespace Staffing.Cli.Commands;
 /// </summary>
 public static class ScenarioInput
 {
-    private static readonly Option<bool> Strict = new("--strict") { Description = "Unknown columns are errors, not warnings" };
+    private static readonly Option<bool> Strict = new("--strict")
+    {
+        Description = "Unknown columns are errors, not warnings",
+    };
 
     private static readonly Option<string?> Delimiter = new("--delimiter")
     {
@@ -42,9 +45,13 @@ public static class ScenarioInput
     }
 
     /// <summary>A scenario folder argument with the input options.</summary>
-    public static Argument<string> AddTo(Command command, string name = "scenario",
-        string description = "A scenario folder (centres.csv and optional pool.csv, eoep.csv, current.csv, locks.csv, "
-            + "policy.json; see docs/scenario-format.md)")
+    public static Argument<string> AddTo(
+        Command command,
+        string name = "scenario",
+        string description =
+            "A scenario folder (centres.csv and optional pool.csv, eoep.csv, current.csv, locks.csv, "
+            + "policy.json; see docs/scenario-format.md)"
+    )
     {
         var argument = new Argument<string>(name) { Description = description };
         command.Arguments.Add(argument);
@@ -55,7 +62,8 @@ public static class ScenarioInput
     /// <summary>The input options alone, for a command whose scenario is an option (report --scenario).</summary>
     public static void AddOptions(Command command)
     {
-        foreach (var o in new Option[] { Strict, Delimiter, Encoding, PolicyFile }) command.Options.Add(o);
+        foreach (var o in new Option[] { Strict, Delimiter, Encoding, PolicyFile })
+            command.Options.Add(o);
     }
 
     /// <summary>Reads a scenario folder with the command's input options; a variant policy file goes last.</summary>
@@ -64,23 +72,26 @@ public static class ScenarioInput
         var options = new CsvOptions(
             r.GetValue(Delimiter) is { } d ? ParseDelimiter(d) : null,
             r.GetValue(Encoding) is { } e ? ParseEncoding(e) : null,
-            r.GetValue(Strict));
+            r.GetValue(Strict)
+        );
         var s = ScenarioReader.Read(folder, options, r.GetValue(PolicyFile), variantPolicy);
         console.Notes(s.Notes);
         return s;
     }
 
-    private static char? ParseDelimiter(string d) => d switch
-    {
-        "," or "comma" => ',',
-        ";" or "semicolon" => ';',
-        _ => null,
-    };
+    private static char? ParseDelimiter(string d) =>
+        d switch
+        {
+            "," or "comma" => ',',
+            ";" or "semicolon" => ';',
+            _ => null,
+        };
 
-    private static System.Text.Encoding? ParseEncoding(string e) => e.ToLowerInvariant() switch
-    {
-        "utf-8" or "utf8" => new UTF8Encoding(false),
-        "windows-1252" or "cp1252" or "latin1" => System.Text.Encoding.GetEncoding(1252),
-        _ => null,
-    };
+    private static System.Text.Encoding? ParseEncoding(string e) =>
+        e.ToLowerInvariant() switch
+        {
+            "utf-8" or "utf8" => new UTF8Encoding(false),
+            "windows-1252" or "cp1252" or "latin1" => System.Text.Encoding.GetEncoding(1252),
+            _ => null,
+        };
 }

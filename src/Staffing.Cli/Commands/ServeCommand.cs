@@ -23,13 +23,15 @@ public static class ServeCommand
         port.Validators.Add(r =>
         {
             var p = r.GetValueOrDefault<int>();
-            if (p is < 1 or > 65535) r.AddError($"--port: found {p}, expected 1 to 65535");
+            if (p is < 1 or > 65535)
+                r.AddError($"--port: found {p}, expected 1 to 65535");
         });
         var urls = new Option<string?>("--urls")
         {
             Description = "Listen elsewhere (e.g. http://0.0.0.0:5080): prints a warning, the page has no login",
         };
-        foreach (var o in new Option[] { plan, port, urls }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { plan, port, urls })
+            cmd.Options.Add(o);
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
@@ -39,11 +41,15 @@ public static class ServeCommand
                 ? u.Split(';', StringSplitOptions.RemoveEmptyEntries)
                 : [ServeApp.Url(r.GetValue(port))];
             foreach (var l in listen.Where(l => !ServeApp.IsLoopback(l)))
-                console.Error.WriteLine($"warning: listening on {l}, beyond this machine; the page has no login and "
-                    + "shows every centre of the scenario");
+                console.Error.WriteLine(
+                    $"warning: listening on {l}, beyond this machine; the page has no login and "
+                        + "shows every centre of the scenario"
+                );
             var app = ServeApp.Build(state, listen);
-            console.Error.WriteLine($"serving {state.Scenario.Centres.Count} centres ({state.Plan.Status}) on "
-                + $"{string.Join(", ", listen)}; Ctrl+C to stop");
+            console.Error.WriteLine(
+                $"serving {state.Scenario.Centres.Count} centres ({state.Plan.Status}) on "
+                    + $"{string.Join(", ", listen)}; Ctrl+C to stop"
+            );
             app.Run();
             return ExitCode.Ok;
         });
@@ -59,15 +65,37 @@ public static class ServeCommand
             var files = PlanReader.Read(planDir);
             var violations = PlanVerifier.Verify(s, files);
             if (violations.Count > 0)
-                throw InputException.Single($"{planDir}: found a plan that does not fit the scenario ({violations[0]}), "
-                    + $"expected the plan of {scenarioDir}");
+                throw InputException.Single(
+                    $"{planDir}: found a plan that does not fit the scenario ({violations[0]}), "
+                        + $"expected the plan of {scenarioDir}"
+                );
             var read = files.Lines.ToDictionary(l => (l.Code, l.Resource));
             plan = plan with
             {
-                Lines = [.. plan.Lines.Select(l => read.TryGetValue((l.Code, l.Resource), out var f)
-                    ? l with { Allocated = f.Allocated, Reason = f.Reason } : l)],
-                Itinerants = [.. files.Itinerants.Select(t => new ItinerantTeacher(t.Teacher, s.Find(t.Centres[0])!.Area,
-                    t.Stage, [.. t.Centres], [.. t.Days], false, null))],
+                Lines =
+                [
+                    .. plan.Lines.Select(l =>
+                        read.TryGetValue((l.Code, l.Resource), out var f)
+                            ? l with
+                            {
+                                Allocated = f.Allocated,
+                                Reason = f.Reason,
+                            }
+                            : l
+                    ),
+                ],
+                Itinerants =
+                [
+                    .. files.Itinerants.Select(t => new ItinerantTeacher(
+                        t.Teacher,
+                        s.Find(t.Centres[0])!.Area,
+                        t.Stage,
+                        [.. t.Centres],
+                        [.. t.Days],
+                        false,
+                        null
+                    )),
+                ],
             };
         }
         return new ServeApp.State(s, plan, Totals.Of(s, plan.Lines), planner);

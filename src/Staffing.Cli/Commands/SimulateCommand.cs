@@ -13,15 +13,21 @@ public static class SimulateCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var cmd = new Command("simulate",
+        var cmd = new Command(
+            "simulate",
             "Next school year by Monte Carlo: P10/P50/P90 of need and shortfall per area and resource, per-centre "
-            + "chances of gaining or losing a post or crossing 25%");
-        var scenario = ScenarioInput.AddTo(cmd, description: "A scenario folder (trends.csv in it is read when present)");
+                + "chances of gaining or losing a post or crossing 25%"
+        );
+        var scenario = ScenarioInput.AddTo(
+            cmd,
+            description: "A scenario folder (trends.csv in it is read when present)"
+        );
         var runs = new Option<int>("--runs") { Description = "Monte Carlo runs", DefaultValueFactory = _ => 1000 };
         runs.Validators.Add(r =>
         {
             var n = r.GetValueOrDefault<int>();
-            if (n is < 1 or > 100_000) r.AddError($"--runs: found {n}, expected 1 to 100000");
+            if (n is < 1 or > 100_000)
+                r.AddError($"--runs: found {n}, expected 1 to 100000");
         });
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
         var trends = new Option<string?>("--trends")
@@ -33,7 +39,8 @@ public static class SimulateCommand
             Description = "Write simulate-areas.csv, simulate-centres.csv and fan.png into this folder",
             Required = true,
         };
-        foreach (var o in new Option[] { runs, seed, trends, output }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { runs, seed, trends, output })
+            cmd.Options.Add(o);
         var solve = new SolveOptions(cmd, "greedy");
         cmd.SetAction(r =>
         {
@@ -45,21 +52,53 @@ public static class SimulateCommand
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
             var n = r.GetValue(runs);
             var trendPath = r.GetValue(trends) ?? Path.Combine(r.GetValue(scenario)!, "trends.csv");
-            IReadOnlyList<Trend> t = File.Exists(trendPath) ? TrendsReader.Read(trendPath, s)
-                : r.GetValue(trends) is { } missing ? throw InputException.Single($"{missing}: found no such file, expected trends.csv")
+            IReadOnlyList<Trend> t =
+                File.Exists(trendPath) ? TrendsReader.Read(trendPath, s)
+                : r.GetValue(trends) is { } missing
+                    ? throw InputException.Single($"{missing}: found no such file, expected trends.csv")
                 : [];
-            var (areas, centres, _) = console.WithProgress("simulate", n, p => Simulation.Run(s, t, n, r.GetValue(seed),
-                x => Totals.Allocate(planner, x, solver, settings), r.GetValue(SolveOptions.Workers), p));
-            var pools = (s.Pool ?? []).Where(p => p.Area != PoolRow.AllAreas).ToDictionary(p => (p.Area, p.Resource), p => p.Amount);
+            var (areas, centres, _) = console.WithProgress(
+                "simulate",
+                n,
+                p =>
+                    Simulation.Run(
+                        s,
+                        t,
+                        n,
+                        r.GetValue(seed),
+                        x => Totals.Allocate(planner, x, solver, settings),
+                        r.GetValue(SolveOptions.Workers),
+                        p
+                    )
+            );
+            var pools = (s.Pool ?? [])
+                .Where(p => p.Area != PoolRow.AllAreas)
+                .ToDictionary(p => (p.Area, p.Resource), p => p.Amount);
             var png = Charts.Fan(areas, pools, Resource.PrimarySupport);
-            AtomicFolder.Write(r.GetValue(output)!, tmp =>
-            {
-                CsvFile.Write(Path.Combine(tmp, "simulate-areas.csv"), areas.Select(a => new SimulateAreaCsvRow(a.Area,
-                    a.Resource, a.NeedP10, a.NeedP50, a.NeedP90, a.ShortfallP10, a.ShortfallP50, a.ShortfallP90)));
-                CsvFile.Write(Path.Combine(tmp, "simulate-centres.csv"), centres.Select(c =>
-                    new SimulateCentreCsvRow(c.Code, c.GainPost, c.LosePost, c.CrossPriority)));
-                File.WriteAllBytes(Path.Combine(tmp, "fan.png"), png);
-            });
+            AtomicFolder.Write(
+                r.GetValue(output)!,
+                tmp =>
+                {
+                    CsvFile.Write(
+                        Path.Combine(tmp, "simulate-areas.csv"),
+                        areas.Select(a => new SimulateAreaCsvRow(
+                            a.Area,
+                            a.Resource,
+                            a.NeedP10,
+                            a.NeedP50,
+                            a.NeedP90,
+                            a.ShortfallP10,
+                            a.ShortfallP50,
+                            a.ShortfallP90
+                        ))
+                    );
+                    CsvFile.Write(
+                        Path.Combine(tmp, "simulate-centres.csv"),
+                        centres.Select(c => new SimulateCentreCsvRow(c.Code, c.GainPost, c.LosePost, c.CrossPriority))
+                    );
+                    File.WriteAllBytes(Path.Combine(tmp, "fan.png"), png);
+                }
+            );
             return ExitCode.Ok;
         });
         return cmd;

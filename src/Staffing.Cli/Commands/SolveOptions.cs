@@ -20,7 +20,11 @@ public sealed class SolveOptions
         DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, 64),
     };
 
-    public static readonly Option<int> Seed = new("--seed") { Description = "Solver random seed", DefaultValueFactory = _ => 0 };
+    public static readonly Option<int> Seed = new("--seed")
+    {
+        Description = "Solver random seed",
+        DefaultValueFactory = _ => 0,
+    };
 
     private readonly Option<string> solver;
 
@@ -30,13 +34,16 @@ public sealed class SolveOptions
         {
             var limit = r.GetValueOrDefault<double>();
             if (limit <= 0 || double.IsNaN(limit))
-                r.AddError($"--time-limit: found {limit.ToString(CultureInfo.InvariantCulture)}, "
-                    + "expected a number of seconds > 0");
+                r.AddError(
+                    $"--time-limit: found {limit.ToString(CultureInfo.InvariantCulture)}, "
+                        + "expected a number of seconds > 0"
+                );
         });
         Workers.Validators.Add(r =>
         {
             var workers = r.GetValueOrDefault<int>();
-            if (workers is < 1 or > 64) r.AddError($"--workers: found {workers}, expected 1 to 64");
+            if (workers is < 1 or > 64)
+                r.AddError($"--workers: found {workers}, expected 1 to 64");
         });
     }
 
@@ -45,11 +52,14 @@ public sealed class SolveOptions
     {
         solver = new Option<string>("--solver")
         {
-            Description = "cp-sat or greedy" + (defaultSolver == "cp-sat" ? " (default cp-sat)" : $" (default {defaultSolver})"),
+            Description =
+                "cp-sat or greedy" + (defaultSolver == "cp-sat" ? " (default cp-sat)" : $" (default {defaultSolver})"),
             DefaultValueFactory = _ => defaultSolver,
         };
-        foreach (var o in new Option[] { solver, TimeLimit, Workers }) command.Options.Add(o);
-        if (seed) command.Options.Add(Seed);
+        foreach (var o in new Option[] { solver, TimeLimit, Workers })
+            command.Options.Add(o);
+        if (seed)
+            command.Options.Add(Seed);
     }
 
     public string Solver(ParseResult r) => r.GetValue(solver)!;

@@ -8,14 +8,25 @@ public static class StaffingCommand
     public static RootCommand Create(IServiceProvider services)
     {
         var root = new RootCommand(
-            "staffing: compensatory-education staffing by the Madrid regulation of 21 July 2006 (docs/rules.md)");
+            "staffing: compensatory-education staffing by the Madrid regulation of 21 July 2006 (docs/rules.md)"
+        );
         Func<IServiceProvider, Command>[] commands =
         [
-            EntitlementCommand.Create, PlanCommand.Create, VerifyCommand.Create, AuditCommand.Create,
-            EquityCommand.Create, CompareCommand.Create, SweepCommand.Create, SimulateCommand.Create,
-            ReportCommand.Create, ServeCommand.Create, GenerateCommand.Create, RulesCommand.Create,
+            EntitlementCommand.Create,
+            PlanCommand.Create,
+            VerifyCommand.Create,
+            AuditCommand.Create,
+            EquityCommand.Create,
+            CompareCommand.Create,
+            SweepCommand.Create,
+            SimulateCommand.Create,
+            ReportCommand.Create,
+            ServeCommand.Create,
+            GenerateCommand.Create,
+            RulesCommand.Create,
         ];
-        foreach (var create in commands) root.Subcommands.Add(create(services));
+        foreach (var create in commands)
+            root.Subcommands.Add(create(services));
         return root;
     }
 }

@@ -14,19 +14,27 @@ public static class SweepCommand
 
     public static Command Create(IServiceProvider services)
     {
-        var cmd = new Command("sweep",
-            "One policy parameter over a range: totals per value (entitled, allocated, shortfall, cost) and a chart");
+        var cmd = new Command(
+            "sweep",
+            "One policy parameter over a range: totals per value (entitled, allocated, shortfall, cost) and a chart"
+        );
         var scenario = ScenarioInput.AddTo(cmd);
         var param = new Option<string>(Source)
         {
-            Description = $"NAME=FROM:TO:STEP, NAME a policy parameter or {Sweep.PoolScale} (a factor on every pool row)",
+            Description =
+                $"NAME=FROM:TO:STEP, NAME a policy parameter or {Sweep.PoolScale} (a factor on every pool row)",
             Required = true,
         };
         param.Validators.Add(r =>
         {
-            if (Parse(r.GetValueOrDefault<string>() ?? "", out _) is { } error) r.AddError(error);
+            if (Parse(r.GetValueOrDefault<string>() ?? "", out _) is { } error)
+                r.AddError(error);
         });
-        var output = new Option<string>("--out") { Description = "Write sweep.csv and sweep.png into this folder", Required = true };
+        var output = new Option<string>("--out")
+        {
+            Description = "Write sweep.csv and sweep.png into this folder",
+            Required = true,
+        };
         cmd.Options.Add(param);
         cmd.Options.Add(output);
         var solve = new SolveOptions(cmd);
@@ -37,15 +45,35 @@ public static class SweepCommand
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
             Parse(r.GetValue(param)!, out var range);
             var (name, values) = range;
-            foreach (var value in values) Sweep.At(s, name, value, Source); // every point checked before any is solved
-            var points = console.WithProgress($"sweep {name}", values.Count, p => Sweep.Run(s, name, values, Source, plan, p));
+            foreach (var value in values)
+                Sweep.At(s, name, value, Source); // every point checked before any is solved
+            var points = console.WithProgress(
+                $"sweep {name}",
+                values.Count,
+                p => Sweep.Run(s, name, values, Source, plan, p)
+            );
             var png = Charts.Sweep(name, points);
-            AtomicFolder.Write(r.GetValue(output)!, tmp =>
-            {
-                CsvFile.Write(Path.Combine(tmp, "sweep.csv"), points.SelectMany(p => p.Totals.Select(t =>
-                    new SweepCsvRow(p.Value, t.Area, t.Resource, t.Entitled, t.Allocated, t.Shortfall, t.Cost))));
-                File.WriteAllBytes(Path.Combine(tmp, "sweep.png"), png);
-            });
+            AtomicFolder.Write(
+                r.GetValue(output)!,
+                tmp =>
+                {
+                    CsvFile.Write(
+                        Path.Combine(tmp, "sweep.csv"),
+                        points.SelectMany(p =>
+                            p.Totals.Select(t => new SweepCsvRow(
+                                p.Value,
+                                t.Area,
+                                t.Resource,
+                                t.Entitled,
+                                t.Allocated,
+                                t.Shortfall,
+                                t.Cost
+                            ))
+                        )
+                    );
+                    File.WriteAllBytes(Path.Combine(tmp, "sweep.png"), png);
+                }
+            );
             return ExitCode.Ok;
         });
         return cmd;
@@ -58,15 +86,21 @@ public static class SweepCommand
         var eq = spec.IndexOf('=');
         var parts = eq < 0 ? [] : spec[(eq + 1)..].Split(':');
         var n = new decimal[3];
-        if (eq <= 0 || parts.Length != 3
-            || !parts.Select((p, i) => decimal.TryParse(p, NumberStyles.Number, CultureInfo.InvariantCulture, out n[i])).All(ok => ok))
+        if (
+            eq <= 0
+            || parts.Length != 3
+            || !parts
+                .Select((p, i) => decimal.TryParse(p, NumberStyles.Number, CultureInfo.InvariantCulture, out n[i]))
+                .All(ok => ok)
+        )
             return $"{Source}: found \"{spec}\", expected NAME=FROM:TO:STEP (e.g. primary_ratio=20:30:1)";
         var (from, to, step) = (n[0], n[1], n[2]);
         if (step <= 0 || to < from || (to - from) / step > 500)
             return $"{Source}: found {from}:{to}:{step}, expected FROM ≤ TO and STEP > 0, at most 500 steps";
         var values = new List<decimal>();
         // Normalised (20.0 → 20) so an integer parameter takes the value as an integer.
-        for (var i = 0; from + i * step <= to; i++) values.Add((from + i * step) / 1.000000000000000000000000000000000m);
+        for (var i = 0; from + i * step <= to; i++)
+            values.Add((from + i * step) / 1.000000000000000000000000000000000m);
         range = (spec[..eq].Trim(), values);
         return null;
     }

@@ -10,8 +10,10 @@ public static class VerifyCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var cmd = new Command("verify",
-            "Check a plan against the scenario and the rules, independently of the optimizer; exit 1 on any violation");
+        var cmd = new Command(
+            "verify",
+            "Check a plan against the scenario and the rules, independently of the optimizer; exit 1 on any violation"
+        );
         var scenario = ScenarioInput.AddTo(cmd);
         var plan = new Argument<string>("plan")
         {
@@ -23,8 +25,11 @@ public static class VerifyCommand
             var console = services.GetRequiredService<Console>();
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
             var violations = PlanVerifier.Verify(s, PlanReader.Read(r.GetValue(plan)!));
-            foreach (var v in violations) console.Out.WriteLine(v.ToString());
-            console.Error.WriteLine(violations.Count == 0 ? "verified: no violations" : $"{violations.Count} violations");
+            foreach (var v in violations)
+                console.Out.WriteLine(v.ToString());
+            console.Error.WriteLine(
+                violations.Count == 0 ? "verified: no violations" : $"{violations.Count} violations"
+            );
             return violations.Count == 0 ? ExitCode.Ok : ExitCode.Finding;
         });
         return cmd;

@@ -6,7 +6,8 @@ namespace Staffing.Cli.Reports;
 /// <summary>The PNG charts of the what-if commands and the report (ScottPlot, rendered off-screen).</summary>
 public static class Charts
 {
-    public const int Width = 900, Height = 520;
+    public const int Width = 900,
+        Height = 520;
 
     public static byte[] Sweep(string name, IReadOnlyList<SweepPoint> points)
     {
@@ -28,7 +29,11 @@ public static class Charts
     }
 
     /// <summary>Per area, the spread of next year's need for the main posts: P10–P90 band, the median, this year's pool.</summary>
-    public static byte[] Fan(IReadOnlyList<AreaOutlook> areas, IReadOnlyDictionary<(string, Domain.Resource), int> pools, Domain.Resource resource)
+    public static byte[] Fan(
+        IReadOnlyList<AreaOutlook> areas,
+        IReadOnlyDictionary<(string, Domain.Resource), int> pools,
+        Domain.Resource resource
+    )
     {
         var plt = new Plot();
         var rows = areas.Where(a => a.Resource == resource).ToList();
@@ -39,7 +44,8 @@ public static class Charts
             band.LegendText = "need, P10 to P90";
             plt.Add.Scatter(xs, [.. rows.Select(r => r.NeedP50)]).LegendText = "need, median";
             var pool = rows.Select(r => (double)pools.GetValueOrDefault((r.Area, resource), -1)).ToArray();
-            if (pool.All(p => p >= 0)) plt.Add.Scatter(xs, pool).LegendText = "this year's pool";
+            if (pool.All(p => p >= 0))
+                plt.Add.Scatter(xs, pool).LegendText = "this year's pool";
             plt.Axes.Bottom.SetTicks(xs, [.. rows.Select(r => r.Area)]);
         }
         plt.Title($"Next year's {Domain.Vocabulary.Name(resource)} need by area (Monte Carlo)");
@@ -53,12 +59,20 @@ public static class Charts
         var plt = new Plot();
         var rows = totals.GroupBy(t => t.Area).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var xs = rows.Select((_, i) => (double)i).ToArray();
-        var entitled = plt.Add.Bars(xs.Select(x => x - 0.2).ToArray(), [.. rows.Select(g => (double)g.Sum(t => t.Entitled))]);
+        var entitled = plt.Add.Bars(
+            xs.Select(x => x - 0.2).ToArray(),
+            [.. rows.Select(g => (double)g.Sum(t => t.Entitled))]
+        );
         entitled.LegendText = "entitled";
-        foreach (var b in entitled.Bars) b.Size = 0.4;
-        var allocated = plt.Add.Bars(xs.Select(x => x + 0.2).ToArray(), [.. rows.Select(g => (double)g.Sum(t => t.Allocated))]);
+        foreach (var b in entitled.Bars)
+            b.Size = 0.4;
+        var allocated = plt.Add.Bars(
+            xs.Select(x => x + 0.2).ToArray(),
+            [.. rows.Select(g => (double)g.Sum(t => t.Allocated))]
+        );
         allocated.LegendText = "allocated";
-        foreach (var b in allocated.Bars) b.Size = 0.4;
+        foreach (var b in allocated.Bars)
+            b.Size = 0.4;
         plt.Axes.Bottom.SetTicks(xs, [.. rows.Select(g => g.Key)]);
         plt.Axes.Margins(bottom: 0);
         plt.Title("Entitled and allocated by area (posts, days, shares)");
@@ -71,7 +85,12 @@ public static class Charts
     {
         var plt = new Plot();
         var sorted = shares.Order().ToArray();
-        plt.Add.Scatter(Enumerable.Range(0, sorted.Length).Select(i => (double)i).ToArray(), [.. sorted.Select(s => s * 100)]).LegendText = "centres, by compensatory share";
+        plt
+            .Add.Scatter(
+                Enumerable.Range(0, sorted.Length).Select(i => (double)i).ToArray(),
+                [.. sorted.Select(s => s * 100)]
+            )
+            .LegendText = "centres, by compensatory share";
         var line = plt.Add.HorizontalLine(threshold * 100);
         line.LegendText = $"{threshold * 100:0.#}% line ({Staffing.Rules.PPriority.Id})";
         plt.Title("Primary centres by compensatory share");

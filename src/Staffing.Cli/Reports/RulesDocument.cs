@@ -9,7 +9,8 @@ public static class RulesDocument
     public static string Markdown()
     {
         var md = new StringBuilder();
-        md.Append("""
+        md.Append(
+            """
             # The staffing rules
 
             Written by `staffing rules --format md` from the rule classes (`src/Staffing.Domain/Rules/`) and the
@@ -21,20 +22,25 @@ public static class RulesDocument
             such: a reading, not the text), and the parameters that govern it. A what-if changes parameters in a
             `policy.json`; see [scenario-format.md](scenario-format.md).
 
-            """);
+            """
+        );
         var parameters = PolicyLoader.Parameters.ToDictionary(p => p.Name);
         foreach (var rule in RuleBook.All)
         {
             md.Append($"\n## {rule.Id} ({rule.Instruction})\n\n");
-            if (rule.Gives is { } r) md.Append($"Gives: `{r.Name()}` ({r.Unit()}); rules column `{rule.Chain}`.\n\n");
-            else md.Append("Gives no staff: a condition, a referral or an indicator.\n\n");
+            if (rule.Gives is { } r)
+                md.Append($"Gives: `{r.Name()}` ({r.Unit()}); rules column `{rule.Chain}`.\n\n");
+            else
+                md.Append("Gives no staff: a condition, a referral or an indicator.\n\n");
             md.Append($"> {rule.Text}\n\n");
             md.Append($"**Reading chosen by the project:** {rule.Reading}\n\n");
-            if (rule.Parameters.Count == 0) md.Append("Parameters: none.\n");
+            if (rule.Parameters.Count == 0)
+                md.Append("Parameters: none.\n");
             else
             {
                 md.Append("| parameter | default | unit | source |\n|---|---|---|---|\n");
-                foreach (var name in rule.Parameters) Row(md, parameters[name]);
+                foreach (var name in rule.Parameters)
+                    Row(md, parameters[name]);
             }
         }
         md.Append("\n## Every parameter\n\n");

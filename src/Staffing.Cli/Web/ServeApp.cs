@@ -3,11 +3,11 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Staffing.Allocation;
 using Staffing.Domain;
 using Staffing.Io;
@@ -36,83 +36,240 @@ public static class ServeApp
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxWhatIfBytes);
         configure?.Invoke(builder);
         var app = builder.Build();
-        app.UseExceptionHandler(e => e.Run(async ctx =>
-        {
-            var error = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
-            ctx.Response.StatusCode = error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
-            await ctx.Response.WriteAsJsonAsync(new ApiError(error is BadHttpRequestException b2 ? b2.Message : "internal error"), WebJson.Default.ApiError);
-        }));
+        app.UseExceptionHandler(e =>
+            e.Run(async ctx =>
+            {
+                var error = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
+                ctx.Response.StatusCode = error is BadHttpRequestException bad
+                    ? bad.StatusCode
+                    : StatusCodes.Status500InternalServerError;
+                await ctx.Response.WriteAsJsonAsync(
+                    new ApiError(error is BadHttpRequestException b2 ? b2.Message : "internal error"),
+                    WebJson.Default.ApiError
+                );
+            })
+        );
         app.MapOpenApi();
         var centres = state.Scenario.Centres.OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
         var lines = state.Plan.Lines.ToLookup(l => l.Code);
 
-        app.MapGet("/api/centres", (string? q) =>
-        {
-            var needle = Fold(q ?? "");
-            var found = centres.Where(c => needle.Length == 0 || c.Code.Contains(needle, StringComparison.Ordinal)
-                    || Fold(c.Name).Contains(needle, StringComparison.Ordinal) || Fold(c.Locality).Contains(needle, StringComparison.Ordinal))
-                .Take(50).Select(c => new CentreHit(c.Code, c.Name, c.Area, c.Locality, c.Kind));
-            return Results.Json(found, WebJson.Default.IEnumerableCentreHit);
-        }).WithName("SearchCentres").WithSummary("Search centres by code, name or locality (accents and case ignored); at most 50");
+        app.MapGet(
+                "/api/centres",
+                (string? q) =>
+                {
+                    var needle = Fold(q ?? "");
+                    var found = centres
+                        .Where(c =>
+                            needle.Length == 0
+                            || c.Code.Contains(needle, StringComparison.Ordinal)
+                            || Fold(c.Name).Contains(needle, StringComparison.Ordinal)
+                            || Fold(c.Locality).Contains(needle, StringComparison.Ordinal)
+                        )
+                        .Take(50)
+                        .Select(c => new CentreHit(c.Code, c.Name, c.Area, c.Locality, c.Kind));
+                    return Results.Json(found, WebJson.Default.IEnumerableCentreHit);
+                }
+            )
+            .WithName("SearchCentres")
+            .WithSummary("Search centres by code, name or locality (accents and case ignored); at most 50");
 
-        app.MapGet("/api/centres/{code}", (string code) =>
-        {
-            if (state.Scenario.Find(code) is not { } c) return Error($"no centre with code {code}", StatusCodes.Status404NotFound);
-            var card = new CentreCard(Documents.EntitlementSchema, [Documents.Centre(state.Scenario.Policy, c)],
-                [.. lines[code].Select(l => new PlanRowEntry(l.Resource, l.Entitled, l.Allocated, l.Shortfall, l.Rules, l.Funding, l.Reason))],
-                [.. state.Plan.Itinerants.Where(t => t.Centres.Contains(code))
-                    .Select(t => new ItinerantEntry(t.Id, t.Stage, string.Join(" ", t.Centres), string.Join("+", t.Days)))],
-                RuleTexts.Spanish.ToDictionary(r => r.Id, r => r.Text));
-            return Results.Json(card, WebJson.Default.CentreCard);
-        }).WithName("GetCentre").WithSummary("A centre's entitlement with the full trace (the schema of `staffing entitlement --format json`), its plan rows and itinerant teachers");
+        app.MapGet(
+                "/api/centres/{code}",
+                (string code) =>
+                {
+                    if (state.Scenario.Find(code) is not { } c)
+                        return Error($"no centre with code {code}", StatusCodes.Status404NotFound);
+                    var card = new CentreCard(
+                        Documents.EntitlementSchema,
+                        [Documents.Centre(state.Scenario.Policy, c)],
+                        [
+                            .. lines[code]
+                                .Select(l => new PlanRowEntry(
+                                    l.Resource,
+                                    l.Entitled,
+                                    l.Allocated,
+                                    l.Shortfall,
+                                    l.Rules,
+                                    l.Funding,
+                                    l.Reason
+                                )),
+                        ],
+                        [
+                            .. state
+                                .Plan.Itinerants.Where(t => t.Centres.Contains(code))
+                                .Select(t => new ItinerantEntry(
+                                    t.Id,
+                                    t.Stage,
+                                    string.Join(" ", t.Centres),
+                                    string.Join("+", t.Days)
+                                )),
+                        ],
+                        RuleTexts.Spanish.ToDictionary(r => r.Id, r => r.Text)
+                    );
+                    return Results.Json(card, WebJson.Default.CentreCard);
+                }
+            )
+            .WithName("GetCentre")
+            .WithSummary(
+                "A centre's entitlement with the full trace (the schema of `staffing entitlement --format json`), its plan rows and itinerant teachers"
+            );
 
-        app.MapGet("/api/areas", () => Results.Json(new AreasDocument(state.Plan.Status,
-            [.. state.Totals.Select(t => new AreaTotal(t.Area, t.Resource, t.Entitled, t.Allocated, t.Shortfall, t.Cost))],
-            [.. centres.Where(c => c.Lat is not null).Select(c => new MapCentre(c.Code, c.Name, c.Area, c.Lat, c.Lon,
-                c.Kind.TeachesPrimary() && c.PrimaryPupils > 0 ? Math.Round((double)c.PrimaryComp / c.PrimaryPupils, 3)
-                    : c.EsoPupils > 0 ? Math.Round((double)c.EsoComp / c.EsoPupils, 3) : 0,
-                lines[c.Code].Where(l => l.Funding == Funding.Pool).Sum(l => l.Shortfall)))]), WebJson.Default.AreasDocument))
-            .WithName("Areas").WithSummary("Totals per area and resource (entitled, allocated, shortfall, cost) and the centres with coordinates");
+        app.MapGet(
+                "/api/areas",
+                () =>
+                    Results.Json(
+                        new AreasDocument(
+                            state.Plan.Status,
+                            [
+                                .. state.Totals.Select(t => new AreaTotal(
+                                    t.Area,
+                                    t.Resource,
+                                    t.Entitled,
+                                    t.Allocated,
+                                    t.Shortfall,
+                                    t.Cost
+                                )),
+                            ],
+                            [
+                                .. centres
+                                    .Where(c => c.Lat is not null)
+                                    .Select(c => new MapCentre(
+                                        c.Code,
+                                        c.Name,
+                                        c.Area,
+                                        c.Lat,
+                                        c.Lon,
+                                        c.Kind.TeachesPrimary() && c.PrimaryPupils > 0
+                                                ? Math.Round((double)c.PrimaryComp / c.PrimaryPupils, 3)
+                                            : c.EsoPupils > 0 ? Math.Round((double)c.EsoComp / c.EsoPupils, 3)
+                                            : 0,
+                                        lines[c.Code].Where(l => l.Funding == Funding.Pool).Sum(l => l.Shortfall)
+                                    )),
+                            ]
+                        ),
+                        WebJson.Default.AreasDocument
+                    )
+            )
+            .WithName("Areas")
+            .WithSummary(
+                "Totals per area and resource (entitled, allocated, shortfall, cost) and the centres with coordinates"
+            );
 
-        app.MapPost("/api/what-if", async (HttpRequest request) =>
-        {
-            JsonDocument body;
-            try { body = await JsonDocument.ParseAsync(request.Body); }
-            catch (JsonException ex) { return Error("malformed JSON: " + ex.Message, StatusCodes.Status400BadRequest); }
-            using (body)
-            {
-                var root = body.RootElement;
-                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("policy", out var inner)) root = inner;
-                if (root.ValueKind != JsonValueKind.Object)
-                    return Error("expected a JSON object of policy overrides, e.g. {\"policy\": {\"primary_ratio\": 20}}", StatusCodes.Status400BadRequest);
-                Scenario variant;
-                try { variant = Variant.Of(state.Scenario, root.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()), "what-if"); }
-                catch (InputException ex) { return Error(string.Join("\n", ex.Messages), StatusCodes.Status400BadRequest); }
-                Plan plan;
-                try { plan = await Task.Run(() => state.Planner.Plan(variant, "cp-sat", new SolveSettings(WhatIfSeconds)).Plan, request.HttpContext.RequestAborted); }
-                catch (LockConflictException ex) { return Error("locks conflict: " + string.Join("; ", ex.Conflicts), StatusCodes.Status422UnprocessableEntity); }
-                var (areas, changed) = Comparison.Compare(state.Scenario, state.Plan, variant, plan);
-                return Results.Json(new WhatIfResult(plan.Status,
-                    [.. areas.Select(a => new WhatIfArea(a.Area, a.Resource, a.Base?.Entitled ?? 0, a.Variant?.Entitled ?? 0,
-                        a.Base?.Allocated ?? 0, a.Variant?.Allocated ?? 0, a.Base?.Cost ?? 0, a.Variant?.Cost ?? 0, a.DeltaCost))],
-                    [.. changed.Select(c => new WhatIfCentre(c.Code, c.Resource, c.BaseEntitled, c.VariantEntitled, c.BaseAllocated,
-                        c.VariantAllocated, c.Reason))]), WebJson.Default.WhatIfResult);
-            }
-        }).WithName("WhatIf").WithSummary("Policy overrides in (as in policy.json, plus pool_scale), the comparison of `staffing compare` out; computed on request, at most 10 s of solving");
+        app.MapPost(
+                "/api/what-if",
+                async (HttpRequest request) =>
+                {
+                    JsonDocument body;
+                    try
+                    {
+                        body = await JsonDocument.ParseAsync(request.Body);
+                    }
+                    catch (JsonException ex)
+                    {
+                        return Error("malformed JSON: " + ex.Message, StatusCodes.Status400BadRequest);
+                    }
+                    using (body)
+                    {
+                        var root = body.RootElement;
+                        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("policy", out var inner))
+                            root = inner;
+                        if (root.ValueKind != JsonValueKind.Object)
+                            return Error(
+                                "expected a JSON object of policy overrides, e.g. {\"policy\": {\"primary_ratio\": 20}}",
+                                StatusCodes.Status400BadRequest
+                            );
+                        Scenario variant;
+                        try
+                        {
+                            variant = Variant.Of(
+                                state.Scenario,
+                                root.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()),
+                                "what-if"
+                            );
+                        }
+                        catch (InputException ex)
+                        {
+                            return Error(string.Join("\n", ex.Messages), StatusCodes.Status400BadRequest);
+                        }
+                        Plan plan;
+                        try
+                        {
+                            plan = await Task.Run(
+                                () => state.Planner.Plan(variant, "cp-sat", new SolveSettings(WhatIfSeconds)).Plan,
+                                request.HttpContext.RequestAborted
+                            );
+                        }
+                        catch (LockConflictException ex)
+                        {
+                            return Error(
+                                "locks conflict: " + string.Join("; ", ex.Conflicts),
+                                StatusCodes.Status422UnprocessableEntity
+                            );
+                        }
+                        var (areas, changed) = Comparison.Compare(state.Scenario, state.Plan, variant, plan);
+                        return Results.Json(
+                            new WhatIfResult(
+                                plan.Status,
+                                [
+                                    .. areas.Select(a => new WhatIfArea(
+                                        a.Area,
+                                        a.Resource,
+                                        a.Base?.Entitled ?? 0,
+                                        a.Variant?.Entitled ?? 0,
+                                        a.Base?.Allocated ?? 0,
+                                        a.Variant?.Allocated ?? 0,
+                                        a.Base?.Cost ?? 0,
+                                        a.Variant?.Cost ?? 0,
+                                        a.DeltaCost
+                                    )),
+                                ],
+                                [
+                                    .. changed.Select(c => new WhatIfCentre(
+                                        c.Code,
+                                        c.Resource,
+                                        c.BaseEntitled,
+                                        c.VariantEntitled,
+                                        c.BaseAllocated,
+                                        c.VariantAllocated,
+                                        c.Reason
+                                    )),
+                                ]
+                            ),
+                            WebJson.Default.WhatIfResult
+                        );
+                    }
+                }
+            )
+            .WithName("WhatIf")
+            .WithSummary(
+                "Policy overrides in (as in policy.json, plus pool_scale), the comparison of `staffing compare` out; computed on request, at most 10 s of solving"
+            );
 
         var assembly = Assembly.GetExecutingAssembly();
-        foreach (var (path, resource, type) in new[] { ("/", "wwwroot/index.html", "text/html; charset=utf-8"), ("/app.js", "wwwroot/app.js", "text/javascript; charset=utf-8"), ("/style.css", "wwwroot/style.css", "text/css; charset=utf-8") })
+        foreach (
+            var (path, resource, type) in new[]
+            {
+                ("/", "wwwroot/index.html", "text/html; charset=utf-8"),
+                ("/app.js", "wwwroot/app.js", "text/javascript; charset=utf-8"),
+                ("/style.css", "wwwroot/style.css", "text/css; charset=utf-8"),
+            }
+        )
         {
-            using var stream = assembly.GetManifestResourceStream(resource) ?? throw new InvalidOperationException(resource + " is not embedded");
+            using var stream =
+                assembly.GetManifestResourceStream(resource)
+                ?? throw new InvalidOperationException(resource + " is not embedded");
             using var reader = new StreamReader(stream);
             var content = reader.ReadToEnd();
             app.MapGet(path, () => Results.Text(content, type)).ExcludeFromDescription();
         }
-        app.MapFallback((HttpContext ctx) => Error($"no such page or API: {ctx.Request.Path}", StatusCodes.Status404NotFound));
+        app.MapFallback(
+            (HttpContext ctx) => Error($"no such page or API: {ctx.Request.Path}", StatusCodes.Status404NotFound)
+        );
         return app;
     }
 
-    private static IResult Error(string message, int status) => Results.Json(new ApiError(message), WebJson.Default.ApiError, statusCode: status);
+    private static IResult Error(string message, int status) =>
+        Results.Json(new ApiError(message), WebJson.Default.ApiError, statusCode: status);
 
     /// <summary>Lower case without accents, so "penalara" finds "Peñalara" (invariant globalization has no normalisation tables).</summary>
     public static string Fold(string s)
@@ -129,8 +286,15 @@ public static class ServeApp
     }
 
     public static bool IsLoopback(string url) =>
-        Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var u)
-        && (u.Host is "localhost" || (System.Net.IPAddress.TryParse(u.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip)));
+        Uri.TryCreate(
+            url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal),
+            UriKind.Absolute,
+            out var u
+        )
+        && (
+            u.Host is "localhost"
+            || (System.Net.IPAddress.TryParse(u.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip))
+        );
 
     public static string Url(int port) => "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
 }
@@ -140,22 +304,61 @@ public static class RuleTexts
 {
     public static readonly IReadOnlyList<(string Id, string Text)> Spanish =
     [
-        (PSupport.Id, "Un profesor de apoyo por cada 25 alumnos de compensación educativa de primaria, con un máximo de uno por ciclo."),
-        (PItinerant.Id, "Un centro con alumnos de compensación que no llega a un profesor propio y tiene la necesidad justificada puede compartir un profesor itinerante con otro centro, preferentemente de la misma localidad."),
-        (PSai.Id, "Los centros con alumnos que desconocen el español pueden solicitar el Servicio de Apoyo Itinerante al alumnado inmigrante (SAI): derivación, no dotación."),
-        (PPriority.Id, "Un centro público con más del 25% de alumnos de compensación en primaria es centro de actuación preferente del EOEP."),
-        (PPsycho.Id, "Un centro de actuación preferente recibe un psicopedagogo de 1 a 3 días a la semana según su número de alumnos de compensación."),
-        (PPtsc.Id, "Un centro de actuación preferente recibe un PTSC de 1 a 3 días a la semana según su necesidad de intervención socioeducativa."),
+        (
+            PSupport.Id,
+            "Un profesor de apoyo por cada 25 alumnos de compensación educativa de primaria, con un máximo de uno por ciclo."
+        ),
+        (
+            PItinerant.Id,
+            "Un centro con alumnos de compensación que no llega a un profesor propio y tiene la necesidad justificada puede compartir un profesor itinerante con otro centro, preferentemente de la misma localidad."
+        ),
+        (
+            PSai.Id,
+            "Los centros con alumnos que desconocen el español pueden solicitar el Servicio de Apoyo Itinerante al alumnado inmigrante (SAI): derivación, no dotación."
+        ),
+        (
+            PPriority.Id,
+            "Un centro público con más del 25% de alumnos de compensación en primaria es centro de actuación preferente del EOEP."
+        ),
+        (
+            PPsycho.Id,
+            "Un centro de actuación preferente recibe un psicopedagogo de 1 a 3 días a la semana según su número de alumnos de compensación."
+        ),
+        (
+            PPtsc.Id,
+            "Un centro de actuación preferente recibe un PTSC de 1 a 3 días a la semana según su necesidad de intervención socioeducativa."
+        ),
         (PCra.Id, "Un colegio rural agrupado recibe un profesor itinerante por cada 15 alumnos de compensación."),
-        (PConcertado.Id, "Un centro concertado en las mismas condiciones puede contar con profesores de apoyo a través de su concierto, fuera de la dotación pública."),
-        (SSupport.Id, "Un profesor de apoyo en el departamento de orientación por cada 25 alumnos de compensación de ESO, con un máximo de 4."),
-        (SPtsc.Id, "Un instituto con al menos 2 profesores de apoyo de compensación recibe un PTSC a tiempo completo en su departamento de orientación."),
-        (SItinerant.Id, "Un instituto con alumnos de compensación sin profesor de apoyo propio y necesidad justificada puede compartir un profesor itinerante con otro centro."),
+        (
+            PConcertado.Id,
+            "Un centro concertado en las mismas condiciones puede contar con profesores de apoyo a través de su concierto, fuera de la dotación pública."
+        ),
+        (
+            SSupport.Id,
+            "Un profesor de apoyo en el departamento de orientación por cada 25 alumnos de compensación de ESO, con un máximo de 4."
+        ),
+        (
+            SPtsc.Id,
+            "Un instituto con al menos 2 profesores de apoyo de compensación recibe un PTSC a tiempo completo en su departamento de orientación."
+        ),
+        (
+            SItinerant.Id,
+            "Un instituto con alumnos de compensación sin profesor de apoyo propio y necesidad justificada puede compartir un profesor itinerante con otro centro."
+        ),
         (SSai.Id, "Como P-SAI, para institutos."),
         (SConcertado.Id, "Como P-CONCERTADO, para la ESO; sin PTSC."),
-        (GPrimaryGroup.Id, "Grupos de apoyo fuera del aula de referencia: como máximo 12 alumnos y 15 horas semanales por alumno."),
+        (
+            GPrimaryGroup.Id,
+            "Grupos de apoyo fuera del aula de referencia: como máximo 12 alumnos y 15 horas semanales por alumno."
+        ),
         (GEsoGroup.Id, "Como G-PRIMARY-GROUP, en la ESO."),
-        (GEsoSpecific.Id, "Grupos específicos de compensación en 1.º y 2.º de ESO: de 10 a 15 alumnos, 2 horas de tutoría semanales."),
-        (GAce.Id, "Aulas de compensación educativa: como máximo 15 alumnos por grupo, 2 plazas reservadas para incorporaciones durante el curso."),
+        (
+            GEsoSpecific.Id,
+            "Grupos específicos de compensación en 1.º y 2.º de ESO: de 10 a 15 alumnos, 2 horas de tutoría semanales."
+        ),
+        (
+            GAce.Id,
+            "Aulas de compensación educativa: como máximo 15 alumnos por grupo, 2 plazas reservadas para incorporaciones durante el curso."
+        ),
     ];
 }

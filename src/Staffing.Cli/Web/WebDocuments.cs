@@ -10,40 +10,85 @@ public sealed record CentreHit(string Code, string Name, string Area, string Loc
 
 /// <summary>GET /api/centres/{code}: the schema of `staffing entitlement --format json`, plus the plan's rows.</summary>
 public sealed record CentreCard(
-    int Schema, IReadOnlyList<CentreEntitlement> Centres, IReadOnlyList<PlanRowEntry> Plan,
-    IReadOnlyList<ItinerantEntry> Itinerants, IReadOnlyDictionary<string, string> RulesEs);
+    int Schema,
+    IReadOnlyList<CentreEntitlement> Centres,
+    IReadOnlyList<PlanRowEntry> Plan,
+    IReadOnlyList<ItinerantEntry> Itinerants,
+    IReadOnlyDictionary<string, string> RulesEs
+);
 
 public sealed record PlanRowEntry(
-    Resource Resource, int Entitled, int Allocated, int Shortfall, string Rules, Funding Funding, string Reason);
+    Resource Resource,
+    int Entitled,
+    int Allocated,
+    int Shortfall,
+    string Rules,
+    Funding Funding,
+    string Reason
+);
 
 public sealed record ItinerantEntry(string Teacher, Stage Stage, string Centres, string Days);
 
 /// <summary>GET /api/areas.</summary>
 public sealed record AreasDocument(string Status, IReadOnlyList<AreaTotal> Totals, IReadOnlyList<MapCentre> Centres);
 
-public sealed record AreaTotal(string Area, Resource Resource, long Entitled, long Allocated, long Shortfall, decimal Cost);
+public sealed record AreaTotal(
+    string Area,
+    Resource Resource,
+    long Entitled,
+    long Allocated,
+    long Shortfall,
+    decimal Cost
+);
 
-public sealed record MapCentre(string Code, string Name, string Area, double? Lat, double? Lon, double Share, int Shortfall);
+public sealed record MapCentre(
+    string Code,
+    string Name,
+    string Area,
+    double? Lat,
+    double? Lon,
+    double Share,
+    int Shortfall
+);
 
 /// <summary>POST /api/what-if: the comparison of `staffing compare`.</summary>
 public sealed record WhatIfResult(string Status, IReadOnlyList<WhatIfArea> Areas, IReadOnlyList<WhatIfCentre> Centres);
 
 public sealed record WhatIfArea(
-    string Area, Resource Resource, long BaseEntitled, long VariantEntitled, long BaseAllocated, long VariantAllocated,
-    decimal BaseCost, decimal VariantCost, decimal DeltaCost);
+    string Area,
+    Resource Resource,
+    long BaseEntitled,
+    long VariantEntitled,
+    long BaseAllocated,
+    long VariantAllocated,
+    decimal BaseCost,
+    decimal VariantCost,
+    decimal DeltaCost
+);
 
 public sealed record WhatIfCentre(
-    string Code, Resource Resource, int BaseEntitled, int VariantEntitled, int BaseAllocated, int VariantAllocated,
-    string Reason);
+    string Code,
+    Resource Resource,
+    int BaseEntitled,
+    int VariantEntitled,
+    int BaseAllocated,
+    int VariantAllocated,
+    string Reason
+);
 
 /// <summary>Every error the API answers: {"error": "…"}.</summary>
 public sealed record ApiError(string Error);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    Converters = [typeof(VocabularyJsonConverter<Resource>), typeof(VocabularyJsonConverter<Stage>),
-        typeof(VocabularyJsonConverter<Funding>), typeof(VocabularyJsonConverter<Ownership>),
-        typeof(VocabularyJsonConverter<CentreKind>)])]
+    Converters = [
+        typeof(VocabularyJsonConverter<Resource>),
+        typeof(VocabularyJsonConverter<Stage>),
+        typeof(VocabularyJsonConverter<Funding>),
+        typeof(VocabularyJsonConverter<Ownership>),
+        typeof(VocabularyJsonConverter<CentreKind>),
+    ]
+)]
 [JsonSerializable(typeof(IEnumerable<CentreHit>))]
 [JsonSerializable(typeof(CentreCard))]
 [JsonSerializable(typeof(AreasDocument))]

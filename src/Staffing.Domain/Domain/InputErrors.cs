@@ -31,15 +31,19 @@ public sealed class InputErrors
     {
         var n = perFile.GetValueOrDefault(file);
         perFile[file] = n + 1;
-        if (n < PerFile) messages.Add(message);
-        else if (n == PerFile) messages.Add($"{file}: more errors not shown (at most {PerFile} a file)");
+        if (n < PerFile)
+            messages.Add(message);
+        else if (n == PerFile)
+            messages.Add($"{file}: more errors not shown (at most {PerFile} a file)");
     }
 
-    public static string Quote(string s) => "\"" + (s.Length > 60 ? s[..60] + "…" : s).Replace("\n", "\\n").Replace("\r", "\\r") + "\"";
+    public static string Quote(string s) =>
+        "\"" + (s.Length > 60 ? s[..60] + "…" : s).Replace("\n", "\\n").Replace("\r", "\\r") + "\"";
 }
 
 /// <summary>Bad input: the caller prints <see cref="Messages"/> and exits 2.</summary>
-public sealed class InputException(IReadOnlyList<string> messages, IReadOnlyList<string> notes) : Exception(string.Join(Environment.NewLine, messages))
+public sealed class InputException(IReadOnlyList<string> messages, IReadOnlyList<string> notes)
+    : Exception(string.Join(Environment.NewLine, messages))
 {
     public IReadOnlyList<string> Messages { get; } = messages;
     public IReadOnlyList<string> Notes { get; } = notes;

@@ -2,14 +2,28 @@ using System.Collections.Immutable;
 
 namespace Staffing.Domain;
 
-public sealed record PlanLine(string Code, Resource Resource, int Entitled, int Allocated, string Rules, Funding Funding,
-    string Reason)
+public sealed record PlanLine(
+    string Code,
+    Resource Resource,
+    int Entitled,
+    int Allocated,
+    string Rules,
+    Funding Funding,
+    string Reason
+)
 {
     public int Shortfall => Entitled - Allocated;
 }
 
-public sealed record ItinerantTeacher(string Id, string Area, Stage Stage, ImmutableArray<string> Centres,
-    ImmutableArray<int> Days, bool SameLocality, double? Km);
+public sealed record ItinerantTeacher(
+    string Id,
+    string Area,
+    Stage Stage,
+    ImmutableArray<string> Centres,
+    ImmutableArray<int> Days,
+    bool SameLocality,
+    double? Km
+);
 
 public sealed record ScheduleSlot(string Eoep, string Person, string Role, int Weekday, string? Centre);
 
@@ -26,4 +40,5 @@ public sealed record Plan(
     SolverInfo Solver,
     ImmutableArray<LevelResult> Levels,
     double Seconds,
-    string InputHash);
+    string InputHash
+);

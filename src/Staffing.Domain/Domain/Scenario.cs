@@ -20,7 +20,8 @@ public sealed record Centre(
     double? Lat,
     double? Lon,
     int SpecificGroupPupils,
-    int AcePupils)
+    int AcePupils
+)
 {
     public bool IsPublic => Ownership == Ownership.Public;
 
@@ -31,10 +32,38 @@ public sealed record Centre(
     public bool Teaches(Stage stage) => stage == Stage.Primary ? Kind.TeachesPrimary() : Kind.TeachesEso();
 
     /// <summary>A centre of the given kind with every optional field at its contract default.</summary>
-    public static Centre Create(string code, CentreKind kind, int primaryPupils = 0, int primaryComp = 0,
-        int esoPupils = 0, int esoComp = 0, string area = "A", string locality = "L") =>
-        new(code, code, area, locality, kind, Ownership.Public, primaryPupils, primaryComp, 3, esoPupils, esoComp,
-            false, 1, 0, primaryComp + esoComp > 0, null, null, null, 0, 0);
+    public static Centre Create(
+        string code,
+        CentreKind kind,
+        int primaryPupils = 0,
+        int primaryComp = 0,
+        int esoPupils = 0,
+        int esoComp = 0,
+        string area = "A",
+        string locality = "L"
+    ) =>
+        new(
+            code,
+            code,
+            area,
+            locality,
+            kind,
+            Ownership.Public,
+            primaryPupils,
+            primaryComp,
+            3,
+            esoPupils,
+            esoComp,
+            false,
+            1,
+            0,
+            primaryComp + esoComp > 0,
+            null,
+            null,
+            null,
+            0,
+            0
+        );
 }
 
 /// <summary>An area's (or, with Area "*", the whole region's) amount of one resource.</summary>
@@ -57,7 +86,8 @@ public sealed record Scenario(
     IReadOnlyList<EoepTeam>? Teams,
     IReadOnlyList<Holding>? Current,
     IReadOnlyList<Holding>? Locks,
-    Policy Policy)
+    Policy Policy
+)
 {
     /// <summary>What reading detected or ignored (encoding, separator, unknown columns), for stderr.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];

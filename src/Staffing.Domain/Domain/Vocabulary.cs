@@ -1,10 +1,24 @@
 namespace Staffing.Domain;
 
-public enum CentreKind { CEIP, IES, CEIPSO, CRA }
+public enum CentreKind
+{
+    CEIP,
+    IES,
+    CEIPSO,
+    CRA,
+}
 
-public enum Ownership { Public, Concertado }
+public enum Ownership
+{
+    Public,
+    Concertado,
+}
 
-public enum Stage { Primary, Secondary }
+public enum Stage
+{
+    Primary,
+    Secondary,
+}
 
 /// <summary>The staff resources, in the order of pool.csv's list (the contract's sort order).</summary>
 public enum Resource
@@ -19,19 +33,36 @@ public enum Resource
     SecondaryPtsc,
 }
 
-public enum Funding { Pool, Agreement }
+public enum Funding
+{
+    Pool,
+    Agreement,
+}
 
 public static class Vocabulary
 {
     /// <summary>The weekdays of the EOEP week and of itinerants' days, as written in the files.</summary>
-    public static readonly System.Collections.Immutable.ImmutableArray<string> Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday"];
+    public static readonly System.Collections.Immutable.ImmutableArray<string> Weekdays =
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+    ];
 
     public static readonly IReadOnlyList<Resource> Resources = Enum.GetValues<Resource>();
 
     private static readonly string[] ResourceNames =
     [
-        "primary_support", "secondary_support", "cra_itinerant", "primary_itinerant",
-        "secondary_itinerant", "psychopedagogue_days", "ptsc_days", "secondary_ptsc",
+        "primary_support",
+        "secondary_support",
+        "cra_itinerant",
+        "primary_itinerant",
+        "secondary_itinerant",
+        "psychopedagogue_days",
+        "ptsc_days",
+        "secondary_ptsc",
     ];
 
     public static string Name(this Resource r) => ResourceNames[(int)r];
@@ -60,13 +91,16 @@ public static class Vocabulary
     public static bool IsEoepDays(this Resource r) => r is Resource.PsychopedagogueDays or Resource.PtscDays;
 
     public static Stage StageOf(this Resource r) =>
-        r is Resource.SecondarySupport or Resource.SecondaryItinerant or Resource.SecondaryPtsc ? Stage.Secondary : Stage.Primary;
+        r is Resource.SecondarySupport or Resource.SecondaryItinerant or Resource.SecondaryPtsc
+            ? Stage.Secondary
+            : Stage.Primary;
 
     /// <summary>What one unit of the resource is, for messages.</summary>
-    public static string Unit(this Resource r) => r switch
-    {
-        Resource.PsychopedagogueDays or Resource.PtscDays => "days a week",
-        Resource.PrimaryItinerant or Resource.SecondaryItinerant => "shares",
-        _ => "posts",
-    };
+    public static string Unit(this Resource r) =>
+        r switch
+        {
+            Resource.PsychopedagogueDays or Resource.PtscDays => "days a week",
+            Resource.PrimaryItinerant or Resource.SecondaryItinerant => "shares",
+            _ => "posts",
+        };
 }

@@ -5,9 +5,18 @@ using System.Text.Json.Serialization;
 
 namespace Staffing.Domain;
 
-public enum Rounding { Floor, Ceil, Nearest }
+public enum Rounding
+{
+    Floor,
+    Ceil,
+    Nearest,
+}
 
-public enum CountStages { Primary, Both }
+public enum CountStages
+{
+    Primary,
+    Both,
+}
 
 public sealed record DayTier(int From, int Days);
 
@@ -24,9 +33,11 @@ public sealed record Policy
     public required int ItinerantShare { get; init; }
     public required decimal PriorityThreshold { get; init; }
     public required bool PriorityStrict { get; init; }
+
     [JsonConverter(typeof(TiersConverter))]
     public required ImmutableArray<DayTier> PsychoDayTiers { get; init; }
     public required CountStages PsychoCountStages { get; init; }
+
     /// <summary>Days by ptsc_need, index need − 1 (the file's {"1": 1, "2": 2, "3": 3}).</summary>
     [JsonConverter(typeof(NeedMapConverter))]
     public required ImmutableArray<int> PtscDaysByNeed { get; init; }
@@ -55,28 +66,34 @@ public sealed record Policy
 
     /// <summary>The effective values as canonical JSON, by parameter name (ordinal order): for hashing and display.</summary>
     [JsonIgnore]
-    public ImmutableSortedDictionary<string, string> Values { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+    public ImmutableSortedDictionary<string, string> Values { get; init; } =
+        ImmutableSortedDictionary<string, string>.Empty;
 
     public const int WeekDays = 5;
 
     public int EoepDaysPerPerson => WeekDays - EoepReservedDays;
 
-    public decimal CostPerUnit(Domain.Resource r) => r switch
-    {
-        Domain.Resource.PsychopedagogueDays or Domain.Resource.PtscDays => CostEoepDay,
-        // An itinerant share is half (1/itinerant_share) of a teacher post.
-        Domain.Resource.PrimaryItinerant => CostPrimaryPost / ItinerantShare,
-        Domain.Resource.SecondaryItinerant => CostSecondaryPost / ItinerantShare,
-        Domain.Resource.PrimarySupport or Domain.Resource.CraItinerant => CostPrimaryPost,
-        _ => CostSecondaryPost,
-    };
+    public decimal CostPerUnit(Domain.Resource r) =>
+        r switch
+        {
+            Domain.Resource.PsychopedagogueDays or Domain.Resource.PtscDays => CostEoepDay,
+            // An itinerant share is half (1/itinerant_share) of a teacher post.
+            Domain.Resource.PrimaryItinerant => CostPrimaryPost / ItinerantShare,
+            Domain.Resource.SecondaryItinerant => CostSecondaryPost / ItinerantShare,
+            Domain.Resource.PrimarySupport or Domain.Resource.CraItinerant => CostPrimaryPost,
+            _ => CostSecondaryPost,
+        };
 
     public static string Format(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>[[from, days], …] as tiers.</summary>
     internal sealed class TiersConverter : JsonConverter<ImmutableArray<DayTier>>
     {
-        public override ImmutableArray<DayTier> Read(ref Utf8JsonReader reader, Type type, JsonSerializerOptions options)
+        public override ImmutableArray<DayTier> Read(
+            ref Utf8JsonReader reader,
+            Type type,
+            JsonSerializerOptions options
+        )
         {
             using var doc = JsonDocument.ParseValue(ref reader);
             return [.. doc.RootElement.EnumerateArray().Select(t => new DayTier(t[0].GetInt32(), t[1].GetInt32()))];
@@ -103,13 +120,19 @@ public sealed record Policy
         {
             using var doc = JsonDocument.ParseValue(ref reader);
             var map = doc.RootElement;
-            return [.. Enumerable.Range(1, 3).Select(n => map.GetProperty(n.ToString(CultureInfo.InvariantCulture)).GetInt32())];
+            return
+            [
+                .. Enumerable
+                    .Range(1, 3)
+                    .Select(n => map.GetProperty(n.ToString(CultureInfo.InvariantCulture)).GetInt32()),
+            ];
         }
 
         public override void Write(Utf8JsonWriter writer, ImmutableArray<int> value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            for (var i = 0; i < value.Length; i++) writer.WriteNumber((i + 1).ToString(CultureInfo.InvariantCulture), value[i]);
+            for (var i = 0; i < value.Length; i++)
+                writer.WriteNumber((i + 1).ToString(CultureInfo.InvariantCulture), value[i]);
             writer.WriteEndObject();
         }
     }

@@ -13,47 +13,67 @@ namespace Staffing.Domain;
 /// the check and its message), its unit and the instruction it comes from (or "project assumption").
 /// </summary>
 public sealed record ParameterInfo(
-    string Name, JsonElement Value, string Type, decimal? Min, decimal? Max, IReadOnlyList<string>? Choices,
-    bool Nullable, string? RangeNote, string Unit, string Source)
+    string Name,
+    JsonElement Value,
+    string Type,
+    decimal? Min,
+    decimal? Max,
+    IReadOnlyList<string>? Choices,
+    bool Nullable,
+    string? RangeNote,
+    string Unit,
+    string Source
+)
 {
     public string DefaultJson => Policy.Canonical(Value);
 
     /// <summary>What a value must be, in the words of the error messages.</summary>
-    public string Expected => Type switch
-    {
-        "integer" => (Nullable ? "null or " : "") + $"an integer from {Min} to {Max}" + (RangeNote is null ? "" : $" ({RangeNote})"),
-        "number" => Max is null ? $"a number ≥ {Min}" : $"a number from {Min} to {Max}",
-        "boolean" => "true or false",
-        "choice" => OneOf(Choices!),
-        "tiers" => $"a list of [from pupils, days] pairs, from ascending and starting at 0, days {Min} to {Max}",
-        "need_map" => $"an object with keys \"1\", \"2\", \"3\" and days {Min} to {Max}",
-        _ => throw new InvalidOperationException($"policy.defaults.json: {Name} has an unknown type {Type}"),
-    };
+    public string Expected =>
+        Type switch
+        {
+            "integer" => (Nullable ? "null or " : "")
+                + $"an integer from {Min} to {Max}"
+                + (RangeNote is null ? "" : $" ({RangeNote})"),
+            "number" => Max is null ? $"a number ≥ {Min}" : $"a number from {Min} to {Max}",
+            "boolean" => "true or false",
+            "choice" => OneOf(Choices!),
+            "tiers" => $"a list of [from pupils, days] pairs, from ascending and starting at 0, days {Min} to {Max}",
+            "need_map" => $"an object with keys \"1\", \"2\", \"3\" and days {Min} to {Max}",
+            _ => throw new InvalidOperationException($"policy.defaults.json: {Name} has an unknown type {Type}"),
+        };
 
     /// <summary>Null when the value fits the declaration, else what was expected.</summary>
     public string? Check(JsonElement v) => Fits(v) ? null : Expected;
 
-    private bool Fits(JsonElement v) => Type switch
-    {
-        "integer" => (Nullable && v.ValueKind == JsonValueKind.Null) || IsInt(v, Min, Max),
-        "number" => v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) && d >= Min && (Max is null || d <= Max),
-        "boolean" => v.ValueKind is JsonValueKind.True or JsonValueKind.False,
-        "choice" => v.ValueKind == JsonValueKind.String && Choices!.Contains(v.GetString()!),
-        "tiers" => IsTiers(v),
-        "need_map" => IsNeedMap(v),
-        _ => false,
-    };
+    private bool Fits(JsonElement v) =>
+        Type switch
+        {
+            "integer" => (Nullable && v.ValueKind == JsonValueKind.Null) || IsInt(v, Min, Max),
+            "number" => v.ValueKind == JsonValueKind.Number
+                && v.TryGetDecimal(out var d)
+                && d >= Min
+                && (Max is null || d <= Max),
+            "boolean" => v.ValueKind is JsonValueKind.True or JsonValueKind.False,
+            "choice" => v.ValueKind == JsonValueKind.String && Choices!.Contains(v.GetString()!),
+            "tiers" => IsTiers(v),
+            "need_map" => IsNeedMap(v),
+            _ => false,
+        };
 
     private bool IsTiers(JsonElement v)
     {
-        if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() == 0) return false;
+        if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() == 0)
+            return false;
         var last = -1;
         foreach (var t in v.EnumerateArray())
         {
-            if (t.ValueKind != JsonValueKind.Array || t.GetArrayLength() != 2) return false;
-            if (!IsInt(t[0], 0, 1_000_000) || !IsInt(t[1], Min, Max)) return false;
+            if (t.ValueKind != JsonValueKind.Array || t.GetArrayLength() != 2)
+                return false;
+            if (!IsInt(t[0], 0, 1_000_000) || !IsInt(t[1], Min, Max))
+                return false;
             var from = t[0].GetInt32();
-            if (from <= last || (last < 0 && from != 0)) return false;
+            if (from <= last || (last < 0 && from != 0))
+                return false;
             last = from;
         }
         return true;
@@ -61,10 +81,12 @@ public sealed record ParameterInfo(
 
     private bool IsNeedMap(JsonElement v)
     {
-        if (v.ValueKind != JsonValueKind.Object) return false;
+        if (v.ValueKind != JsonValueKind.Object)
+            return false;
         var keys = new HashSet<string>();
         foreach (var p in v.EnumerateObject())
-            if (p.Name is not ("1" or "2" or "3") || !keys.Add(p.Name) || !IsInt(p.Value, Min, Max)) return false;
+            if (p.Name is not ("1" or "2" or "3") || !keys.Add(p.Name) || !IsInt(p.Value, Min, Max))
+                return false;
         return keys.Count == 3;
     }
 
@@ -78,7 +100,9 @@ public sealed record ParameterInfo(
 /// <summary>The parameters' declarations, read once from the defaults file; every check and message comes from it.</summary>
 public static class PolicyLoader
 {
-    private static readonly Lazy<(IReadOnlyList<ParameterInfo> Info, Policy Policy)> DefaultsFile = new(LoadDefaultsFile);
+    private static readonly Lazy<(IReadOnlyList<ParameterInfo> Info, Policy Policy)> DefaultsFile = new(
+        LoadDefaultsFile
+    );
 
     /// <summary>Every parameter, in the defaults file's order.</summary>
     public static IReadOnlyList<ParameterInfo> Parameters => DefaultsFile.Value.Info;
@@ -95,12 +119,20 @@ public static class PolicyLoader
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+            doc = JsonDocument.Parse(
+                json,
+                new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow }
+            );
         }
         catch (JsonException ex)
         {
-            errors.Add(file, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1,
-                "malformed JSON (" + FirstSentence(ex.Message) + ")", "a JSON object of parameter overrides");
+            errors.Add(
+                file,
+                (int)(ex.LineNumber ?? 0) + 1,
+                (int)(ex.BytePositionInLine ?? 0) + 1,
+                "malformed JSON (" + FirstSentence(ex.Message) + ")",
+                "a JSON object of parameter overrides"
+            );
             return basis;
         }
         using (doc)
@@ -113,30 +145,46 @@ public static class PolicyLoader
             var overrides = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             foreach (var p in doc.RootElement.EnumerateObject())
             {
-                if (Find(p.Name) is null) errors.AddKey(file, p.Name, "an unknown parameter", "one of " + string.Join(", ", Names));
-                else if (overrides.ContainsKey(p.Name)) errors.AddKey(file, p.Name, "the key twice", "each parameter once");
-                else overrides[p.Name] = p.Value.Clone();
+                if (Find(p.Name) is null)
+                    errors.AddKey(file, p.Name, "an unknown parameter", "one of " + string.Join(", ", Names));
+                else if (overrides.ContainsKey(p.Name))
+                    errors.AddKey(file, p.Name, "the key twice", "each parameter once");
+                else
+                    overrides[p.Name] = p.Value.Clone();
             }
             return With(basis, overrides, file, errors);
         }
     }
 
     /// <summary>Sets parameters from JSON values (a what-if or a sweep point) and checks them.</summary>
-    public static Policy With(Policy basis, IReadOnlyDictionary<string, JsonElement> overrides, string file, InputErrors errors)
+    public static Policy With(
+        Policy basis,
+        IReadOnlyDictionary<string, JsonElement> overrides,
+        string file,
+        InputErrors errors
+    )
     {
-        var values = basis.Values.ToDictionary(kv => kv.Key, kv => JsonDocument.Parse(kv.Value).RootElement, StringComparer.Ordinal);
+        var values = basis.Values.ToDictionary(
+            kv => kv.Key,
+            kv => JsonDocument.Parse(kv.Value).RootElement,
+            StringComparer.Ordinal
+        );
         var before = errors.Count;
         foreach (var (name, value) in overrides)
         {
             if (Find(name) is not { } info)
                 errors.AddKey(file, name, "an unknown parameter", "one of " + string.Join(", ", Names));
-            else if (info.Check(value) is { } problem) errors.AddKey(file, name, Describe(value), problem);
-            else values[name] = value;
+            else if (info.Check(value) is { } problem)
+                errors.AddKey(file, name, Describe(value), problem);
+            else
+                values[name] = value;
         }
-        if (errors.Count > before) return basis;
+        if (errors.Count > before)
+            return basis;
         var policy = Build(values);
         foreach (var (key, problem) in CrossChecks(policy))
-            if (overrides.ContainsKey(key)) errors.AddKey(file, key, policy.Values[key], problem);
+            if (overrides.ContainsKey(key))
+                errors.AddKey(file, key, policy.Values[key], problem);
         return errors.Count > before ? basis : policy;
     }
 
@@ -145,7 +193,8 @@ public static class PolicyLoader
     {
         var errors = new InputErrors();
         var policy = With(basis, overrides, source, errors);
-        if (errors.Count > 0) throw new InputException(errors.Messages, errors.Notes);
+        if (errors.Count > 0)
+            throw new InputException(errors.Messages, errors.Notes);
         return policy;
     }
 
@@ -163,27 +212,44 @@ public static class PolicyLoader
     private static Policy Build(Dictionary<string, JsonElement> values)
     {
         var obj = new JsonObject();
-        foreach (var (k, v) in values.OrderBy(kv => kv.Key, StringComparer.Ordinal)) obj[k] = JsonNode.Parse(v.GetRawText());
+        foreach (var (k, v) in values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            obj[k] = JsonNode.Parse(v.GetRawText());
         var policy = obj.Deserialize(PolicyJson.Default.Policy)!;
         return policy with
         {
-            Values = values.ToImmutableSortedDictionary(kv => kv.Key, kv => Policy.Canonical(kv.Value), StringComparer.Ordinal),
+            Values = values.ToImmutableSortedDictionary(
+                kv => kv.Key,
+                kv => Policy.Canonical(kv.Value),
+                StringComparer.Ordinal
+            ),
         };
     }
 
     private static (IReadOnlyList<ParameterInfo>, Policy) LoadDefaultsFile()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("policy.defaults.json")
+        using var stream =
+            Assembly.GetExecutingAssembly().GetManifestResourceStream("policy.defaults.json")
             ?? throw new InvalidOperationException("policy.defaults.json is not embedded");
         using var doc = JsonDocument.Parse(stream);
         var info = new List<ParameterInfo>();
         var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var p in doc.RootElement.EnumerateObject())
         {
-            var d = p.Value.Deserialize(PolicyJson.Default.Declaration)
+            var d =
+                p.Value.Deserialize(PolicyJson.Default.Declaration)
                 ?? throw new InvalidOperationException($"policy.defaults.json: {p.Name} is empty");
-            var parameter = new ParameterInfo(p.Name, d.Value.Clone(), d.Type, d.Min, d.Max, d.Choices, d.Nullable,
-                d.RangeNote, d.Unit, d.Source);
+            var parameter = new ParameterInfo(
+                p.Name,
+                d.Value.Clone(),
+                d.Type,
+                d.Min,
+                d.Max,
+                d.Choices,
+                d.Nullable,
+                d.RangeNote,
+                d.Unit,
+                d.Source
+            );
             if (parameter.Check(parameter.Value) is { } problem)
                 throw new InvalidOperationException($"policy.defaults.json: {p.Name}: the default is not {problem}");
             values[p.Name] = parameter.Value;
@@ -192,13 +258,14 @@ public static class PolicyLoader
         return (info, Build(values));
     }
 
-    private static string Describe(JsonElement v) => v.ValueKind switch
-    {
-        JsonValueKind.String => "\"" + v.GetString() + "\"",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "a list " + Truncate(v.GetRawText()),
-        _ => Truncate(v.GetRawText()),
-    };
+    private static string Describe(JsonElement v) =>
+        v.ValueKind switch
+        {
+            JsonValueKind.String => "\"" + v.GetString() + "\"",
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "a list " + Truncate(v.GetRawText()),
+            _ => Truncate(v.GetRawText()),
+        };
 
     private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
 
@@ -211,14 +278,23 @@ public static class PolicyLoader
 
 /// <summary>A parameter's entry in policy.defaults.json.</summary>
 internal sealed record Declaration(
-    JsonElement Value, string Type, string Unit, string Source, decimal? Min = null, decimal? Max = null,
-    string[]? Choices = null, bool Nullable = false, string? RangeNote = null);
+    JsonElement Value,
+    string Type,
+    string Unit,
+    string Source,
+    decimal? Min = null,
+    decimal? Max = null,
+    string[]? Choices = null,
+    bool Nullable = false,
+    string? RangeNote = null
+);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     RespectRequiredConstructorParameters = true,
-    UseStringEnumConverter = true)]
+    UseStringEnumConverter = true
+)]
 [JsonSerializable(typeof(Policy))]
 [JsonSerializable(typeof(Declaration))]
 [JsonSerializable(typeof(JsonElement))]

@@ -13,24 +13,49 @@ public static class CliffEdges
         var basis = RuleBook.Entitle(c, p);
         foreach (var stage in new[] { Stage.Primary, Stage.Secondary })
         {
-            if (!c.Teaches(stage)) continue;
+            if (!c.Teaches(stage))
+                continue;
             foreach (var change in new[] { 1, -1 })
             {
                 var comp = c.Comp(stage) + change;
-                if (comp < 0 || comp > c.Pupils(stage)) continue;
+                if (comp < 0 || comp > c.Pupils(stage))
+                    continue;
                 var moved = stage == Stage.Primary ? c with { PrimaryComp = comp } : c with { EsoComp = comp };
                 // An explicit programme flag stays as given; the default follows the counts.
                 var other = RuleBook.Entitle(moved, p);
-                var words = (change > 0 ? "one more" : "one fewer") + $" compensatory {(stage == Stage.Primary ? "primary" : "ESO")} pupil ({comp} of {c.Pupils(stage)})";
+                var words =
+                    (change > 0 ? "one more" : "one fewer")
+                    + $" compensatory {(stage == Stage.Primary ? "primary" : "ESO")} pupil ({comp} of {c.Pupils(stage)})";
                 if (basis.Facts.Priority != other.Facts.Priority)
-                    result.Add(new CliffEdge(stage, change, null, basis.Facts.Priority ? 1 : 0, other.Facts.Priority ? 1 : 0, "P-PRIORITY",
-                        $"{words} would {(other.Facts.Priority ? "make this a preferred-action centre" : "end its preferred-action status")} (P-PRIORITY)"));
+                    result.Add(
+                        new CliffEdge(
+                            stage,
+                            change,
+                            null,
+                            basis.Facts.Priority ? 1 : 0,
+                            other.Facts.Priority ? 1 : 0,
+                            "P-PRIORITY",
+                            $"{words} would {(other.Facts.Priority ? "make this a preferred-action centre" : "end its preferred-action status")} (P-PRIORITY)"
+                        )
+                    );
                 foreach (var r in Vocabulary.Resources)
                 {
-                    int from = basis.Amount(r), to = other.Amount(r);
-                    if (from == to) continue;
+                    int from = basis.Amount(r),
+                        to = other.Amount(r);
+                    if (from == to)
+                        continue;
                     var rule = (other.Line(r) ?? basis.Line(r))!.Rules.Split(';')[^1];
-                    result.Add(new CliffEdge(stage, change, r, from, to, rule, $"{words} would change {r.Name()} from {from} to {to} ({rule})"));
+                    result.Add(
+                        new CliffEdge(
+                            stage,
+                            change,
+                            r,
+                            from,
+                            to,
+                            rule,
+                            $"{words} would change {r.Name()} from {from} to {to} ({rule})"
+                        )
+                    );
                 }
             }
         }

@@ -23,8 +23,10 @@ public sealed class GAce() : GroupRule(Id, "Decimoséptima E", Stage.Secondary)
 
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
-        if (!c.Kind.TeachesEso()) return "teaches no ESO stage";
-        if (c.AcePupils == 0) return "no pupils proposed for a compensatory classroom (ACE)";
+        if (!c.Kind.TeachesEso())
+            return "teaches no ESO stage";
+        if (c.AcePupils == 0)
+            return "no pupils proposed for a compensatory classroom (ACE)";
         return $"{N(c.AcePupils)} pupils proposed: {Plural(result, "ACE group", "ACE groups")} of at most "
             + $"{N(p.AceGroupMax)}, {N(p.AceReserved)} places each kept for admissions during the year";
     }

@@ -23,11 +23,16 @@ public sealed class GEsoSpecific() : GroupRule(Id, "Decimoséptima C", Stage.Sec
 
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
-        if (!c.Kind.TeachesEso()) return "teaches no ESO stage";
-        if (c.SpecificGroupPupils == 0) return "no pupils proposed for specific compensatory groups";
+        if (!c.Kind.TeachesEso())
+            return "teaches no ESO stage";
+        if (c.SpecificGroupPupils == 0)
+            return "no pupils proposed for specific compensatory groups";
         var ind = StageIndicators.For(c, Stage, p, 0, 0);
-        var text = $"{N(c.SpecificGroupPupils)} pupils proposed: {Plural(result, "specific group", "specific groups")} "
+        var text =
+            $"{N(c.SpecificGroupPupils)} pupils proposed: {Plural(result, "specific group", "specific groups")} "
             + $"of {N(p.SpecificGroupMin)} to {N(p.SpecificGroupMax)}, 2 tutoring hours a week each";
-        return ind.SpecificNotViable ? text + $"; not viable: the groups could not each hold {N(p.SpecificGroupMin)}" : text;
+        return ind.SpecificNotViable
+            ? text + $"; not viable: the groups could not each hold {N(p.SpecificGroupMin)}"
+            : text;
     }
 }

@@ -27,15 +27,28 @@ public sealed class PConcertado() : Rule(Id, "Octava d")
     public override int Evaluate(Centre c, Policy p, in Facts f) => !c.IsPublic && f.PrimaryPosts > 0 ? 1 : 0;
 
     public override string Because(Centre c, Policy p, in Facts f, int result) =>
-        AgreementBecause(c, p, result, f.PrimaryPosts, PSupport.Id, "; EOEP days, PTSC and itinerant shares do not apply");
+        AgreementBecause(
+            c,
+            p,
+            result,
+            f.PrimaryPosts,
+            PSupport.Id,
+            "; EOEP days, PTSC and itinerant shares do not apply"
+        );
 
     /// <summary>Why a concertado centre's posts are held by its agreement (P-CONCERTADO and S-CONCERTADO).</summary>
     internal static string AgreementBecause(Centre c, Policy p, int result, int posts, string supportRule, string rest)
     {
-        if (c.IsPublic) return "a public centre";
-        if (result == 0) return $"a concertado centre with no {supportRule} post";
+        if (c.IsPublic)
+            return "a public centre";
+        if (result == 0)
+            return $"a concertado centre with no {supportRule} post";
         return $"a concertado centre holds its {Plural(posts, "support post", "support posts")} through its funding agreement"
-            + (p.ConcertadoInPool ? ", counted against the public pool (concertado_in_pool)" : ", outside the public pool")
+            + (
+                p.ConcertadoInPool
+                    ? ", counted against the public pool (concertado_in_pool)"
+                    : ", outside the public pool"
+            )
             + rest;
     }
 }

@@ -30,9 +30,12 @@ public sealed class PCra() : Rule(Id, "Octava c, third term")
 
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
-        if (c.Kind != CentreKind.CRA) return "not a rural grouped school (CRA)";
-        if (!c.Programme) return NoProgramme;
-        if (!c.IsPublic) return "a concertado CRA holds support posts by P-SUPPORT and P-CONCERTADO";
+        if (c.Kind != CentreKind.CRA)
+            return "not a rural grouped school (CRA)";
+        if (!c.Programme)
+            return NoProgramme;
+        if (!c.IsPublic)
+            return "a concertado CRA holds support posts by P-SUPPORT and P-CONCERTADO";
         if (!AppliesTo(c, p, f))
             return "the CRA is not a preferred-action centre and cra_requires_priority is true: P-SUPPORT applies instead";
         return $"one itinerant support teacher among the CRA's villages per {N(p.CraRatio)} compensatory pupils: "

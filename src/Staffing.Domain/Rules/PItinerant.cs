@@ -25,24 +25,35 @@ public sealed class PItinerant() : Rule(Id, "Octava b")
 
     public override int Evaluate(Centre c, Policy p, in Facts f) =>
         PrimaryStage(c) && c.IsPublic && c.PrimaryComp > 0 && f.PrimaryPosts + f.CraPosts == 0 && c.ItinerantJustified
-            ? 1 : 0;
+            ? 1
+            : 0;
 
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
-        if (!c.Kind.TeachesPrimary()) return "teaches no primary stage";
-        if (!c.Programme) return NoProgramme;
+        if (!c.Kind.TeachesPrimary())
+            return "teaches no primary stage";
+        if (!c.Programme)
+            return NoProgramme;
         return ItinerantBecause(c, p, Stage.Primary, f.PrimaryPosts + f.CraPosts, result, "Octava d");
     }
 
     /// <summary>Why a stage is, or is not, eligible for an itinerant share (P-ITINERANT and S-ITINERANT).</summary>
-    internal static string ItinerantBecause(Centre c, Policy p, Stage stage, int posts, int result,
-        string concertadoInstruction)
+    internal static string ItinerantBecause(
+        Centre c,
+        Policy p,
+        Stage stage,
+        int posts,
+        int result,
+        string concertadoInstruction
+    )
     {
         var stageName = stage == Stage.Primary ? "primary" : "ESO";
         if (!c.IsPublic)
             return $"itinerant teachers are a public service: not for a concertado centre ({concertadoInstruction})";
-        if (c.Comp(stage) == 0) return $"no compensatory {stageName} pupils";
-        if (posts > 0) return "the centre has its own support posts, so no itinerant share";
+        if (c.Comp(stage) == 0)
+            return $"no compensatory {stageName} pupils";
+        if (posts > 0)
+            return "the centre has its own support posts, so no itinerant share";
         var below = $"{N(c.Comp(stage))} compensatory {stageName} pupils give no post of its own";
         return result == 1
             ? $"{below} and the need is justified: eligible for a share of an itinerant teacher shared by "

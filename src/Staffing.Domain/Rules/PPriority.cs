@@ -25,7 +25,8 @@ public sealed class PPriority() : Rule(Id, "Octava c")
     /// <summary>comp / pupils against the threshold, in exact decimal arithmetic; 0 pupils never crosses.</summary>
     public static bool Crosses(int comp, int pupils, Policy p)
     {
-        if (pupils <= 0) return false;
+        if (pupils <= 0)
+            return false;
         var lhs = (decimal)comp;
         var rhs = p.PriorityThreshold * pupils;
         return p.PriorityStrict ? lhs > rhs : lhs >= rhs;
@@ -33,12 +34,15 @@ public sealed class PPriority() : Rule(Id, "Octava c")
 
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
-        if (!c.Kind.TeachesPrimary()) return "teaches no primary stage";
-        if (!c.Programme) return NoProgramme;
+        if (!c.Kind.TeachesPrimary())
+            return "teaches no primary stage";
+        if (!c.Programme)
+            return NoProgramme;
         if (!c.IsPublic)
             return "a concertado centre is not a preferred-action centre of the EOEP (the rule speaks of public centres)";
         var limit = (p.PriorityStrict ? "more than " : "at least ") + Percent(p.PriorityThreshold * 100);
-        if (c.PrimaryPupils == 0) return "0 primary pupils: never a preferred-action centre";
+        if (c.PrimaryPupils == 0)
+            return "0 primary pupils: never a preferred-action centre";
         var share = Percent(100m * c.PrimaryComp / c.PrimaryPupils);
         var of = $"{N(c.PrimaryComp)} of {N(c.PrimaryPupils)} primary pupils = {share}";
         return result == 1

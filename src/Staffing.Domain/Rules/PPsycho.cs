@@ -30,7 +30,8 @@ public sealed class PPsycho() : Rule(Id, "Octava c.a")
     {
         var days = 0;
         foreach (var tier in p.PsychoDayTiers)
-            if (count >= tier.From) days = tier.Days;
+            if (count >= tier.From)
+                days = tier.Days;
         return days;
     }
 
@@ -38,7 +39,8 @@ public sealed class PPsycho() : Rule(Id, "Octava c.a")
 
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
-        if (!f.Priority) return "not a preferred-action centre (P-PRIORITY)";
+        if (!f.Priority)
+            return "not a preferred-action centre (P-PRIORITY)";
         var tiers = string.Join(", ", p.PsychoDayTiers.Select(t => $"{t.Days} from {t.From}"));
         return $"a preferred-action centre with {N(Count(c, p))} compensatory pupils: {Plural(result, "day", "days")} "
             + $"a week of a psychopedagogue (tiers: {tiers})";

@@ -23,7 +23,8 @@ public sealed class PPtsc() : Rule(Id, "Octava c.b")
 
     public override int Evaluate(Centre c, Policy p, in Facts f) => f.Priority ? p.PtscDaysByNeed[c.PtscNeed - 1] : 0;
 
-    public override string Because(Centre c, Policy p, in Facts f, int result) => f.Priority
-        ? $"a preferred-action centre with socio-educational need {N(c.PtscNeed)}: {Plural(result, "day", "days")} a week of a PTSC"
-        : "not a preferred-action centre (P-PRIORITY)";
+    public override string Because(Centre c, Policy p, in Facts f, int result) =>
+        f.Priority
+            ? $"a preferred-action centre with socio-educational need {N(c.PtscNeed)}: {Plural(result, "day", "days")} a week of a PTSC"
+            : "not a preferred-action centre (P-PRIORITY)";
 }

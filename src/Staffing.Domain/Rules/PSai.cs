@@ -11,15 +11,17 @@ public sealed class PSai() : Rule(Id, "Octava b, 2nd paragraph")
         "Igualmente, para la atención al alumnado con desconocimiento del español, los centros podrán solicitar el "
         + "apoyo del Servicio de Apoyo Itinerante al Alumnado Inmigrante (SAI).";
 
-    public override string Reading => "Listed as a referral for each stage the centre teaches; the SAI is not staffed here.";
+    public override string Reading =>
+        "Listed as a referral for each stage the centre teaches; the SAI is not staffed here.";
 
     public override IReadOnlyList<string> Parameters => [];
 
     public override int Evaluate(Centre c, Policy p, in Facts f) => c.Kind.TeachesPrimary() && c.NoSpanish > 0 ? 1 : 0;
 
-    public override string Because(Centre c, Policy p, in Facts f, int result) => result == 1
-        ? Referral(c)
-        : c.Kind.TeachesPrimary() ? "no pupils without Spanish" : "teaches no primary stage";
+    public override string Because(Centre c, Policy p, in Facts f, int result) =>
+        result == 1 ? Referral(c)
+        : c.Kind.TeachesPrimary() ? "no pupils without Spanish"
+        : "teaches no primary stage";
 
     /// <summary>The referral's words, the same for P-SAI and S-SAI.</summary>
     internal static string Referral(Centre c) =>

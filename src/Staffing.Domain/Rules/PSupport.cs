@@ -18,7 +18,8 @@ public sealed class PSupport() : Rule(Id, "Octava a")
         + "Applies to CEIP and CEIPSO; a CRA is staffed by P-CRA instead, unless cra_requires_priority sends a CRA "
         + "that is not a preferred-action centre back here.";
 
-    public override IReadOnlyList<string> Parameters => ["primary_ratio", "cycle_cap", "rounding", "cra_requires_priority"];
+    public override IReadOnlyList<string> Parameters =>
+        ["primary_ratio", "cycle_cap", "rounding", "cra_requires_priority"];
 
     public override Resource? Gives => Resource.PrimarySupport;
 
@@ -35,17 +36,22 @@ public sealed class PSupport() : Rule(Id, "Octava a")
 
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
-        if (!c.Kind.TeachesPrimary()) return "teaches no primary stage";
-        if (!c.Programme) return NoProgramme;
-        if (!AppliesTo(c, p, f)) return "a CRA is staffed by P-CRA instead";
+        if (!c.Kind.TeachesPrimary())
+            return "teaches no primary stage";
+        if (!c.Programme)
+            return NoProgramme;
+        if (!AppliesTo(c, p, f))
+            return "a CRA is staffed by P-CRA instead";
         var cap = p.CycleCap * c.Cycles;
         var raw = PerRatio(p, c.PrimaryComp, p.PrimaryRatio);
         var cycles = Plural(c.Cycles, "cycle", "cycles");
-        var text = $"one support teacher per {N(p.PrimaryRatio)} compensatory primary pupils: "
+        var text =
+            $"one support teacher per {N(p.PrimaryRatio)} compensatory primary pupils: "
             + RoundingText(p, c.PrimaryComp, p.PrimaryRatio);
-        text += raw > cap
-            ? $", capped at {N(p.CycleCap)} per cycle × {cycles} = {N(cap)}"
-            : $" (cap {N(cap)}: {N(p.CycleCap)} per cycle × {cycles})";
+        text +=
+            raw > cap
+                ? $", capped at {N(p.CycleCap)} per cycle × {cycles} = {N(cap)}"
+                : $" (cap {N(cap)}: {N(p.CycleCap)} per cycle × {cycles})";
         if (c.Kind == CentreKind.CRA && c.IsPublic)
             text += "; a CRA that is not a preferred-action centre falls back to this rule (cra_requires_priority)";
         return text;

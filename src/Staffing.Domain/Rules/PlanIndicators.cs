@@ -10,16 +10,26 @@ public static class PlanIndicators
         var alloc = plan.Lines.ToDictionary(l => (l.Code, l.Resource), l => l.Allocated);
         var days = new Dictionary<(string, Stage), int>();
         foreach (var t in plan.Itinerants)
-            for (var i = 0; i < t.Centres.Length; i++) days[(t.Centres[i], t.Stage)] = t.Days[i];
+            for (var i = 0; i < t.Centres.Length; i++)
+                days[(t.Centres[i], t.Stage)] = t.Days[i];
         foreach (var c in scenario.Centres.OrderBy(c => c.Code, StringComparer.Ordinal))
         {
             foreach (var stage in new[] { Stage.Primary, Stage.Secondary })
             {
-                if (!c.Teaches(stage) || c.Comp(stage) == 0 || !c.Programme) continue;
-                var posts = stage == Stage.Primary
-                    ? alloc.GetValueOrDefault((c.Code, Resource.PrimarySupport)) + alloc.GetValueOrDefault((c.Code, Resource.CraItinerant))
-                    : alloc.GetValueOrDefault((c.Code, Resource.SecondarySupport));
-                yield return StageIndicators.For(c, stage, scenario.Policy, posts, days.GetValueOrDefault((c.Code, stage)));
+                if (!c.Teaches(stage) || c.Comp(stage) == 0 || !c.Programme)
+                    continue;
+                var posts =
+                    stage == Stage.Primary
+                        ? alloc.GetValueOrDefault((c.Code, Resource.PrimarySupport))
+                            + alloc.GetValueOrDefault((c.Code, Resource.CraItinerant))
+                        : alloc.GetValueOrDefault((c.Code, Resource.SecondarySupport));
+                yield return StageIndicators.For(
+                    c,
+                    stage,
+                    scenario.Policy,
+                    posts,
+                    days.GetValueOrDefault((c.Code, stage))
+                );
             }
         }
     }

@@ -58,12 +58,13 @@ public abstract class Rule(string id, string instruction)
     internal static string NoProgramme => "runs no compensatory programme (Quinta, Sexta): no compensatory staffing";
 
     /// <summary>"Por cada 25": one unit per full ratio under the policy's rounding (P-SUPPORT, S-SUPPORT, P-CRA).</summary>
-    internal static int PerRatio(Policy p, int count, int ratio) => p.Rounding switch
-    {
-        Rounding.Floor => count / ratio,
-        Rounding.Ceil => (count + ratio - 1) / ratio,
-        _ => (2 * count + ratio) / (2 * ratio),
-    };
+    internal static int PerRatio(Policy p, int count, int ratio) =>
+        p.Rounding switch
+        {
+            Rounding.Floor => count / ratio,
+            Rounding.Ceil => (count + ratio - 1) / ratio,
+            _ => (2 * count + ratio) / (2 * ratio),
+        };
 
     internal static string RoundingText(Policy p, int comp, int ratio) =>
         $"{N(comp)} / {N(ratio)} rounded {p.Rounding.ToString().ToLowerInvariant()} = {N(PerRatio(p, comp, ratio))}";

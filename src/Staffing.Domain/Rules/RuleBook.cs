@@ -13,7 +13,8 @@ public sealed record Entitlement(Centre Centre, Facts Facts, ImmutableArray<Enti
     public EntitlementLine? Line(Resource r)
     {
         foreach (var l in Lines)
-            if (l.Resource == r) return l;
+            if (l.Resource == r)
+                return l;
         return null;
     }
 }
@@ -30,13 +31,30 @@ public static class RuleBook
 
     public static readonly ImmutableArray<Rule> All =
     [
-        PSupport, new PItinerant(), new PSai(), PPriority, new PPsycho(), new PPtsc(), PCra, new PConcertado(),
-        SSupport, new SPtsc(), new SItinerant(), new SSai(), new SConcertado(),
-        new GPrimaryGroup(), new GEsoGroup(), new GEsoSpecific(), new GAce(),
+        PSupport,
+        new PItinerant(),
+        new PSai(),
+        PPriority,
+        new PPsycho(),
+        new PPtsc(),
+        PCra,
+        new PConcertado(),
+        SSupport,
+        new SPtsc(),
+        new SItinerant(),
+        new SSai(),
+        new SConcertado(),
+        new GPrimaryGroup(),
+        new GEsoGroup(),
+        new GEsoSpecific(),
+        new GAce(),
     ];
 
     /// <summary>The rules that give a resource, in the order of the resources (the plan's row order).</summary>
-    private static readonly ImmutableArray<Rule> Giving = [.. All.Where(r => r.Gives is not null).OrderBy(r => r.Gives)];
+    private static readonly ImmutableArray<Rule> Giving =
+    [
+        .. All.Where(r => r.Gives is not null).OrderBy(r => r.Gives),
+    ];
 
     public static Rule? Find(string id) => All.FirstOrDefault(r => r.Id == id);
 
@@ -58,7 +76,8 @@ public static class RuleBook
         foreach (var rule in Giving)
         {
             var amount = rule.Evaluate(c, p, f);
-            if (amount > 0) lines.Add(new(rule.Gives!.Value, amount, rule.RulesColumn(c, p), rule.Funding(c, p)));
+            if (amount > 0)
+                lines.Add(new(rule.Gives!.Value, amount, rule.RulesColumn(c, p), rule.Funding(c, p)));
         }
         return new Entitlement(c, f, lines.DrainToImmutable());
     }

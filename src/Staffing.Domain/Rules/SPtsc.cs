@@ -28,8 +28,10 @@ public sealed class SPtsc() : Rule(Id, "Novena b")
 
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
-        if (SSupport.SecondaryGate(c, p) is { } no) return no;
-        if (!c.IsPublic) return "a concertado centre gets no PTSC post (Novena d)";
+        if (SSupport.SecondaryGate(c, p) is { } no)
+            return no;
+        if (!c.IsPublic)
+            return "a concertado centre gets no PTSC post (Novena d)";
         var posts = Plural(f.SecondaryPosts, "support post", "support posts");
         return result == 1
             ? $"{posts}, at least {N(p.SecondaryPtscMinSupport)}: one PTSC post in the guidance department"

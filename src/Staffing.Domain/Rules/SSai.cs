@@ -17,7 +17,8 @@ public sealed class SSai() : Rule(Id, "Novena c, 2nd paragraph")
 
     public override int Evaluate(Centre c, Policy p, in Facts f) => c.Kind.TeachesEso() && c.NoSpanish > 0 ? 1 : 0;
 
-    public override string Because(Centre c, Policy p, in Facts f, int result) => result == 1
-        ? PSai.Referral(c)
-        : c.Kind.TeachesEso() ? "no pupils without Spanish" : "teaches no ESO stage";
+    public override string Because(Centre c, Policy p, in Facts f, int result) =>
+        result == 1 ? PSai.Referral(c)
+        : c.Kind.TeachesEso() ? "no pupils without Spanish"
+        : "teaches no ESO stage";
 }

@@ -17,7 +17,8 @@ public sealed class SSupport() : Rule(Id, "Novena a")
         "Full groups of 25 (rounding). The text speaks of institutes; the project staffs a CEIPSO's ESO stage the same "
         + "way (ceipso_secondary_rules).";
 
-    public override IReadOnlyList<string> Parameters => ["secondary_ratio", "secondary_cap", "rounding", "ceipso_secondary_rules"];
+    public override IReadOnlyList<string> Parameters =>
+        ["secondary_ratio", "secondary_cap", "rounding", "ceipso_secondary_rules"];
 
     public override Resource? Gives => Resource.SecondarySupport;
 
@@ -30,7 +31,8 @@ public sealed class SSupport() : Rule(Id, "Novena a")
 
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
-        if (SecondaryGate(c, p) is { } no) return no;
+        if (SecondaryGate(c, p) is { } no)
+            return no;
         var raw = PerRatio(p, c.EsoComp, p.SecondaryRatio);
         return $"one support teacher in the guidance department per {N(p.SecondaryRatio)} compensatory ESO pupils: "
             + RoundingText(p, c.EsoComp, p.SecondaryRatio)
@@ -40,7 +42,8 @@ public sealed class SSupport() : Rule(Id, "Novena a")
     /// <summary>Why the S-* rules do not look at the centre at all, or null when they do.</summary>
     internal static string? SecondaryGate(Centre c, Policy p)
     {
-        if (!c.Kind.TeachesEso()) return "teaches no ESO stage";
+        if (!c.Kind.TeachesEso())
+            return "teaches no ESO stage";
         if (c.Kind == CentreKind.CEIPSO && !p.CeipsoSecondaryRules)
             return "a CEIPSO's ESO stage is not staffed by the S-* rules (ceipso_secondary_rules false)";
         return c.Programme ? null : NoProgramme;

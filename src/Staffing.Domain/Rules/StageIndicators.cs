@@ -5,13 +5,27 @@ namespace Staffing.Rules;
 
 /// <summary>The G-* indicators of one centre and stage, from the support it is given.</summary>
 public sealed record StageIndicators(
-    string Code, Stage Stage, int Compensatory, int GroupsNeeded, decimal SupportHoursPerPupil, bool LowSupport,
-    int SpecificGroups, bool SpecificNotViable, int AceGroups, bool SaiReferral)
+    string Code,
+    Stage Stage,
+    int Compensatory,
+    int GroupsNeeded,
+    decimal SupportHoursPerPupil,
+    bool LowSupport,
+    int SpecificGroups,
+    bool SpecificNotViable,
+    int AceGroups,
+    bool SaiReferral
+)
 {
-    public string Flag => string.Join(";", new[]
-    {
-        LowSupport ? "low_support_hours" : null, SpecificNotViable ? "specific_group_not_viable" : null,
-    }.OfType<string>());
+    public string Flag =>
+        string.Join(
+            ";",
+            new[]
+            {
+                LowSupport ? "low_support_hours" : null,
+                SpecificNotViable ? "specific_group_not_viable" : null,
+            }.OfType<string>()
+        );
 
     public static string Hours(decimal h) => h.ToString("0.##", CultureInfo.InvariantCulture);
 
@@ -21,15 +35,22 @@ public sealed record StageIndicators(
         var comp = c.Comp(stage);
         var teaching = stage == Stage.Primary ? p.TeachingHoursPrimary : p.TeachingHoursSecondary;
         var weekly = (decimal)(posts * teaching + itinerantDays * p.HoursPerDay) * p.SupportGroupMax;
-        var hours = comp == 0 ? 0m
-            : Math.Min(p.SupportHoursMax, Math.Round(weekly / comp, 2, MidpointRounding.AwayFromZero));
+        var hours =
+            comp == 0 ? 0m : Math.Min(p.SupportHoursMax, Math.Round(weekly / comp, 2, MidpointRounding.AwayFromZero));
         var eso = stage == Stage.Secondary;
         var specificGroups = eso ? Ceil(c.SpecificGroupPupils, p.SpecificGroupMax) : 0;
-        return new StageIndicators(c.Code, stage, comp, Ceil(comp, p.SupportGroupMax), hours,
+        return new StageIndicators(
+            c.Code,
+            stage,
+            comp,
+            Ceil(comp, p.SupportGroupMax),
+            hours,
             comp > 0 && hours < p.MinSupportHours,
             specificGroups,
             eso && c.SpecificGroupPupils > 0 && c.SpecificGroupPupils < p.SpecificGroupMin * specificGroups,
-            eso ? Ceil(c.AcePupils, p.AceGroupMax - p.AceReserved) : 0, c.NoSpanish > 0);
+            eso ? Ceil(c.AcePupils, p.AceGroupMax - p.AceReserved) : 0,
+            c.NoSpanish > 0
+        );
     }
 
     private static int Ceil(int n, int d) => (n + d - 1) / d;
@@ -50,14 +71,17 @@ public abstract class GroupRule(string id, string instruction, Stage stage) : Ru
 
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
-        if (result == 0) return "no compensatory pupils in the stage with a programme";
+        if (result == 0)
+            return "no compensatory pupils in the stage with a programme";
         var ind = StageIndicators.For(c, Stage, p, Posts(f), 0);
-        var text = $"{N(ind.Compensatory)} compensatory pupils need {Plural(result, "support group", "support groups")} "
+        var text =
+            $"{N(ind.Compensatory)} compensatory pupils need {Plural(result, "support group", "support groups")} "
             + $"of at most {N(p.SupportGroupMax)}; "
             + $"{Plural(Posts(f), "support post gives", "support posts give")} "
             + $"{StageIndicators.Hours(ind.SupportHoursPerPupil)} hours a week per pupil (at most {N(p.SupportHoursMax)})";
         return ind.LowSupport
-            ? text + $", below {StageIndicators.Hours(p.MinSupportHours)}: flagged (an itinerant share adds its days once paired)"
+            ? text
+                + $", below {StageIndicators.Hours(p.MinSupportHours)}: flagged (an itinerant share adds its days once paired)"
             : text;
     }
 }

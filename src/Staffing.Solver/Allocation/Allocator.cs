@@ -7,7 +7,9 @@ public sealed record ItinerantGroup(string Area, Stage Stage, ImmutableArray<str
 
 /// <summary>What an allocator decides: units per (centre, resource), and the itinerant groups.</summary>
 public sealed record Decisions(
-    ImmutableSortedDictionary<(string Code, Resource Resource), int> Allocated, ImmutableArray<ItinerantGroup> Groups)
+    ImmutableSortedDictionary<(string Code, Resource Resource), int> Allocated,
+    ImmutableArray<ItinerantGroup> Groups
+)
 {
     private HashSet<(string, Stage)>? paired;
 
@@ -16,15 +18,21 @@ public sealed record Decisions(
     /// <summary>What the decisions give a demand: an agreement's in full, a share 1 when grouped, else units.</summary>
     public int Amount(Demand d)
     {
-        if (d.Funding == Funding.Agreement) return d.Entitled;
-        if (!d.Resource.IsItinerant()) return Of(d.Code, d.Resource);
+        if (d.Funding == Funding.Agreement)
+            return d.Entitled;
+        if (!d.Resource.IsItinerant())
+            return Of(d.Code, d.Resource);
         paired ??= [.. Groups.SelectMany(g => g.Codes.Select(c => (c, g.Stage)))];
         return paired.Contains((d.Code, d.Resource.StageOf())) ? 1 : 0;
     }
 }
 
 public sealed record SolveSettings(
-    double TimeLimitSeconds = 60, int Workers = 1, int Seed = 0, IProgress<string>? Progress = null);
+    double TimeLimitSeconds = 60,
+    int Workers = 1,
+    int Seed = 0,
+    IProgress<string>? Progress = null
+);
 
 /// <summary>Shares scarce pools out. Every allocator answers the same problem with the same kind of decisions.</summary>
 public interface IAllocator
@@ -35,4 +43,8 @@ public interface IAllocator
 }
 
 public sealed record AllocatorResult(
-    Decisions Decisions, bool Proven, SolverInfo Solver, ImmutableArray<LevelResult> Levels);
+    Decisions Decisions,
+    bool Proven,
+    SolverInfo Solver,
+    ImmutableArray<LevelResult> Levels
+);

@@ -31,13 +31,22 @@ public static class Audit
                 var h = held.GetValueOrDefault((c.Code, r));
                 var amount = h?.Amount ?? 0;
                 var entitled = line?.Entitled ?? 0;
-                if (amount == 0 && entitled == 0 && h is null) continue;
+                if (amount == 0 && entitled == 0 && h is null)
+                    continue;
                 var rules = line?.Rules ?? RuleFor(r);
-                var why = string.Join("; ", rules.Split(';').Select(id => trace.First(t => t.Rule == id)).Select(t => $"{t.Rule} ({t.Instruction}): {t.Because}"));
-                var finding = amount == entitled ? "as entitled"
+                var why = string.Join(
+                    "; ",
+                    rules
+                        .Split(';')
+                        .Select(id => trace.First(t => t.Rule == id))
+                        .Select(t => $"{t.Rule} ({t.Instruction}): {t.Because}")
+                );
+                var finding =
+                    amount == entitled ? "as entitled"
                     : amount > entitled ? $"over-staffed by {amount - entitled}: the rules give {entitled}. {why}"
                     : $"under-staffed by {entitled - amount}: the rules give {entitled}. {why}";
-                if (r.IsItinerant() && h is not null) finding = Partner(s, c, h, finding);
+                if (r.IsItinerant() && h is not null)
+                    finding = Partner(s, c, h, finding);
                 result.Add(new AuditLine(c.Code, r, amount, entitled, finding, rules));
             }
         }
@@ -49,21 +58,43 @@ public static class Audit
 
     private static string Partner(Scenario s, Centre c, Holding h, string finding)
     {
-        if (h.Partner is not { } code || s.Find(code) is not { } partner) return h.Amount > 0 && h.Partner is null ? finding + "; no partner named" : finding;
+        if (h.Partner is not { } code || s.Find(code) is not { } partner)
+            return h.Amount > 0 && h.Partner is null ? finding + "; no partner named" : finding;
         var problems = new List<string>();
-        if (partner.Area != c.Area) problems.Add($"partner {code} is in another area ({partner.Area})");
+        if (partner.Area != c.Area)
+            problems.Add($"partner {code} is in another area ({partner.Area})");
         var stage = h.Resource.StageOf();
-        if (!partner.Teaches(stage)) problems.Add($"partner {code} teaches no {stage.Name()} stage");
-        else if (RuleBook.Entitle(partner, s.Policy).Amount(h.Resource) == 0) problems.Add($"partner {code} is not eligible for a {h.Resource.Name()} share");
-        if (s.Current!.FirstOrDefault(o => o.Code == code && o.Resource == h.Resource) is not { } back || back.Partner != c.Code)
+        if (!partner.Teaches(stage))
+            problems.Add($"partner {code} teaches no {stage.Name()} stage");
+        else if (RuleBook.Entitle(partner, s.Policy).Amount(h.Resource) == 0)
+            problems.Add($"partner {code} is not eligible for a {h.Resource.Name()} share");
+        if (
+            s.Current!.FirstOrDefault(o => o.Code == code && o.Resource == h.Resource) is not { } back
+            || back.Partner != c.Code
+        )
             problems.Add($"partner {code} does not name this centre back");
-        return problems.Count == 0 ? finding : finding + "; itinerant pair breaks the rules: " + string.Join("; ", problems);
+        return problems.Count == 0
+            ? finding
+            : finding + "; itinerant pair breaks the rules: " + string.Join("; ", problems);
     }
 
     public static IReadOnlyList<AuditArea> Areas(Scenario s, IReadOnlyList<AuditLine> lines)
     {
         var area = s.Centres.ToDictionary(c => c.Code, c => c.Area, StringComparer.Ordinal);
-        return [.. lines.GroupBy(l => (area[l.Code], l.Resource)).OrderBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Resource)
-            .Select(g => new AuditArea(g.Key.Item1, g.Key.Resource, g.Sum(l => l.Held), g.Sum(l => l.Entitled), g.Count(l => l.Difference > 0), g.Count(l => l.Difference < 0)))];
+        return
+        [
+            .. lines
+                .GroupBy(l => (area[l.Code], l.Resource))
+                .OrderBy(g => g.Key.Item1, StringComparer.Ordinal)
+                .ThenBy(g => g.Key.Resource)
+                .Select(g => new AuditArea(
+                    g.Key.Item1,
+                    g.Key.Resource,
+                    g.Sum(l => l.Held),
+                    g.Sum(l => l.Entitled),
+                    g.Count(l => l.Difference > 0),
+                    g.Count(l => l.Difference < 0)
+                )),
+        ];
     }
 }

@@ -24,7 +24,8 @@ public sealed class CpSatAllocator : IAllocator
     /// </summary>
     public const string Parameters = "cp_model_presolve:false,";
 
-    public static string Version => typeof(CpModel).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "unknown";
+    public static string Version =>
+        typeof(CpModel).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "unknown";
 
     /// <summary>
     /// Solver "workers" is CP-SAT's num_workers, 1 for every model; --workers only solves components side by side,
@@ -40,37 +41,74 @@ public sealed class CpSatAllocator : IAllocator
         var weights = PlanScore.TieWeights(problem);
         // Largest first, one at a time off the queue, so the big components do not end up together on one core.
         var order = Enumerable.Range(0, components.Count).OrderByDescending(i => Weight(components[i])).ToList();
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(order, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
-            new ParallelOptions { MaxDegreeOfParallelism = settings.Workers }, i =>
-        {
-            var remaining = Math.Max(0.05, settings.TimeLimitSeconds - deadline.Elapsed.TotalSeconds);
-            results[i] = new ComponentSolver(problem, components[i], greedy.Decisions, scale, weights, settings, remaining).Solve();
-            if (components[i].Count > 2000) settings.Progress?.Report($"cp-sat: component {i + 1} of {components.Count} ({components[i].Count} demands) solved");
-        });
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(
+                order,
+                System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering
+            ),
+            new ParallelOptions { MaxDegreeOfParallelism = settings.Workers },
+            i =>
+            {
+                var remaining = Math.Max(0.05, settings.TimeLimitSeconds - deadline.Elapsed.TotalSeconds);
+                results[i] = new ComponentSolver(
+                    problem,
+                    components[i],
+                    greedy.Decisions,
+                    scale,
+                    weights,
+                    settings,
+                    remaining
+                ).Solve();
+                if (components[i].Count > 2000)
+                    settings.Progress?.Report(
+                        $"cp-sat: component {i + 1} of {components.Count} ({components[i].Count} demands) solved"
+                    );
+            }
+        );
 
         var alloc = new Dictionary<(string, Resource), int>();
         var groups = new List<ItinerantGroup>();
         foreach (var r in results.OrderBy(kv => kv.Key).Select(kv => kv.Value))
         {
-            foreach (var (k, v) in r.Allocated) if (v > 0) alloc[k] = v;
+            foreach (var (k, v) in r.Allocated)
+                if (v > 0)
+                    alloc[k] = v;
             groups.AddRange(r.Groups);
         }
-        var decisions = new Decisions(alloc.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value, GreedyAllocator.KeyComparer),
-            [.. groups.OrderBy(g => g.Area, StringComparer.Ordinal).ThenBy(g => g.Stage).ThenBy(g => g.Codes[0], StringComparer.Ordinal)]);
+        var decisions = new Decisions(
+            alloc.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value, GreedyAllocator.KeyComparer),
+            [
+                .. groups
+                    .OrderBy(g => g.Area, StringComparer.Ordinal)
+                    .ThenBy(g => g.Stage)
+                    .ThenBy(g => g.Codes[0], StringComparer.Ordinal),
+            ]
+        );
         var score = PlanScore.Score(problem, decisions);
-        var levels = Levels.All.Select((level, l) =>
-        {
-            var slack = results.Values.Sum(r => r.Slack[l]);
-            var bound = level.Sense == Sense.Maximize ? score[l] + slack : score[l] - slack;
-            var gap = score[l] == bound ? 0.0 : Math.Abs(bound - score[l]) / Math.Max(1.0, Math.Abs(bound));
-            return new LevelResult(level.Name, score[l], bound, gap, results.Values.Sum(r => r.Seconds[l]));
-        }).ToImmutableArray();
-        var parameters = $"num_workers:1,random_seed:{settings.Seed},{Parameters}max_time_in_seconds:{settings.TimeLimitSeconds.ToString(CultureInfo.InvariantCulture)},components:{components.Count},pair_candidates:{ComponentModel.PairCandidates}";
-        return new AllocatorResult(decisions, results.Values.All(r => r.Proven), new SolverInfo("cp-sat", Version, parameters, 1, settings.Seed), levels);
+        var levels = Levels
+            .All.Select(
+                (level, l) =>
+                {
+                    var slack = results.Values.Sum(r => r.Slack[l]);
+                    var bound = level.Sense == Sense.Maximize ? score[l] + slack : score[l] - slack;
+                    var gap = score[l] == bound ? 0.0 : Math.Abs(bound - score[l]) / Math.Max(1.0, Math.Abs(bound));
+                    return new LevelResult(level.Name, score[l], bound, gap, results.Values.Sum(r => r.Seconds[l]));
+                }
+            )
+            .ToImmutableArray();
+        var parameters =
+            $"num_workers:1,random_seed:{settings.Seed},{Parameters}max_time_in_seconds:{settings.TimeLimitSeconds.ToString(CultureInfo.InvariantCulture)},components:{components.Count},pair_candidates:{ComponentModel.PairCandidates}";
+        return new AllocatorResult(
+            decisions,
+            results.Values.All(r => r.Proven),
+            new SolverInfo("cp-sat", Version, parameters, 1, settings.Seed),
+            levels
+        );
     }
 
     /// <summary>Rough solve cost of a component: its units, pairing counted heavier.</summary>
-    private static long Weight(List<Demand> component) => component.Sum(d => d.Resource.IsItinerant() ? 20L : d.Entitled);
+    private static long Weight(List<Demand> component) =>
+        component.Sum(d => d.Resource.IsItinerant() ? 20L : d.Entitled);
 
     /// <summary>Independent parts of the problem, each a list of pool-funded demands, in canonical order.</summary>
     public static List<List<Demand>> Components(AllocationProblem problem)
@@ -78,33 +116,85 @@ public sealed class CpSatAllocator : IAllocator
         var demands = problem.Demands.Where(AllocationProblem.Allocatable).ToList();
         var index = demands.Select((d, i) => (d, i)).ToDictionary(t => t.d, t => t.i);
         var parent = Enumerable.Range(0, demands.Count).ToArray();
-        int Find(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
-        void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b); }
+        int Find(int x)
+        {
+            while (parent[x] != x)
+                x = parent[x] = parent[parent[x]];
+            return x;
+        }
+        void Union(int a, int b)
+        {
+            a = Find(a);
+            b = Find(b);
+            if (a != b)
+                parent[Math.Max(a, b)] = Math.Min(a, b);
+        }
         var anchor = new Dictionary<string, int>(StringComparer.Ordinal);
-        void Link(string key, int i) { if (anchor.TryGetValue(key, out var j)) Union(i, j); else anchor[key] = i; }
+        void Link(string key, int i)
+        {
+            if (anchor.TryGetValue(key, out var j))
+                Union(i, j);
+            else
+                anchor[key] = i;
+        }
         for (var i = 0; i < demands.Count; i++)
         {
             var d = demands[i];
-            foreach (var c in problem.CapacitiesOf(d)) Link(c.Key, i);
-            if (d.Resource.IsItinerant()) Link($"itinerant {d.Centre.Area} {d.Resource.Name()}", i);
-            if (d.Resource == Resource.SecondaryPtsc && problem.Find(d.Code, Resource.SecondarySupport) is { } s && index.TryGetValue(s, out var si)) Union(i, si);
+            foreach (var c in problem.CapacitiesOf(d))
+                Link(c.Key, i);
+            if (d.Resource.IsItinerant())
+                Link($"itinerant {d.Centre.Area} {d.Resource.Name()}", i);
+            if (
+                d.Resource == Resource.SecondaryPtsc
+                && problem.Find(d.Code, Resource.SecondarySupport) is { } s
+                && index.TryGetValue(s, out var si)
+            )
+                Union(i, si);
         }
-        return [.. Enumerable.Range(0, demands.Count).GroupBy(Find).OrderBy(g => g.Key).Select(g => g.Select(i => demands[i]).ToList())];
+        return
+        [
+            .. Enumerable
+                .Range(0, demands.Count)
+                .GroupBy(Find)
+                .OrderBy(g => g.Key)
+                .Select(g => g.Select(i => demands[i]).ToList()),
+        ];
     }
 
-    private sealed record ComponentResult(Dictionary<(string, Resource), int> Allocated, List<ItinerantGroup> Groups, long[] Slack, double[] Seconds, bool Proven);
+    private sealed record ComponentResult(
+        Dictionary<(string, Resource), int> Allocated,
+        List<ItinerantGroup> Groups,
+        long[] Slack,
+        double[] Seconds,
+        bool Proven
+    );
 
     /// <summary>One component solved level by level, each level's optimum kept before the next.</summary>
-    private sealed class ComponentSolver(AllocationProblem problem, List<Demand> demands, Decisions hint, long scale,
-        Dictionary<Demand, long> weights, SolveSettings settings, double seconds)
+    private sealed class ComponentSolver(
+        AllocationProblem problem,
+        List<Demand> demands,
+        Decisions hint,
+        long scale,
+        Dictionary<Demand, long> weights,
+        SolveSettings settings,
+        double seconds
+    )
     {
         public ComponentResult Solve()
         {
             var slack = new long[Levels.All.Length];
             var time = new double[Levels.All.Length];
             if (Trivial())
-                return new ComponentResult(demands.ToDictionary(d => (d.Code, d.Resource), d => problem.Lock(d.Code, d.Resource)?.Amount ?? d.Entitled),
-                    [], slack, time, true);
+                return new ComponentResult(
+                    demands.ToDictionary(
+                        d => (d.Code, d.Resource),
+                        d => problem.Lock(d.Code, d.Resource)?.Amount ?? d.Entitled
+                    ),
+                    [],
+                    slack,
+                    time,
+                    true
+                );
             var m = new ComponentModel(problem, demands, hint, scale, weights);
             var proven = true;
             var watch = Stopwatch.StartNew();
@@ -113,13 +203,19 @@ public sealed class CpSatAllocator : IAllocator
             {
                 var level = Levels.All[l];
                 var objective = level.Objective(m);
-                if (objective.Empty) continue;
+                if (objective.Empty)
+                    continue;
                 var start = watch.Elapsed.TotalSeconds;
-                if (level.SettledByBound?.Invoke(m, last) == true) continue;
-                if (level.Sense == Sense.Maximize) m.Model.Maximize(objective.Expression); else m.Model.Minimize(objective.Expression);
+                if (level.SettledByBound?.Invoke(m, last) == true)
+                    continue;
+                if (level.Sense == Sense.Maximize)
+                    m.Model.Maximize(objective.Expression);
+                else
+                    m.Model.Minimize(objective.Expression);
                 var solver = new CpSolver
                 {
-                    StringParameters = $"num_workers:1,random_seed:{settings.Seed},{Parameters}max_time_in_seconds:{Math.Max(0.01, seconds - start).ToString(CultureInfo.InvariantCulture)}",
+                    StringParameters =
+                        $"num_workers:1,random_seed:{settings.Seed},{Parameters}max_time_in_seconds:{Math.Max(0.01, seconds - start).ToString(CultureInfo.InvariantCulture)}",
                 };
                 var status = solver.Solve(m.Model);
                 time[l] = watch.Elapsed.TotalSeconds - start;
@@ -132,8 +228,10 @@ public sealed class CpSatAllocator : IAllocator
                 var value = (long)Math.Round(solver.ObjectiveValue);
                 slack[l] = Math.Abs((long)Math.Round(solver.BestObjectiveBound) - value);
                 proven &= status == CpSolverStatus.Optimal;
-                if (level.KeepEach is { } keep) keep(m, solver);
-                else m.Keep(level, objective, value);
+                if (level.KeepEach is { } keep)
+                    keep(m, solver);
+                else
+                    m.Keep(level, objective, value);
                 m.HintWith(solver);
                 last = solver;
             }
@@ -145,11 +243,12 @@ public sealed class CpSatAllocator : IAllocator
         /// <summary>No itinerant pairing and every capacity slack: each demand gets its entitlement (or its lock), optimal on every level.</summary>
         private bool Trivial()
         {
-            if (demands.Any(d => d.Resource.IsItinerant())) return false;
+            if (demands.Any(d => d.Resource.IsItinerant()))
+                return false;
             var use = new Dictionary<Capacity, long>();
             foreach (var d in demands)
-                foreach (var c in problem.CapacitiesOf(d))
-                    use[c] = use.GetValueOrDefault(c) + (problem.Lock(d.Code, d.Resource)?.Amount ?? d.Entitled);
+            foreach (var c in problem.CapacitiesOf(d))
+                use[c] = use.GetValueOrDefault(c) + (problem.Lock(d.Code, d.Resource)?.Amount ?? d.Entitled);
             return use.All(kv => kv.Value <= kv.Key.Amount);
         }
     }

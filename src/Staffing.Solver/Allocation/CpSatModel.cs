@@ -34,7 +34,13 @@ public sealed class ComponentModel
     public LevelObjective PairCost { get; private set; }
     public LevelObjective TieBreak { get; private set; }
 
-    public ComponentModel(AllocationProblem problem, List<Demand> demands, Decisions hint, long scale, Dictionary<Demand, long> weights)
+    public ComponentModel(
+        AllocationProblem problem,
+        List<Demand> demands,
+        Decisions hint,
+        long scale,
+        Dictionary<Demand, long> weights
+    )
     {
         this.problem = problem;
         this.demands = demands;
@@ -46,7 +52,8 @@ public sealed class ComponentModel
         foreach (var d in demands.Where(d => !d.Resource.IsItinerant()))
         {
             AddUnits(d);
-            if (!AddLock(d)) AddLossFloor(d, floors.GetValueOrDefault(d));
+            if (!AddLock(d))
+                AddLossFloor(d, floors.GetValueOrDefault(d));
         }
         AddPairs();
         AddCapacities();
@@ -62,44 +69,65 @@ public sealed class ComponentModel
         for (var k = 0; k < d.Entitled; k++)
         {
             y[k] = Model.NewBoolVar($"{d.Code} {d.Resource.Name()} unit {k + 1}");
-            if (k > 0) Model.AddImplication(y[k], y[k - 1]);
+            if (k > 0)
+                Model.AddImplication(y[k], y[k - 1]);
         }
         units[d] = y;
     }
 
     private bool AddLock(Demand d)
     {
-        if (problem.Lock(d.Code, d.Resource) is not { } lk) return false;
-        Name(Model.Add(LinearExpr.Sum(units[d]) == lk.Amount), $"lock: {d.Code} {d.Resource.Name()} = {lk.Amount} (locks.csv)");
+        if (problem.Lock(d.Code, d.Resource) is not { } lk)
+            return false;
+        Name(
+            Model.Add(LinearExpr.Sum(units[d]) == lk.Amount),
+            $"lock: {d.Code} {d.Resource.Name()} = {lk.Amount} (locks.csv)"
+        );
         return true;
     }
 
     private void AddLossFloor(Demand d, int floor)
     {
         if (floor > 0)
-            Name(Model.Add(LinearExpr.Sum(units[d]) >= floor),
-                $"max_loss_per_centre: {d.Code} {d.Resource.Name()} keeps at least {floor}");
+            Name(
+                Model.Add(LinearExpr.Sum(units[d]) >= floor),
+                $"max_loss_per_centre: {d.Code} {d.Resource.Name()} keeps at least {floor}"
+            );
     }
 
     /// <summary>max_loss_per_centre: the units a centre may not lose, where every capacity can hold all of them.</summary>
     private Dictionary<Demand, int> LossFloors()
     {
-        if (problem.Policy.MaxLossPerCentre is not { } n) return [];
-        var floors = demands.Where(d => !d.Resource.IsItinerant())
-            .ToDictionary(d => d, d => Math.Max(0, Math.Min(d.Entitled, (problem.Current(d.Code, d.Resource)?.Amount ?? 0) - n)));
+        if (problem.Policy.MaxLossPerCentre is not { } n)
+            return [];
+        var floors = demands
+            .Where(d => !d.Resource.IsItinerant())
+            .ToDictionary(
+                d => d,
+                d => Math.Max(0, Math.Min(d.Entitled, (problem.Current(d.Code, d.Resource)?.Amount ?? 0) - n))
+            );
         var use = new Dictionary<Capacity, long>();
         foreach (var (d, f) in floors)
-            foreach (var c in problem.CapacitiesOf(d)) use[c] = use.GetValueOrDefault(c) + f;
-        return floors.Where(kv => problem.CapacitiesOf(kv.Key).All(c => use[c] <= c.Amount)).ToDictionary(kv => kv.Key, kv => kv.Value);
+        foreach (var c in problem.CapacitiesOf(d))
+            use[c] = use.GetValueOrDefault(c) + f;
+        return floors
+            .Where(kv => problem.CapacitiesOf(kv.Key).All(c => use[c] <= c.Amount))
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
     }
 
     /// <summary>Every pool row and EOEP team: what its demands are given stays within its amount.</summary>
     private void AddCapacities()
     {
-        foreach (var cap in demands.SelectMany(d => problem.CapacitiesOf(d)).Distinct().OrderBy(c => c.Key, StringComparer.Ordinal))
+        foreach (
+            var cap in demands
+                .SelectMany(d => problem.CapacitiesOf(d))
+                .Distinct()
+                .OrderBy(c => c.Key, StringComparer.Ordinal)
+        )
         {
             var sum = LinearExpr.NewBuilder();
-            foreach (var d in demands.Where(d => problem.CapacitiesOf(d).Contains(cap))) sum.Add(Allocated(d));
+            foreach (var d in demands.Where(d => problem.CapacitiesOf(d).Contains(cap)))
+                sum.Add(Allocated(d));
             Name(Model.Add(sum <= cap.Amount), $"{cap.Label}: at most {cap.Amount} {cap.Resource.Unit()}");
         }
     }
@@ -112,9 +140,12 @@ public sealed class ComponentModel
         {
             var support = problem.Find(p.Code, Resource.SecondarySupport);
             if (support is not null && units.TryGetValue(support, out var s) && s.Length >= min)
-                Name(Model.AddImplication(units[p][0], s[min - 1]),
-                    $"{SPtsc.Id}: {p.Code} has a PTSC post only with {min} support posts allocated");
-            else Name(Model.Add(units[p][0] == 0), $"{SPtsc.Id}: {p.Code} cannot reach {min} support posts");
+                Name(
+                    Model.AddImplication(units[p][0], s[min - 1]),
+                    $"{SPtsc.Id}: {p.Code} has a PTSC post only with {min} support posts allocated"
+                );
+            else
+                Name(Model.Add(units[p][0] == 0), $"{SPtsc.Id}: {p.Code} cannot reach {min} support posts");
         }
     }
 
@@ -125,21 +156,28 @@ public sealed class ComponentModel
     private void AddPairs()
     {
         var eligible = demands.Where(d => d.Resource.IsItinerant()).ToList();
-        foreach (var d in eligible) paired[d] = LinearExpr.NewBuilder();
-        if (eligible.Count == 0) return;
+        foreach (var d in eligible)
+            paired[d] = LinearExpr.NewBuilder();
+        if (eligible.Count == 0)
+            return;
         if (share != 2)
         {
             // Groups of three or more are the greedy's, kept as they are (the pair model is for twos).
-            foreach (var d in eligible) paired[d].Add(HintGroups().Any(g => g.Codes.Contains(d.Code) && g.Stage == d.Resource.StageOf()) ? 1 : 0);
+            foreach (var d in eligible)
+                paired[d]
+                    .Add(HintGroups().Any(g => g.Codes.Contains(d.Code) && g.Stage == d.Resource.StageOf()) ? 1 : 0);
             return;
         }
         var candidates = Candidates(eligible);
-        var forbidden = problem.Locks.Where(h => h.Resource.IsItinerant() && h.Amount == 0 && h.Partner is not null)
-            .Select(h => (h.Code, h.Partner!, h.Resource)).ToHashSet();
+        var forbidden = problem
+            .Locks.Where(h => h.Resource.IsItinerant() && h.Amount == 0 && h.Partner is not null)
+            .Select(h => (h.Code, h.Partner!, h.Resource))
+            .ToHashSet();
         foreach (var (i, j) in candidates)
         {
             var (a, b) = (eligible[i], eligible[j]);
-            if (forbidden.Contains((a.Code, b.Code, a.Resource)) || forbidden.Contains((b.Code, a.Code, a.Resource))) continue;
+            if (forbidden.Contains((a.Code, b.Code, a.Resource)) || forbidden.Contains((b.Code, a.Code, a.Resource)))
+                continue;
             var x = Model.NewBoolVar($"{a.Resource.Name()} {a.Code} with {b.Code}");
             pairs.Add((a, b, x));
             paired[a].Add(x);
@@ -158,20 +196,31 @@ public sealed class ComponentModel
         var at = eligible.Select((d, i) => (d, i)).ToDictionary(t => (t.d.Code, t.d.Resource), t => t.i);
         void Offer(string a, string b, Resource r)
         {
-            if (at.TryGetValue((a, r), out var i) && at.TryGetValue((b, r), out var j) && i != j
-                && eligible[i].Centre.Area == eligible[j].Centre.Area) candidates.Add((Math.Min(i, j), Math.Max(i, j)));
+            if (
+                at.TryGetValue((a, r), out var i)
+                && at.TryGetValue((b, r), out var j)
+                && i != j
+                && eligible[i].Centre.Area == eligible[j].Centre.Area
+            )
+                candidates.Add((Math.Min(i, j), Math.Max(i, j)));
         }
         foreach (var group in eligible.GroupBy(d => (d.Centre.Area, d.Resource)))
         {
             var list = group.ToList();
             foreach (var d in list)
-                foreach (var o in list.Where(o => o != d).OrderBy(o => Itinerants.PairCost(d.Centre, o.Centre, d.Resource.StageOf()))
-                    .ThenBy(o => o.Code, StringComparer.Ordinal).Take(PairCandidates))
-                    Offer(d.Code, o.Code, d.Resource);
+            foreach (
+                var o in list.Where(o => o != d)
+                    .OrderBy(o => Itinerants.PairCost(d.Centre, o.Centre, d.Resource.StageOf()))
+                    .ThenBy(o => o.Code, StringComparer.Ordinal)
+                    .Take(PairCandidates)
+            )
+                Offer(d.Code, o.Code, d.Resource);
         }
         static Resource Of(Stage s) => s == Stage.Primary ? Resource.PrimaryItinerant : Resource.SecondaryItinerant;
-        foreach (var g in hint.Groups) Offer(g.Codes[0], g.Codes[^1], Of(g.Stage));
-        foreach (var (a, b, stage) in PlanScore.CurrentPairs(problem)) Offer(a, b, Of(stage));
+        foreach (var g in hint.Groups)
+            Offer(g.Codes[0], g.Codes[^1], Of(g.Stage));
+        foreach (var (a, b, stage) in PlanScore.CurrentPairs(problem))
+            Offer(a, b, Of(stage));
         foreach (var h in problem.Locks.Where(h => h.Resource.IsItinerant() && h.Amount == 1 && h.Partner is not null))
             Offer(h.Code, h.Partner!, h.Resource);
         return candidates;
@@ -186,14 +235,20 @@ public sealed class ComponentModel
     /// </summary>
     private void AddLockedShare(Demand d)
     {
-        if (problem.Lock(d.Code, d.Resource) is not { } lk || lk is { Amount: 0, Partner: not null }) return;
+        if (problem.Lock(d.Code, d.Resource) is not { } lk || lk is { Amount: 0, Partner: not null })
+            return;
         Name(Model.Add(paired[d] == lk.Amount), $"lock: {d.Code} {d.Resource.Name()} = {lk.Amount} (locks.csv)");
-        if (lk is { Amount: 1, Partner: { } partner }) AddLockedPartner(d, partner);
+        if (lk is { Amount: 1, Partner: { } partner })
+            AddLockedPartner(d, partner);
     }
 
     private void AddLockedPartner(Demand d, string partner)
     {
-        foreach (var p in pairs.Where(p => (p.A == d) != (p.B == d) && (p.A == d || p.B == d) && p.A.Code != partner && p.B.Code != partner))
+        foreach (
+            var p in pairs.Where(p =>
+                (p.A == d) != (p.B == d) && (p.A == d || p.B == d) && p.A.Code != partner && p.B.Code != partner
+            )
+        )
             Name(Model.Add(p.X == 0), $"lock: {d.Code} {d.Resource.Name()} only with {partner} (locks.csv)");
     }
 
@@ -210,7 +265,9 @@ public sealed class ComponentModel
         var pairCost = LinearExpr.NewBuilder();
         var tie = LinearExpr.NewBuilder();
         var served = LinearExpr.NewBuilder();
-        bool hasFair = false, hasPtsc = false, hasContinuity = false;
+        bool hasFair = false,
+            hasPtsc = false,
+            hasContinuity = false;
         var min = problem.Policy.SecondaryPtscMinSupport;
         foreach (var d in demands)
         {
@@ -222,26 +279,48 @@ public sealed class ComponentModel
                 continue;
             }
             var y = units[d];
-            if (PlanScore.InCoverage(d)) coverage.AddSum(y);
+            if (PlanScore.InCoverage(d))
+                coverage.AddSum(y);
             if (PlanScore.InFairness(d))
-                for (var k = 0; k < y.Length; k++) { fairness.AddTerm(y[k], PlanScore.UnitValue(scale, k, d.Entitled)); hasFair = true; }
+                for (var k = 0; k < y.Length; k++)
+                {
+                    fairness.AddTerm(y[k], PlanScore.UnitValue(scale, k, d.Entitled));
+                    hasFair = true;
+                }
             if (d.Resource == Resource.SecondaryPtsc)
             {
                 hasPtsc = true;
                 ptsc.Add(y[0]);
-                if (problem.Find(d.Code, Resource.SecondarySupport) is { } s && units.TryGetValue(s, out var sy) && sy.Length >= min)
+                if (
+                    problem.Find(d.Code, Resource.SecondarySupport) is { } s
+                    && units.TryGetValue(s, out var sy)
+                    && sy.Length >= min
+                )
                     ptsc.AddTerm(sy[min - 1], PlanScore.UnitScale);
             }
             tie.AddWeightedSum(y, Enumerable.Repeat(w, y.Length));
             var held = problem.Current(d.Code, d.Resource)?.Amount ?? 0;
-            for (var k = 0; k < Math.Min(held, y.Length); k++) { continuity.Add(1); continuity.AddTerm(y[k], -1); hasContinuity = true; }
+            for (var k = 0; k < Math.Min(held, y.Length); k++)
+            {
+                continuity.Add(1);
+                continuity.AddTerm(y[k], -1);
+                hasContinuity = true;
+            }
         }
         var currentPairs = PlanScore.CurrentPairs(problem).ToHashSet();
         foreach (var (a, b, x) in pairs)
         {
             pairCost.AddTerm(x, Itinerants.PairCost(a.Centre, b.Centre, a.Resource.StageOf()));
-            var key = string.CompareOrdinal(a.Code, b.Code) < 0 ? (a.Code, b.Code, a.Resource.StageOf()) : (b.Code, a.Code, a.Resource.StageOf());
-            if (currentPairs.Contains(key)) { continuity.Add(1); continuity.AddTerm(x, -1); hasContinuity = true; }
+            var key =
+                string.CompareOrdinal(a.Code, b.Code) < 0
+                    ? (a.Code, b.Code, a.Resource.StageOf())
+                    : (b.Code, a.Code, a.Resource.StageOf());
+            if (currentPairs.Contains(key))
+            {
+                continuity.Add(1);
+                continuity.AddTerm(x, -1);
+                hasContinuity = true;
+            }
         }
         Coverage = new(coverage, false);
         Fairness = new(fairness, !hasFair);
@@ -258,16 +337,28 @@ public sealed class ComponentModel
     /// </summary>
     public bool CoverageSettled()
     {
-        var reached = demands.Where(PlanScore.InCoverage).Sum(d => d.Resource.IsItinerant()
-            ? (hint.Groups.Any(g => g.Stage == d.Resource.StageOf() && g.Codes.Contains(d.Code)) ? 1 : 0) : hint.Of(d.Code, d.Resource));
+        var reached = demands
+            .Where(PlanScore.InCoverage)
+            .Sum(d =>
+                d.Resource.IsItinerant()
+                    ? (hint.Groups.Any(g => g.Stage == d.Resource.StageOf() && g.Codes.Contains(d.Code)) ? 1 : 0)
+                    : hint.Of(d.Code, d.Resource)
+            );
         long Full(Demand d) => problem.Lock(d.Code, d.Resource) is { } lk ? lk.Amount : d.Entitled;
         var counted = demands.Where(PlanScore.InCoverage).ToList();
-        var groups = counted.Where(d => d.Resource.IsItinerant()).GroupBy(d => (d.Centre.Area, d.Resource))
-            .Sum(g => { var n = g.Count(d => Full(d) > 0); return (long)(n - n % share); });
+        var groups = counted
+            .Where(d => d.Resource.IsItinerant())
+            .GroupBy(d => (d.Centre.Area, d.Resource))
+            .Sum(g =>
+            {
+                var n = g.Count(d => Full(d) > 0);
+                return (long)(n - n % share);
+            });
         long bound = counted.Where(d => !d.Resource.IsItinerant()).Sum(Full) + groups;
         foreach (var cap in counted.SelectMany(d => problem.CapacitiesOf(d)).Distinct())
             bound = Math.Min(bound, cap.Amount + counted.Where(d => !problem.CapacitiesOf(d).Contains(cap)).Sum(Full));
-        if (reached != bound) return false;
+        if (reached != bound)
+            return false;
         Name(Model.Add(Coverage.Expression >= reached), $"level coverage kept at {reached} (the bound)");
         return true;
     }
@@ -283,18 +374,29 @@ public sealed class ComponentModel
         foreach (var g in paired.Keys.GroupBy(d => (d.Centre.Area, d.Resource)))
         {
             var caps = problem.CapacitiesOf(g.First());
-            if (caps.Any(c => c.Pool?.Area == PoolRow.AllAreas)) return false;
+            if (caps.Any(c => c.Pool?.Area == PoolRow.AllAreas))
+                return false;
             var open = g.Where(d => problem.Lock(d.Code, d.Resource) is not { Amount: 0, Partner: null }).ToList();
-            var k = Math.Min(open.Count - open.Count % share, caps.Select(c => c.Amount).DefaultIfEmpty(int.MaxValue).Min());
+            var k = Math.Min(
+                open.Count - open.Count % share,
+                caps.Select(c => c.Amount).DefaultIfEmpty(int.MaxValue).Min()
+            );
             bound += open.OrderByDescending(d => problem.Lock(d.Code, d.Resource) is { Amount: 1 } ? 1 : 0)
-                .ThenByDescending(d => weights[d]).Take(k).Sum(d => weights[d]);
+                .ThenByDescending(d => weights[d])
+                .Take(k)
+                .Sum(d => weights[d]);
         }
-        bool Has(Demand d) => last is null
-            ? hint.Groups.Any(g => g.Stage == d.Resource.StageOf() && g.Codes.Contains(d.Code))
-            : last.Value(paired[d]) > 0;
-        if (paired.Keys.Where(Has).Sum(d => weights[d]) != bound) return false;
+        bool Has(Demand d) =>
+            last is null
+                ? hint.Groups.Any(g => g.Stage == d.Resource.StageOf() && g.Codes.Contains(d.Code))
+                : last.Value(paired[d]) > 0;
+        if (paired.Keys.Where(Has).Sum(d => weights[d]) != bound)
+            return false;
         foreach (var (d, sum) in paired)
-            Name(Model.Add(sum == (Has(d) ? 1 : 0)), $"level itinerant_ties: {d.Code} {(Has(d) ? "has" : "has no")} {d.Resource.Name()} share (the bound)");
+            Name(
+                Model.Add(sum == (Has(d) ? 1 : 0)),
+                $"level itinerant_ties: {d.Code} {(Has(d) ? "has" : "has no")} {d.Resource.Name()} share (the bound)"
+            );
         return true;
     }
 
@@ -305,14 +407,19 @@ public sealed class ComponentModel
     public void KeepShares(CpSolver solver)
     {
         foreach (var (d, sum) in paired)
-            Name(Model.Add(sum == (solver.Value(sum) > 0 ? 1 : 0)),
-                $"level itinerant_ties: {d.Code} {(solver.Value(sum) > 0 ? "has" : "has no")} {d.Resource.Name()} share");
+            Name(
+                Model.Add(sum == (solver.Value(sum) > 0 ? 1 : 0)),
+                $"level itinerant_ties: {d.Code} {(solver.Value(sum) > 0 ? "has" : "has no")} {d.Resource.Name()} share"
+            );
     }
 
     /// <summary>A level's value reached, kept (not its bound, so later levels stay feasible).</summary>
     public void Keep(Level level, LevelObjective objective, long value)
     {
-        var fix = level.Sense == Sense.Maximize ? Model.Add(objective.Expression >= value) : Model.Add(objective.Expression <= value);
+        var fix =
+            level.Sense == Sense.Maximize
+                ? Model.Add(objective.Expression >= value)
+                : Model.Add(objective.Expression <= value);
         fix.Proto.Name = $"level {level.Name} kept at {value}";
     }
 
@@ -320,8 +427,10 @@ public sealed class ComponentModel
     public void HintWith(CpSolver solver)
     {
         Model.ClearHints();
-        Hint(d => units.TryGetValue(d, out var y) ? y.Count(solver.BooleanValue) : 0,
-            (a, b) => pairs.Any(p => p.A == a && p.B == b && solver.BooleanValue(p.X)));
+        Hint(
+            d => units.TryGetValue(d, out var y) ? y.Count(solver.BooleanValue) : 0,
+            (a, b) => pairs.Any(p => p.A == a && p.B == b && solver.BooleanValue(p.X))
+        );
     }
 
     private void Hint(Func<Demand, int> allocated, Func<Demand, Demand, bool> together)
@@ -329,9 +438,11 @@ public sealed class ComponentModel
         foreach (var (d, y) in units)
         {
             var a = allocated(d);
-            for (var k = 0; k < y.Length; k++) Model.AddHint(y[k], k < a);
+            for (var k = 0; k < y.Length; k++)
+                Model.AddHint(y[k], k < a);
         }
-        foreach (var (a, b, x) in pairs) Model.AddHint(x, together(a, b));
+        foreach (var (a, b, x) in pairs)
+            Model.AddHint(x, together(a, b));
     }
 
     private bool InHintGroup(Demand a, Demand b) =>
@@ -341,15 +452,38 @@ public sealed class ComponentModel
     public (Dictionary<(string, Resource), int> Allocated, List<ItinerantGroup> Groups) Read(CpSolver solver)
     {
         var alloc = units.ToDictionary(kv => (kv.Key.Code, kv.Key.Resource), kv => kv.Value.Count(solver.BooleanValue));
-        var groups = share != 2 ? HintGroups() : pairs.Where(p => solver.BooleanValue(p.X))
-            .Select(p => new ItinerantGroup(p.A.Centre.Area, p.A.Resource.StageOf(), [.. new[] { p.A.Code, p.B.Code }.Order(StringComparer.Ordinal)])).ToList();
+        var groups =
+            share != 2
+                ? HintGroups()
+                : pairs
+                    .Where(p => solver.BooleanValue(p.X))
+                    .Select(p => new ItinerantGroup(
+                        p.A.Centre.Area,
+                        p.A.Resource.StageOf(),
+                        [.. new[] { p.A.Code, p.B.Code }.Order(StringComparer.Ordinal)]
+                    ))
+                    .ToList();
         return (alloc, groups);
     }
 
     /// <summary>The hint (greedy's plan) as decisions: the answer when every level was settled by its bound.</summary>
     public (Dictionary<(string, Resource), int> Allocated, List<ItinerantGroup> Groups) FromHint() =>
-        (demands.Where(d => !d.Resource.IsItinerant()).ToDictionary(d => (d.Code, d.Resource), d => hint.Of(d.Code, d.Resource)), HintGroups());
+        (
+            demands
+                .Where(d => !d.Resource.IsItinerant())
+                .ToDictionary(d => (d.Code, d.Resource), d => hint.Of(d.Code, d.Resource)),
+            HintGroups()
+        );
 
     private List<ItinerantGroup> HintGroups() =>
-        [.. hint.Groups.Where(g => demands.Any(d => d.Resource.IsItinerant() && d.Centre.Area == g.Area && d.Resource.StageOf() == g.Stage && g.Codes.Contains(d.Code)))];
+        [
+            .. hint.Groups.Where(g =>
+                demands.Any(d =>
+                    d.Resource.IsItinerant()
+                    && d.Centre.Area == g.Area
+                    && d.Resource.StageOf() == g.Stage
+                    && g.Codes.Contains(d.Code)
+                )
+            ),
+        ];
 }

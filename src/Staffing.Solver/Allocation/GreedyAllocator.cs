@@ -14,7 +14,13 @@ public sealed class GreedyAllocator : IAllocator
     public string Name => "greedy";
 
     private static readonly Resource[] WaterFilled =
-        [Resource.PrimarySupport, Resource.SecondarySupport, Resource.CraItinerant, Resource.PsychopedagogueDays, Resource.PtscDays];
+    [
+        Resource.PrimarySupport,
+        Resource.SecondarySupport,
+        Resource.CraItinerant,
+        Resource.PsychopedagogueDays,
+        Resource.PtscDays,
+    ];
 
     public AllocatorResult Allocate(AllocationProblem problem, SolveSettings settings)
     {
@@ -27,31 +33,64 @@ public sealed class GreedyAllocator : IAllocator
             {
                 alloc[(d.Code, d.Resource)] = h.Amount;
                 fixedDemands.Add(d);
-                foreach (var c in problem.CapacitiesOf(d)) remaining[c] -= h.Amount;
+                foreach (var c in problem.CapacitiesOf(d))
+                    remaining[c] -= h.Amount;
             }
         var open = problem.Demands.Where(d => d.Funding == Funding.Pool && !fixedDemands.Contains(d)).ToList();
         foreach (var r in WaterFilled)
             Fill(problem, open.Where(d => d.Resource == r).ToList(), alloc, remaining);
         var min = problem.Policy.SecondaryPtscMinSupport;
-        Fill(problem, open.Where(d => d.Resource == Resource.SecondaryPtsc && alloc.GetValueOrDefault((d.Code, Resource.SecondarySupport)) >= min).ToList(), alloc, remaining);
+        Fill(
+            problem,
+            open.Where(d =>
+                    d.Resource == Resource.SecondaryPtsc
+                    && alloc.GetValueOrDefault((d.Code, Resource.SecondarySupport)) >= min
+                )
+                .ToList(),
+            alloc,
+            remaining
+        );
         var groups = new List<ItinerantGroup>();
         foreach (var r in new[] { Resource.PrimaryItinerant, Resource.SecondaryItinerant })
-            foreach (var area in problem.Scenario.Areas)
-                groups.AddRange(Improve(problem, [.. Pair(problem, r, area, remaining)]));
-        var decisions = new Decisions(alloc.Where(kv => kv.Value > 0).ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value, KeyComparer), [.. groups]);
+        foreach (var area in problem.Scenario.Areas)
+            groups.AddRange(Improve(problem, [.. Pair(problem, r, area, remaining)]));
+        var decisions = new Decisions(
+            alloc.Where(kv => kv.Value > 0).ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value, KeyComparer),
+            [.. groups]
+        );
         var score = PlanScore.Score(problem, decisions);
-        return new AllocatorResult(decisions, false, new SolverInfo("greedy", typeof(GreedyAllocator).Assembly.GetName().Version?.ToString(3) ?? "1.0.0", "water-filling", 1, settings.Seed),
-            PlanScore.Unbounded(score, watch.Elapsed.TotalSeconds));
+        return new AllocatorResult(
+            decisions,
+            false,
+            new SolverInfo(
+                "greedy",
+                typeof(GreedyAllocator).Assembly.GetName().Version?.ToString(3) ?? "1.0.0",
+                "water-filling",
+                1,
+                settings.Seed
+            ),
+            PlanScore.Unbounded(score, watch.Elapsed.TotalSeconds)
+        );
     }
 
-    public static readonly IComparer<(string Code, Resource Resource)> KeyComparer = Comparer<(string Code, Resource Resource)>.Create((a, b) =>
-    {
-        var c = string.CompareOrdinal(a.Code, b.Code);
-        return c != 0 ? c : a.Resource.CompareTo(b.Resource);
-    });
+    public static readonly IComparer<(string Code, Resource Resource)> KeyComparer = Comparer<(
+        string Code,
+        Resource Resource
+    )>.Create(
+        (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Code, b.Code);
+            return c != 0 ? c : a.Resource.CompareTo(b.Resource);
+        }
+    );
 
     /// <summary>Water-filling: a unit at a time to the lowest ratio allocated/entitled whose capacities all have room.</summary>
-    private static void Fill(AllocationProblem problem, List<Demand> demands, Dictionary<(string, Resource), int> alloc, Dictionary<Capacity, int> remaining)
+    private static void Fill(
+        AllocationProblem problem,
+        List<Demand> demands,
+        Dictionary<(string, Resource), int> alloc,
+        Dictionary<Capacity, int> remaining
+    )
     {
         var n = demands.Count;
         var given = new int[n];
@@ -65,25 +104,39 @@ public sealed class GreedyAllocator : IAllocator
         // max_loss_per_centre first: the units a centre may not lose.
         if (problem.Policy.MaxLossPerCentre is { } loss)
             foreach (var i in Enumerable.Range(0, n).OrderBy(i => demands[i], tie))
-                for (var floor = Math.Min(demands[i].Entitled, held[i] - loss); given[i] < floor && Room(problem, demands[i], remaining);)
+                for (
+                    var floor = Math.Min(demands[i].Entitled, held[i] - loss);
+                    given[i] < floor && Room(problem, demands[i], remaining);
+
+                )
                     Take(problem, demands[i], ref given[i], remaining);
-        var queue = new PriorityQueue<int, int>(Comparer<int>.Create((a, b) =>
-        {
-            var c = ((long)given[a] * demands[b].Entitled).CompareTo((long)given[b] * demands[a].Entitled);
-            if (c != 0) return c;
-            bool keepA = held[a] > given[a], keepB = held[b] > given[b];
-            return keepA != keepB ? (keepA ? -1 : 1) : AllocationProblem.TieOrder(demands[a], demands[b]);
-        }));
+        var queue = new PriorityQueue<int, int>(
+            Comparer<int>.Create(
+                (a, b) =>
+                {
+                    var c = ((long)given[a] * demands[b].Entitled).CompareTo((long)given[b] * demands[a].Entitled);
+                    if (c != 0)
+                        return c;
+                    bool keepA = held[a] > given[a],
+                        keepB = held[b] > given[b];
+                    return keepA != keepB ? (keepA ? -1 : 1) : AllocationProblem.TieOrder(demands[a], demands[b]);
+                }
+            )
+        );
         for (var i = 0; i < n; i++)
-            if (given[i] < demands[i].Entitled) queue.Enqueue(i, i);
+            if (given[i] < demands[i].Entitled)
+                queue.Enqueue(i, i);
         while (queue.TryDequeue(out var i, out _))
         {
-            if (!Room(problem, demands[i], remaining)) continue;
+            if (!Room(problem, demands[i], remaining))
+                continue;
             Take(problem, demands[i], ref given[i], remaining);
-            if (given[i] < demands[i].Entitled) queue.Enqueue(i, i);
+            if (given[i] < demands[i].Entitled)
+                queue.Enqueue(i, i);
         }
         for (var i = 0; i < n; i++)
-            if (given[i] > 0) alloc[(demands[i].Code, demands[i].Resource)] = given[i];
+            if (given[i] > 0)
+                alloc[(demands[i].Code, demands[i].Resource)] = given[i];
     }
 
     private static bool Room(AllocationProblem problem, Demand d, Dictionary<Capacity, int> remaining) =>
@@ -92,7 +145,8 @@ public sealed class GreedyAllocator : IAllocator
     private static void Take(AllocationProblem problem, Demand d, ref int given, Dictionary<Capacity, int> remaining)
     {
         given++;
-        foreach (var c in problem.CapacitiesOf(d)) remaining[c]--;
+        foreach (var c in problem.CapacitiesOf(d))
+            remaining[c]--;
     }
 
     /// <summary>
@@ -101,75 +155,134 @@ public sealed class GreedyAllocator : IAllocator
     /// </summary>
     private static List<ItinerantGroup> Improve(AllocationProblem problem, List<ItinerantGroup> groups)
     {
-        if (problem.Policy.ItinerantShare != 2 || groups.Count < 2) return groups;
+        if (problem.Policy.ItinerantShare != 2 || groups.Count < 2)
+            return groups;
         var res = groups[0].Stage == Stage.Primary ? Resource.PrimaryItinerant : Resource.SecondaryItinerant;
         var stage = groups[0].Stage;
-        var pairs = groups.Select(g => (A: problem.Scenario.Find(g.Codes[0])!, B: problem.Scenario.Find(g.Codes[1])!)).ToList();
+        var pairs = groups
+            .Select(g => (A: problem.Scenario.Find(g.Codes[0])!, B: problem.Scenario.Find(g.Codes[1])!))
+            .ToList();
         bool Fixed(Centre c) => problem.Lock(c.Code, res) is { Amount: 1, Partner: not null };
-        bool Forbidden(Centre a, Centre b) => problem.Lock(a.Code, res) is { Amount: 0, Partner: var p } && p == b.Code
+        bool Forbidden(Centre a, Centre b) =>
+            problem.Lock(a.Code, res) is { Amount: 0, Partner: var p } && p == b.Code
             || problem.Lock(b.Code, res) is { Amount: 0, Partner: var q } && q == a.Code;
         long Cost(Centre a, Centre b) => Forbidden(a, b) ? long.MaxValue / 4 : Itinerants.PairCost(a, b, stage);
         for (var pass = 0; pass < 20; pass++)
         {
             var improved = false;
             for (var i = 0; i < pairs.Count; i++)
-                for (var j = i + 1; j < pairs.Count; j++)
+            for (var j = i + 1; j < pairs.Count; j++)
+            {
+                var (a, b) = pairs[i];
+                var (c, d) = pairs[j];
+                if (Fixed(a) || Fixed(b) || Fixed(c) || Fixed(d))
+                    continue;
+                var now = Cost(a, b) + Cost(c, d);
+                if (Cost(a, c) + Cost(b, d) < now)
                 {
-                    var (a, b) = pairs[i];
-                    var (c, d) = pairs[j];
-                    if (Fixed(a) || Fixed(b) || Fixed(c) || Fixed(d)) continue;
-                    var now = Cost(a, b) + Cost(c, d);
-                    if (Cost(a, c) + Cost(b, d) < now) { pairs[i] = (a, c); pairs[j] = (b, d); improved = true; }
-                    else if (Cost(a, d) + Cost(b, c) < now) { pairs[i] = (a, d); pairs[j] = (b, c); improved = true; }
+                    pairs[i] = (a, c);
+                    pairs[j] = (b, d);
+                    improved = true;
                 }
-            if (!improved) break;
+                else if (Cost(a, d) + Cost(b, c) < now)
+                {
+                    pairs[i] = (a, d);
+                    pairs[j] = (b, c);
+                    improved = true;
+                }
+            }
+            if (!improved)
+                break;
         }
-        return [.. pairs.Select(p => new ItinerantGroup(groups[0].Area, stage, [.. new[] { p.A.Code, p.B.Code }.Order(StringComparer.Ordinal)]))];
+        return
+        [
+            .. pairs.Select(p => new ItinerantGroup(
+                groups[0].Area,
+                stage,
+                [.. new[] { p.A.Code, p.B.Code }.Order(StringComparer.Ordinal)]
+            )),
+        ];
     }
 
     /// <summary>Itinerant groups of one area and stage: locked pairs, then must-pair locks, then the rest, in tie order.</summary>
-    private static IEnumerable<ItinerantGroup> Pair(AllocationProblem problem, Resource r, string area, Dictionary<Capacity, int> remaining)
+    private static IEnumerable<ItinerantGroup> Pair(
+        AllocationProblem problem,
+        Resource r,
+        string area,
+        Dictionary<Capacity, int> remaining
+    )
     {
         var share = problem.Policy.ItinerantShare;
         var stage = r.StageOf();
         var eligible = problem.Demands.Where(d => d.Resource == r && d.Centre.Area == area).ToList();
-        if (eligible.Count < share) yield break;
-        var excluded = eligible.Where(d => problem.Lock(d.Code, r) is { Amount: 0, Partner: null }).Select(d => d.Code).ToHashSet();
-        var forbidden = problem.Locks.Where(h => h.Resource == r && h.Amount == 0 && h.Partner is not null)
-            .SelectMany(h => new[] { (h.Code, h.Partner!), (h.Partner!, h.Code) }).ToHashSet();
+        if (eligible.Count < share)
+            yield break;
+        var excluded = eligible
+            .Where(d => problem.Lock(d.Code, r) is { Amount: 0, Partner: null })
+            .Select(d => d.Code)
+            .ToHashSet();
+        var forbidden = problem
+            .Locks.Where(h => h.Resource == r && h.Amount == 0 && h.Partner is not null)
+            .SelectMany(h => new[] { (h.Code, h.Partner!), (h.Partner!, h.Code) })
+            .ToHashSet();
         var free = eligible.Where(d => !excluded.Contains(d.Code)).ToDictionary(d => d.Code, StringComparer.Ordinal);
         var caps = problem.CapacitiesOf(eligible[0]);
         var tie = Comparer<Demand>.Create(AllocationProblem.TieOrder);
-        var seeds = eligible.Where(d => free.ContainsKey(d.Code))
-            .OrderBy(d => problem.Lock(d.Code, r) is { Amount: 1, Partner: not null } ? 0 : problem.Lock(d.Code, r) is { Amount: 1 } ? 1 : 2)
-            .ThenBy(d => d, tie).ToList();
+        var seeds = eligible
+            .Where(d => free.ContainsKey(d.Code))
+            .OrderBy(d =>
+                problem.Lock(d.Code, r) is { Amount: 1, Partner: not null } ? 0
+                : problem.Lock(d.Code, r) is { Amount: 1 } ? 1
+                : 2
+            )
+            .ThenBy(d => d, tie)
+            .ToList();
         // Who is served when teachers are short goes by the tie order (more compensatory pupils, then the lower code);
         // the preferences only say who goes with whom among them.
-        var groupsLeft = Math.Min(caps.Select(c => remaining[c] / share).DefaultIfEmpty(int.MaxValue).Min(), seeds.Count / share);
+        var groupsLeft = Math.Min(
+            caps.Select(c => remaining[c] / share).DefaultIfEmpty(int.MaxValue).Min(),
+            seeds.Count / share
+        );
         var served = seeds.Take(groupsLeft * share).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
         foreach (var seed in seeds)
         {
-            if (!free.ContainsKey(seed.Code) || caps.Any(c => remaining[c] < share)) continue;
+            if (!free.ContainsKey(seed.Code) || caps.Any(c => remaining[c] < share))
+                continue;
             free.Remove(seed.Code);
             var members = new List<Demand> { seed };
-            if (problem.Lock(seed.Code, r) is { Amount: 1, Partner: { } locked } && free.Remove(locked, out var lp)) members.Add(lp);
-            var partners = free.Values
-                .Where(o => !forbidden.Contains((seed.Code, o.Code)) && members.All(m => !forbidden.Contains((m.Code, o.Code))))
-                .OrderBy(o => problem.Lock(o.Code, r) is { Amount: 1, Partner: var lpo } && (lpo is null || lpo == seed.Code) ? 0 : 1)
+            if (problem.Lock(seed.Code, r) is { Amount: 1, Partner: { } locked } && free.Remove(locked, out var lp))
+                members.Add(lp);
+            var partners = free
+                .Values.Where(o =>
+                    !forbidden.Contains((seed.Code, o.Code)) && members.All(m => !forbidden.Contains((m.Code, o.Code)))
+                )
+                .OrderBy(o =>
+                    problem.Lock(o.Code, r) is { Amount: 1, Partner: var lpo } && (lpo is null || lpo == seed.Code)
+                        ? 0
+                        : 1
+                )
                 .ThenBy(o => served.Contains(o.Code) ? 0 : 1)
                 .ThenBy(o => Itinerants.PairCost(seed.Centre, o.Centre, stage))
                 .ThenBy(o => o, tie)
-                .Take(share - members.Count).ToList();
+                .Take(share - members.Count)
+                .ToList();
             members.AddRange(partners);
             if (members.Count < share)
             {
-                foreach (var m in members) free[m.Code] = m;
+                foreach (var m in members)
+                    free[m.Code] = m;
                 free.Remove(seed.Code);
                 continue;
             }
-            foreach (var m in partners) free.Remove(m.Code);
-            foreach (var c in caps) remaining[c] -= share;
-            yield return new ItinerantGroup(area, stage, [.. members.Select(m => m.Code).Order(StringComparer.Ordinal)]);
+            foreach (var m in partners)
+                free.Remove(m.Code);
+            foreach (var c in caps)
+                remaining[c] -= share;
+            yield return new ItinerantGroup(
+                area,
+                stage,
+                [.. members.Select(m => m.Code).Order(StringComparer.Ordinal)]
+            );
         }
     }
 }

@@ -10,11 +10,14 @@ public static class Itinerants
 
     public static double? Km(Centre a, Centre b)
     {
-        if (a.Lat is not { } lat1 || a.Lon is not { } lon1 || b.Lat is not { } lat2 || b.Lon is not { } lon2) return null;
+        if (a.Lat is not { } lat1 || a.Lon is not { } lon1 || b.Lat is not { } lat2 || b.Lon is not { } lon2)
+            return null;
         static double Rad(double d) => d * Math.PI / 180;
         var dLat = Rad(lat2 - lat1);
         var dLon = Rad(lon2 - lon1);
-        var h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        var h =
+            Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
+            + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
         return Math.Round(2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(h))), 1, MidpointRounding.AwayFromZero);
     }
 
@@ -27,7 +30,10 @@ public static class Itinerants
         var km = Km(a, b) ?? 1000;
         var tenths = (long)Math.Min(99_999, Math.Round(km * 10));
         var diff = Math.Min(999, Math.Abs(a.Comp(stage) - b.Comp(stage)));
-        return (a.Locality == b.Locality ? 0 : 1L) * 10_000_000_000 + (a.Kind == b.Kind ? 0 : 1L) * 100_000_000 + tenths * 1_000 + diff;
+        return (a.Locality == b.Locality ? 0 : 1L) * 10_000_000_000
+            + (a.Kind == b.Kind ? 0 : 1L) * 100_000_000
+            + tenths * 1_000
+            + diff;
     }
 
     /// <summary>5 days split in proportion to compensatory pupils by largest remainder (ties to the lower code), each at least 1.</summary>
@@ -39,7 +45,8 @@ public static class Itinerants
         var order = Enumerable.Range(0, n).ToArray();
         if (total == 0)
         {
-            for (var i = 0; i < Policy.WeekDays; i++) days[i % n]++;
+            for (var i = 0; i < Policy.WeekDays; i++)
+                days[i % n]++;
             return [.. days];
         }
         var rem = new long[n];
@@ -51,14 +58,24 @@ public static class Itinerants
             rem[i] = q % total;
             given += days[i];
         }
-        Array.Sort(order, (x, y) => rem[y] != rem[x] ? rem[y].CompareTo(rem[x]) : string.CompareOrdinal(centres[x].Code, centres[y].Code));
-        for (var k = 0; given < Policy.WeekDays; k++, given++) days[order[k % n]]++;
+        Array.Sort(
+            order,
+            (x, y) =>
+                rem[y] != rem[x] ? rem[y].CompareTo(rem[x]) : string.CompareOrdinal(centres[x].Code, centres[y].Code)
+        );
+        for (var k = 0; given < Policy.WeekDays; k++, given++)
+            days[order[k % n]]++;
         // Each centre at least one day: taken from the centre with most days (ties: the higher code gives).
         for (var i = 0; i < n; i++)
         {
-            if (days[i] > 0) continue;
-            var donor = Enumerable.Range(0, n).Where(j => days[j] > 1)
-                .OrderByDescending(j => days[j]).ThenByDescending(j => centres[j].Code, StringComparer.Ordinal).First();
+            if (days[i] > 0)
+                continue;
+            var donor = Enumerable
+                .Range(0, n)
+                .Where(j => days[j] > 1)
+                .OrderByDescending(j => days[j])
+                .ThenByDescending(j => centres[j].Code, StringComparer.Ordinal)
+                .First();
             days[donor]--;
             days[i] = 1;
         }

@@ -3,7 +3,11 @@ using Google.OrTools.Sat;
 
 namespace Staffing.Allocation;
 
-public enum Sense { Maximize, Minimize }
+public enum Sense
+{
+    Maximize,
+    Minimize,
+}
 
 /// <summary>A level's objective in one component's model; empty when the component has no term of it.</summary>
 public readonly record struct LevelObjective(LinearExpr Expression, bool Empty);
@@ -19,27 +23,45 @@ public sealed record Level(
     Func<Scoring, long> Score,
     Func<ComponentModel, LevelObjective> Objective,
     Func<ComponentModel, CpSolver?, bool>? SettledByBound = null,
-    Action<ComponentModel, CpSolver>? KeepEach = null);
+    Action<ComponentModel, CpSolver>? KeepEach = null
+);
 
 /// <summary>The levels, in order: both the solver loop and the plan's score read this array, so a level is one entry.</summary>
 public static class Levels
 {
     public static readonly ImmutableArray<Level> All =
     [
-        new("coverage", Sense.Maximize,
+        new(
+            "coverage",
+            Sense.Maximize,
             s => s.Pooled.Where(PlanScore.InCoverage).Sum(d => (long)s.Allocated(d)),
-            m => m.Coverage, SettledByBound: (m, _) => m.CoverageSettled()),
+            m => m.Coverage,
+            SettledByBound: (m, _) => m.CoverageSettled()
+        ),
         new("fairness", Sense.Maximize, s => s.Fairness(), m => m.Fairness),
         new("secondary_ptsc", Sense.Maximize, s => s.SecondaryPtsc(), m => m.SecondaryPtsc),
         new("continuity", Sense.Minimize, s => s.Lost(), m => m.Continuity),
         // Who gets a share when teachers are short is a tie (every share is 0 or 1 of 1): settled by the tie order
         // before the pair cost says who goes with whom, and kept share by share.
-        new("itinerant_ties", Sense.Maximize,
+        new(
+            "itinerant_ties",
+            Sense.Maximize,
             s => s.Pooled.Where(d => d.Resource.IsItinerant()).Sum(d => s.Allocated(d) * s.Weights[d]),
-            m => m.Served, SettledByBound: (m, last) => m.TiesSettled(last), KeepEach: (m, solver) => m.KeepShares(solver)),
-        new("pairs", Sense.Minimize,
-            s => s.Decisions.Groups.Sum(g => PlanScore.GroupCost(s.Problem, g)), m => m.PairCost),
-        new("tie_break", Sense.Maximize,
-            s => s.Pooled.Where(d => !d.Resource.IsItinerant()).Sum(d => s.Allocated(d) * s.Weights[d]), m => m.TieBreak),
+            m => m.Served,
+            SettledByBound: (m, last) => m.TiesSettled(last),
+            KeepEach: (m, solver) => m.KeepShares(solver)
+        ),
+        new(
+            "pairs",
+            Sense.Minimize,
+            s => s.Decisions.Groups.Sum(g => PlanScore.GroupCost(s.Problem, g)),
+            m => m.PairCost
+        ),
+        new(
+            "tie_break",
+            Sense.Maximize,
+            s => s.Pooled.Where(d => !d.Resource.IsItinerant()).Sum(d => s.Allocated(d) * s.Weights[d]),
+            m => m.TieBreak
+        ),
     ];
 }

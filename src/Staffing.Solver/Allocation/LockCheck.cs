@@ -4,7 +4,8 @@ using Staffing.Rules;
 namespace Staffing.Allocation;
 
 /// <summary>Locks that cannot all hold: each conflict names the locks, the pool or rule against them, and by how much.</summary>
-public sealed class LockConflictException(IReadOnlyList<string> conflicts) : Exception(string.Join(Environment.NewLine, conflicts))
+public sealed class LockConflictException(IReadOnlyList<string> conflicts)
+    : Exception(string.Join(Environment.NewLine, conflicts))
 {
     public IReadOnlyList<string> Conflicts { get; } = conflicts;
 }
@@ -15,7 +16,8 @@ public static class LockCheck
     {
         var p = problem.Policy;
         var result = new List<string>();
-        static string L(Holding h) => $"lock {h.Code} {h.Resource.Name()}={h.Amount}" + (h.Partner is null ? "" : $" (partner {h.Partner})");
+        static string L(Holding h) =>
+            $"lock {h.Code} {h.Resource.Name()}={h.Amount}" + (h.Partner is null ? "" : $" (partner {h.Partner})");
         var usage = new Dictionary<Capacity, (int Amount, List<Holding> Locks)>();
         foreach (var h in problem.Locks.OrderBy(h => h.Code, StringComparer.Ordinal).ThenBy(h => h.Resource))
         {
@@ -24,26 +26,51 @@ public static class LockCheck
             if (h.Resource.IsItinerant())
             {
                 if (h.Amount == 1 && d is null)
-                    result.Add($"{L(h)}: the centre is not eligible for a {h.Resource.Name()} share (entitlement 0, rule {(h.Resource == Resource.PrimaryItinerant ? PItinerant.Id : SItinerant.Id)}), over by 1");
+                    result.Add(
+                        $"{L(h)}: the centre is not eligible for a {h.Resource.Name()} share (entitlement 0, rule {(h.Resource == Resource.PrimaryItinerant ? PItinerant.Id : SItinerant.Id)}), over by 1"
+                    );
                 if (h.Amount == 1 && h.Partner is { } partner)
                 {
                     var other = problem.Find(partner, h.Resource);
                     var pc = problem.Scenario.Find(partner)!;
-                    if (other is null) result.Add($"{L(h)}: partner {partner} is not eligible for a {h.Resource.Name()} share");
-                    else if (pc.Area != problem.Scenario.Find(h.Code)!.Area) result.Add($"{L(h)}: partner {partner} is in another area ({pc.Area}); itinerant teachers never cross areas");
-                    else if (problem.Lock(partner, h.Resource) is { Amount: 0, Partner: null } no) result.Add($"{L(h)} and {L(no)}: one must be paired, the other must not");
-                    else if (p.ItinerantShare == 2 && problem.Lock(partner, h.Resource) is { Amount: 1, Partner: { } third } back && third != h.Code)
-                        result.Add($"{L(h)} and {L(back)}: {partner} cannot share one teacher with both ({p.ItinerantShare} centres to a teacher)");
+                    if (other is null)
+                        result.Add($"{L(h)}: partner {partner} is not eligible for a {h.Resource.Name()} share");
+                    else if (pc.Area != problem.Scenario.Find(h.Code)!.Area)
+                        result.Add(
+                            $"{L(h)}: partner {partner} is in another area ({pc.Area}); itinerant teachers never cross areas"
+                        );
+                    else if (problem.Lock(partner, h.Resource) is { Amount: 0, Partner: null } no)
+                        result.Add($"{L(h)} and {L(no)}: one must be paired, the other must not");
+                    else if (
+                        p.ItinerantShare == 2
+                        && problem.Lock(partner, h.Resource) is { Amount: 1, Partner: { } third } back
+                        && third != h.Code
+                    )
+                        result.Add(
+                            $"{L(h)} and {L(back)}: {partner} cannot share one teacher with both ({p.ItinerantShare} centres to a teacher)"
+                        );
                 }
                 continue;
             }
             if (h.Amount > entitled)
-                result.Add($"{L(h)}: above the entitlement of {entitled}{(d is null ? "" : " (" + d.Rules + ")")}, over by {h.Amount - entitled}");
+                result.Add(
+                    $"{L(h)}: above the entitlement of {entitled}{(d is null ? "" : " (" + d.Rules + ")")}, over by {h.Amount - entitled}"
+                );
             else if (d is { Funding: Funding.Agreement } && h.Amount < entitled)
-                result.Add($"{L(h)}: a concertado centre's posts are funded by its agreement and always given in full ({entitled}), under by {entitled - h.Amount}");
-            if (h.Resource == Resource.SecondaryPtsc && h.Amount > 0 && problem.Lock(h.Code, Resource.SecondarySupport) is { } s && s.Amount < p.SecondaryPtscMinSupport)
-                result.Add($"{L(h)} and {L(s)}: {SPtsc.Id} needs at least {p.SecondaryPtscMinSupport} secondary support posts, short by {p.SecondaryPtscMinSupport - s.Amount}");
-            if (d is null) continue;
+                result.Add(
+                    $"{L(h)}: a concertado centre's posts are funded by its agreement and always given in full ({entitled}), under by {entitled - h.Amount}"
+                );
+            if (
+                h.Resource == Resource.SecondaryPtsc
+                && h.Amount > 0
+                && problem.Lock(h.Code, Resource.SecondarySupport) is { } s
+                && s.Amount < p.SecondaryPtscMinSupport
+            )
+                result.Add(
+                    $"{L(h)} and {L(s)}: {SPtsc.Id} needs at least {p.SecondaryPtscMinSupport} secondary support posts, short by {p.SecondaryPtscMinSupport - s.Amount}"
+                );
+            if (d is null)
+                continue;
             foreach (var cap in problem.CapacitiesOf(d))
             {
                 var u = usage.GetValueOrDefault(cap, (0, []));
@@ -53,17 +80,23 @@ public static class LockCheck
         }
         foreach (var (cap, (amount, locks)) in usage.OrderBy(kv => kv.Key.Key, StringComparer.Ordinal))
             if (amount > cap.Amount)
-                result.Add($"{string.Join(", ", locks.Select(L))}: together {amount} of {cap.Label}, which holds {cap.Amount}, over by {amount - cap.Amount}");
+                result.Add(
+                    $"{string.Join(", ", locks.Select(L))}: together {amount} of {cap.Label}, which holds {cap.Amount}, over by {amount - cap.Amount}"
+                );
         // Centres that must be paired need teachers.
         foreach (var res in new[] { Resource.PrimaryItinerant, Resource.SecondaryItinerant })
         {
-            var must = problem.Locks.Where(h => h.Resource == res && h.Amount == 1 && problem.Find(h.Code, res) is not null).ToList();
+            var must = problem
+                .Locks.Where(h => h.Resource == res && h.Amount == 1 && problem.Find(h.Code, res) is not null)
+                .ToList();
             foreach (var cap in problem.Capacities.Where(c => c.Resource == res && c.Pool is not null))
             {
                 var inCap = must.Where(h => problem.CapacitiesOf(problem.Find(h.Code, res)!).Contains(cap)).ToList();
                 var teachers = (inCap.Count + p.ItinerantShare - 1) / p.ItinerantShare;
                 if (teachers * p.ItinerantShare > cap.Amount)
-                    result.Add($"{string.Join(", ", inCap.Select(L))}: need {teachers} itinerant teachers of {cap.Label}, which holds {cap.Amount / cap.UnitsPerItem}, over by {teachers - cap.Amount / cap.UnitsPerItem}");
+                    result.Add(
+                        $"{string.Join(", ", inCap.Select(L))}: need {teachers} itinerant teachers of {cap.Label}, which holds {cap.Amount / cap.UnitsPerItem}, over by {teachers - cap.Amount / cap.UnitsPerItem}"
+                    );
             }
         }
         return result;

@@ -8,19 +8,19 @@ namespace Staffing.Allocation;
 /// <summary>Turns an allocator's decisions into the plan people read: lines with reasons, teachers, the EOEP week.</summary>
 public static class PlanBuilder
 {
-
     public static Plan Build(AllocationProblem problem, AllocatorResult result, double seconds, string inputHash)
     {
         var d = result.Decisions;
         var grouped = d.Groups.SelectMany(g => g.Codes.Select(c => (c, g.Stage))).ToHashSet();
-        int Allocated(Demand x) => x.Resource.IsItinerant()
-            ? (grouped.Contains((x.Code, x.Resource.StageOf())) ? 1 : 0)
-            : x.Funding == Funding.Pool ? d.Of(x.Code, x.Resource) : x.Entitled;
+        int Allocated(Demand x) =>
+            x.Resource.IsItinerant() ? (grouped.Contains((x.Code, x.Resource.StageOf())) ? 1 : 0)
+            : x.Funding == Funding.Pool ? d.Of(x.Code, x.Resource)
+            : x.Entitled;
 
         var used = new Dictionary<Capacity, int>();
         foreach (var x in problem.Demands)
-            foreach (var cap in problem.CapacitiesOf(x))
-                used[cap] = used.GetValueOrDefault(cap) + Allocated(x);
+        foreach (var cap in problem.CapacitiesOf(x))
+            used[cap] = used.GetValueOrDefault(cap) + Allocated(x);
 
         var context = new ReasonContext(problem, d, used, Allocated);
         var lines = ImmutableArray.CreateBuilder<PlanLine>();
@@ -31,8 +31,20 @@ public static class PlanBuilder
             lines.Add(new PlanLine(x.Code, x.Resource, x.Entitled, a, x.Rules, x.Funding, reason));
         }
         var planLines = lines.ToImmutable();
-        var status = planLines.All(l => l.Shortfall == 0) ? "ENTITLEMENT" : result.Proven ? "OPTIMAL" : "FEASIBLE";
-        return new Plan(planLines, Teachers(problem, d.Groups), Schedule(problem, d), status, result.Solver, result.Levels, seconds, inputHash);
+        var status =
+            planLines.All(l => l.Shortfall == 0) ? "ENTITLEMENT"
+            : result.Proven ? "OPTIMAL"
+            : "FEASIBLE";
+        return new Plan(
+            planLines,
+            Teachers(problem, d.Groups),
+            Schedule(problem, d),
+            status,
+            result.Solver,
+            result.Levels,
+            seconds,
+            inputHash
+        );
     }
 
     /// <summary>What every shortfall reason reads, computed once per plan.</summary>
@@ -46,12 +58,18 @@ public static class PlanBuilder
         public Dictionary<(Capacity, int, int), int> AtRatio { get; } = [];
         public Dictionary<(string, Resource), int> Eligible { get; } = [];
 
-        public ReasonContext(AllocationProblem problem, Decisions decisions, Dictionary<Capacity, int> used, Func<Demand, int> allocatedOf)
+        public ReasonContext(
+            AllocationProblem problem,
+            Decisions decisions,
+            Dictionary<Capacity, int> used,
+            Func<Demand, int> allocatedOf
+        )
         {
             (Problem, Decisions, Used, AllocatedOf) = (problem, decisions, used, allocatedOf);
             foreach (var d in problem.Demands)
             {
-                if (d.Resource.IsItinerant()) Eligible[(d.Centre.Area, d.Resource)] = Eligible.GetValueOrDefault((d.Centre.Area, d.Resource)) + 1;
+                if (d.Resource.IsItinerant())
+                    Eligible[(d.Centre.Area, d.Resource)] = Eligible.GetValueOrDefault((d.Centre.Area, d.Resource)) + 1;
                 var key = Ratio(allocatedOf(d), d.Entitled);
                 foreach (var c in problem.CapacitiesOf(d))
                 {
@@ -73,7 +91,10 @@ public static class PlanBuilder
     {
         var (problem, d, used, allocatedOf) = (context.Problem, context.Decisions, context.Used, context.AllocatedOf);
         var p = problem.Policy;
-        if (problem.Lock(x.Code, x.Resource) is { } lk && (x.Resource.IsItinerant() ? lk.Amount == 0 : lk.Amount == allocated))
+        if (
+            problem.Lock(x.Code, x.Resource) is { } lk
+            && (x.Resource.IsItinerant() ? lk.Amount == 0 : lk.Amount == allocated)
+        )
             return $"lock: locks.csv fixes {x.Resource.Name()} at {lk.Amount}";
         if (x.Resource == Resource.SecondaryPtsc)
         {
@@ -91,9 +112,14 @@ public static class PlanBuilder
                 return $"pool short: {pool.Label}: {Plural(pool.Amount / pool.UnitsPerItem, "itinerant teacher", "itinerant teachers")} for the eligible centres ({eligible} in {x.Centre.Area}, {p.ItinerantShare} to a teacher), all in use";
             return $"no partner: {eligible} eligible {stage.Name()} centres in {x.Centre.Area}, {p.ItinerantShare} to a teacher, {teachers} formed; no other eligible centre left to share with";
         }
-        var binding = full.FirstOrDefault(c => c.Team is null && c.Pool is null) ?? full.FirstOrDefault(c => c.Team is not null) ?? full.FirstOrDefault();
+        var binding =
+            full.FirstOrDefault(c => c.Team is null && c.Pool is null)
+            ?? full.FirstOrDefault(c => c.Team is not null)
+            ?? full.FirstOrDefault();
         if (binding is null)
-            return p.MaxLossPerCentre is not null ? "continuity: kept within max_loss_per_centre elsewhere" : "pool short";
+            return p.MaxLossPerCentre is not null
+                ? "continuity: kept within max_loss_per_centre elsewhere"
+                : "pool short";
         if (binding.Pool is null && binding.Team is null)
             return $"no EOEP team: the centre names no guidance team in eoep.csv, so no {x.Resource.Name()} can be given";
         var entitledThere = context.Entitled[binding];
@@ -110,24 +136,49 @@ public static class PlanBuilder
         return $"pool short: {binding.Label}: {entitledThere} entitled, {binding.Amount} in the pool; this centre is at {allocated} of {x.Entitled}{like}";
     }
 
-    private static string Percent(int a, int e) => (e == 0 ? 0 : Math.Round(100m * a / e, 0, MidpointRounding.AwayFromZero)).ToString(CultureInfo.InvariantCulture) + "%";
+    private static string Percent(int a, int e) =>
+        (e == 0 ? 0 : Math.Round(100m * a / e, 0, MidpointRounding.AwayFromZero)).ToString(CultureInfo.InvariantCulture)
+        + "%";
 
-    private static string Plural(int n, string one, string many) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
+    private static string Plural(int n, string one, string many) =>
+        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
 
-    private static ImmutableArray<ItinerantTeacher> Teachers(AllocationProblem problem, ImmutableArray<ItinerantGroup> groups)
+    private static ImmutableArray<ItinerantTeacher> Teachers(
+        AllocationProblem problem,
+        ImmutableArray<ItinerantGroup> groups
+    )
     {
         var result = new List<ItinerantTeacher>();
-        foreach (var byAreaStage in groups.GroupBy(g => (g.Area, g.Stage)).OrderBy(g => g.Key.Area, StringComparer.Ordinal).ThenBy(g => g.Key.Stage))
+        foreach (
+            var byAreaStage in groups
+                .GroupBy(g => (g.Area, g.Stage))
+                .OrderBy(g => g.Key.Area, StringComparer.Ordinal)
+                .ThenBy(g => g.Key.Stage)
+        )
         {
             var n = 0;
-            foreach (var g in byAreaStage.Select(g => g.Codes.Order(StringComparer.Ordinal).ToImmutableArray()).OrderBy(c => c[0], StringComparer.Ordinal))
+            foreach (
+                var g in byAreaStage
+                    .Select(g => g.Codes.Order(StringComparer.Ordinal).ToImmutableArray())
+                    .OrderBy(c => c[0], StringComparer.Ordinal)
+            )
             {
                 var centres = g.Select(c => problem.Scenario.Find(c)!).ToList();
                 double? km = 0;
-                for (var i = 1; i < centres.Count && km is not null; i++) km += Itinerants.Km(centres[i - 1], centres[i]);
+                for (var i = 1; i < centres.Count && km is not null; i++)
+                    km += Itinerants.Km(centres[i - 1], centres[i]);
                 var id = $"{byAreaStage.Key.Area}-{(byAreaStage.Key.Stage == Stage.Primary ? "P" : "S")}-{++n:000}";
-                result.Add(new ItinerantTeacher(id, byAreaStage.Key.Area, byAreaStage.Key.Stage, g, Itinerants.SplitDays(centres, byAreaStage.Key.Stage),
-                    centres.All(c => c.Locality == centres[0].Locality), km is null ? null : Math.Round(km.Value, 1)));
+                result.Add(
+                    new ItinerantTeacher(
+                        id,
+                        byAreaStage.Key.Area,
+                        byAreaStage.Key.Stage,
+                        g,
+                        Itinerants.SplitDays(centres, byAreaStage.Key.Stage),
+                        centres.All(c => c.Locality == centres[0].Locality),
+                        km is null ? null : Math.Round(km.Value, 1)
+                    )
+                );
             }
         }
         return [.. result.OrderBy(t => t.Id, StringComparer.Ordinal)];
@@ -139,20 +190,30 @@ public static class PlanBuilder
     /// </summary>
     private static ImmutableArray<ScheduleSlot>? Schedule(AllocationProblem problem, Decisions d)
     {
-        if (problem.Scenario.Teams is not { } teams) return null;
+        if (problem.Scenario.Teams is not { } teams)
+            return null;
         var k = problem.Policy.EoepDaysPerPerson;
         var slots = new List<ScheduleSlot>();
-        var byTeam = problem.Demands.Where(x => x.Resource.IsEoepDays() && x.Funding == Funding.Pool && x.Centre.Eoep is not null)
+        var byTeam = problem
+            .Demands.Where(x => x.Resource.IsEoepDays() && x.Funding == Funding.Pool && x.Centre.Eoep is not null)
             .ToLookup(x => (x.Centre.Eoep!, x.Resource));
         foreach (var team in teams.OrderBy(t => t.Code, StringComparer.Ordinal))
         {
-            foreach (var (resource, people, role, tag) in new[] { (Resource.PsychopedagogueDays, team.Psychopedagogues, "psychopedagogue", "psy"), (Resource.PtscDays, team.Ptsc, "ptsc", "ptsc") })
+            foreach (
+                var (resource, people, role, tag) in new[]
+                {
+                    (Resource.PsychopedagogueDays, team.Psychopedagogues, "psychopedagogue", "psy"),
+                    (Resource.PtscDays, team.Ptsc, "ptsc", "ptsc"),
+                }
+            )
             {
                 var units = byTeam[(team.Code, resource)]
                     .Select(x => (x, days: d.Of(x.Code, resource)))
                     .Where(t => t.days > 0)
-                    .OrderByDescending(t => t.days).ThenBy(t => t.x, Comparer<Demand>.Create(AllocationProblem.TieOrder))
-                    .SelectMany(t => Enumerable.Repeat(t.x.Code, t.days)).ToList();
+                    .OrderByDescending(t => t.days)
+                    .ThenBy(t => t.x, Comparer<Demand>.Create(AllocationProblem.TieOrder))
+                    .SelectMany(t => Enumerable.Repeat(t.x.Code, t.days))
+                    .ToList();
                 for (var person = 0; person < people; person++)
                 {
                     var id = $"{team.Code}-{tag}-{person + 1}";
@@ -164,8 +225,10 @@ public static class PlanBuilder
                     }
                     for (var w = 0; w < Policy.WeekDays; w++)
                     {
-                        if (!working.TryGetValue(w, out var centre)) slots.Add(new ScheduleSlot(team.Code, id, role, w, null));
-                        else if (centre is not null) slots.Add(new ScheduleSlot(team.Code, id, role, w, centre));
+                        if (!working.TryGetValue(w, out var centre))
+                            slots.Add(new ScheduleSlot(team.Code, id, role, w, null));
+                        else if (centre is not null)
+                            slots.Add(new ScheduleSlot(team.Code, id, role, w, centre));
                     }
                 }
             }

@@ -15,7 +15,8 @@ public static class PlanScore
     /// A unit's value depends only on the coverage ratio it starts from and falls strictly as it rises:
     /// scale × (1 − start ratio), with the scale the lcm of every entitlement so the values are exact.
     /// </summary>
-    public static long UnitValue(long scale, int startUnits, int entitled) => scale * (entitled - startUnits) / entitled;
+    public static long UnitValue(long scale, int startUnits, int entitled) =>
+        scale * (entitled - startUnits) / entitled;
 
     public static long FairnessScale(AllocationProblem problem)
     {
@@ -24,7 +25,8 @@ public static class PlanScore
         for (var k = 2; k <= max; k++)
         {
             lcm = lcm / Gcd(lcm, k) * k;
-            if (lcm > UnitScale) return (long)max * max; // still strictly decreasing: ratios differ by ≥ 1/max²
+            if (lcm > UnitScale)
+                return (long)max * max; // still strictly decreasing: ratios differ by ≥ 1/max²
         }
         return lcm;
     }
@@ -41,7 +43,8 @@ public static class PlanScore
         foreach (var byResource in problem.Demands.GroupBy(d => d.Resource))
         {
             var ranked = byResource.Order(Comparer<Demand>.Create(AllocationProblem.TieOrder)).ToList();
-            for (var i = 0; i < ranked.Count; i++) weights[ranked[i]] = ranked.Count - i;
+            for (var i = 0; i < ranked.Count; i++)
+                weights[ranked[i]] = ranked.Count - i;
         }
         return weights;
     }
@@ -62,8 +65,8 @@ public static class PlanScore
         long cost = 0;
         var cs = g.Codes.Select(c => problem.Scenario.Find(c)!).ToList();
         for (var i = 0; i < cs.Count; i++)
-            for (var j = i + 1; j < cs.Count; j++)
-                cost += Itinerants.PairCost(cs[i], cs[j], g.Stage);
+        for (var j = i + 1; j < cs.Count; j++)
+            cost += Itinerants.PairCost(cs[i], cs[j], g.Stage);
         return cost;
     }
 
@@ -71,16 +74,26 @@ public static class PlanScore
     public static IEnumerable<(string A, string B, Stage Stage)> CurrentPairs(AllocationProblem problem) =>
         (problem.Scenario.Current ?? [])
             .Where(h => h.Resource.IsItinerant() && h.Partner is not null)
-            .Select(h => string.CompareOrdinal(h.Code, h.Partner) < 0
-                ? (h.Code, h.Partner!, h.Resource.StageOf()) : (h.Partner!, h.Code, h.Resource.StageOf()))
-            .Distinct().OrderBy(t => t.Item1, StringComparer.Ordinal).ThenBy(t => t.Item2, StringComparer.Ordinal);
+            .Select(h =>
+                string.CompareOrdinal(h.Code, h.Partner) < 0
+                    ? (h.Code, h.Partner!, h.Resource.StageOf())
+                    : (h.Partner!, h.Code, h.Resource.StageOf())
+            )
+            .Distinct()
+            .OrderBy(t => t.Item1, StringComparer.Ordinal)
+            .ThenBy(t => t.Item2, StringComparer.Ordinal);
 
     public static ImmutableArray<LevelResult> Unbounded(long[] score, double seconds) =>
         [.. Levels.All.Select((l, i) => new LevelResult(l.Name, score[i], null, null, i == 0 ? seconds : 0))];
 }
 
 /// <summary>One set of decisions with what scoring it needs: the levels' score functions read this.</summary>
-public sealed class Scoring(AllocationProblem problem, Decisions decisions, long scale, Dictionary<Demand, long> weights)
+public sealed class Scoring(
+    AllocationProblem problem,
+    Decisions decisions,
+    long scale,
+    Dictionary<Demand, long> weights
+)
 {
     public AllocationProblem Problem { get; } = problem;
 
@@ -101,27 +114,31 @@ public sealed class Scoring(AllocationProblem problem, Decisions decisions, long
         long lost = 0;
         var together = new HashSet<(string, string, Stage)>();
         foreach (var g in Decisions.Groups)
-            foreach (var a in g.Codes)
-                foreach (var b in g.Codes)
-                    together.Add((a, b, g.Stage));
+        foreach (var a in g.Codes)
+        foreach (var b in g.Codes)
+            together.Add((a, b, g.Stage));
         foreach (var h in Problem.Scenario.Current ?? [])
         {
-            if (h.Resource.IsItinerant()) continue;
+            if (h.Resource.IsItinerant())
+                continue;
             var demand = Problem.Find(h.Code, h.Resource);
             lost += Math.Max(0, h.Amount - (demand is null ? 0 : Allocated(demand)));
         }
         foreach (var (a, b, stage) in PlanScore.CurrentPairs(Problem))
-            if (!together.Contains((a, b, stage))) lost++;
+            if (!together.Contains((a, b, stage)))
+                lost++;
         return lost;
     }
 
     /// <summary>S-PTSC's level: institutes reaching the support posts it needs (× 10⁶), then PTSC posts.</summary>
     public long SecondaryPtsc()
     {
-        long reach = 0, ptsc = 0;
+        long reach = 0,
+            ptsc = 0;
         foreach (var x in Pooled.Where(x => x.Resource == Resource.SecondaryPtsc))
         {
-            if (Decisions.Of(x.Code, Resource.SecondarySupport) >= Problem.Policy.SecondaryPtscMinSupport) reach++;
+            if (Decisions.Of(x.Code, Resource.SecondarySupport) >= Problem.Policy.SecondaryPtscMinSupport)
+                reach++;
             ptsc += Allocated(x);
         }
         return reach * PlanScore.UnitScale + ptsc;
@@ -131,7 +148,8 @@ public sealed class Scoring(AllocationProblem problem, Decisions decisions, long
     {
         long fairness = 0;
         foreach (var x in Pooled.Where(PlanScore.InFairness))
-            for (var k = 0; k < Allocated(x); k++) fairness += PlanScore.UnitValue(Scale, k, x.Entitled);
+            for (var k = 0; k < Allocated(x); k++)
+                fairness += PlanScore.UnitValue(Scale, k, x.Entitled);
         return fairness;
     }
 }

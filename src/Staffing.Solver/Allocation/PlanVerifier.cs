@@ -22,36 +22,106 @@ public static class PlanVerifier
         var centres = s.Centres.ToDictionary(c => c.Code, StringComparer.Ordinal);
         var entitled = new Dictionary<(string, Resource), EntitlementLine>();
         foreach (var c in s.Centres)
-            foreach (var l in RuleBook.Entitle(c, p).Lines) entitled[(c.Code, l.Resource)] = l;
+        foreach (var l in RuleBook.Entitle(c, p).Lines)
+            entitled[(c.Code, l.Resource)] = l;
         var rows = new Dictionary<(string, Resource), PlanRow>();
         foreach (var r in plan.Lines)
         {
-            if (!centres.ContainsKey(r.Code)) { v.Add(new(r.Code, r.Resource.Name(), "plan", $"plan.csv line {r.Line}: no such centre in the scenario")); continue; }
-            if (!rows.TryAdd((r.Code, r.Resource), r)) v.Add(new(r.Code, r.Resource.Name(), "plan", $"plan.csv line {r.Line}: a second row for the same centre and resource"));
+            if (!centres.ContainsKey(r.Code))
+            {
+                v.Add(
+                    new(r.Code, r.Resource.Name(), "plan", $"plan.csv line {r.Line}: no such centre in the scenario")
+                );
+                continue;
+            }
+            if (!rows.TryAdd((r.Code, r.Resource), r))
+                v.Add(
+                    new(
+                        r.Code,
+                        r.Resource.Name(),
+                        "plan",
+                        $"plan.csv line {r.Line}: a second row for the same centre and resource"
+                    )
+                );
         }
         int Alloc(string code, Resource r) => rows.TryGetValue((code, r), out var row) ? row.Allocated : 0;
 
-        foreach (var ((code, res), line) in entitled.OrderBy(kv => kv.Key.Item1, StringComparer.Ordinal).ThenBy(kv => kv.Key.Item2))
+        foreach (
+            var ((code, res), line) in entitled
+                .OrderBy(kv => kv.Key.Item1, StringComparer.Ordinal)
+                .ThenBy(kv => kv.Key.Item2)
+        )
         {
             var rule = line.Rules.Split(';')[^1];
-            if (!rows.TryGetValue((code, res), out var row)) { v.Add(new(code, res.Name(), rule, $"missing: entitled to {line.Entitled}, no row in plan.csv")); continue; }
-            if (row.Entitled != line.Entitled) v.Add(new(code, res.Name(), rule, $"entitled {row.Entitled} in the plan, {line.Entitled} by the rules ({line.Rules})"));
-            if (row.Rules != line.Rules) v.Add(new(code, res.Name(), rule, $"rules \"{row.Rules}\" in the plan, \"{line.Rules}\" by RULES.md"));
-            if (row.Funding != line.Funding) v.Add(new(code, res.Name(), rule, $"funding {row.Funding.Name()} in the plan, {line.Funding.Name()} by the rules"));
-            if (line.Funding == Funding.Agreement && row.Allocated != line.Entitled) v.Add(new(code, res.Name(), rule, $"a concertado post funded by agreement is given in full: {row.Allocated} of {line.Entitled}"));
+            if (!rows.TryGetValue((code, res), out var row))
+            {
+                v.Add(new(code, res.Name(), rule, $"missing: entitled to {line.Entitled}, no row in plan.csv"));
+                continue;
+            }
+            if (row.Entitled != line.Entitled)
+                v.Add(
+                    new(
+                        code,
+                        res.Name(),
+                        rule,
+                        $"entitled {row.Entitled} in the plan, {line.Entitled} by the rules ({line.Rules})"
+                    )
+                );
+            if (row.Rules != line.Rules)
+                v.Add(new(code, res.Name(), rule, $"rules \"{row.Rules}\" in the plan, \"{line.Rules}\" by RULES.md"));
+            if (row.Funding != line.Funding)
+                v.Add(
+                    new(
+                        code,
+                        res.Name(),
+                        rule,
+                        $"funding {row.Funding.Name()} in the plan, {line.Funding.Name()} by the rules"
+                    )
+                );
+            if (line.Funding == Funding.Agreement && row.Allocated != line.Entitled)
+                v.Add(
+                    new(
+                        code,
+                        res.Name(),
+                        rule,
+                        $"a concertado post funded by agreement is given in full: {row.Allocated} of {line.Entitled}"
+                    )
+                );
         }
         foreach (var row in rows.Values.OrderBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Resource))
         {
             if (!entitled.ContainsKey((row.Code, row.Resource)) && (row.Entitled != 0 || row.Allocated != 0))
-                v.Add(new(row.Code, row.Resource.Name(), "entitlement", $"{row.Allocated} allocated ({row.Entitled} entitled in the plan) where the rules give nothing"));
-            if (row.Allocated < 0 || row.Allocated > row.Entitled) v.Add(new(row.Code, row.Resource.Name(), "entitlement", $"allocated {row.Allocated} outside 0 to entitled {row.Entitled}"));
+                v.Add(
+                    new(
+                        row.Code,
+                        row.Resource.Name(),
+                        "entitlement",
+                        $"{row.Allocated} allocated ({row.Entitled} entitled in the plan) where the rules give nothing"
+                    )
+                );
+            if (row.Allocated < 0 || row.Allocated > row.Entitled)
+                v.Add(
+                    new(
+                        row.Code,
+                        row.Resource.Name(),
+                        "entitlement",
+                        $"allocated {row.Allocated} outside 0 to entitled {row.Entitled}"
+                    )
+                );
         }
 
         Pools(s, rows, plan, v);
         var min = p.SecondaryPtscMinSupport;
         foreach (var row in rows.Values.Where(r => r.Resource == Resource.SecondaryPtsc && r.Allocated > 0))
             if (Alloc(row.Code, Resource.SecondarySupport) < min)
-                v.Add(new(row.Code, "secondary_ptsc", SPtsc.Id, $"a PTSC post with {Alloc(row.Code, Resource.SecondarySupport)} secondary support posts allocated, fewer than {min}"));
+                v.Add(
+                    new(
+                        row.Code,
+                        "secondary_ptsc",
+                        SPtsc.Id,
+                        $"a PTSC post with {Alloc(row.Code, Resource.SecondarySupport)} secondary support posts allocated, fewer than {min}"
+                    )
+                );
         Teachers(s, entitled, rows, plan, v);
         Week(s, rows, plan, v);
         Locks(s, rows, plan, v);
@@ -59,21 +129,51 @@ public static class PlanVerifier
         return v;
     }
 
-    private static void Pools(Scenario s, Dictionary<(string, Resource), PlanRow> rows, PlanFiles plan, List<Violation> v)
+    private static void Pools(
+        Scenario s,
+        Dictionary<(string, Resource), PlanRow> rows,
+        PlanFiles plan,
+        List<Violation> v
+    )
     {
         var area = s.Centres.ToDictionary(c => c.Code, c => c.Area, StringComparer.Ordinal);
         foreach (var pool in s.Pool ?? [])
         {
             var who = pool.Area == PoolRow.AllAreas ? "all areas" : pool.Area;
             long used = pool.Resource.IsItinerant()
-                ? plan.Itinerants.Count(t => t.Stage == pool.Resource.StageOf() && t.Centres.Count > 0 && area.TryGetValue(t.Centres[0], out var a) && (pool.Area == PoolRow.AllAreas || a == pool.Area))
-                : rows.Values.Where(r => r.Resource == pool.Resource && r.Funding == Funding.Pool && area.TryGetValue(r.Code, out var a) && (pool.Area == PoolRow.AllAreas || a == pool.Area)).Sum(r => r.Allocated);
+                ? plan.Itinerants.Count(t =>
+                    t.Stage == pool.Resource.StageOf()
+                    && t.Centres.Count > 0
+                    && area.TryGetValue(t.Centres[0], out var a)
+                    && (pool.Area == PoolRow.AllAreas || a == pool.Area)
+                )
+                : rows
+                    .Values.Where(r =>
+                        r.Resource == pool.Resource
+                        && r.Funding == Funding.Pool
+                        && area.TryGetValue(r.Code, out var a)
+                        && (pool.Area == PoolRow.AllAreas || a == pool.Area)
+                    )
+                    .Sum(r => r.Allocated);
             if (used > pool.Amount)
-                v.Add(new(pool.Area, pool.Resource.Name(), "pool", $"{who} uses {used} {(pool.Resource.IsItinerant() ? "itinerant teachers" : pool.Resource.Unit())}, the pool holds {pool.Amount}"));
+                v.Add(
+                    new(
+                        pool.Area,
+                        pool.Resource.Name(),
+                        "pool",
+                        $"{who} uses {used} {(pool.Resource.IsItinerant() ? "itinerant teachers" : pool.Resource.Unit())}, the pool holds {pool.Amount}"
+                    )
+                );
         }
     }
 
-    private static void Teachers(Scenario s, Dictionary<(string, Resource), EntitlementLine> entitled, Dictionary<(string, Resource), PlanRow> rows, PlanFiles plan, List<Violation> v)
+    private static void Teachers(
+        Scenario s,
+        Dictionary<(string, Resource), EntitlementLine> entitled,
+        Dictionary<(string, Resource), PlanRow> rows,
+        PlanFiles plan,
+        List<Violation> v
+    )
     {
         var share = s.Policy.ItinerantShare;
         var seen = new Dictionary<(string, Stage), string>();
@@ -81,45 +181,117 @@ public static class PlanVerifier
         {
             var res = t.Stage == Stage.Primary ? Resource.PrimaryItinerant : Resource.SecondaryItinerant;
             var rule = t.Stage == Stage.Primary ? PItinerant.Id : SItinerant.Id;
-            if (t.Centres.Count != share) v.Add(new(t.Teacher, res.Name(), rule, $"serves {t.Centres.Count} centres, expected itinerant_share = {share}"));
+            if (t.Centres.Count != share)
+                v.Add(
+                    new(
+                        t.Teacher,
+                        res.Name(),
+                        rule,
+                        $"serves {t.Centres.Count} centres, expected itinerant_share = {share}"
+                    )
+                );
             var areas = t.Centres.Select(c => s.Find(c)?.Area).Distinct().ToList();
-            if (areas.Count > 1) v.Add(new(t.Teacher, res.Name(), rule, $"pairs centres of different areas ({string.Join(", ", areas)})"));
+            if (areas.Count > 1)
+                v.Add(
+                    new(t.Teacher, res.Name(), rule, $"pairs centres of different areas ({string.Join(", ", areas)})")
+                );
             foreach (var c in t.Centres)
             {
-                if (!entitled.ContainsKey((c, res))) v.Add(new(c, res.Name(), rule, $"teacher {t.Teacher}: the centre is not eligible for a {t.Stage.Name()} itinerant share"));
-                if (!seen.TryAdd((c, t.Stage), t.Teacher)) v.Add(new(c, res.Name(), rule, $"holds two {t.Stage.Name()} shares ({seen[(c, t.Stage)]} and {t.Teacher})"));
+                if (!entitled.ContainsKey((c, res)))
+                    v.Add(
+                        new(
+                            c,
+                            res.Name(),
+                            rule,
+                            $"teacher {t.Teacher}: the centre is not eligible for a {t.Stage.Name()} itinerant share"
+                        )
+                    );
+                if (!seen.TryAdd((c, t.Stage), t.Teacher))
+                    v.Add(
+                        new(
+                            c,
+                            res.Name(),
+                            rule,
+                            $"holds two {t.Stage.Name()} shares ({seen[(c, t.Stage)]} and {t.Teacher})"
+                        )
+                    );
             }
             if (t.Days.Sum() != Policy.WeekDays || t.Days.Any(d => d < 1))
-                v.Add(new(t.Teacher, res.Name(), rule, $"days {string.Join("+", t.Days)}: expected 5 a week, each centre at least 1"));
+                v.Add(
+                    new(
+                        t.Teacher,
+                        res.Name(),
+                        rule,
+                        $"days {string.Join("+", t.Days)}: expected 5 a week, each centre at least 1"
+                    )
+                );
         }
         foreach (var row in rows.Values.Where(r => r.Resource.IsItinerant()))
         {
             var inPlan = seen.ContainsKey((row.Code, row.Resource.StageOf()));
             if ((row.Allocated == 1) != inPlan)
-                v.Add(new(row.Code, row.Resource.Name(), row.Resource == Resource.PrimaryItinerant ? PItinerant.Id : SItinerant.Id,
-                    $"allocated {row.Allocated} in plan.csv but {(inPlan ? "paired" : "in no teacher")} in itinerants.csv"));
+                v.Add(
+                    new(
+                        row.Code,
+                        row.Resource.Name(),
+                        row.Resource == Resource.PrimaryItinerant ? PItinerant.Id : SItinerant.Id,
+                        $"allocated {row.Allocated} in plan.csv but {(inPlan ? "paired" : "in no teacher")} in itinerants.csv"
+                    )
+                );
         }
     }
 
-    private static void Week(Scenario s, Dictionary<(string, Resource), PlanRow> rows, PlanFiles plan, List<Violation> v)
+    private static void Week(
+        Scenario s,
+        Dictionary<(string, Resource), PlanRow> rows,
+        PlanFiles plan,
+        List<Violation> v
+    )
     {
-        if (s.Teams is not { } teams) return;
-        if (plan.Schedule is not { } schedule) { v.Add(new("*", "eoep", "EOEP", "eoep.csv is given but the plan has no eoep-schedule.csv")); return; }
+        if (s.Teams is not { } teams)
+            return;
+        if (plan.Schedule is not { } schedule)
+        {
+            v.Add(new("*", "eoep", "EOEP", "eoep.csv is given but the plan has no eoep-schedule.csv"));
+            return;
+        }
         var p = s.Policy;
         var byTeam = teams.ToDictionary(t => t.Code, StringComparer.Ordinal);
         foreach (var person in schedule.GroupBy(r => (r.Eoep, r.Person, r.Role)))
         {
             var (team, id, role) = person.Key;
             var rule = role == "psychopedagogue" ? PPsycho.Id : PPtsc.Id;
-            if (!byTeam.TryGetValue(team, out var t)) { v.Add(new(id, role, rule, $"team {team} is not in eoep.csv")); continue; }
+            if (!byTeam.TryGetValue(team, out var t))
+            {
+                v.Add(new(id, role, rule, $"team {team} is not in eoep.csv"));
+                continue;
+            }
             var tag = role == "psychopedagogue" ? "psy" : "ptsc";
             var people = role == "psychopedagogue" ? t.Psychopedagogues : t.Ptsc;
-            if (!id.StartsWith($"{team}-{tag}-", StringComparison.Ordinal) || !int.TryParse(id.AsSpan(team.Length + tag.Length + 2), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > people)
+            if (
+                !id.StartsWith($"{team}-{tag}-", StringComparison.Ordinal)
+                || !int.TryParse(
+                    id.AsSpan(team.Length + tag.Length + 2),
+                    NumberStyles.None,
+                    CultureInfo.InvariantCulture,
+                    out var n
+                )
+                || n < 1
+                || n > people
+            )
                 v.Add(new(id, role, rule, $"not one of the {people} {role} people of team {team}"));
             foreach (var day in person.GroupBy(r => r.Weekday).Where(g => g.Count() > 1))
                 v.Add(new(id, role, rule, $"in {day.Count()} places on {Vocabulary.Weekdays[day.Key]}"));
             var working = person.Where(r => r.Centre is not null).Select(r => r.Weekday).Distinct().Count();
-            if (working > p.EoepDaysPerPerson) v.Add(new(id, role, rule, $"works {working} days, at most {p.EoepDaysPerPerson} (5 less eoep_reserved_days)"));
+            if (working > p.EoepDaysPerPerson)
+                v.Add(
+                    new(
+                        id,
+                        role,
+                        rule,
+                        $"works {working} days, at most {p.EoepDaysPerPerson} (5 less eoep_reserved_days)"
+                    )
+                );
         }
         foreach (var res in new[] { Resource.PsychopedagogueDays, Resource.PtscDays })
         {
@@ -129,27 +301,68 @@ public static class PlanVerifier
             foreach (var row in rows.Values.Where(r => r.Resource == res && r.Funding == Funding.Pool))
             {
                 var mine = visits.Where(r => r.Centre == row.Code).ToList();
-                if (mine.Count != row.Allocated) v.Add(new(row.Code, res.Name(), rule, $"{row.Allocated} days allocated, {mine.Count} in eoep-schedule.csv"));
-                if (mine.Select(r => r.Weekday).Distinct().Count() != mine.Count) v.Add(new(row.Code, res.Name(), rule, "two people of the same role on the same weekday"));
+                if (mine.Count != row.Allocated)
+                    v.Add(
+                        new(
+                            row.Code,
+                            res.Name(),
+                            rule,
+                            $"{row.Allocated} days allocated, {mine.Count} in eoep-schedule.csv"
+                        )
+                    );
+                if (mine.Select(r => r.Weekday).Distinct().Count() != mine.Count)
+                    v.Add(new(row.Code, res.Name(), rule, "two people of the same role on the same weekday"));
                 var own = s.Find(row.Code)?.Eoep;
-                if (mine.Any(r => r.Eoep != own)) v.Add(new(row.Code, res.Name(), rule, $"days from another team than its own ({own ?? "none"})"));
+                if (mine.Any(r => r.Eoep != own))
+                    v.Add(new(row.Code, res.Name(), rule, $"days from another team than its own ({own ?? "none"})"));
             }
             foreach (var visit in visits.Where(r => !rows.ContainsKey((r.Centre!, res))))
-                v.Add(new(visit.Centre!, res.Name(), rule, $"visited on {Vocabulary.Weekdays[visit.Weekday]} without an allocation"));
+                v.Add(
+                    new(
+                        visit.Centre!,
+                        res.Name(),
+                        rule,
+                        $"visited on {Vocabulary.Weekdays[visit.Weekday]} without an allocation"
+                    )
+                );
         }
     }
 
-    private static void Locks(Scenario s, Dictionary<(string, Resource), PlanRow> rows, PlanFiles plan, List<Violation> v)
+    private static void Locks(
+        Scenario s,
+        Dictionary<(string, Resource), PlanRow> rows,
+        PlanFiles plan,
+        List<Violation> v
+    )
     {
         foreach (var h in s.Locks ?? [])
         {
             var held = rows.TryGetValue((h.Code, h.Resource), out var row) ? row.Allocated : 0;
-            if (held != h.Amount) v.Add(new(h.Code, h.Resource.Name(), "lock", $"locked at {h.Amount}, allocated {held}"));
+            if (held != h.Amount)
+                v.Add(new(h.Code, h.Resource.Name(), "lock", $"locked at {h.Amount}, allocated {held}"));
             if (h.Resource.IsItinerant() && h.Partner is { } partner)
             {
-                var together = plan.Itinerants.Any(t => t.Stage == h.Resource.StageOf() && t.Centres.Contains(h.Code) && t.Centres.Contains(partner));
-                if (h.Amount == 1 && !together) v.Add(new(h.Code, h.Resource.Name(), "lock", $"locked to share a teacher with {partner}, but does not"));
-                if (h.Amount == 0 && together) v.Add(new(h.Code, h.Resource.Name(), "lock", $"locked never to share a teacher with {partner}, but does"));
+                var together = plan.Itinerants.Any(t =>
+                    t.Stage == h.Resource.StageOf() && t.Centres.Contains(h.Code) && t.Centres.Contains(partner)
+                );
+                if (h.Amount == 1 && !together)
+                    v.Add(
+                        new(
+                            h.Code,
+                            h.Resource.Name(),
+                            "lock",
+                            $"locked to share a teacher with {partner}, but does not"
+                        )
+                    );
+                if (h.Amount == 0 && together)
+                    v.Add(
+                        new(
+                            h.Code,
+                            h.Resource.Name(),
+                            "lock",
+                            $"locked never to share a teacher with {partner}, but does"
+                        )
+                    );
             }
         }
     }
@@ -158,30 +371,53 @@ public static class PlanVerifier
     private static void Fairness(Scenario s, Dictionary<(string, Resource), PlanRow> rows, List<Violation> v)
     {
         var problem = new AllocationProblem(s);
-        var alloc = problem.Demands.ToDictionary(d => d, d => rows.TryGetValue((d.Code, d.Resource), out var r) ? r.Allocated : 0);
+        var alloc = problem.Demands.ToDictionary(
+            d => d,
+            d => rows.TryGetValue((d.Code, d.Resource), out var r) ? r.Allocated : 0
+        );
         var used = new Dictionary<Capacity, long>();
         foreach (var d in problem.Demands)
-            foreach (var c in problem.CapacitiesOf(d)) used[c] = used.GetValueOrDefault(c) + alloc[d];
+        foreach (var c in problem.CapacitiesOf(d))
+            used[c] = used.GetValueOrDefault(c) + alloc[d];
         var n = s.Policy.MaxLossPerCentre;
-        bool Movable(Demand d) => problem.Lock(d.Code, d.Resource) is null && (n is null || alloc[d] > (problem.Current(d.Code, d.Resource)?.Amount ?? 0) - n);
-        foreach (var cap in problem.Capacities.Where(c => !c.Resource.IsItinerant() && c.Resource != Resource.SecondaryPtsc))
+        bool Movable(Demand d) =>
+            problem.Lock(d.Code, d.Resource) is null
+            && (n is null || alloc[d] > (problem.Current(d.Code, d.Resource)?.Amount ?? 0) - n);
+        foreach (
+            var cap in problem.Capacities.Where(c => !c.Resource.IsItinerant() && c.Resource != Resource.SecondaryPtsc)
+        )
         {
-            var members = problem.Demands.Where(d => d.Funding == Funding.Pool && problem.CapacitiesOf(d).Contains(cap) && Movable(d)).ToList();
-            var givers = members.Where(d => alloc[d] > 0).OrderByDescending(d => (double)(alloc[d] - 1) / d.Entitled).ToList();
+            var members = problem
+                .Demands.Where(d => d.Funding == Funding.Pool && problem.CapacitiesOf(d).Contains(cap) && Movable(d))
+                .ToList();
+            var givers = members
+                .Where(d => alloc[d] > 0)
+                .OrderByDescending(d => (double)(alloc[d] - 1) / d.Entitled)
+                .ToList();
             foreach (var b in members.Where(d => alloc[d] < d.Entitled).OrderBy(d => (double)alloc[d] / d.Entitled))
             {
                 // The receiver's other capacities must have room for the unit.
                 foreach (var a in givers)
                 {
-                    if ((long)alloc[b] * a.Entitled >= (long)(alloc[a] - 1) * b.Entitled) break;
-                    if (a == b) continue;
+                    if ((long)alloc[b] * a.Entitled >= (long)(alloc[a] - 1) * b.Entitled)
+                        break;
+                    if (a == b)
+                        continue;
                     var extra = problem.CapacitiesOf(b).Except(problem.CapacitiesOf(a));
-                    if (extra.Any(c => used[c] >= c.Amount)) continue;
-                    v.Add(new(b.Code, b.Resource.Name(), "fairness",
-                        $"one unit from {a.Code} ({alloc[a]} of {a.Entitled}) to this centre ({alloc[b]} of {b.Entitled}) would raise the smaller coverage ratio ({cap.Label})"));
+                    if (extra.Any(c => used[c] >= c.Amount))
+                        continue;
+                    v.Add(
+                        new(
+                            b.Code,
+                            b.Resource.Name(),
+                            "fairness",
+                            $"one unit from {a.Code} ({alloc[a]} of {a.Entitled}) to this centre ({alloc[b]} of {b.Entitled}) would raise the smaller coverage ratio ({cap.Label})"
+                        )
+                    );
                     goto nextReceiver;
                 }
-            nextReceiver:;
+                nextReceiver:
+                ;
             }
         }
     }

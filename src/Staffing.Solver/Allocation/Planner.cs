@@ -6,7 +6,10 @@ namespace Staffing.Allocation;
 /// <summary>Scenario in, plan out: the one path every command that plans goes through.</summary>
 public sealed class Planner(IEnumerable<IAllocator> allocators)
 {
-    private readonly Dictionary<string, IAllocator> byName = allocators.ToDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IAllocator> byName = allocators.ToDictionary(
+        a => a.Name,
+        StringComparer.OrdinalIgnoreCase
+    );
 
     public IEnumerable<string> Names => byName.Keys.Order(StringComparer.Ordinal);
 
@@ -22,13 +25,17 @@ public sealed class Planner(IEnumerable<IAllocator> allocators)
     }
 
     /// <summary>The problem and the allocator's decisions; throws <see cref="LockConflictException"/> on conflicting locks.</summary>
-    public (AllocationProblem Problem, AllocatorResult Result) Allocate(Domain.Scenario scenario, string solver,
-        SolveSettings settings)
+    public (AllocationProblem Problem, AllocatorResult Result) Allocate(
+        Domain.Scenario scenario,
+        string solver,
+        SolveSettings settings
+    )
     {
         var allocator = Allocator(solver);
         var problem = new AllocationProblem(scenario);
         var conflicts = LockCheck.Conflicts(problem);
-        if (conflicts.Count > 0) throw new LockConflictException(conflicts);
+        if (conflicts.Count > 0)
+            throw new LockConflictException(conflicts);
         return (problem, allocator.Allocate(problem, settings));
     }
 }

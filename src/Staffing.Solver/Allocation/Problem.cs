@@ -53,11 +53,22 @@ public sealed class AllocationProblem
     {
         Scenario = scenario;
         var p = scenario.Policy;
-        Entitlements = [.. scenario.Centres.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => RuleBook.Entitle(c, p))];
-        Demands = [.. Entitlements.SelectMany(e => e.Lines.Select(l => new Demand(e.Centre, l.Resource, l.Entitled, l.Rules, l.Funding)))];
-        foreach (var d in Demands) demandOf[(d.Code, d.Resource)] = d;
-        foreach (var h in scenario.Locks ?? []) locks[(h.Code, h.Resource)] = h;
-        foreach (var h in scenario.Current ?? []) current[(h.Code, h.Resource)] = h;
+        Entitlements =
+        [
+            .. scenario.Centres.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => RuleBook.Entitle(c, p)),
+        ];
+        Demands =
+        [
+            .. Entitlements.SelectMany(e =>
+                e.Lines.Select(l => new Demand(e.Centre, l.Resource, l.Entitled, l.Rules, l.Funding))
+            ),
+        ];
+        foreach (var d in Demands)
+            demandOf[(d.Code, d.Resource)] = d;
+        foreach (var h in scenario.Locks ?? [])
+            locks[(h.Code, h.Resource)] = h;
+        foreach (var h in scenario.Current ?? [])
+            current[(h.Code, h.Resource)] = h;
 
         var caps = new List<Capacity>();
         var poolCaps = new Dictionary<(string, Resource), Capacity>();
@@ -65,16 +76,40 @@ public sealed class AllocationProblem
         {
             var label = row.Area == PoolRow.AllAreas ? "all areas" : row.Area;
             var per = row.Resource.IsItinerant() ? p.ItinerantShare : 1;
-            var cap = new Capacity($"pool {row.Area} {row.Resource.Name()}", $"{label} {row.Resource.Name()}", row.Resource, row.Amount * per, per) { Pool = row };
+            var cap = new Capacity(
+                $"pool {row.Area} {row.Resource.Name()}",
+                $"{label} {row.Resource.Name()}",
+                row.Resource,
+                row.Amount * per,
+                per
+            )
+            {
+                Pool = row,
+            };
             poolCaps[(row.Area, row.Resource)] = cap;
             caps.Add(cap);
         }
         var teamCaps = new Dictionary<(string, Resource), Capacity>();
         foreach (var team in (scenario.Teams ?? []).OrderBy(t => t.Code, StringComparer.Ordinal))
         {
-            foreach (var (resource, people, role) in new[] { (Resource.PsychopedagogueDays, team.Psychopedagogues, "psychopedagogues"), (Resource.PtscDays, team.Ptsc, "PTSC") })
+            foreach (
+                var (resource, people, role) in new[]
+                {
+                    (Resource.PsychopedagogueDays, team.Psychopedagogues, "psychopedagogues"),
+                    (Resource.PtscDays, team.Ptsc, "PTSC"),
+                }
+            )
             {
-                var cap = new Capacity($"team {team.Code} {resource.Name()}", $"EOEP {team.Code} {role}", resource, people * p.EoepDaysPerPerson, 1) { Team = team.Code };
+                var cap = new Capacity(
+                    $"team {team.Code} {resource.Name()}",
+                    $"EOEP {team.Code} {role}",
+                    resource,
+                    people * p.EoepDaysPerPerson,
+                    1
+                )
+                {
+                    Team = team.Code,
+                };
                 teamCaps[(team.Code, resource)] = cap;
                 caps.Add(cap);
             }
@@ -84,11 +119,14 @@ public sealed class AllocationProblem
             var list = ImmutableArray.CreateBuilder<Capacity>();
             if (d.Funding == Funding.Pool)
             {
-                if (poolCaps.TryGetValue((d.Centre.Area, d.Resource), out var a)) list.Add(a);
-                if (poolCaps.TryGetValue((PoolRow.AllAreas, d.Resource), out var all)) list.Add(all);
+                if (poolCaps.TryGetValue((d.Centre.Area, d.Resource), out var a))
+                    list.Add(a);
+                if (poolCaps.TryGetValue((PoolRow.AllAreas, d.Resource), out var all))
+                    list.Add(all);
                 if (scenario.Teams is not null && d.Resource.IsEoepDays())
                 {
-                    if (d.Centre.Eoep is { } t && teamCaps.TryGetValue((t, d.Resource), out var tc)) list.Add(tc);
+                    if (d.Centre.Eoep is { } t && teamCaps.TryGetValue((t, d.Resource), out var tc))
+                        list.Add(tc);
                     else
                     {
                         var none = NoTeam(d);
@@ -102,7 +140,8 @@ public sealed class AllocationProblem
         Capacities = [.. caps];
     }
 
-    private static Capacity NoTeam(Demand d) => new($"no team {d.Code} {d.Resource.Name()}", "no EOEP team", d.Resource, 0, 1);
+    private static Capacity NoTeam(Demand d) =>
+        new($"no team {d.Code} {d.Resource.Name()}", "no EOEP team", d.Resource, 0, 1);
 
     public ImmutableArray<Capacity> CapacitiesOf(Demand d) => capacitiesOf[d];
 

@@ -5,9 +5,25 @@ using Staffing.Domain;
 namespace Staffing.Equity;
 
 public sealed record EquityRow(
-    string Level, string Area, string Locality, Stage Stage, int Centres, long Pupils, long Compensatory,
-    double? Dissimilarity, double? DissimilarityLow, double? DissimilarityHigh, double? Isolation, double? Exposure, double? Gini,
-    int AbovePriority, double? PostsPer100, double? EoepDaysPer100, double? CoverageGini, string Warning);
+    string Level,
+    string Area,
+    string Locality,
+    Stage Stage,
+    int Centres,
+    long Pupils,
+    long Compensatory,
+    double? Dissimilarity,
+    double? DissimilarityLow,
+    double? DissimilarityHigh,
+    double? Isolation,
+    double? Exposure,
+    double? Gini,
+    int AbovePriority,
+    double? PostsPer100,
+    double? EoepDaysPer100,
+    double? CoverageGini,
+    string Warning
+);
 
 /// <summary>Segregation of compensatory pupils per region, area and locality and stage, beside the staff the plan gives them.</summary>
 public static class EquityReport
@@ -33,28 +49,69 @@ public static class EquityReport
                     groups.Add(("locality", a.Key, l.Key, [.. l]));
         }
         foreach (var (level, area, locality, centres) in groups)
-            foreach (var stage in new[] { Stage.Primary, Stage.Secondary })
+        foreach (var stage in new[] { Stage.Primary, Stage.Secondary })
+        {
+            var teaching = centres
+                .Where(c => c.Teaches(stage) && c.Pupils(stage) > 0)
+                .OrderBy(c => c.Code, StringComparer.Ordinal)
+                .ToList();
+            if (teaching.Count == 0)
+                continue;
+            var units = teaching.Select(c => new Unit(c.Pupils(stage), c.Comp(stage))).ToList();
+            var comp = units.Sum(u => (long)u.Minority);
+            var (low, high) = Segregation.DissimilarityInterval(
+                units,
+                BootstrapSamples,
+                seed ^ StableHash(level + area + locality + stage)
+            );
+            var above = teaching.Count(c => Rules.PPriority.Crosses(c.Comp(stage), c.Pupils(stage), problem.Policy));
+            double? posts = null,
+                days = null,
+                coverage = null;
+            if (lines is not null && comp > 0)
             {
-                var teaching = centres.Where(c => c.Teaches(stage) && c.Pupils(stage) > 0).OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
-                if (teaching.Count == 0) continue;
-                var units = teaching.Select(c => new Unit(c.Pupils(stage), c.Comp(stage))).ToList();
-                var comp = units.Sum(u => (long)u.Minority);
-                var (low, high) = Segregation.DissimilarityInterval(units, BootstrapSamples, seed ^ StableHash(level + area + locality + stage));
-                var above = teaching.Count(c => Rules.PPriority.Crosses(c.Comp(stage), c.Pupils(stage), problem.Policy));
-                double? posts = null, days = null, coverage = null;
-                if (lines is not null && comp > 0)
-                {
-                    var mine = teaching.SelectMany(c => lines[c.Code]).Where(l => l.Resource.StageOf() == stage).ToList();
-                    posts = 100.0 * mine.Where(l => !l.Resource.IsEoepDays()).Sum(l => l.Resource.IsItinerant() ? 1.0 / problem.Policy.ItinerantShare : l.Allocated) / comp;
-                    days = stage == Stage.Primary ? 100.0 * mine.Where(l => l.Resource.IsEoepDays()).Sum(l => l.Allocated) / comp : null;
-                    coverage = Segregation.GiniOf([.. mine.Where(l => l.Funding == Funding.Pool && l.Entitled > 0).Select(l => (double)l.Allocated / l.Entitled)]);
-                }
-                var warning = teaching.Count < MinCentres ? $"small unit: {teaching.Count} centres (fewer than {MinCentres})"
-                    : comp < MinCompensatory ? $"small unit: {comp} compensatory pupils (fewer than {MinCompensatory})" : "";
-                rows.Add(new EquityRow(level, area, locality, stage, teaching.Count, units.Sum(u => (long)u.Pupils), comp,
-                    Segregation.Dissimilarity(units), low, high, Segregation.Isolation(units), Segregation.Exposure(units), Segregation.Gini(units),
-                    above, posts, days, coverage, warning));
+                var mine = teaching.SelectMany(c => lines[c.Code]).Where(l => l.Resource.StageOf() == stage).ToList();
+                posts =
+                    100.0
+                    * mine.Where(l => !l.Resource.IsEoepDays())
+                        .Sum(l => l.Resource.IsItinerant() ? 1.0 / problem.Policy.ItinerantShare : l.Allocated)
+                    / comp;
+                days =
+                    stage == Stage.Primary
+                        ? 100.0 * mine.Where(l => l.Resource.IsEoepDays()).Sum(l => l.Allocated) / comp
+                        : null;
+                coverage = Segregation.GiniOf([
+                    .. mine.Where(l => l.Funding == Funding.Pool && l.Entitled > 0)
+                        .Select(l => (double)l.Allocated / l.Entitled),
+                ]);
             }
+            var warning =
+                teaching.Count < MinCentres ? $"small unit: {teaching.Count} centres (fewer than {MinCentres})"
+                : comp < MinCompensatory ? $"small unit: {comp} compensatory pupils (fewer than {MinCompensatory})"
+                : "";
+            rows.Add(
+                new EquityRow(
+                    level,
+                    area,
+                    locality,
+                    stage,
+                    teaching.Count,
+                    units.Sum(u => (long)u.Pupils),
+                    comp,
+                    Segregation.Dissimilarity(units),
+                    low,
+                    high,
+                    Segregation.Isolation(units),
+                    Segregation.Exposure(units),
+                    Segregation.Gini(units),
+                    above,
+                    posts,
+                    days,
+                    coverage,
+                    warning
+                )
+            );
+        }
         return rows;
     }
 
@@ -64,7 +121,8 @@ public static class EquityReport
         unchecked
         {
             var h = (int)2166136261;
-            foreach (var ch in s) h = (h ^ ch) * 16777619;
+            foreach (var ch in s)
+                h = (h ^ ch) * 16777619;
             return h;
         }
     }

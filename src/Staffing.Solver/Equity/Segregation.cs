@@ -13,9 +13,11 @@ public static class Segregation
     public static double? Dissimilarity(IReadOnlyList<Unit> units)
     {
         var (t, m) = Totals(units);
-        if (m == 0 || m == t) return null;
+        if (m == 0 || m == t)
+            return null;
         var sum = 0.0;
-        foreach (var u in units) sum += Math.Abs((double)u.Minority / m - (double)(u.Pupils - u.Minority) / (t - m));
+        foreach (var u in units)
+            sum += Math.Abs((double)u.Minority / m - (double)(u.Pupils - u.Minority) / (t - m));
         return sum / 2;
     }
 
@@ -23,7 +25,8 @@ public static class Segregation
     public static double? Isolation(IReadOnlyList<Unit> units)
     {
         var (_, m) = Totals(units);
-        if (m == 0) return null;
+        if (m == 0)
+            return null;
         return units.Where(u => u.Pupils > 0).Sum(u => (double)u.Minority / m * u.Minority / u.Pupils);
     }
 
@@ -31,7 +34,8 @@ public static class Segregation
     public static double? Exposure(IReadOnlyList<Unit> units)
     {
         var (_, m) = Totals(units);
-        if (m == 0) return null;
+        if (m == 0)
+            return null;
         return units.Where(u => u.Pupils > 0).Sum(u => (double)u.Minority / m * (u.Pupils - u.Minority) / u.Pupils);
     }
 
@@ -39,42 +43,56 @@ public static class Segregation
     public static double? Gini(IReadOnlyList<Unit> units)
     {
         var (t, m) = Totals(units);
-        if (m == 0 || m == t) return null;
+        if (m == 0 || m == t)
+            return null;
         var p = (double)m / t;
         var sum = 0.0;
         foreach (var a in units.Where(u => u.Pupils > 0))
-            foreach (var b in units.Where(u => u.Pupils > 0))
-                sum += (double)a.Pupils * b.Pupils * Math.Abs((double)a.Minority / a.Pupils - (double)b.Minority / b.Pupils);
+        foreach (var b in units.Where(u => u.Pupils > 0))
+            sum +=
+                (double)a.Pupils * b.Pupils * Math.Abs((double)a.Minority / a.Pupils - (double)b.Minority / b.Pupils);
         return sum / (2.0 * t * t * p * (1 - p));
     }
 
     /// <summary>The plain Gini coefficient of values (mean absolute difference over twice the mean), e.g. coverage ratios.</summary>
     public static double? GiniOf(IReadOnlyList<double> values)
     {
-        if (values.Count == 0) return null;
+        if (values.Count == 0)
+            return null;
         var mean = values.Average();
-        if (mean == 0) return 0;
+        if (mean == 0)
+            return 0;
         var sum = 0.0;
-        foreach (var a in values) foreach (var b in values) sum += Math.Abs(a - b);
+        foreach (var a in values)
+        foreach (var b in values)
+            sum += Math.Abs(a - b);
         return sum / (2.0 * values.Count * values.Count * mean);
     }
 
     /// <summary>A percentile bootstrap interval of D, resampling schools with replacement (seeded, so reproducible).</summary>
     public static (double? Low, double? High) DissimilarityInterval(IReadOnlyList<Unit> units, int samples, int seed)
     {
-        if (units.Count < 2 || Dissimilarity(units) is null) return (null, null);
+        if (units.Count < 2 || Dissimilarity(units) is null)
+            return (null, null);
         var rng = new Random(seed);
         var values = new List<double>(samples);
         var draw = new Unit[units.Count];
         for (var s = 0; s < samples; s++)
         {
-            for (var i = 0; i < draw.Length; i++) draw[i] = units[rng.Next(units.Count)];
-            if (Dissimilarity(draw) is { } d) values.Add(d);
+            for (var i = 0; i < draw.Length; i++)
+                draw[i] = units[rng.Next(units.Count)];
+            if (Dissimilarity(draw) is { } d)
+                values.Add(d);
         }
-        if (values.Count == 0) return (null, null);
+        if (values.Count == 0)
+            return (null, null);
         values.Sort();
-        return (values[(int)Math.Floor(0.025 * (values.Count - 1))], values[(int)Math.Ceiling(0.975 * (values.Count - 1))]);
+        return (
+            values[(int)Math.Floor(0.025 * (values.Count - 1))],
+            values[(int)Math.Ceiling(0.975 * (values.Count - 1))]
+        );
     }
 
-    private static (long T, long M) Totals(IReadOnlyList<Unit> units) => (units.Sum(u => (long)u.Pupils), units.Sum(u => (long)u.Minority));
+    private static (long T, long M) Totals(IReadOnlyList<Unit> units) =>
+        (units.Sum(u => (long)u.Pupils), units.Sum(u => (long)u.Minority));
 }

@@ -9,18 +9,40 @@ public sealed record AreaChange(string Area, Resource Resource, Total? Base, Tot
     public decimal DeltaCost => (Variant?.Cost ?? 0) - (Base?.Cost ?? 0);
 }
 
-public sealed record CentreChange(string Code, Resource Resource, int BaseEntitled, int VariantEntitled, int BaseAllocated, int VariantAllocated, string Reason);
+public sealed record CentreChange(
+    string Code,
+    Resource Resource,
+    int BaseEntitled,
+    int VariantEntitled,
+    int BaseAllocated,
+    int VariantAllocated,
+    string Reason
+);
 
 /// <summary>Base against variant: what moves per area and resource, and which centres change and why.</summary>
 public static class Comparison
 {
-    public static (IReadOnlyList<AreaChange> Areas, IReadOnlyList<CentreChange> Centres) Compare(Scenario b, Plan basePlan, Scenario v, Plan variantPlan)
+    public static (IReadOnlyList<AreaChange> Areas, IReadOnlyList<CentreChange> Centres) Compare(
+        Scenario b,
+        Plan basePlan,
+        Scenario v,
+        Plan variantPlan
+    )
     {
         var bt = Totals.Of(b, basePlan.Lines).ToDictionary(t => (t.Area, t.Resource));
         var vt = Totals.Of(v, variantPlan.Lines).ToDictionary(t => (t.Area, t.Resource));
-        var areas = bt.Keys.Union(vt.Keys).OrderBy(k => k.Area, StringComparer.Ordinal).ThenBy(k => k.Resource)
+        var areas = bt
+            .Keys.Union(vt.Keys)
+            .OrderBy(k => k.Area, StringComparer.Ordinal)
+            .ThenBy(k => k.Resource)
             .Select(k => new AreaChange(k.Area, k.Resource, bt.GetValueOrDefault(k), vt.GetValueOrDefault(k)))
-            .Where(a => a.Base is null || a.Variant is null || a.Base.Entitled != a.Variant.Entitled || a.Base.Allocated != a.Variant.Allocated || a.Base.Cost != a.Variant.Cost)
+            .Where(a =>
+                a.Base is null
+                || a.Variant is null
+                || a.Base.Entitled != a.Variant.Entitled
+                || a.Base.Allocated != a.Variant.Allocated
+                || a.Base.Cost != a.Variant.Cost
+            )
             .ToList();
 
         var bl = basePlan.Lines.ToDictionary(l => (l.Code, l.Resource));
@@ -30,9 +52,19 @@ public static class Comparison
         {
             var x = bl.GetValueOrDefault(key);
             var y = vl.GetValueOrDefault(key);
-            if (x?.Entitled == y?.Entitled && x?.Allocated == y?.Allocated) continue;
-            centres.Add(new CentreChange(key.Code, key.Resource, x?.Entitled ?? 0, y?.Entitled ?? 0, x?.Allocated ?? 0, y?.Allocated ?? 0,
-                Reason(b, v, key.Code, key.Resource, x, y)));
+            if (x?.Entitled == y?.Entitled && x?.Allocated == y?.Allocated)
+                continue;
+            centres.Add(
+                new CentreChange(
+                    key.Code,
+                    key.Resource,
+                    x?.Entitled ?? 0,
+                    y?.Entitled ?? 0,
+                    x?.Allocated ?? 0,
+                    y?.Allocated ?? 0,
+                    Reason(b, v, key.Code, key.Resource, x, y)
+                )
+            );
         }
         return (areas, centres);
     }
@@ -42,8 +74,10 @@ public static class Comparison
     {
         var cb = b.Find(code);
         var cv = v.Find(code);
-        if (cb is null) return "new centre in the variant";
-        if (cv is null) return "centre not in the variant";
+        if (cb is null)
+            return "new centre in the variant";
+        if (cv is null)
+            return "centre not in the variant";
         if ((x?.Entitled ?? 0) != (y?.Entitled ?? 0))
         {
             var tb = RuleBook.Trace(cb, b.Policy).ToDictionary(t => t.Rule);
@@ -55,6 +89,7 @@ public static class Comparison
             var last = rules[^1];
             return $"{last}: {x?.Entitled ?? 0} → {y?.Entitled ?? 0} ({tv[last].Instruction}): {tv[last].Because}";
         }
-        return $"allocation: {x?.Allocated ?? 0} → {y?.Allocated ?? 0} of {y?.Entitled ?? 0}" + (y is { Reason.Length: > 0 } ? "; " + y.Reason : "");
+        return $"allocation: {x?.Allocated ?? 0} → {y?.Allocated ?? 0} of {y?.Entitled ?? 0}"
+            + (y is { Reason.Length: > 0 } ? "; " + y.Reason : "");
     }
 }

@@ -4,7 +4,16 @@ using Staffing.Rules;
 
 namespace Staffing.WhatIf;
 
-public sealed record AreaOutlook(string Area, Resource Resource, double NeedP10, double NeedP50, double NeedP90, double ShortfallP10, double ShortfallP50, double ShortfallP90);
+public sealed record AreaOutlook(
+    string Area,
+    Resource Resource,
+    double NeedP10,
+    double NeedP50,
+    double NeedP90,
+    double ShortfallP10,
+    double ShortfallP50,
+    double ShortfallP90
+);
 
 public sealed record CentreOutlook(string Code, double GainPost, double LosePost, double CrossPriority);
 
@@ -19,59 +28,120 @@ public static class Simulation
 {
     public const double DefaultSpread = 0.10;
 
-    public static (IReadOnlyList<AreaOutlook> Areas, IReadOnlyList<CentreOutlook> Centres, IReadOnlyList<(string Area, Resource Resource, double[] Need)> Samples)
-        Run(Scenario s, IReadOnlyList<Trend> trends, int runs, int seed, Func<Scenario, IReadOnlyList<Total>> totalsOf, int workers, IProgress<int>? progress = null)
+    public static (
+        IReadOnlyList<AreaOutlook> Areas,
+        IReadOnlyList<CentreOutlook> Centres,
+        IReadOnlyList<(string Area, Resource Resource, double[] Need)> Samples
+    ) Run(
+        Scenario s,
+        IReadOnlyList<Trend> trends,
+        int runs,
+        int seed,
+        Func<Scenario, IReadOnlyList<Total>> totalsOf,
+        int workers,
+        IProgress<int>? progress = null
+    )
     {
         var byCode = trends.Where(t => t.Code is not null).ToDictionary(t => t.Code!, StringComparer.Ordinal);
         var byArea = trends.Where(t => t.Area is not null).ToDictionary(t => t.Area!, StringComparer.Ordinal);
         var basis = s.Centres.ToDictionary(c => c.Code, c => RuleBook.Entitle(c, s.Policy), StringComparer.Ordinal);
-        var keys = s.Centres.Select(c => c.Area).Distinct().Order(StringComparer.Ordinal).SelectMany(a => Vocabulary.Resources.Select(r => (a, r))).ToList();
+        var keys = s
+            .Centres.Select(c => c.Area)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .SelectMany(a => Vocabulary.Resources.Select(r => (a, r)))
+            .ToList();
         var need = new double[runs][];
         var shortfall = new double[runs][];
         var gain = new int[runs][];
         var lose = new int[runs][];
         var cross = new int[runs][];
         var done = 0;
-        Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = workers }, run =>
-        {
-            var rng = new Random(unchecked(seed * 1_000_003 + run));
-            var moved = s.Centres.Select(c =>
+        Parallel.For(
+            0,
+            runs,
+            new ParallelOptions { MaxDegreeOfParallelism = workers },
+            run =>
             {
-                var t = byCode.GetValueOrDefault(c.Code) ?? byArea.GetValueOrDefault(c.Area);
-                var (g, sd) = (t?.Growth ?? 0, t?.Spread ?? DefaultSpread);
-                int Move(int comp, int pupils) => comp == 0 && g == 0 ? 0 : Math.Clamp((int)Math.Round(comp * (1 + g + sd * Normal(rng)), MidpointRounding.AwayFromZero), 0, pupils);
-                return c with { PrimaryComp = Move(c.PrimaryComp, c.PrimaryPupils), EsoComp = Move(c.EsoComp, c.EsoPupils) };
-            }).ToList();
-            var next = s with { Centres = moved };
-            var totals = totalsOf(next).ToDictionary(t => (t.Area, t.Resource));
-            need[run] = [.. keys.Select(k => (double)(totals.GetValueOrDefault(k)?.Entitled ?? 0))];
-            shortfall[run] = [.. keys.Select(k => (double)(totals.GetValueOrDefault(k)?.Shortfall ?? 0))];
-            var e = moved.Select(c => (c, RuleBook.Entitle(c, s.Policy))).ToList();
-            gain[run] = [.. e.Select(x => Posts(x.Item2) > Posts(basis[x.c.Code]) ? 1 : 0)];
-            lose[run] = [.. e.Select(x => Posts(x.Item2) < Posts(basis[x.c.Code]) ? 1 : 0)];
-            cross[run] = [.. e.Select(x => x.Item2.Facts.Priority != basis[x.c.Code].Facts.Priority ? 1 : 0)];
-            progress?.Report(Interlocked.Increment(ref done));
-        });
-        var areas = keys.Select((k, i) =>
-        {
-            var n = need.Select(r => r[i]).Order().ToArray();
-            var sh = shortfall.Select(r => r[i]).Order().ToArray();
-            return new AreaOutlook(k.a, k.r, Q(n, 0.1), Q(n, 0.5), Q(n, 0.9), Q(sh, 0.1), Q(sh, 0.5), Q(sh, 0.9));
-        }).Where(a => a.NeedP90 > 0 || a.ShortfallP90 > 0).ToList();
-        var centres = s.Centres.Select((c, i) => new CentreOutlook(c.Code, gain.Average(r => r[i]), lose.Average(r => r[i]), cross.Average(r => r[i])))
-            .OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
+                var rng = new Random(unchecked(seed * 1_000_003 + run));
+                var moved = s
+                    .Centres.Select(c =>
+                    {
+                        var t = byCode.GetValueOrDefault(c.Code) ?? byArea.GetValueOrDefault(c.Area);
+                        var (g, sd) = (t?.Growth ?? 0, t?.Spread ?? DefaultSpread);
+                        int Move(int comp, int pupils) =>
+                            comp == 0 && g == 0
+                                ? 0
+                                : Math.Clamp(
+                                    (int)
+                                        Math.Round(
+                                            comp * (1 + g + sd * rng.NextNormal()),
+                                            MidpointRounding.AwayFromZero
+                                        ),
+                                    0,
+                                    pupils
+                                );
+                        return c with
+                        {
+                            PrimaryComp = Move(c.PrimaryComp, c.PrimaryPupils),
+                            EsoComp = Move(c.EsoComp, c.EsoPupils),
+                        };
+                    })
+                    .ToList();
+                var next = s with { Centres = moved };
+                var totals = totalsOf(next).ToDictionary(t => (t.Area, t.Resource));
+                need[run] = [.. keys.Select(k => (double)(totals.GetValueOrDefault(k)?.Entitled ?? 0))];
+                shortfall[run] = [.. keys.Select(k => (double)(totals.GetValueOrDefault(k)?.Shortfall ?? 0))];
+                var e = moved.Select(c => (c, RuleBook.Entitle(c, s.Policy))).ToList();
+                gain[run] = [.. e.Select(x => Posts(x.Item2) > Posts(basis[x.c.Code]) ? 1 : 0)];
+                lose[run] = [.. e.Select(x => Posts(x.Item2) < Posts(basis[x.c.Code]) ? 1 : 0)];
+                cross[run] = [.. e.Select(x => x.Item2.Facts.Priority != basis[x.c.Code].Facts.Priority ? 1 : 0)];
+                progress?.Report(Interlocked.Increment(ref done));
+            }
+        );
+        var areas = keys.Select(
+                (k, i) =>
+                {
+                    var n = need.Select(r => r[i]).Order().ToArray();
+                    var sh = shortfall.Select(r => r[i]).Order().ToArray();
+                    return new AreaOutlook(
+                        k.a,
+                        k.r,
+                        Q(n, 0.1),
+                        Q(n, 0.5),
+                        Q(n, 0.9),
+                        Q(sh, 0.1),
+                        Q(sh, 0.5),
+                        Q(sh, 0.9)
+                    );
+                }
+            )
+            .Where(a => a.NeedP90 > 0 || a.ShortfallP90 > 0)
+            .ToList();
+        var centres = s
+            .Centres.Select(
+                (c, i) =>
+                    new CentreOutlook(
+                        c.Code,
+                        gain.Average(r => r[i]),
+                        lose.Average(r => r[i]),
+                        cross.Average(r => r[i])
+                    )
+            )
+            .OrderBy(c => c.Code, StringComparer.Ordinal)
+            .ToList();
         var samples = keys.Select((k, i) => (k.a, k.r, need.Select(r => r[i]).ToArray())).ToList();
         return (areas, centres, samples);
     }
 
-    private static int Posts(Entitlement e) => e.Amount(Resource.PrimarySupport) + e.Amount(Resource.CraItinerant) + e.Amount(Resource.SecondarySupport);
-
-    private static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+    private static int Posts(Entitlement e) =>
+        e.Amount(Resource.PrimarySupport) + e.Amount(Resource.CraItinerant) + e.Amount(Resource.SecondarySupport);
 
     /// <summary>Percentile by linear interpolation between order statistics.</summary>
     public static double Q(double[] sorted, double q)
     {
-        if (sorted.Length == 0) return 0;
+        if (sorted.Length == 0)
+            return 0;
         var pos = q * (sorted.Length - 1);
         var lo = (int)Math.Floor(pos);
         var hi = Math.Min(lo + 1, sorted.Length - 1);

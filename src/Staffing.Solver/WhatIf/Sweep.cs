@@ -15,13 +15,20 @@ public static class Sweep
     /// <summary>The scenario with the parameter set to the value (checked like policy.json: policy.json's message on a bad value).</summary>
     public static Scenario At(Scenario s, string name, decimal value, string source)
     {
-        if (name == PoolScale) return Variant.Scaled(s, value);
+        if (name == PoolScale)
+            return Variant.Scaled(s, value);
         using var doc = JsonDocument.Parse(value.ToString(CultureInfo.InvariantCulture));
         return Variant.Of(s, new Dictionary<string, JsonElement> { [name] = doc.RootElement.Clone() }, source);
     }
 
-    public static IReadOnlyList<SweepPoint> Run(Scenario s, string name, IReadOnlyList<decimal> values, string source,
-        Func<Scenario, Plan> plan, IProgress<int>? progress = null)
+    public static IReadOnlyList<SweepPoint> Run(
+        Scenario s,
+        string name,
+        IReadOnlyList<decimal> values,
+        string source,
+        Func<Scenario, Plan> plan,
+        IProgress<int>? progress = null
+    )
     {
         var points = new List<SweepPoint>();
         foreach (var v in values)

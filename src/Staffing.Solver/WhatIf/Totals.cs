@@ -14,16 +14,43 @@ public static class Totals
     public static IReadOnlyList<Total> Of(Scenario s, IEnumerable<PlanLine> lines)
     {
         var area = s.Centres.ToDictionary(c => c.Code, c => c.Area, StringComparer.Ordinal);
-        return [.. lines.GroupBy(l => (area[l.Code], l.Resource)).OrderBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Resource)
-            .Select(g => new Total(g.Key.Item1, g.Key.Resource, g.Sum(l => (long)l.Entitled), g.Sum(l => (long)l.Allocated), g.Sum(l => l.Allocated) * s.Policy.CostPerUnit(g.Key.Resource)))];
+        return
+        [
+            .. lines
+                .GroupBy(l => (area[l.Code], l.Resource))
+                .OrderBy(g => g.Key.Item1, StringComparer.Ordinal)
+                .ThenBy(g => g.Key.Resource)
+                .Select(g => new Total(
+                    g.Key.Item1,
+                    g.Key.Resource,
+                    g.Sum(l => (long)l.Entitled),
+                    g.Sum(l => (long)l.Allocated),
+                    g.Sum(l => l.Allocated) * s.Policy.CostPerUnit(g.Key.Resource)
+                )),
+        ];
     }
 
     /// <summary>Totals per area and resource without the plan's words (reasons, teachers, week): for Monte Carlo runs.</summary>
-    public static IReadOnlyList<Total> Allocate(Planner planner, Scenario scenario, string solver, SolveSettings settings)
+    public static IReadOnlyList<Total> Allocate(
+        Planner planner,
+        Scenario scenario,
+        string solver,
+        SolveSettings settings
+    )
     {
         var (problem, result) = planner.Allocate(scenario, solver, settings);
         var d = result.Decisions;
-        return Of(scenario, problem.Demands.Select(x => new PlanLine(x.Code, x.Resource, x.Entitled, d.Amount(x), x.Rules,
-            x.Funding, "")));
+        return Of(
+            scenario,
+            problem.Demands.Select(x => new PlanLine(
+                x.Code,
+                x.Resource,
+                x.Entitled,
+                d.Amount(x),
+                x.Rules,
+                x.Funding,
+                ""
+            ))
+        );
     }
 }

@@ -13,15 +13,26 @@ public static class Variant
     public static Scenario Of(Scenario basis, IReadOnlyDictionary<string, JsonElement> overrides, string source)
     {
         var parameters = overrides.Where(kv => kv.Key != PoolScale).ToDictionary(kv => kv.Key, kv => kv.Value);
-        var variant = parameters.Count == 0 ? basis
-            : basis with { Policy = PolicyLoader.WithOverrides(basis.Policy, parameters, source) };
-        if (!overrides.TryGetValue(PoolScale, out var f)) return variant;
+        var variant =
+            parameters.Count == 0
+                ? basis
+                : basis with
+                {
+                    Policy = PolicyLoader.WithOverrides(basis.Policy, parameters, source),
+                };
+        if (!overrides.TryGetValue(PoolScale, out var f))
+            return variant;
         if (!(f.ValueKind == JsonValueKind.Number && f.TryGetDecimal(out var scale) && scale is >= 0 and <= 10))
-            throw InputException.Single($"{source}: {PoolScale}: found {f.GetRawText()}, expected a number from 0 to 10");
+            throw InputException.Single(
+                $"{source}: {PoolScale}: found {f.GetRawText()}, expected a number from 0 to 10"
+            );
         return Scaled(variant, scale);
     }
 
     /// <summary>Every pool row times the factor, rounded down.</summary>
     public static Scenario Scaled(Scenario s, decimal factor) =>
-        s with { Pool = s.Pool?.Select(p => p with { Amount = (int)Math.Floor(p.Amount * factor) }).ToList() };
+        s with
+        {
+            Pool = s.Pool?.Select(p => p with { Amount = (int)Math.Floor(p.Amount * factor) }).ToList(),
+        };
 }

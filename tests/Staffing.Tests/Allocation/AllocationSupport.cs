@@ -11,11 +11,25 @@ public static class AllocationSupport
     public static (AllocationProblem Problem, Plan Plan) PlanOf(Scenario s, string solver = "cp-sat") =>
         Planner.Plan(s, solver, new SolveSettings(TimeLimitSeconds: 30));
 
-    public static Scenario Scenario(IEnumerable<Centre> centres, IEnumerable<PoolRow>? pool = null, IEnumerable<EoepTeam>? teams = null,
-        IEnumerable<Holding>? current = null, IEnumerable<Holding>? locks = null, Policy? policy = null) =>
-        new([.. centres], pool?.ToList(), teams?.ToList(), current?.ToList(), locks?.ToList(), policy ?? Support.Defaults);
+    public static Scenario Scenario(
+        IEnumerable<Centre> centres,
+        IEnumerable<PoolRow>? pool = null,
+        IEnumerable<EoepTeam>? teams = null,
+        IEnumerable<Holding>? current = null,
+        IEnumerable<Holding>? locks = null,
+        Policy? policy = null
+    ) =>
+        new(
+            [.. centres],
+            pool?.ToList(),
+            teams?.ToList(),
+            current?.ToList(),
+            locks?.ToList(),
+            policy ?? Support.Defaults
+        );
 
-    public static PlanLine Line(this Plan plan, string code, Resource r) => plan.Lines.Single(l => l.Code == code && l.Resource == r);
+    public static PlanLine Line(this Plan plan, string code, Resource r) =>
+        plan.Lines.Single(l => l.Code == code && l.Resource == r);
 
     /// <summary>Writes the plan and reads it back as files, for the independent verifier.</summary>
     public static IReadOnlyList<Violation> Verify(Scenario s, AllocationProblem problem, Plan plan)
@@ -30,7 +44,8 @@ public static class AllocationSupport
     {
         for (var l = 0; l < a.Length; l++)
         {
-            if (a[l] == b[l]) continue;
+            if (a[l] == b[l])
+                continue;
             return (a[l] > b[l]) == (Levels.All[l].Sense == Sense.Maximize) ? 1 : -1;
         }
         return 0;

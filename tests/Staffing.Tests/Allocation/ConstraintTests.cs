@@ -11,7 +11,10 @@ public class ConstraintTests
     [Fact]
     public void PoolIsSharedByCoverageRatioTiesToMoreCompensatoryPupils()
     {
-        var s = Scenario([Ceip(300, 75, code: "A"), Ceip(300, 50, code: "B"), Ceip(300, 60, code: "C")], [new PoolRow("A", Resource.PrimarySupport, 4)]);
+        var s = Scenario(
+            [Ceip(300, 75, code: "A"), Ceip(300, 50, code: "B"), Ceip(300, 60, code: "C")],
+            [new PoolRow("A", Resource.PrimarySupport, 4)]
+        );
         foreach (var solver in new[] { "cp-sat", "greedy" })
         {
             var (_, plan) = PlanOf(s, solver);
@@ -25,9 +28,15 @@ public class ConstraintTests
     [Fact]
     public void ShortfallReasonSpeaksInPlannerTerms()
     {
-        var s = Scenario([Ceip(300, 75, code: "A"), Ceip(300, 75, code: "B")], [new PoolRow("A", Resource.PrimarySupport, 4)]);
+        var s = Scenario(
+            [Ceip(300, 75, code: "A"), Ceip(300, 75, code: "B")],
+            [new PoolRow("A", Resource.PrimarySupport, 4)]
+        );
         var (_, plan) = PlanOf(s);
-        Assert.Equal("pool short: A primary_support: 6 entitled, 4 in the pool; this centre is at 2 of 3, like 1 other at 67%", plan.Line("A", Resource.PrimarySupport).Reason);
+        Assert.Equal(
+            "pool short: A primary_support: 6 entitled, 4 in the pool; this centre is at 2 of 3, like 1 other at 67%",
+            plan.Line("A", Resource.PrimarySupport).Reason
+        );
     }
 
     [Fact]
@@ -35,8 +44,10 @@ public class ConstraintTests
     {
         // A: 100 ESO → 4 posts; B: 52 → 2 posts. Pool 4: A 1, B 1, A 2, then A's third and B's second are equally fair;
         // B's second lets both institutes reach 2 posts and their PTSC posts.
-        var s = Scenario([Ies(500, 100, code: "A"), Ies(500, 52, code: "B")],
-            [new PoolRow("A", Resource.SecondarySupport, 4), new PoolRow("A", Resource.SecondaryPtsc, 2)]);
+        var s = Scenario(
+            [Ies(500, 100, code: "A"), Ies(500, 52, code: "B")],
+            [new PoolRow("A", Resource.SecondarySupport, 4), new PoolRow("A", Resource.SecondaryPtsc, 2)]
+        );
         var (problem, plan) = PlanOf(s);
         Assert.Equal(2, plan.Line("A", Resource.SecondarySupport).Allocated);
         Assert.Equal(2, plan.Line("B", Resource.SecondarySupport).Allocated);
@@ -48,10 +59,16 @@ public class ConstraintTests
     [Fact]
     public void CuttingTheSecondSupportPostRemovesThePtscPost()
     {
-        var s = Scenario([Ies(500, 50, code: "A"), Ies(500, 50, code: "B")], [new PoolRow("A", Resource.SecondarySupport, 2)]);
+        var s = Scenario(
+            [Ies(500, 50, code: "A"), Ies(500, 50, code: "B")],
+            [new PoolRow("A", Resource.SecondarySupport, 2)]
+        );
         var (_, plan) = PlanOf(s);
         Assert.Equal(0, plan.Line("A", Resource.SecondaryPtsc).Allocated);
-        Assert.StartsWith("S-PTSC: 1 secondary support post allocated, fewer than 2", plan.Line("A", Resource.SecondaryPtsc).Reason);
+        Assert.StartsWith(
+            "S-PTSC: 1 secondary support post allocated, fewer than 2",
+            plan.Line("A", Resource.SecondaryPtsc).Reason
+        );
     }
 
     [Fact]
@@ -104,7 +121,15 @@ public class ConstraintTests
         var s = Scenario(centres, teams: [new EoepTeam("E1", "A", 1, 2)]);
         var (problem, plan) = PlanOf(s);
         Assert.Equal(5, plan.Lines.Where(l => l.Resource == Resource.PsychopedagogueDays).Sum(l => l.Allocated));
-        Assert.Contains(plan.Lines, l => l.Resource == Resource.PsychopedagogueDays && l.Reason.StartsWith("team full: EOEP E1 psychopedagogues: 1 × 5 days = 5 days a week for 8 entitled", StringComparison.Ordinal));
+        Assert.Contains(
+            plan.Lines,
+            l =>
+                l.Resource == Resource.PsychopedagogueDays
+                && l.Reason.StartsWith(
+                    "team full: EOEP E1 psychopedagogues: 1 × 5 days = 5 days a week for 8 entitled",
+                    StringComparison.Ordinal
+                )
+        );
         var schedule = plan.Schedule!.Value;
         Assert.All(schedule.GroupBy(x => (x.Person, x.Weekday)), g => Assert.Single(g));
         Assert.Empty(Verify(s, problem, plan));
@@ -123,8 +148,11 @@ public class ConstraintTests
     [Fact]
     public void LocksHoldExactly()
     {
-        var s = Scenario([Ceip(300, 75, code: "A"), Ceip(300, 75, code: "B")], [new PoolRow("A", Resource.PrimarySupport, 4)],
-            locks: [new Holding("B", Resource.PrimarySupport, 1, null)]);
+        var s = Scenario(
+            [Ceip(300, 75, code: "A"), Ceip(300, 75, code: "B")],
+            [new PoolRow("A", Resource.PrimarySupport, 4)],
+            locks: [new Holding("B", Resource.PrimarySupport, 1, null)]
+        );
         var (_, plan) = PlanOf(s);
         Assert.Equal(3, plan.Line("A", Resource.PrimarySupport).Allocated);
         Assert.Equal("lock: locks.csv fixes primary_support at 1", plan.Line("B", Resource.PrimarySupport).Reason);
@@ -134,8 +162,12 @@ public class ConstraintTests
     public void MaxLossPerCentreKeepsAFloorAboveFairness()
     {
         // Fairness alone gives A 1 and B 1; A holds 3 now and may lose at most 1.
-        var s = Scenario([Ceip(300, 75, code: "A"), Ceip(300, 75, code: "B")], [new PoolRow("A", Resource.PrimarySupport, 2)],
-            current: [new Holding("A", Resource.PrimarySupport, 3, null)], policy: With("{\"max_loss_per_centre\": 1}"));
+        var s = Scenario(
+            [Ceip(300, 75, code: "A"), Ceip(300, 75, code: "B")],
+            [new PoolRow("A", Resource.PrimarySupport, 2)],
+            current: [new Holding("A", Resource.PrimarySupport, 3, null)],
+            policy: With("{\"max_loss_per_centre\": 1}")
+        );
         var (_, plan) = PlanOf(s);
         Assert.Equal(2, plan.Line("A", Resource.PrimarySupport).Allocated);
         Assert.Equal(0, plan.Line("B", Resource.PrimarySupport).Allocated);
@@ -145,8 +177,10 @@ public class ConstraintTests
     public void ALockedPartnerIsTheOnlyPartner()
     {
         Centre C(string code, int comp) => Ceip(200, comp, justified: true, code: code);
-        var s = Scenario([C("A", 20), C("B", 19), C("C", 5), C("D", 4)],
-            locks: [new Holding("A", Resource.PrimaryItinerant, 1, "D")]);
+        var s = Scenario(
+            [C("A", 20), C("B", 19), C("C", 5), C("D", 4)],
+            locks: [new Holding("A", Resource.PrimaryItinerant, 1, "D")]
+        );
         var (_, plan) = PlanOf(s);
         Assert.Contains(plan.Itinerants, t => t.Centres.SequenceEqual(["A", "D"]));
         Assert.All(plan.Itinerants, t => Assert.Equal(2, t.Centres.Length));
@@ -156,8 +190,10 @@ public class ConstraintTests
     public void AForbiddenPairIsNeverMade()
     {
         Centre C(string code, int comp) => Ceip(200, comp, justified: true, code: code);
-        var s = Scenario([C("A", 20), C("B", 19), C("C", 5), C("D", 4)],
-            locks: [new Holding("A", Resource.PrimaryItinerant, 0, "B")]);
+        var s = Scenario(
+            [C("A", 20), C("B", 19), C("C", 5), C("D", 4)],
+            locks: [new Holding("A", Resource.PrimaryItinerant, 0, "B")]
+        );
         var (_, plan) = PlanOf(s);
         Assert.DoesNotContain(plan.Itinerants, t => t.Centres.Contains("A") && t.Centres.Contains("B"));
         Assert.Equal(2, plan.Itinerants.Length);
@@ -175,10 +211,21 @@ public class ConstraintTests
     [Fact]
     public void ConflictingLocksAreExplainedAndNoPlanIsMade()
     {
-        var s = Scenario([Ceip(300, 75, code: "A"), Ceip(300, 50, code: "B")], [new PoolRow("A", Resource.PrimarySupport, 3)],
-            locks: [new Holding("A", Resource.PrimarySupport, 3, null), new Holding("B", Resource.PrimarySupport, 2, null), new Holding("B", Resource.PsychopedagogueDays, 1, null)]);
+        var s = Scenario(
+            [Ceip(300, 75, code: "A"), Ceip(300, 50, code: "B")],
+            [new PoolRow("A", Resource.PrimarySupport, 3)],
+            locks:
+            [
+                new Holding("A", Resource.PrimarySupport, 3, null),
+                new Holding("B", Resource.PrimarySupport, 2, null),
+                new Holding("B", Resource.PsychopedagogueDays, 1, null),
+            ]
+        );
         var ex = Assert.Throws<LockConflictException>(() => PlanOf(s));
-        Assert.Contains("lock A primary_support=3, lock B primary_support=2: together 5 of A primary_support, which holds 3, over by 2", ex.Conflicts);
+        Assert.Contains(
+            "lock A primary_support=3, lock B primary_support=2: together 5 of A primary_support, which holds 3, over by 2",
+            ex.Conflicts
+        );
         Assert.Contains("lock B psychopedagogue_days=1: above the entitlement of 0, over by 1", ex.Conflicts);
     }
 
@@ -186,8 +233,11 @@ public class ConstraintTests
     public void ContinuityKeepsThisYearsPostsAmongEquallyFairPlans()
     {
         // Two identical centres, one post: fairness cannot choose; the one holding it now keeps it.
-        var s = Scenario([Ceip(300, 30, code: "A"), Ceip(300, 30, code: "B")], [new PoolRow("A", Resource.PrimarySupport, 1)],
-            current: [new Holding("B", Resource.PrimarySupport, 1, null)]);
+        var s = Scenario(
+            [Ceip(300, 30, code: "A"), Ceip(300, 30, code: "B")],
+            [new PoolRow("A", Resource.PrimarySupport, 1)],
+            current: [new Holding("B", Resource.PrimarySupport, 1, null)]
+        );
         var (_, plan) = PlanOf(s);
         Assert.Equal(1, plan.Line("B", Resource.PrimarySupport).Allocated);
         var (_, fresh) = PlanOf(s with { Current = null });

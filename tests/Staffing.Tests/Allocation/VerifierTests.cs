@@ -42,7 +42,10 @@ public class VerifierTests
     [Fact]
     public void RejectsAWrongEntitlement()
     {
-        var (exit, text) = Broken("plan.csv", t => Replace(t, "28002944,primary_support,2,", "28002944,primary_support,3,"));
+        var (exit, text) = Broken(
+            "plan.csv",
+            t => Replace(t, "28002944,primary_support,2,", "28002944,primary_support,3,")
+        );
         Assert.Equal(1, exit);
         Assert.Contains("28002944 primary_support P-SUPPORT: entitled 3 in the plan, 2 by the rules", text);
     }
@@ -50,7 +53,10 @@ public class VerifierTests
     [Fact]
     public void RejectsAnOverdrawnPool()
     {
-        var (exit, text) = Broken("plan.csv", t => Replace(t, "28002944,primary_support,2,1,1,", "28002944,primary_support,2,2,0,"));
+        var (exit, text) = Broken(
+            "plan.csv",
+            t => Replace(t, "28002944,primary_support,2,1,1,", "28002944,primary_support,2,2,0,")
+        );
         Assert.Equal(1, exit);
         Assert.Contains("Madrid-Sur primary_support pool: Madrid-Sur uses 13 posts, the pool holds 12", text);
     }
@@ -58,9 +64,15 @@ public class VerifierTests
     [Fact]
     public void RejectsAPtscPostWithoutTwoSupportPosts()
     {
-        var (exit, text) = Broken("plan.csv", t => Replace(t, "28040702,secondary_support,3,2,1,", "28040702,secondary_support,3,1,2,"));
+        var (exit, text) = Broken(
+            "plan.csv",
+            t => Replace(t, "28040702,secondary_support,3,2,1,", "28040702,secondary_support,3,1,2,")
+        );
         Assert.Equal(1, exit);
-        Assert.Contains("28040702 secondary_ptsc S-PTSC: a PTSC post with 1 secondary support posts allocated, fewer than 2", text);
+        Assert.Contains(
+            "28040702 secondary_ptsc S-PTSC: a PTSC post with 1 secondary support posts allocated, fewer than 2",
+            text
+        );
     }
 
     [Fact]
@@ -76,13 +88,19 @@ public class VerifierTests
     {
         var (exit, text) = Broken("itinerants.csv", t => Replace(t, "28000315,28000376", "28000315,28000066"));
         Assert.Equal(1, exit);
-        Assert.Contains("28000066 primary_itinerant P-ITINERANT: teacher Madrid-Este-P-001: the centre is not eligible", text);
+        Assert.Contains(
+            "28000066 primary_itinerant P-ITINERANT: teacher Madrid-Este-P-001: the centre is not eligible",
+            text
+        );
     }
 
     [Fact]
     public void RejectsAnEoepPersonInTwoCentresTheSameDay()
     {
-        var (exit, text) = Broken("eoep-schedule.csv", t => t + "EG-GETAFE,EG-GETAFE-psy-1,psychopedagogue,monday,28002944\n");
+        var (exit, text) = Broken(
+            "eoep-schedule.csv",
+            t => t + "EG-GETAFE,EG-GETAFE-psy-1,psychopedagogue,monday,28002944\n"
+        );
         Assert.Equal(1, exit);
         Assert.Contains("EG-GETAFE-psy-1 psychopedagogue P-PSYCHO: in 2 places on monday", text);
     }
@@ -90,7 +108,17 @@ public class VerifierTests
     [Fact]
     public void RejectsScheduleDaysThatDoNotMatchThePlan()
     {
-        var (exit, text) = Broken("eoep-schedule.csv", t => string.Join("\n", t.Split('\n').Where(l => !l.StartsWith("EG-PARLA,EG-PARLA-psy-1,psychopedagogue,monday", StringComparison.Ordinal))));
+        var (exit, text) = Broken(
+            "eoep-schedule.csv",
+            t =>
+                string.Join(
+                    "\n",
+                    t.Split('\n')
+                        .Where(l =>
+                            !l.StartsWith("EG-PARLA,EG-PARLA-psy-1,psychopedagogue,monday", StringComparison.Ordinal)
+                        )
+                )
+        );
         Assert.Equal(1, exit);
         Assert.Contains("psychopedagogue_days P-PSYCHO:", text);
         Assert.Contains("in eoep-schedule.csv", text);
@@ -101,8 +129,12 @@ public class VerifierTests
     {
         var plan = PlanFolder();
         var scenario = TempDir();
-        foreach (var f in Directory.GetFiles(Sample, "*.csv")) File.Copy(f, Path.Combine(scenario, Path.GetFileName(f)));
-        File.WriteAllText(Path.Combine(scenario, "locks.csv"), "code,resource,amount,partner\n28002944,primary_support,2,\n");
+        foreach (var f in Directory.GetFiles(Sample, "*.csv"))
+            File.Copy(f, Path.Combine(scenario, Path.GetFileName(f)));
+        File.WriteAllText(
+            Path.Combine(scenario, "locks.csv"),
+            "code,resource,amount,partner\n28002944,primary_support,2,\n"
+        );
         var (exit, text, _) = Run("verify", scenario, plan);
         Assert.Equal(1, exit);
         Assert.Contains("28002944 primary_support lock: locked at 2, allocated 1", text);
@@ -112,8 +144,19 @@ public class VerifierTests
     public void RejectsAnUnfairPlan()
     {
         // Move a unit from a centre at 2 of 3 to one... the reverse: take one from a centre at 1 of 2 and give it to one at 2 of 3.
-        var (exit, text) = Broken("plan.csv", t => Replace(Replace(t, "28002944,primary_support,2,1,1,", "28002944,primary_support,2,0,2,"), "28003286,primary_support,3,2,1,", "28003286,primary_support,3,3,0,"));
+        var (exit, text) = Broken(
+            "plan.csv",
+            t =>
+                Replace(
+                    Replace(t, "28002944,primary_support,2,1,1,", "28002944,primary_support,2,0,2,"),
+                    "28003286,primary_support,3,2,1,",
+                    "28003286,primary_support,3,3,0,"
+                )
+        );
         Assert.Equal(1, exit);
-        Assert.Contains("28002944 primary_support fairness: one unit from 28003286 (3 of 3) to this centre (0 of 2) would raise the smaller coverage ratio", text);
+        Assert.Contains(
+            "28002944 primary_support fairness: one unit from 28003286 (3 of 3) to this centre (0 of 2) would raise the smaller coverage ratio",
+            text
+        );
     }
 }

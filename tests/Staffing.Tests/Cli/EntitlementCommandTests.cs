@@ -14,7 +14,10 @@ public class EntitlementCommandTests
         Assert.Contains("50 of 200 primary pupils = 25.0%, not more than 25.0%: not a preferred-action centre", output);
         Assert.Contains("[x] P-SUPPORT (Octava a)", output);
         Assert.Contains("[ ] P-PRIORITY (Octava c)", output);
-        Assert.Contains("one more compensatory primary pupil (51 of 200) would make this a preferred-action centre", output);
+        Assert.Contains(
+            "one more compensatory primary pupil (51 of 200) would make this a preferred-action centre",
+            output
+        );
     }
 
     [Fact]
@@ -26,7 +29,12 @@ public class EntitlementCommandTests
         Assert.Equal(1, doc.RootElement.GetProperty("schema").GetInt32());
         var c = doc.RootElement.GetProperty("centres")[0];
         Assert.Equal("28076307", c.GetProperty("code").GetString());
-        Assert.Contains(c.GetProperty("resources").EnumerateArray(), r => r.GetProperty("resource").GetString() == "secondary_ptsc" && r.GetProperty("rules").GetString() == "S-SUPPORT;S-PTSC");
+        Assert.Contains(
+            c.GetProperty("resources").EnumerateArray(),
+            r =>
+                r.GetProperty("resource").GetString() == "secondary_ptsc"
+                && r.GetProperty("rules").GetString() == "S-SUPPORT;S-PTSC"
+        );
         Assert.Equal(17, c.GetProperty("trace").GetArrayLength());
     }
 
@@ -37,7 +45,10 @@ public class EntitlementCommandTests
         Assert.Equal(0, exit);
         var lines = output.TrimEnd('\n').Split('\n');
         Assert.Equal("code,resource,entitled,rules,reason", lines[0]);
-        Assert.Contains(lines, l => l.StartsWith("28002981,primary_support,3,P-SUPPORT;P-CONCERTADO,", StringComparison.Ordinal));
+        Assert.Contains(
+            lines,
+            l => l.StartsWith("28002981,primary_support,3,P-SUPPORT;P-CONCERTADO,", StringComparison.Ordinal)
+        );
     }
 
     [Fact]

@@ -17,12 +17,14 @@ public partial class PlanGoldenTests
         Assert.True(exit == 0, err);
         var golden = Path.Combine(RepoRoot, "tests", "Staffing.Tests", "golden", "sample-" + solver);
         var update = Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";
-        if (update) Directory.CreateDirectory(golden);
+        if (update)
+            Directory.CreateDirectory(golden);
         foreach (var file in Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal))
         {
             var actual = Normalize(File.ReadAllText(Path.Combine(output, file!)));
             var path = Path.Combine(golden, file!);
-            if (update) File.WriteAllText(path, actual);
+            if (update)
+                File.WriteAllText(path, actual);
             Assert.True(File.Exists(path), $"no golden file {path}");
             Assert.Equal(File.ReadAllText(path), actual);
         }
@@ -37,7 +39,10 @@ public partial class PlanGoldenTests
         Assert.Equal(0, Run("plan", Sample, "--out", a, "--solver", "greedy").Exit);
         Assert.Equal(0, Run("plan", Sample, "--out", b, "--solver", "greedy").Exit);
         foreach (var f in Directory.GetFiles(a).Select(Path.GetFileName))
-            Assert.Equal(Normalize(File.ReadAllText(Path.Combine(a, f!))), Normalize(File.ReadAllText(Path.Combine(b, f!))));
+            Assert.Equal(
+                Normalize(File.ReadAllText(Path.Combine(a, f!))),
+                Normalize(File.ReadAllText(Path.Combine(b, f!)))
+            );
     }
 
     [Fact]
@@ -59,7 +64,10 @@ public partial class PlanGoldenTests
         var output = Path.Combine(dir, "plan");
         Assert.Equal(0, Run("plan", dir, "--out", output, "--solver", "greedy").Exit);
         var lines = File.ReadAllLines(Path.Combine(output, "plan.csv")).Skip(1).Select(l => l.Split(',')).ToList();
-        Assert.All(lines.Where(l => !l[1].EndsWith("_itinerant", StringComparison.Ordinal)), l => Assert.Equal(l[2], l[3]));
+        Assert.All(
+            lines.Where(l => !l[1].EndsWith("_itinerant", StringComparison.Ordinal)),
+            l => Assert.Equal(l[2], l[3])
+        );
         Assert.Contains("\"status\": \"FEASIBLE\"", File.ReadAllText(Path.Combine(output, "summary.json"))); // the odd itinerant centre
     }
 

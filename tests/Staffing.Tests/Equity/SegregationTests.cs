@@ -69,7 +69,9 @@ public class SegregationTests
         Assert.Contains("small unit", output);
         var dir = System.IO.Path.Combine(TempDir(), "eq");
         Assert.Equal(0, Run("equity", Sample, "--out", dir).Exit);
-        Assert.StartsWith("level,area,locality,stage,centres,pupils,compensatory,dissimilarity,dissimilarity_low,dissimilarity_high,isolation,exposure,gini,warning",
-            File.ReadAllText(System.IO.Path.Combine(dir, "equity.csv")));
+        Assert.StartsWith(
+            "level,area,locality,stage,centres,pupils,compensatory,dissimilarity,dissimilarity_low,dissimilarity_high,isolation,exposure,gini,warning",
+            File.ReadAllText(System.IO.Path.Combine(dir, "equity.csv"))
+        );
     }
 }

@@ -10,10 +10,15 @@ public class BadInputTests
     [Fact]
     public void AllErrorsOfAFileAtOnce()
     {
-        var rows = string.Concat(Enumerable.Range(0, 80).Select(i => $"{i},A,S,L,XYZ,public,100,10,3,,,false,1,0,,,\n"));
+        var rows = string.Concat(
+            Enumerable.Range(0, 80).Select(i => $"{i},A,S,L,XYZ,public,100,10,3,,,false,1,0,,,\n")
+        );
         var (exit, _, err) = Run("entitlement", Scenario(("centres.csv", CentresHeader + rows)));
         Assert.Equal(2, exit);
-        Assert.Equal(50, err.Split('\n').Count(l => l.StartsWith("centres.csv:", StringComparison.Ordinal) && l.Contains("XYZ")));
+        Assert.Equal(
+            50,
+            err.Split('\n').Count(l => l.StartsWith("centres.csv:", StringComparison.Ordinal) && l.Contains("XYZ"))
+        );
         Assert.Contains("more errors not shown", err);
     }
 
@@ -36,7 +41,9 @@ public class BadInputTests
     [Fact]
     public void QuotedNewlinesKeepLineNumbersTrue()
     {
-        var text = CentresHeader + "1,\"Two\nLines\",S,L,CEIP,public,100,10,3,,,false,1,0,,,\n\n2,B,S,L,CEIP,public,100,x,3,,,false,1,0,,,\n";
+        var text =
+            CentresHeader
+            + "1,\"Two\nLines\",S,L,CEIP,public,100,10,3,,,false,1,0,,,\n\n2,B,S,L,CEIP,public,100,x,3,,,false,1,0,,,\n";
         var (exit, _, err) = Run("entitlement", Scenario(("centres.csv", text)));
         Assert.Equal(2, exit);
         Assert.Contains("centres.csv:5:8: found \"x\"", err);

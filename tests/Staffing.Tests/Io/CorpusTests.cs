@@ -8,7 +8,13 @@ namespace Staffing.Tests.Io;
 /// </summary>
 public class CorpusTests
 {
-    public static TheoryData<string> Cases => [.. Directory.GetDirectories(Path.Combine(RepoRoot, "tests", "Staffing.Tests", "corpus")).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal)];
+    public static TheoryData<string> Cases =>
+        [
+            .. Directory
+                .GetDirectories(Path.Combine(RepoRoot, "tests", "Staffing.Tests", "corpus"))
+                .Select(d => Path.GetFileName(d)!)
+                .Order(StringComparer.Ordinal),
+        ];
 
     [Fact]
     public void TheCorpusHasAtLeastFiftyCases() => Assert.True(Cases.Count >= 50, $"{Cases.Count} cases");
@@ -22,8 +28,14 @@ public class CorpusTests
         foreach (var f in Directory.GetFiles(source).Where(f => Path.GetFileName(f) != "expected.txt"))
             File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
         var expected = File.ReadAllLines(Path.Combine(source, "expected.txt"));
-        var exit = int.Parse(expected.Single(l => l.StartsWith("exit: ", StringComparison.Ordinal))[6..], System.Globalization.CultureInfo.InvariantCulture);
-        var extra = expected.Where(l => l.StartsWith("args: ", StringComparison.Ordinal)).SelectMany(l => l[6..].Split(' ')).ToArray();
+        var exit = int.Parse(
+            expected.Single(l => l.StartsWith("exit: ", StringComparison.Ordinal))[6..],
+            System.Globalization.CultureInfo.InvariantCulture
+        );
+        var extra = expected
+            .Where(l => l.StartsWith("args: ", StringComparison.Ordinal))
+            .SelectMany(l => l[6..].Split(' '))
+            .ToArray();
         var output = Path.Combine(TempDir(), "plan");
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, "old.txt"), "the previous plan");

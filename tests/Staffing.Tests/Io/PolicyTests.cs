@@ -1,4 +1,3 @@
-
 namespace Staffing.Tests.Io;
 
 /// <summary>The policy record: defaults file with units and sources, overrides checked by type.</summary>
@@ -28,13 +27,25 @@ public class PolicyTests
 
     [Fact]
     public void EveryParameterHasAUnitAndASource() =>
-        Assert.All(PolicyLoader.Parameters, i => { Assert.NotEmpty(i.Unit); Assert.NotEmpty(i.Source); });
+        Assert.All(
+            PolicyLoader.Parameters,
+            i =>
+            {
+                Assert.NotEmpty(i.Unit);
+                Assert.NotEmpty(i.Source);
+            }
+        );
 
     [Fact]
     public void AWhatIfIsAnotherPolicyFile()
     {
         var errors = new Staffing.Domain.InputErrors();
-        var p = PolicyLoader.Override(PolicyLoader.Defaults, "{\"primary_ratio\": 20, \"max_loss_per_centre\": 1}", "policy.json", errors);
+        var p = PolicyLoader.Override(
+            PolicyLoader.Defaults,
+            "{\"primary_ratio\": 20, \"max_loss_per_centre\": 1}",
+            "policy.json",
+            errors
+        );
         Assert.Empty(errors.Messages);
         Assert.Equal(20, p.PrimaryRatio);
         Assert.Equal(1, p.MaxLossPerCentre);

@@ -30,7 +30,10 @@ public class ReportInputTests
     {
         var dir = PlanFolder();
         var path = Path.Combine(dir, "summary.json");
-        File.WriteAllText(path, File.ReadAllText(path).Replace("\"entitled\": 2,", "\"entitled\": 1e30,", StringComparison.Ordinal));
+        File.WriteAllText(
+            path,
+            File.ReadAllText(path).Replace("\"entitled\": 2,", "\"entitled\": 1e30,", StringComparison.Ordinal)
+        );
         var (exit, _, err) = Run("report", dir, "--out", Path.Combine(TempDir(), "r.xlsx"));
         Assert.Equal(2, exit);
         Assert.Contains("summary.json:", err);

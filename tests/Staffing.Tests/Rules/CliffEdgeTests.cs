@@ -9,11 +9,17 @@ public class CliffEdgeTests
 {
     [Fact]
     public void TwentyFourToTwentyFiveGivesAPost() =>
-        Assert.Contains(CliffEdges.Of(Ceip(300, 24), Defaults), e => e.Change == 1 && e.Resource == Resource.PrimarySupport && e.From == 0 && e.To == 1);
+        Assert.Contains(
+            CliffEdges.Of(Ceip(300, 24), Defaults),
+            e => e.Change == 1 && e.Resource == Resource.PrimarySupport && e.From == 0 && e.To == 1
+        );
 
     [Fact]
     public void TwentyFivePercentToJustOverMakesAPreferredActionCentre() =>
-        Assert.Contains(CliffEdges.Of(Ceip(100, 25), Defaults), e => e.Rule == "P-PRIORITY" && e.To == 1 && e.Text.Contains("make this a preferred-action centre"));
+        Assert.Contains(
+            CliffEdges.Of(Ceip(100, 25), Defaults),
+            e => e.Rule == "P-PRIORITY" && e.To == 1 && e.Text.Contains("make this a preferred-action centre")
+        );
 
     [Fact]
     public void FourteenToFifteenInACraGivesAnItinerantPost() =>

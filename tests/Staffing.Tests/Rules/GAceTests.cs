@@ -12,7 +12,10 @@ public class GAceTests
     [InlineData(14, 2)]
     public void AceAdmitsAt13AGroup(int n, int groups)
     {
-        Assert.Equal(groups, StageIndicators.For(Ies(300, 30) with { AcePupils = n }, Stage.Secondary, Defaults, 1, 0).AceGroups);
+        Assert.Equal(
+            groups,
+            StageIndicators.For(Ies(300, 30) with { AcePupils = n }, Stage.Secondary, Defaults, 1, 0).AceGroups
+        );
         Assert.Equal(groups, Apply(new GAce(), Ies(300, 30) with { AcePupils = n }).Result);
     }
 

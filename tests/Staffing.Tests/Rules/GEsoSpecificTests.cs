@@ -23,5 +23,8 @@ public class GEsoSpecificTests
 
     [Fact]
     public void NoPupilsProposedNoGroups() =>
-        Assert.Equal("no pupils proposed for specific compensatory groups", Apply(new GEsoSpecific(), Ies(300, 30)).Because);
+        Assert.Equal(
+            "no pupils proposed for specific compensatory groups",
+            Apply(new GEsoSpecific(), Ies(300, 30)).Because
+        );
 }

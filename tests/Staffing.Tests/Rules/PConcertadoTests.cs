@@ -28,5 +28,10 @@ public class PConcertadoTests
 
     [Fact]
     public void InPoolMovesTheFundingToThePool() =>
-        Assert.Equal(Funding.Pool, Entitle(Ceip(100, 60).Concertado(), With("{\"concertado_in_pool\": true}")).Line(Resource.PrimarySupport)!.Funding);
+        Assert.Equal(
+            Funding.Pool,
+            Entitle(Ceip(100, 60).Concertado(), With("{\"concertado_in_pool\": true}"))
+                .Line(Resource.PrimarySupport)!
+                .Funding
+        );
 }

@@ -41,5 +41,6 @@ public class PCraTests
     }
 
     [Fact]
-    public void RatioIsAParameter() => Assert.Equal(3, Entitle(Cra(400, 30), With("{\"cra_ratio\": 10}")).Amount(Resource.CraItinerant));
+    public void RatioIsAParameter() =>
+        Assert.Equal(3, Entitle(Cra(400, 30), With("{\"cra_ratio\": 10}")).Amount(Resource.CraItinerant));
 }

@@ -29,7 +29,9 @@ public class PPriorityTests
     {
         // 1/3 > 0.333 but binary floating point would be indifferent to such closeness at scale.
         Assert.True(Entitle(Ceip(3, 1), With("{\"priority_threshold\": 0.333}")).Facts.Priority);
-        Assert.False(Entitle(Ceip(3, 1), With("{\"priority_threshold\": 0.3333333333333333333333333334}")).Facts.Priority);
+        Assert.False(
+            Entitle(Ceip(3, 1), With("{\"priority_threshold\": 0.3333333333333333333333333334}")).Facts.Priority
+        );
     }
 
     [Fact]
@@ -41,8 +43,7 @@ public class PPriorityTests
         Assert.False(Entitle(Ceip(0, 0), With("{\"priority_threshold\": 0}")).Facts.Priority);
 
     [Fact]
-    public void ConcertadoIsNeverPriority() =>
-        Assert.False(Entitle(Ceip(100, 60).Concertado()).Facts.Priority);
+    public void ConcertadoIsNeverPriority() => Assert.False(Entitle(Ceip(100, 60).Concertado()).Facts.Priority);
 
     [Fact]
     public void CeipsoCountsOnlyThePrimaryStage()

@@ -20,7 +20,11 @@ public class PPsychoTests
 
     [Fact]
     public void TiersAreAParameter() =>
-        Assert.Equal(4, Entitle(Ceip(100, 40), With("{\"psycho_day_tiers\": [[0, 2], [40, 4]]}")).Amount(Resource.PsychopedagogueDays));
+        Assert.Equal(
+            4,
+            Entitle(Ceip(100, 40), With("{\"psycho_day_tiers\": [[0, 2], [40, 4]]}"))
+                .Amount(Resource.PsychopedagogueDays)
+        );
 
     [Fact]
     public void BothStagesCountForACeipsoWhenAsked()

@@ -14,9 +14,14 @@ public class PPtscTests
         Assert.Equal(days, Entitle(Ceip(100, 30) with { PtscNeed = need }).Amount(Resource.PtscDays));
 
     [Fact]
-    public void NotPriorityNoDays() => Assert.Equal(0, Entitle(Ceip(100, 25) with { PtscNeed = 3 }).Amount(Resource.PtscDays));
+    public void NotPriorityNoDays() =>
+        Assert.Equal(0, Entitle(Ceip(100, 25) with { PtscNeed = 3 }).Amount(Resource.PtscDays));
 
     [Fact]
     public void MapIsAParameter() =>
-        Assert.Equal(2, Entitle(Ceip(100, 30), With("{\"ptsc_days_by_need\": {\"1\": 2, \"2\": 3, \"3\": 4}}")).Amount(Resource.PtscDays));
+        Assert.Equal(
+            2,
+            Entitle(Ceip(100, 30), With("{\"ptsc_days_by_need\": {\"1\": 2, \"2\": 3, \"3\": 4}}"))
+                .Amount(Resource.PtscDays)
+        );
 }

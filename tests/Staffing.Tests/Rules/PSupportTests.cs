@@ -38,7 +38,10 @@ public class PSupportTests
     [InlineData("nearest", 38, 2)]
     [InlineData("floor", 49, 1)]
     public void RoundingAlternatives(string rounding, int comp, int posts) =>
-        Assert.Equal(posts, Entitle(Ceip(400, comp), With($"{{\"rounding\": \"{rounding}\"}}")).Amount(Resource.PrimarySupport));
+        Assert.Equal(
+            posts,
+            Entitle(Ceip(400, comp), With($"{{\"rounding\": \"{rounding}\"}}")).Amount(Resource.PrimarySupport)
+        );
 
     [Fact]
     public void RatioIsAParameter() =>

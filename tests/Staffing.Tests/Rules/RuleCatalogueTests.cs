@@ -24,25 +24,35 @@ public partial class RuleCatalogueTests
     }
 
     [Fact]
-    public void EveryRuleCarriesTheRegulationsSpanishWordsAndAReading() => Assert.All(RuleBook.All, r =>
-    {
-        Assert.Matches(SpanishWords(), r.Text);
-        Assert.NotEmpty(r.Reading);
-        Assert.NotEqual(r.Text, r.Reading);
-    });
+    public void EveryRuleCarriesTheRegulationsSpanishWordsAndAReading() =>
+        Assert.All(
+            RuleBook.All,
+            r =>
+            {
+                Assert.Matches(SpanishWords(), r.Text);
+                Assert.NotEmpty(r.Reading);
+                Assert.NotEqual(r.Text, r.Reading);
+            }
+        );
 
     [Fact]
-    public void EveryRuleParameterIsDeclaredInTheDefaultsFile() => Assert.All(RuleBook.All.SelectMany(r => r.Parameters),
-        name => Assert.NotNull(Staffing.Domain.PolicyLoader.Find(name)));
+    public void EveryRuleParameterIsDeclaredInTheDefaultsFile() =>
+        Assert.All(
+            RuleBook.All.SelectMany(r => r.Parameters),
+            name => Assert.NotNull(Staffing.Domain.PolicyLoader.Find(name))
+        );
 
     [Fact]
     public void RuleIdsOutsideTheRulesAreConstantsNotLiterals()
     {
         var ids = string.Join("|", RuleBook.All.Select(r => Regex.Escape(r.Id)));
         var literal = new Regex($"\"({ids})[\";]");
-        var offenders = Directory.GetFiles(Path.Combine(RepoRoot, "src"), "*.cs", SearchOption.AllDirectories)
+        var offenders = Directory
+            .GetFiles(Path.Combine(RepoRoot, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains(Path.Combine("Staffing.Domain", "Rules"), StringComparison.Ordinal))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f =>
+                !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            )
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
             .Where(x => literal.IsMatch(x.line))
             .Select(x => $"{Path.GetRelativePath(RepoRoot, x.f)}:{x.i + 1}");

@@ -7,10 +7,12 @@ namespace Staffing.Tests.Rules;
 public class SItinerantTests
 {
     [Fact]
-    public void JustifiedBelow25IsEligible() => Assert.Equal(1, Entitle(Ies(300, 24, justified: true)).Amount(Resource.SecondaryItinerant));
+    public void JustifiedBelow25IsEligible() =>
+        Assert.Equal(1, Entitle(Ies(300, 24, justified: true)).Amount(Resource.SecondaryItinerant));
 
     [Fact]
-    public void At25ThereIsAPostInstead() => Assert.Equal(0, Entitle(Ies(300, 25, justified: true)).Amount(Resource.SecondaryItinerant));
+    public void At25ThereIsAPostInstead() =>
+        Assert.Equal(0, Entitle(Ies(300, 25, justified: true)).Amount(Resource.SecondaryItinerant));
 
     [Fact]
     public void CeipsoCanBeEligibleInEachStage()

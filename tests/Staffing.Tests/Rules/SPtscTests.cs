@@ -18,5 +18,9 @@ public class SPtscTests
     }
 
     [Fact]
-    public void MinimumIsAParameter() => Assert.Equal(1, Entitle(Ies(500, 25), With("{\"secondary_ptsc_min_support\": 1}")).Amount(Resource.SecondaryPtsc));
+    public void MinimumIsAParameter() =>
+        Assert.Equal(
+            1,
+            Entitle(Ies(500, 25), With("{\"secondary_ptsc_min_support\": 1}")).Amount(Resource.SecondaryPtsc)
+        );
 }

@@ -16,7 +16,8 @@ public class SSaiTests
     }
 
     [Fact]
-    public void APrimarySchoolIsNotReferredForEso() => Assert.Equal(0, Apply(new SSai(), Ceip(100, 10) with { NoSpanish = 3 }).Result);
+    public void APrimarySchoolIsNotReferredForEso() =>
+        Assert.Equal(0, Apply(new SSai(), Ceip(100, 10) with { NoSpanish = 3 }).Result);
 
     [Fact]
     public void ACeipsoIsReferredInBothStages()

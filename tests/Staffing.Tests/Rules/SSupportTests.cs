@@ -16,7 +16,8 @@ public class SSupportTests
         Assert.Equal(posts, Entitle(Ies(500, comp)).Amount(Resource.SecondarySupport));
 
     [Fact]
-    public void CapIsAParameter() => Assert.Equal(8, Entitle(Ies(500, 200), With("{\"secondary_cap\": 10}")).Amount(Resource.SecondarySupport));
+    public void CapIsAParameter() =>
+        Assert.Equal(8, Entitle(Ies(500, 200), With("{\"secondary_cap\": 10}")).Amount(Resource.SecondarySupport));
 
     [Fact]
     public void CeipsoEsoStageIsStaffedLikeAnInstituteUnlessSwitchedOff()

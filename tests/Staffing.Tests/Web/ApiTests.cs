@@ -32,9 +32,19 @@ public class ApiTests(ServeFixture serve) : IClassFixture<ServeFixture>
         var centre = body.GetProperty("centres")[0];
         Assert.Equal(17, centre.GetProperty("trace").GetArrayLength());
         // The same object as `staffing entitlement --centre CODE --format json`.
-        var cli = JsonDocument.Parse(Support.Run("entitlement", Support.Sample, "--centre", "28002956", "--format", "json").Out).RootElement.GetProperty("centres")[0];
-        Assert.Equal(cli.GetRawText().Replace(" ", "").Replace("\n", ""), centre.GetRawText().Replace(" ", "").Replace("\n", ""));
-        Assert.Contains(body.GetProperty("plan").EnumerateArray(), p => p.GetProperty("resource").GetString() == "primary_support" && p.GetProperty("reason").GetString()!.StartsWith("pool short", StringComparison.Ordinal));
+        var cli = JsonDocument
+            .Parse(Support.Run("entitlement", Support.Sample, "--centre", "28002956", "--format", "json").Out)
+            .RootElement.GetProperty("centres")[0];
+        Assert.Equal(
+            cli.GetRawText().Replace(" ", "").Replace("\n", ""),
+            centre.GetRawText().Replace(" ", "").Replace("\n", "")
+        );
+        Assert.Contains(
+            body.GetProperty("plan").EnumerateArray(),
+            p =>
+                p.GetProperty("resource").GetString() == "primary_support"
+                && p.GetProperty("reason").GetString()!.StartsWith("pool short", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -49,17 +59,28 @@ public class ApiTests(ServeFixture serve) : IClassFixture<ServeFixture>
     public async Task AreasHoldTotalsPerAreaAndResource()
     {
         var (_, body) = await Get("/api/areas");
-        Assert.Contains(body.GetProperty("totals").EnumerateArray(), t => t.GetProperty("area").GetString() == "Madrid-Sur" && t.GetProperty("resource").GetString() == "primary_support");
+        Assert.Contains(
+            body.GetProperty("totals").EnumerateArray(),
+            t =>
+                t.GetProperty("area").GetString() == "Madrid-Sur"
+                && t.GetProperty("resource").GetString() == "primary_support"
+        );
         Assert.Equal(40, body.GetProperty("centres").GetArrayLength());
     }
 
     [Fact]
     public async Task WhatIfComparesOnRequest()
     {
-        var r = await serve.Client.PostAsync("/api/what-if", new StringContent("{\"policy\": {\"primary_ratio\": 20}}", Encoding.UTF8, "application/json"));
+        var r = await serve.Client.PostAsync(
+            "/api/what-if",
+            new StringContent("{\"policy\": {\"primary_ratio\": 20}}", Encoding.UTF8, "application/json")
+        );
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var body = JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement;
-        Assert.Contains(body.GetProperty("areas").EnumerateArray(), a => a.GetProperty("resource").GetString() == "primary_support");
+        Assert.Contains(
+            body.GetProperty("areas").EnumerateArray(),
+            a => a.GetProperty("resource").GetString() == "primary_support"
+        );
         Assert.True(body.GetProperty("centres").GetArrayLength() > 0);
     }
 
@@ -70,7 +91,10 @@ public class ApiTests(ServeFixture serve) : IClassFixture<ServeFixture>
     [InlineData("{\"policy\": {\"primary_ratio\": \"x\"}}", "primary_ratio: found \"x\"")]
     public async Task BadWhatIfBodiesAre400(string json, string message)
     {
-        var r = await serve.Client.PostAsync("/api/what-if", new StringContent(json, Encoding.UTF8, "application/json"));
+        var r = await serve.Client.PostAsync(
+            "/api/what-if",
+            new StringContent(json, Encoding.UTF8, "application/json")
+        );
         Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
         var text = await r.Content.ReadAsStringAsync();
         Assert.Contains(message, JsonDocument.Parse(text).RootElement.GetProperty("error").GetString());
@@ -101,7 +125,10 @@ public class ApiTests(ServeFixture serve) : IClassFixture<ServeFixture>
     {
         var html = await serve.Client.GetStringAsync("/");
         Assert.Contains("<script src=\"/app.js\">", html);
-        Assert.DoesNotContain("https://", html + await serve.Client.GetStringAsync("/app.js") + await serve.Client.GetStringAsync("/style.css"));
+        Assert.DoesNotContain(
+            "https://",
+            html + await serve.Client.GetStringAsync("/app.js") + await serve.Client.GetStringAsync("/style.css")
+        );
     }
 
     [Fact]

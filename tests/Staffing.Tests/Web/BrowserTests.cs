@@ -17,12 +17,23 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
     {
         Assert.True(File.Exists(Chromium), $"no browser at {Chromium}: apt-get install chromium (.ci/run does)");
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        browser = await playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Chromium,
+                Headless = true,
+                Args =
+                [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                ],
+            }
+        );
     }
 
     public async Task DisposeAsync()
@@ -53,7 +64,12 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
     [Fact]
     public async Task APlannerSeesAnAreaAndRunsAWhatIf()
     {
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var page = await browser.NewPageAsync(
+            new BrowserNewPageOptions
+            {
+                ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            }
+        );
         await page.GotoAsync(serve.Url + "/#areas");
         await page.WaitForSelectorAsync("#totals tbody tr");
         Assert.True(await page.Locator("#map circle").CountAsync() > 0);

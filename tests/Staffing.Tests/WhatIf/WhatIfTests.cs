@@ -37,15 +37,26 @@ public class WhatIfTests
         var output = Path.Combine(TempDir(), "sweep");
         Assert.Equal(0, Run("sweep", Sample, "--param", "primary_ratio=20:30:5", "--out", output).Exit);
         Assert.True(new FileInfo(Path.Combine(output, "sweep.png")).Length > 1000);
-        var sweep = Rows(Path.Combine(output, "sweep.csv")).Where(l => l.StartsWith("20,Madrid-Sur,primary_support,", StringComparison.Ordinal)).Single().Split(',');
+        var sweep = Rows(Path.Combine(output, "sweep.csv"))
+            .Where(l => l.StartsWith("20,Madrid-Sur,primary_support,", StringComparison.Ordinal))
+            .Single()
+            .Split(',');
         var scenario = TempDir();
-        foreach (var f in Directory.GetFiles(Sample, "*.csv")) File.Copy(f, Path.Combine(scenario, Path.GetFileName(f)));
+        foreach (var f in Directory.GetFiles(Sample, "*.csv"))
+            File.Copy(f, Path.Combine(scenario, Path.GetFileName(f)));
         File.WriteAllText(Path.Combine(scenario, "policy.json"), "{\"primary_ratio\": 20}");
         var plan = Path.Combine(TempDir(), "plan");
         Assert.Equal(0, Run("plan", scenario, "--out", plan).Exit);
         // Sweep totals count pool and agreement posts alike; the summary keeps them apart.
-        var root = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(plan, "summary.json"))).RootElement;
-        long Sum(string key) => new[] { "areas", "agreement" }.Sum(f => root.GetProperty(f).GetProperty("Madrid-Sur").TryGetProperty("primary_support", out var r) ? r.GetProperty(key).GetInt64() : 0);
+        var root = System
+            .Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(plan, "summary.json")))
+            .RootElement;
+        long Sum(string key) =>
+            new[] { "areas", "agreement" }.Sum(f =>
+                root.GetProperty(f).GetProperty("Madrid-Sur").TryGetProperty("primary_support", out var r)
+                    ? r.GetProperty(key).GetInt64()
+                    : 0
+            );
         Assert.Equal(Sum("entitled").ToString(System.Globalization.CultureInfo.InvariantCulture), sweep[3]);
         Assert.Equal(Sum("allocated").ToString(System.Globalization.CultureInfo.InvariantCulture), sweep[4]);
     }
@@ -53,25 +64,44 @@ public class WhatIfTests
     [Fact]
     public void ABadSweepValueIsLocated()
     {
-        var (exit, _, err) = Run("sweep", Sample, "--param", "primary_ratio=20:21:0.5", "--out", Path.Combine(TempDir(), "s"));
+        var (exit, _, err) = Run(
+            "sweep",
+            Sample,
+            "--param",
+            "primary_ratio=20:21:0.5",
+            "--out",
+            Path.Combine(TempDir(), "s")
+        );
         Assert.Equal(2, exit);
         Assert.Contains("--param: primary_ratio: found 20.5, expected an integer", err);
-        Assert.Equal(0, Run("sweep", Sample, "--param", "primary_ratio=20:21:1.0", "--out", Path.Combine(TempDir(), "t")).Exit);
+        Assert.Equal(
+            0,
+            Run("sweep", Sample, "--param", "primary_ratio=20:21:1.0", "--out", Path.Combine(TempDir(), "t")).Exit
+        );
     }
 
     [Fact]
     public void SimulationWithZeroSpreadEqualsThePlanAndIsSeeded()
     {
         var scenario = TempDir();
-        foreach (var f in Directory.GetFiles(Sample, "*.csv")) File.Copy(f, Path.Combine(scenario, Path.GetFileName(f)));
-        File.WriteAllText(Path.Combine(scenario, "trends.csv"), "area,growth,spread\nMadrid-Sur,0,0\nMadrid-Este,0,0\n");
+        foreach (var f in Directory.GetFiles(Sample, "*.csv"))
+            File.Copy(f, Path.Combine(scenario, Path.GetFileName(f)));
+        File.WriteAllText(
+            Path.Combine(scenario, "trends.csv"),
+            "area,growth,spread\nMadrid-Sur,0,0\nMadrid-Este,0,0\n"
+        );
         var a = Path.Combine(TempDir(), "a");
         Assert.Equal(0, Run("simulate", scenario, "--runs", "20", "--seed", "4", "--out", a).Exit);
         var plan = Path.Combine(TempDir(), "plan");
         Assert.Equal(0, Run("plan", scenario, "--out", plan, "--solver", "greedy").Exit);
-        var entitled = File.ReadAllLines(Path.Combine(plan, "plan.csv")).Skip(1).Select(l => l.Split(','))
-            .Where(c => c[1] == "primary_support" && c[0].StartsWith("2800", StringComparison.Ordinal)).ToList();
-        var row = Rows(Path.Combine(a, "simulate-areas.csv")).Single(l => l.StartsWith("Madrid-Este,primary_support,", StringComparison.Ordinal)).Split(',');
+        var entitled = File.ReadAllLines(Path.Combine(plan, "plan.csv"))
+            .Skip(1)
+            .Select(l => l.Split(','))
+            .Where(c => c[1] == "primary_support" && c[0].StartsWith("2800", StringComparison.Ordinal))
+            .ToList();
+        var row = Rows(Path.Combine(a, "simulate-areas.csv"))
+            .Single(l => l.StartsWith("Madrid-Este,primary_support,", StringComparison.Ordinal))
+            .Split(',');
         Assert.Equal(row[2], row[4]); // P10 = P90: nothing moves
         Assert.All(Rows(Path.Combine(a, "simulate-centres.csv")), l => Assert.EndsWith(",0,0,0", l));
         Assert.NotEmpty(entitled);
@@ -80,8 +110,14 @@ public class WhatIfTests
         var c = Path.Combine(TempDir(), "c");
         Assert.Equal(0, Run("simulate", Sample, "--runs", "30", "--seed", "9", "--out", b).Exit);
         Assert.Equal(0, Run("simulate", Sample, "--runs", "30", "--seed", "9", "--out", c).Exit);
-        Assert.Equal(File.ReadAllText(Path.Combine(b, "simulate-areas.csv")), File.ReadAllText(Path.Combine(c, "simulate-areas.csv")));
-        Assert.Equal(File.ReadAllText(Path.Combine(b, "simulate-centres.csv")), File.ReadAllText(Path.Combine(c, "simulate-centres.csv")));
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(b, "simulate-areas.csv")),
+            File.ReadAllText(Path.Combine(c, "simulate-areas.csv"))
+        );
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(b, "simulate-centres.csv")),
+            File.ReadAllText(Path.Combine(c, "simulate-centres.csv"))
+        );
         Assert.True(new FileInfo(Path.Combine(b, "fan.png")).Length > 1000);
     }
 
@@ -92,21 +128,29 @@ public class WhatIfTests
         Assert.Equal(0, Run("plan", Sample, "--out", plan).Exit);
         var xlsx = Path.Combine(TempDir(), "plan.xlsx");
         Assert.Equal(0, Run("report", plan, "--scenario", Sample, "--out", xlsx).Exit);
-        var rows = MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "plan").Cast<IDictionary<string, object>>().ToList();
+        var rows = MiniExcel
+            .Query(xlsx, useHeaderRow: true, sheetName: "plan")
+            .Cast<IDictionary<string, object>>()
+            .ToList();
         var lines = File.ReadAllLines(Path.Combine(plan, "plan.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(lines.Count, rows.Count);
-        Assert.Equal(double.Parse(lines[0][3], System.Globalization.CultureInfo.InvariantCulture), Convert.ToDouble(rows[0]["allocated"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(
+            double.Parse(lines[0][3], System.Globalization.CultureInfo.InvariantCulture),
+            Convert.ToDouble(rows[0]["allocated"], System.Globalization.CultureInfo.InvariantCulture)
+        );
         Assert.IsType<double>(rows[0]["entitled"]);
 
         var html = Path.Combine(TempDir(), "plan.html");
         Assert.Equal(0, Run("report", plan, "--scenario", Sample, "--compare", plan, "--out", html).Exit);
         var page = File.ReadAllText(html);
-        foreach (var code in lines.Select(l => l[0]).Distinct()) Assert.Contains($"id=\"c-{code}\"", page);
+        foreach (var code in lines.Select(l => l[0]).Distinct())
+            Assert.Contains($"id=\"c-{code}\"", page);
         Assert.Contains("data:image/png;base64,", page);
         Assert.Contains("P-PRIORITY", page);
         Assert.DoesNotContain("http://", page.Replace("http://www.w3.org", "", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void ReportRefusesAnUnknownFormat() => Assert.Equal(2, Run("report", Sample, "--out", Path.Combine(TempDir(), "x.pdf")).Exit);
+    public void ReportRefusesAnUnknownFormat() =>
+        Assert.Equal(2, Run("report", Sample, "--out", Path.Combine(TempDir(), "x.pdf")).Exit);
 }
