@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 using Staffing.Domain;
@@ -62,145 +59,82 @@ public sealed class Report
         }
     }
 
+    /// <summary>The page, from the ReportPage template.</summary>
     public void Html(string path)
     {
-        var h = new StringBuilder();
-        static string E(object? o) => WebUtility.HtmlEncode(Convert.ToString(o, CultureInfo.InvariantCulture) ?? "");
-        void Img(byte[] png, string alt) =>
-            h.Append(
-                CultureInfo.InvariantCulture,
-                $"<img alt=\"{E(alt)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">"
-            );
-        h.Append(
-                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>Staffing plan</title><style>"
-            )
-            .Append(
-                "body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:2px 6px;text-align:left}"
-            )
-            .Append(
-                "td.n{text-align:right}th{background:#eef}tr.short td{background:#fff3e0}details{margin:2px 0}summary{cursor:pointer}img{max-width:100%}.muted{color:#777}"
-            )
-            .Append("</style></head><body>");
-        h.Append(
-            CultureInfo.InvariantCulture,
-            $"<h1>Staffing plan</h1><p>Status <b>{E(summary.Status)}</b>, solver {E(summary.Solver.Name)} {E(summary.Solver.Version)}, inputs {E(summary.InputHash)}.</p>"
-        );
-        h.Append("<h2>Levels</h2><table><tr><th>level</th><th>objective</th><th>bound</th><th>gap</th></tr>");
-        foreach (var l in summary.Levels)
-            h.Append(
-                CultureInfo.InvariantCulture,
-                $"<tr><td>{E(l.Name)}</td><td class=n>{E(l.Objective)}</td><td class=n>{E(l.Bound)}</td><td class=n>{E(l.Gap)}</td></tr>"
-            );
-        h.Append(
-            "</table><h2>Areas</h2><table><tr><th>area</th><th>funding</th><th>resource</th><th>entitled</th><th>allocated</th><th>shortfall</th><th>cost €/year</th></tr>"
-        );
-        var totals = new List<Total>();
-        foreach (var a in AreaRows())
-        {
-            h.Append(
-                CultureInfo.InvariantCulture,
-                $"<tr{(a.Shortfall > 0 ? " class=short" : "")}><td>{E(a.Area)}</td><td>{a.Funding}</td><td>{E(a.Resource)}</td><td class=n>{a.Entitled}</td><td class=n>{a.Allocated}</td><td class=n>{a.Shortfall}</td><td class=n>{a.Cost:N0}</td></tr>"
-            );
-            if (Vocabulary.TryParseResource(a.Resource, out var res))
-                totals.Add(new Total(a.Area, res, a.Entitled, a.Allocated, a.Cost));
-        }
-        h.Append("</table>");
-        Img(Charts.Areas(totals), "entitled and allocated by area");
+        var areas = AreaRows()
+            .Select(a => new ReportArea(a.Area, a.Funding, a.Resource, a.Entitled, a.Allocated, a.Shortfall, a.Cost))
+            .ToList();
+        var totals = areas
+            .Where(a => Vocabulary.TryParseResource(a.Resource, out _))
+            .Select(a =>
+            {
+                Vocabulary.TryParseResource(a.Resource, out var r);
+                return new Total(a.Area, r, a.Entitled, a.Allocated, a.Cost);
+            })
+            .ToList();
+        ReportConcentration? concentration = null;
         if (scenario is not null)
         {
             var shares = scenario
                 .Centres.Where(c => c.Kind.TeachesPrimary() && c.PrimaryPupils > 0)
                 .Select(c => (double)c.PrimaryComp / c.PrimaryPupils)
                 .ToList();
-            h.Append("<h2>Concentration and segregation</h2>");
-            Img(Charts.Shares(shares, (double)scenario.Policy.PriorityThreshold), "centres by compensatory share");
-            h.Append(
-                "<table><tr><th>level</th><th>area</th><th>stage</th><th>centres</th><th>compensatory</th><th>dissimilarity (95%)</th><th>isolation</th><th>Gini</th><th>above the line</th><th>warning</th></tr>"
+            concentration = new ReportConcentration(
+                Charts.Shares(shares, (double)scenario.Policy.PriorityThreshold),
+                Equity.EquityReport.Compute(new Allocation.AllocationProblem(scenario), null, false, 0)
             );
-            foreach (var e in Equity.EquityReport.Compute(new Allocation.AllocationProblem(scenario), null, false, 0))
-                h.Append(
-                    CultureInfo.InvariantCulture,
-                    $"<tr><td>{E(e.Level)}</td><td>{E(e.Area)}</td><td>{e.Stage.Name()}</td><td class=n>{e.Centres}</td><td class=n>{e.Compensatory}</td><td class=n>{Equity.EquityReport.F(e.Dissimilarity)} ({Equity.EquityReport.F(e.DissimilarityLow)}–{Equity.EquityReport.F(e.DissimilarityHigh)})</td><td class=n>{Equity.EquityReport.F(e.Isolation)}</td><td class=n>{Equity.EquityReport.F(e.Gini)}</td><td class=n>{e.AbovePriority}</td><td>{E(e.Warning)}</td></tr>"
-                );
-            h.Append("</table>");
         }
-        var changes = Changes().ToList();
-        if (other is not null)
-        {
-            h.Append(
-                CultureInfo.InvariantCulture,
-                $"<h2>Changes against the other plan ({changes.Count})</h2><table><tr><th>centre</th><th>resource</th><th>other allocated</th><th>this allocated</th><th>entitled</th></tr>"
-            );
-            foreach (var c in changes)
-                h.Append(
-                    CultureInfo.InvariantCulture,
-                    $"<tr><td><a href=\"#c-{E(c.Code)}\">{E(c.Code)}</a></td><td>{E(c.Resource)}</td><td class=n>{c.BaseAllocated}</td><td class=n>{c.Allocated}</td><td class=n>{c.Entitled}</td></tr>"
-                );
-            h.Append("</table>");
-        }
-        h.Append(
-            "<h2>Centres</h2><p class=muted>Click a centre for its lines, shortfall reasons and, with the scenario, the full trace of the rules.</p>"
-        );
-        foreach (var g in plan.Lines.GroupBy(l => l.Code).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var c = scenario?.Find(g.Key);
-            var shortfall = g.Where(l => l.Funding == Funding.Pool).Sum(l => l.Shortfall);
-            h.Append(
-                CultureInfo.InvariantCulture,
-                $"<details id=\"c-{E(g.Key)}\"><summary>{E(g.Key)} {E(c?.Name)} {(c is null ? "" : $"<span class=muted>{E(c.Kind)}, {E(c.Locality)}</span>")} {(shortfall > 0 ? $"— shortfall {shortfall}" : "")}</summary>"
-            );
-            h.Append(
-                "<table><tr><th>resource</th><th>entitled</th><th>allocated</th><th>rules</th><th>funding</th><th>reason</th></tr>"
-            );
-            foreach (var l in g)
-                h.Append(
-                    CultureInfo.InvariantCulture,
-                    $"<tr{(l.Shortfall > 0 ? " class=short" : "")}><td>{l.Resource.Name()}</td><td class=n>{l.Entitled}</td><td class=n>{l.Allocated}</td><td>{E(l.Rules)}</td><td>{l.Funding.Name()}</td><td>{E(l.Reason)}</td></tr>"
-                );
-            h.Append("</table>");
-            if (c is not null)
+        var centres = plan
+            .Lines.GroupBy(l => l.Code)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
             {
-                h.Append("<table><tr><th>rule</th><th>instruction</th><th>applied</th><th>because</th></tr>");
-                foreach (var t in RuleBook.Trace(c, scenario!.Policy))
-                    h.Append(
-                        CultureInfo.InvariantCulture,
-                        $"<tr><td>{t.Rule}</td><td>{E(t.Instruction)}</td><td>{(t.Applied ? "yes" : "no")}</td><td>{E(t.Because)}</td></tr>"
-                    );
-                h.Append("</table>");
-            }
-            h.Append("</details>");
-        }
-        h.Append(
-            "<h2>Itinerant teachers</h2><table><tr><th>teacher</th><th>stage</th><th>centres</th><th>days</th></tr>"
-        );
-        foreach (var t in plan.Itinerants)
-            h.Append(
-                CultureInfo.InvariantCulture,
-                $"<tr><td>{E(t.Teacher)}</td><td>{t.Stage.Name()}</td><td>{string.Join(", ", t.Centres.Select(x => $"<a href=\"#c-{E(x)}\">{E(x)}</a>"))}</td><td>{string.Join(" + ", t.Days)}</td></tr>"
-            );
-        h.Append("</table>");
-        if (plan.Schedule is { Count: > 0 } week)
-        {
-            h.Append(
-                "<h2>EOEP week</h2><table><tr><th>team</th><th>person</th><th>role</th><th>monday</th><th>tuesday</th><th>wednesday</th><th>thursday</th><th>friday</th></tr>"
-            );
-            foreach (var p in week.GroupBy(r => (r.Eoep, r.Person, r.Role)))
-                h.Append(
-                    CultureInfo.InvariantCulture,
-                    $"<tr><td>{E(p.Key.Eoep)}</td><td>{E(p.Key.Person)}</td><td>{E(p.Key.Role)}</td>{string.Concat(Enumerable.Range(0, 5).Select(d => $"<td>{E(p.FirstOrDefault(r => r.Weekday == d)?.Centre ?? (p.Any(r => r.Weekday == d) ? "reserved" : ""))}</td>"))}</tr>"
+                var c = scenario?.Find(g.Key);
+                return new ReportCentre(
+                    g.Key,
+                    c,
+                    g.Where(l => l.Funding == Funding.Pool).Sum(l => l.Shortfall),
+                    [.. g],
+                    c is null ? null : RuleBook.Trace(c, scenario!.Policy)
                 );
-            h.Append("</table>");
-        }
-        h.Append(
-            "<h2>Indicators</h2><table><tr><th>centre</th><th>stage</th><th>compensatory</th><th>groups needed</th><th>support hours per pupil</th><th>flag</th><th>SAI referral</th></tr>"
+            })
+            .ToList();
+        var week = (plan.Schedule ?? [])
+            .GroupBy(r => (r.Eoep, r.Person, r.Role))
+            .Select(p => new ReportPerson(
+                p.Key.Eoep,
+                p.Key.Person,
+                p.Key.Role,
+                [
+                    .. Enumerable
+                        .Range(0, Vocabulary.Weekdays.Length)
+                        .Select(d =>
+                            p.FirstOrDefault(r => r.Weekday == d)?.Centre
+                            ?? (p.Any(r => r.Weekday == d) ? "reserved" : "")
+                        ),
+                ]
+            ))
+            .ToList();
+        var model = new ReportModel(
+            summary,
+            areas,
+            Charts.Areas(totals),
+            concentration,
+            other is null
+                ? null
+                :
+                [
+                    .. Changes()
+                        .Select(c => new ReportChange(c.Code, c.Resource, c.BaseAllocated, c.Allocated, c.Entitled)),
+                ],
+            centres,
+            plan.Itinerants,
+            week,
+            indicators
         );
-        foreach (var i in indicators)
-            h.Append(
-                CultureInfo.InvariantCulture,
-                $"<tr><td>{E(i.Code)}</td><td>{E(i.Stage.Name())}</td><td class=n>{i.Compensatory}</td><td class=n>{i.GroupsNeeded}</td><td class=n>{E(StageIndicators.Hours(i.SupportHoursPerPupil))}</td><td>{E(i.Flag)}</td><td>{(i.SaiReferral ? "true" : "false")}</td></tr>"
-            );
-        h.Append("</table></body></html>\n");
-        AtomicFolder.WriteFile(path, tmp => File.WriteAllText(tmp, h.ToString()));
+        var html = HtmlTemplate.Render<ReportPage>(new Dictionary<string, object?> { ["Model"] = model });
+        AtomicFolder.WriteFile(path, tmp => File.WriteAllText(tmp, html));
     }
 
     public void Xlsx(string path)
@@ -291,3 +225,39 @@ public sealed class Report
         );
     }
 }
+
+public sealed record ReportModel(
+    PlanSummary Summary,
+    IReadOnlyList<ReportArea> Areas,
+    byte[] AreasChart,
+    ReportConcentration? Concentration,
+    IReadOnlyList<ReportChange>? Changes,
+    IReadOnlyList<ReportCentre> Centres,
+    IReadOnlyList<ItinerantRow> Itinerants,
+    IReadOnlyList<ReportPerson> Week,
+    IReadOnlyList<IndicatorCsvRow> Indicators
+);
+
+public sealed record ReportArea(
+    string Area,
+    string Funding,
+    string Resource,
+    long Entitled,
+    long Allocated,
+    long Shortfall,
+    decimal Cost
+);
+
+public sealed record ReportConcentration(byte[] SharesChart, IReadOnlyList<Equity.EquityRow> Equity);
+
+public sealed record ReportChange(string Code, string Resource, int BaseAllocated, int Allocated, int Entitled);
+
+public sealed record ReportCentre(
+    string Code,
+    Centre? Centre,
+    int Shortfall,
+    IReadOnlyList<PlanRow> Lines,
+    IReadOnlyList<TraceLine>? Trace
+);
+
+public sealed record ReportPerson(string Eoep, string Person, string Role, IReadOnlyList<string> Days);
