@@ -2,12 +2,61 @@ using System.Runtime.InteropServices;
 
 namespace Staffing.Io;
 
-/// <summary>Writes an output folder completely or not at all: a temporary folder beside it, then renamed into place.</summary>
+/// <summary>
+/// Writes an output folder completely or not at all: a temporary folder beside it, then renamed into place. It never
+/// destroys what the program did not write: a folder is replaced only when it is empty or carries the marker of an
+/// earlier output (<see cref="Marker"/>), or with force; never the input, a folder holding it, the current or home
+/// folder or the root, whatever the force.
+/// </summary>
 public static partial class AtomicFolder
 {
-    public static void Write(string target, Action<string> fill)
+    /// <summary>The file every output folder carries, naming the command that wrote it.</summary>
+    public const string Marker = ".staffing-output";
+
+    /// <summary>Where a command may write, and what it must not touch.</summary>
+    public sealed record Target(string Path, string Command, IReadOnlyList<string> Inputs, bool Force = false);
+
+    /// <summary>The refusals that need no look inside the folder: checked before any work is done.</summary>
+    public static void CheckPath(Target t)
     {
-        var full = Path.GetFullPath(target.TrimEnd('/', '\\'));
+        if (t.Path.Trim().Length == 0)
+            throw InputException.Single("--out: found an empty path, expected a folder to write");
+        var full = Full(t.Path);
+        string[] forbidden = [Full("/"), Full(Directory.GetCurrentDirectory()), Full(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile))];
+        if (forbidden.Contains(full, StringComparer.Ordinal))
+            throw InputException.Single($"--out: found {t.Path} ({full}), expected a folder of its own, not the root, home or current folder");
+        // An input file (a directory.csv, a trends.csv) is protected by protecting the folder that holds it.
+        foreach (var input in t.Inputs.Select(i => File.Exists(i) ? System.IO.Path.GetDirectoryName(Full(i))! : Full(i)))
+            if (full == input || Inside(full, input) || Inside(input, full))
+                throw InputException.Single($"--out: found {t.Path}, expected a folder apart from the input {input} (not it, inside it or holding it)");
+        if (File.Exists(full))
+            throw InputException.Single($"--out: found a file {t.Path}, expected a folder to write (or a path that does not exist)");
+    }
+
+    /// <summary>Writes the folder, with its marker, after the checks of <see cref="CheckPath"/> and the look inside.</summary>
+    public static void Write(Target t, Action<string> fill)
+    {
+        CheckPath(t);
+        var full = Full(t.Path);
+        if (Directory.Exists(full) && !t.Force && Directory.EnumerateFileSystemEntries(full).Any()
+            && !File.Exists(System.IO.Path.Combine(full, Marker)))
+            throw InputException.Single($"--out: found {t.Path} holding files this program did not write, "
+                + "expected an empty folder, an earlier output, or --force to replace it");
+        Write(full, tmp =>
+        {
+            fill(tmp);
+            File.WriteAllText(System.IO.Path.Combine(tmp, Marker), $"written by staffing {t.Command}\n");
+        });
+    }
+
+    private static string Full(string path) => System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path));
+
+    private static bool Inside(string path, string folder) =>
+        path.StartsWith(folder + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private static void Write(string target, Action<string> fill)
+    {
+        var full = System.IO.Path.GetFullPath(target.TrimEnd('/', '\\'));
         if (File.Exists(full))
             throw InputException.Single(
                 $"{target}: found a file, expected a folder to write (or a path that does not exist)"

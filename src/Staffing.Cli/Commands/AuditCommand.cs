@@ -16,14 +16,11 @@ public static class AuditCommand
                 + "pairs, totals per area"
         );
         var scenario = ScenarioInput.AddTo(cmd);
-        var output = new Option<string?>("--out")
-        {
-            Description = "Write audit.csv and audit-areas.csv into this folder (default: audit.csv on stdout)",
-        };
-        cmd.Options.Add(output);
+                var output = new OutputOptions(cmd, "Write audit.csv and audit-areas.csv into this folder (default: audit.csv on stdout)", required: false);
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
+            output.Check(r, r.GetValue(scenario));
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
             if (s.Current is null)
                 throw InputException.Single("current.csv: found no file, expected this year's staffing to audit");
@@ -38,9 +35,8 @@ public static class AuditCommand
                 l.Finding,
                 l.Rules
             ));
-            if (r.GetValue(output) is { } dir)
-                AtomicFolder.Write(
-                    dir,
+            if (output.Given(r))
+                output.Write(r, [r.GetValue(scenario)],
                     tmp =>
                     {
                         CsvFile.Write(Path.Combine(tmp, "audit.csv"), rows);

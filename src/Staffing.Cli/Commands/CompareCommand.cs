@@ -24,16 +24,12 @@ public static class CompareCommand
             Description = "The variant: a scenario folder, or a policy.json of overrides applied to the base",
         };
         cmd.Arguments.Add(v);
-        var output = new Option<string>("--out")
-        {
-            Description = "Write compare-areas.csv, compare-centres.csv and compare-equity.csv into this folder",
-            Required = true,
-        };
-        cmd.Options.Add(output);
-        var solve = new SolveOptions(cmd);
+                var solve = new SolveOptions(cmd);
+        var output = new OutputOptions(cmd, "Write compare-areas.csv, compare-centres.csv and compare-equity.csv into this folder");
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
+            output.Check(r, r.GetValue(b), r.GetValue(v));
             var plan = solve.Planning(r, services, console);
             var baseScenario = ScenarioInput.Read(r, r.GetValue(b)!, console);
             var variantPath = r.GetValue(v)!;
@@ -46,8 +42,7 @@ public static class CompareCommand
                 .Compute(new AllocationProblem(baseScenario), bp, false, 0)
                 .ToDictionary(e => (e.Level, e.Area, e.Stage));
             var ve = EquityReport.Compute(new AllocationProblem(variant), vp, false, 0);
-            AtomicFolder.Write(
-                r.GetValue(output)!,
+            output.Write(r, [r.GetValue(b), r.GetValue(v)],
                 tmp =>
                 {
                     CsvFile.Write(

@@ -25,15 +25,13 @@ public static class EntitlementCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "csv", "json");
-        var output = new Option<string?>("--out")
-        {
-            Description = "Write entitlement.{txt,csv,json} into this folder instead of stdout",
-        };
-        foreach (var o in new Option[] { near, centre, format, output })
+                foreach (var o in new Option[] { near, centre, format })
             cmd.Options.Add(o);
+        var output = new OutputOptions(cmd, "Write entitlement.{txt,csv,json} into this folder instead of stdout", required: false);
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
+            output.Check(r, r.GetValue(scenario));
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
             IEnumerable<Centre> centres = s.Centres.OrderBy(c => c.Code, StringComparer.Ordinal);
             if (r.GetValue(centre) is { } code)
@@ -52,10 +50,10 @@ public static class EntitlementCommand
                 "near" => EntitlementWriter.Render(w => EntitlementWriter.NearThresholds(w, s.Policy, centres)),
                 _ => EntitlementWriter.Render(w => EntitlementWriter.Text(w, s.Policy, centres)),
             };
-            if (r.GetValue(output) is { } dir)
+            if (output.Given(r))
             {
                 var file = f == "near" ? "near-thresholds.csv" : "entitlement." + (f == "text" ? "txt" : f);
-                AtomicFolder.Write(dir, tmp => File.WriteAllText(Path.Combine(tmp, file), text));
+                output.Write(r, [r.GetValue(scenario)], tmp => File.WriteAllText(Path.Combine(tmp, file), text));
             }
             else
                 console.Out.Write(text);

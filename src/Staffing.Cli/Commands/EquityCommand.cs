@@ -24,25 +24,22 @@ public static class EquityCommand
             DefaultValueFactory = _ => "locality",
         };
         by.AcceptOnlyFromAmong("area", "locality");
-        var output = new Option<string?>("--out")
-        {
-            Description = "Write equity.csv into this folder (default: the table on stdout)",
-        };
-        var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 0 };
-        foreach (var o in new Option[] { by, output, seed })
+                var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 0 };
+        foreach (var o in new Option[] { by, seed })
             cmd.Options.Add(o);
         var solve = new SolveOptions(cmd);
+        var output = new OutputOptions(cmd, "Write equity.csv into this folder (default: the table on stdout)", required: false);
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
+            output.Check(r, r.GetValue(scenario));
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
             var (problem, plan) = services
                 .GetRequiredService<Planner>()
                 .Plan(s, solve.Solver(r), SolveOptions.Settings(r, console));
             var rows = EquityReport.Compute(problem, plan, r.GetValue(by) == "locality", r.GetValue(seed));
-            if (r.GetValue(output) is { } dir)
-                AtomicFolder.Write(
-                    dir,
+            if (output.Given(r))
+                output.Write(r, [r.GetValue(scenario)],
                     tmp =>
                         CsvFile.Write(
                             Path.Combine(tmp, "equity.csv"),

@@ -38,8 +38,7 @@ public static class GenerateCommand
                     $"--pool-ratio: found {v.ToString(CultureInfo.InvariantCulture)}, expected a fraction from 0 to 10"
                 );
         });
-        var output = new Option<string>("--out") { Description = "The scenario folder to write", Required = true };
-        var directory = new Option<string?>("--directory")
+                var directory = new Option<string?>("--directory")
         {
             Description =
                 "Build from a public directory of real centres (directory.csv) instead: real codes and "
@@ -49,17 +48,19 @@ public static class GenerateCommand
             "generate",
             "Write a synthetic scenario of any size (realistic mix, many boundary cases), or one of a real network"
         );
-        foreach (var o in new Option[] { centres, areas, seed, ratio, output, directory })
+        foreach (var o in new Option[] { centres, areas, seed, ratio, directory })
             cmd.Options.Add(o);
+        var output = new OutputOptions(cmd, "The scenario folder to write");
         cmd.SetAction(r =>
         {
+            output.Check(r, r.GetValue(directory));
             var pr = r.GetValue(ratio);
             var s = r.GetValue(directory) is { } dir
                 ? DirectoryScenario.Build(dir, r.GetValue(seed), pr)
                 : ScenarioGenerator.Generate(
                     new ScenarioGenerator.Options(r.GetValue(centres), r.GetValue(areas), r.GetValue(seed), pr)
                 );
-            AtomicFolder.Write(r.GetValue(output)!, tmp => ScenarioGenerator.Write(s, tmp));
+            output.Write(r, [r.GetValue(directory)], tmp => ScenarioGenerator.Write(s, tmp));
             var areaCount = s.Teams!.Select(t => t.Area).Distinct().Count();
             services
                 .GetRequiredService<Console>()

@@ -16,21 +16,17 @@ public static class PlanCommand
                 + "summary.json)"
         );
         var scenario = ScenarioInput.AddTo(cmd);
-        var output = new Option<string>("--out")
-        {
-            Description = "The plan folder to write (replaced as a whole)",
-            Required = true,
-        };
-        cmd.Options.Add(output);
-        var solve = new SolveOptions(cmd, seed: true);
+                var solve = new SolveOptions(cmd, seed: true);
+        var output = new OutputOptions(cmd, "The plan folder to write (replaced as a whole)");
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
+            output.Check(r, r.GetValue(scenario));
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
             var (_, plan) = services
                 .GetRequiredService<Planner>()
                 .Plan(s, solve.Solver(r), SolveOptions.Settings(r, console));
-            AtomicFolder.Write(r.GetValue(output)!, tmp => PlanWriter.Write(tmp, s, plan));
+            output.Write(r, [r.GetValue(scenario)], tmp => PlanWriter.Write(tmp, s, plan));
             var shortfall = plan.Lines.Where(l => l.Funding == Funding.Pool).Sum(l => l.Shortfall);
             console.Error.WriteLine(
                 $"{plan.Status}: {plan.Lines.Length} plan rows, shortfall {shortfall} units, "

@@ -34,17 +34,14 @@ public static class SimulateCommand
         {
             Description = "trends.csv: code or area, growth, spread (default: the scenario's own)",
         };
-        var output = new Option<string>("--out")
-        {
-            Description = "Write simulate-areas.csv, simulate-centres.csv and fan.png into this folder",
-            Required = true,
-        };
-        foreach (var o in new Option[] { runs, seed, trends, output })
+                foreach (var o in new Option[] { runs, seed, trends })
             cmd.Options.Add(o);
         var solve = new SolveOptions(cmd, "greedy");
+        var output = new OutputOptions(cmd, "Write simulate-areas.csv, simulate-centres.csv and fan.png into this folder");
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
+            output.Check(r, r.GetValue(scenario), r.GetValue(trends));
             var planner = services.GetRequiredService<Planner>();
             var solver = solve.Solver(r);
             planner.Allocator(solver);
@@ -75,8 +72,7 @@ public static class SimulateCommand
                 .Where(p => p.Area != PoolRow.AllAreas)
                 .ToDictionary(p => (p.Area, p.Resource), p => p.Amount);
             var png = Charts.Fan(areas, pools, Resource.PrimarySupport);
-            AtomicFolder.Write(
-                r.GetValue(output)!,
+            output.Write(r, [r.GetValue(scenario), r.GetValue(trends)],
                 tmp =>
                 {
                     CsvFile.Write(

@@ -30,17 +30,13 @@ public static class SweepCommand
             if (Parse(r.GetValueOrDefault<string>() ?? "", out _) is { } error)
                 r.AddError(error);
         });
-        var output = new Option<string>("--out")
-        {
-            Description = "Write sweep.csv and sweep.png into this folder",
-            Required = true,
-        };
-        cmd.Options.Add(param);
-        cmd.Options.Add(output);
+                cmd.Options.Add(param);
         var solve = new SolveOptions(cmd);
+        var output = new OutputOptions(cmd, "Write sweep.csv and sweep.png into this folder");
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
+            output.Check(r, r.GetValue(scenario));
             var plan = solve.Planning(r, services, console);
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
             Parse(r.GetValue(param)!, out var range);
@@ -53,8 +49,7 @@ public static class SweepCommand
                 p => Sweep.Run(s, name, values, Source, plan, p)
             );
             var png = Charts.Sweep(name, points);
-            AtomicFolder.Write(
-                r.GetValue(output)!,
+            output.Write(r, [r.GetValue(scenario)],
                 tmp =>
                 {
                     CsvFile.Write(

@@ -46,10 +46,10 @@ public partial class PlanGoldenTests
     }
 
     [Fact]
-    public void OutputFolderIsReplacedAsAWhole()
+    public void AnEarlierOutputFolderIsReplacedAsAWhole()
     {
         var output = Path.Combine(TempDir(), "plan");
-        Directory.CreateDirectory(output);
+        Assert.Equal(0, Run("plan", Sample, "--out", output, "--solver", "greedy").Exit);
         File.WriteAllText(Path.Combine(output, "stale.txt"), "old");
         Assert.Equal(0, Run("plan", Sample, "--out", output, "--solver", "greedy").Exit);
         Assert.False(File.Exists(Path.Combine(output, "stale.txt")));
@@ -61,7 +61,7 @@ public partial class PlanGoldenTests
     {
         var dir = TempDir();
         File.Copy(Path.Combine(Sample, "centres.csv"), Path.Combine(dir, "centres.csv"));
-        var output = Path.Combine(dir, "plan");
+        var output = Path.Combine(TempDir(), "plan");
         Assert.Equal(0, Run("plan", dir, "--out", output, "--solver", "greedy").Exit);
         var lines = File.ReadAllLines(Path.Combine(output, "plan.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.All(

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Staffing.Io;
+
+namespace Staffing.Cli.Commands;
+
+/// <summary>
+/// --out and --force of a command that writes a folder: the path refusals checked before any work, the folder
+/// written with the command's marker at the end (see <see cref="AtomicFolder"/>).
+/// </summary>
+public sealed class OutputOptions
+{
+    private static readonly Option<bool> Force = new("--force")
+    {
+        Description = "Replace an existing --out folder that holds files this program did not write (never the input)",
+    };
+
+    private readonly Option<string?> output;
+    private readonly string command;
+
+    public OutputOptions(Command command, string description, bool required = true)
+    {
+        this.command = command.Name;
+        output = new Option<string?>("--out") { Description = description, Required = required };
+        command.Options.Add(output);
+        command.Options.Add(Force);
+    }
+
+    public bool Given(ParseResult r) => r.GetValue(output) is not null;
+
+    /// <summary>Refuses a path that could only destroy: call before reading or solving.</summary>
+    public void Check(ParseResult r, params string?[] inputs)
+    {
+        if (Target(r, inputs) is { } t) AtomicFolder.CheckPath(t);
+    }
+
+    public void Write(ParseResult r, string?[] inputs, Action<string> fill) =>
+        AtomicFolder.Write(Target(r, inputs) ?? throw new InvalidOperationException("--out is not given"), fill);
+
+    private AtomicFolder.Target? Target(ParseResult r, string?[] inputs) =>
+        r.GetValue(output) is { } path ? new(path, command, [.. inputs.OfType<string>()], r.GetValue(Force)) : null;
+}
