@@ -22,15 +22,28 @@ public static partial class AtomicFolder
         if (t.Path.Trim().Length == 0)
             throw InputException.Single("--out: found an empty path, expected a folder to write");
         var full = Full(t.Path);
-        string[] forbidden = [Full("/"), Full(Directory.GetCurrentDirectory()), Full(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile))];
+        string[] forbidden =
+        [
+            Full("/"),
+            Full(Directory.GetCurrentDirectory()),
+            Full(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)),
+        ];
         if (forbidden.Contains(full, StringComparer.Ordinal))
-            throw InputException.Single($"--out: found {t.Path} ({full}), expected a folder of its own, not the root, home or current folder");
+            throw InputException.Single(
+                $"--out: found {t.Path} ({full}), expected a folder of its own, not the root, home or current folder"
+            );
         // An input file (a directory.csv, a trends.csv) is protected by protecting the folder that holds it.
-        foreach (var input in t.Inputs.Select(i => File.Exists(i) ? System.IO.Path.GetDirectoryName(Full(i))! : Full(i)))
+        foreach (
+            var input in t.Inputs.Select(i => File.Exists(i) ? System.IO.Path.GetDirectoryName(Full(i))! : Full(i))
+        )
             if (full == input || Inside(full, input) || Inside(input, full))
-                throw InputException.Single($"--out: found {t.Path}, expected a folder apart from the input {input} (not it, inside it or holding it)");
+                throw InputException.Single(
+                    $"--out: found {t.Path}, expected a folder apart from the input {input} (not it, inside it or holding it)"
+                );
         if (File.Exists(full))
-            throw InputException.Single($"--out: found a file {t.Path}, expected a folder to write (or a path that does not exist)");
+            throw InputException.Single(
+                $"--out: found a file {t.Path}, expected a folder to write (or a path that does not exist)"
+            );
     }
 
     /// <summary>Writes the folder, with its marker, after the checks of <see cref="CheckPath"/> and the look inside.</summary>
@@ -38,18 +51,28 @@ public static partial class AtomicFolder
     {
         CheckPath(t);
         var full = Full(t.Path);
-        if (Directory.Exists(full) && !t.Force && Directory.EnumerateFileSystemEntries(full).Any()
-            && !File.Exists(System.IO.Path.Combine(full, Marker)))
-            throw InputException.Single($"--out: found {t.Path} holding files this program did not write, "
-                + "expected an empty folder, an earlier output, or --force to replace it");
-        Write(full, tmp =>
-        {
-            fill(tmp);
-            File.WriteAllText(System.IO.Path.Combine(tmp, Marker), $"written by staffing {t.Command}\n");
-        });
+        if (
+            Directory.Exists(full)
+            && !t.Force
+            && Directory.EnumerateFileSystemEntries(full).Any()
+            && !File.Exists(System.IO.Path.Combine(full, Marker))
+        )
+            throw InputException.Single(
+                $"--out: found {t.Path} holding files this program did not write, "
+                    + "expected an empty folder, an earlier output, or --force to replace it"
+            );
+        Write(
+            full,
+            tmp =>
+            {
+                fill(tmp);
+                File.WriteAllText(System.IO.Path.Combine(tmp, Marker), $"written by staffing {t.Command}\n");
+            }
+        );
     }
 
-    private static string Full(string path) => System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path));
+    private static string Full(string path) =>
+        System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path));
 
     private static bool Inside(string path, string folder) =>
         path.StartsWith(folder + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal);

@@ -28,6 +28,8 @@ public static class ScenarioReader
         "lon",
         "specific_group_pupils",
         "ace_pupils",
+        "infant_pupils",
+        "infant_comp",
     ];
 
     private static readonly string[] CentreRequired = ["code", "name", "area", "locality", "kind"];
@@ -227,6 +229,14 @@ public static class ScenarioReader
                 r.Error(lat.HasValue ? "lon" : "lat", "an empty cell", "lat and lon given together");
             var specific = r.Int("specific_group_pupils") ?? 0;
             var ace = r.Int("ace_pupils") ?? 0;
+            var infantPupils = r.Int("infant_pupils") ?? 0;
+            var infantComp = r.Int("infant_comp") ?? 0;
+            if (infantComp > infantPupils && !r.Failed)
+                r.Error(
+                    "infant_comp",
+                    infantComp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"at most infant_pupils ({infantPupils})"
+                );
             if (!r.Failed)
                 result.Add(
                     (
@@ -251,7 +261,11 @@ public static class ScenarioReader
                             lon,
                             specific,
                             ace
-                        ),
+                        )
+                        {
+                            InfantPupils = infantPupils,
+                            InfantComp = infantComp,
+                        },
                         row.Line
                     )
                 );

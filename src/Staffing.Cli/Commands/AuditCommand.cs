@@ -16,7 +16,11 @@ public static class AuditCommand
                 + "pairs, totals per area"
         );
         var scenario = ScenarioInput.AddTo(cmd);
-                var output = new OutputOptions(cmd, "Write audit.csv and audit-areas.csv into this folder (default: audit.csv on stdout)", required: false);
+        var output = new OutputOptions(
+            cmd,
+            "Write audit.csv and audit-areas.csv into this folder (default: audit.csv on stdout)",
+            required: false
+        );
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
@@ -36,7 +40,9 @@ public static class AuditCommand
                 l.Rules
             ));
             if (output.Given(r))
-                output.Write(r, [r.GetValue(scenario)],
+                output.Write(
+                    r,
+                    [r.GetValue(scenario)],
                     tmp =>
                     {
                         CsvFile.Write(Path.Combine(tmp, "audit.csv"), rows);

@@ -24,8 +24,11 @@ public static class CompareCommand
             Description = "The variant: a scenario folder, or a policy.json of overrides applied to the base",
         };
         cmd.Arguments.Add(v);
-                var solve = new SolveOptions(cmd);
-        var output = new OutputOptions(cmd, "Write compare-areas.csv, compare-centres.csv and compare-equity.csv into this folder");
+        var solve = new SolveOptions(cmd);
+        var output = new OutputOptions(
+            cmd,
+            "Write compare-areas.csv, compare-centres.csv and compare-equity.csv into this folder"
+        );
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
@@ -42,7 +45,9 @@ public static class CompareCommand
                 .Compute(new AllocationProblem(baseScenario), bp, false, 0)
                 .ToDictionary(e => (e.Level, e.Area, e.Stage));
             var ve = EquityReport.Compute(new AllocationProblem(variant), vp, false, 0);
-            output.Write(r, [r.GetValue(b), r.GetValue(v)],
+            output.Write(
+                r,
+                [r.GetValue(b), r.GetValue(v)],
                 tmp =>
                 {
                     CsvFile.Write(

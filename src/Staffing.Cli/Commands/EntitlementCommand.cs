@@ -25,9 +25,13 @@ public static class EntitlementCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "csv", "json");
-                foreach (var o in new Option[] { near, centre, format })
+        foreach (var o in new Option[] { near, centre, format })
             cmd.Options.Add(o);
-        var output = new OutputOptions(cmd, "Write entitlement.{txt,csv,json} into this folder instead of stdout", required: false);
+        var output = new OutputOptions(
+            cmd,
+            "Write entitlement.{txt,csv,json} into this folder instead of stdout",
+            required: false
+        );
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();

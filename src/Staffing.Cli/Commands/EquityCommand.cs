@@ -24,11 +24,15 @@ public static class EquityCommand
             DefaultValueFactory = _ => "locality",
         };
         by.AcceptOnlyFromAmong("area", "locality");
-                var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 0 };
         foreach (var o in new Option[] { by, seed })
             cmd.Options.Add(o);
         var solve = new SolveOptions(cmd);
-        var output = new OutputOptions(cmd, "Write equity.csv into this folder (default: the table on stdout)", required: false);
+        var output = new OutputOptions(
+            cmd,
+            "Write equity.csv into this folder (default: the table on stdout)",
+            required: false
+        );
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
@@ -39,7 +43,9 @@ public static class EquityCommand
                 .Plan(s, solve.Solver(r), SolveOptions.Settings(r, console));
             var rows = EquityReport.Compute(problem, plan, r.GetValue(by) == "locality", r.GetValue(seed));
             if (output.Given(r))
-                output.Write(r, [r.GetValue(scenario)],
+                output.Write(
+                    r,
+                    [r.GetValue(scenario)],
                     tmp =>
                         CsvFile.Write(
                             Path.Combine(tmp, "equity.csv"),

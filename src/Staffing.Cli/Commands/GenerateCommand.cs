@@ -38,7 +38,7 @@ public static class GenerateCommand
                     $"--pool-ratio: found {v.ToString(CultureInfo.InvariantCulture)}, expected a fraction from 0 to 10"
                 );
         });
-                var directory = new Option<string?>("--directory")
+        var directory = new Option<string?>("--directory")
         {
             Description =
                 "Build from a public directory of real centres (directory.csv) instead: real codes and "

@@ -30,7 +30,8 @@ public sealed class OutputOptions
     /// <summary>Refuses a path that could only destroy: call before reading or solving.</summary>
     public void Check(ParseResult r, params string?[] inputs)
     {
-        if (Target(r, inputs) is { } t) AtomicFolder.CheckPath(t);
+        if (Target(r, inputs) is { } t)
+            AtomicFolder.CheckPath(t);
     }
 
     public void Write(ParseResult r, string?[] inputs, Action<string> fill) =>

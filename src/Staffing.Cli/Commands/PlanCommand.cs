@@ -16,7 +16,7 @@ public static class PlanCommand
                 + "summary.json)"
         );
         var scenario = ScenarioInput.AddTo(cmd);
-                var solve = new SolveOptions(cmd, seed: true);
+        var solve = new SolveOptions(cmd, seed: true);
         var output = new OutputOptions(cmd, "The plan folder to write (replaced as a whole)");
         cmd.SetAction(r =>
         {

@@ -34,10 +34,13 @@ public static class SimulateCommand
         {
             Description = "trends.csv: code or area, growth, spread (default: the scenario's own)",
         };
-                foreach (var o in new Option[] { runs, seed, trends })
+        foreach (var o in new Option[] { runs, seed, trends })
             cmd.Options.Add(o);
         var solve = new SolveOptions(cmd, "greedy");
-        var output = new OutputOptions(cmd, "Write simulate-areas.csv, simulate-centres.csv and fan.png into this folder");
+        var output = new OutputOptions(
+            cmd,
+            "Write simulate-areas.csv, simulate-centres.csv and fan.png into this folder"
+        );
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
@@ -72,7 +75,9 @@ public static class SimulateCommand
                 .Where(p => p.Area != PoolRow.AllAreas)
                 .ToDictionary(p => (p.Area, p.Resource), p => p.Amount);
             var png = Charts.Fan(areas, pools, Resource.PrimarySupport);
-            output.Write(r, [r.GetValue(scenario), r.GetValue(trends)],
+            output.Write(
+                r,
+                [r.GetValue(scenario), r.GetValue(trends)],
                 tmp =>
                 {
                     CsvFile.Write(

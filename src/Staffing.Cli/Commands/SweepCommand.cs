@@ -30,7 +30,7 @@ public static class SweepCommand
             if (Parse(r.GetValueOrDefault<string>() ?? "", out _) is { } error)
                 r.AddError(error);
         });
-                cmd.Options.Add(param);
+        cmd.Options.Add(param);
         var solve = new SolveOptions(cmd);
         var output = new OutputOptions(cmd, "Write sweep.csv and sweep.png into this folder");
         cmd.SetAction(r =>
@@ -49,7 +49,9 @@ public static class SweepCommand
                 p => Sweep.Run(s, name, values, Source, plan, p)
             );
             var png = Charts.Sweep(name, points);
-            output.Write(r, [r.GetValue(scenario)],
+            output.Write(
+                r,
+                [r.GetValue(scenario)],
                 tmp =>
                 {
                     CsvFile.Write(

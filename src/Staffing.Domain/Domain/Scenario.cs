@@ -23,6 +23,12 @@ public sealed record Centre(
     int AcePupils
 )
 {
+    /// <summary>Pupils in infant education (optional input): counted by P-PRIORITY only with priority_base centre.</summary>
+    public int InfantPupils { get; init; }
+
+    /// <summary>Infant pupils with the needs described (optional input).</summary>
+    public int InfantComp { get; init; }
+
     public bool IsPublic => Ownership == Ownership.Public;
 
     public int Comp(Stage stage) => stage == Stage.Primary ? PrimaryComp : EsoComp;

@@ -14,7 +14,7 @@ public static class ScenarioHash
         foreach (var c in s.Centres.OrderBy(c => c.Code, StringComparer.Ordinal))
             sb.Append(
                 CultureInfo.InvariantCulture,
-                $"centre|{c.Code}|{c.Name}|{c.Area}|{c.Locality}|{c.Kind}|{c.Ownership}|{c.PrimaryPupils}|{c.PrimaryComp}|{c.Cycles}|{c.EsoPupils}|{c.EsoComp}|{c.ItinerantJustified}|{c.PtscNeed}|{c.NoSpanish}|{c.Programme}|{c.Eoep}|{F(c.Lat)}|{F(c.Lon)}|{c.SpecificGroupPupils}|{c.AcePupils}\n"
+                $"centre|{c.Code}|{c.Name}|{c.Area}|{c.Locality}|{c.Kind}|{c.Ownership}|{c.PrimaryPupils}|{c.PrimaryComp}|{c.Cycles}|{c.EsoPupils}|{c.EsoComp}|{c.ItinerantJustified}|{c.PtscNeed}|{c.NoSpanish}|{c.Programme}|{c.Eoep}|{F(c.Lat)}|{F(c.Lon)}|{c.SpecificGroupPupils}|{c.AcePupils}|{c.InfantPupils}|{c.InfantComp}\n"
             );
         foreach (var p in (s.Pool ?? []).OrderBy(p => p.Area, StringComparer.Ordinal).ThenBy(p => p.Resource))
             sb.Append(CultureInfo.InvariantCulture, $"pool|{p.Area}|{p.Resource.Name()}|{p.Amount}\n");

@@ -18,6 +18,13 @@ public enum CountStages
     Both,
 }
 
+/// <summary>The pupils the 25% line of P-PRIORITY is drawn over.</summary>
+public enum PriorityBase
+{
+    Primary,
+    Centre,
+}
+
 public sealed record DayTier(int From, int Days);
 
 /// <summary>
@@ -47,6 +54,8 @@ public sealed record Policy
     public required int SecondaryRatio { get; init; }
     public required int SecondaryCap { get; init; }
     public required bool CeipsoSecondaryRules { get; init; }
+    public required bool CeipsoSecondaryPtsc { get; init; }
+    public required PriorityBase PriorityBase { get; init; }
     public required int SecondaryPtscMinSupport { get; init; }
     public required int SupportGroupMax { get; init; }
     public required int SupportHoursMax { get; init; }

@@ -13,14 +13,36 @@ public sealed class PPriority() : Rule(Id, "Octava c")
         + "equipos de orientación educativa y psicopedagógica.";
 
     public override string Reading =>
-        "\"Más de un 25 por 100\" is strictly greater, decided in exact decimal arithmetic over the primary stage's "
-        + "pupils. The text does not say the centre must be public: the project reads that the EOEP serves public "
-        + "centres, so a concertado centre is not a preferred-action centre.";
+        "\"Más de un 25 por 100\" is strictly greater, decided in exact decimal arithmetic. Its base is the primary "
+        + "stage's pupils, the stage Octava is about (priority_base primary), or all the centre's pupils (centre: infant "
+        + "columns, primary, a CEIPSO's ESO). The text does not say the centre must be public: the project reads that "
+        + "the EOEP serves public centres, so a concertado centre is not a preferred-action centre";
 
-    public override IReadOnlyList<string> Parameters => ["priority_threshold", "priority_strict"];
+    public override IReadOnlyList<string> Parameters => ["priority_threshold", "priority_strict", "priority_base"];
 
-    public override int Evaluate(Centre c, Policy p, in Facts f) =>
-        PrimaryStage(c) && c.IsPublic && Crosses(c.PrimaryComp, c.PrimaryPupils, p) ? 1 : 0;
+    public override int Evaluate(Centre c, Policy p, in Facts f)
+    {
+        if (!PrimaryStage(c) || !c.IsPublic)
+            return 0;
+        var (comp, pupils, _) = Base(c, p);
+        return Crosses(comp, pupils, p) ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The pupils the line is drawn over: the primary stage's (priority_base primary), or all the centre's (centre:
+    /// infant, primary and a CEIPSO's ESO; missing infant columns count 0).
+    /// </summary>
+    public static (int Comp, int Pupils, string Words) Base(Centre c, Policy p)
+    {
+        if (p.PriorityBase == PriorityBase.Primary)
+            return (c.PrimaryComp, c.PrimaryPupils, "primary pupils");
+        var eso = c.Kind == CentreKind.CEIPSO;
+        return (
+            c.InfantComp + c.PrimaryComp + (eso ? c.EsoComp : 0),
+            c.InfantPupils + c.PrimaryPupils + (eso ? c.EsoPupils : 0),
+            eso ? "pupils of the centre (infant, primary, ESO)" : "pupils of the centre (infant, primary)"
+        );
+    }
 
     /// <summary>comp / pupils against the threshold, in exact decimal arithmetic; 0 pupils never crosses.</summary>
     public static bool Crosses(int comp, int pupils, Policy p)
@@ -41,10 +63,11 @@ public sealed class PPriority() : Rule(Id, "Octava c")
         if (!c.IsPublic)
             return "a concertado centre is not a preferred-action centre of the EOEP (the rule speaks of public centres)";
         var limit = (p.PriorityStrict ? "more than " : "at least ") + Percent(p.PriorityThreshold * 100);
-        if (c.PrimaryPupils == 0)
-            return "0 primary pupils: never a preferred-action centre";
-        var share = Percent(100m * c.PrimaryComp / c.PrimaryPupils);
-        var of = $"{N(c.PrimaryComp)} of {N(c.PrimaryPupils)} primary pupils = {share}";
+        var (comp, pupils, words) = Base(c, p);
+        if (pupils == 0)
+            return $"0 {words}: never a preferred-action centre";
+        var share = Percent(100m * comp / pupils);
+        var of = $"{N(comp)} of {N(pupils)} {words} = {share}";
         return result == 1
             ? $"{of}, {limit}: a preferred-action centre for the EOEP"
             : $"{of}, not {limit}: not a preferred-action centre";

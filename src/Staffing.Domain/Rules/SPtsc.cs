@@ -15,16 +15,21 @@ public sealed class SPtsc() : Rule(Id, "Novena b")
 
     public override string Reading =>
         "\"Cuenten\" is the entitlement when entitlements are computed and the posts actually allocated in a plan, so "
-        + "cutting the second post removes the PTSC post. Concertado centres are read as out of it.";
+        + "cutting the second post removes the PTSC post. Concertado centres are read as out of it; a CEIPSO only with "
+        + "ceipso_secondary_ptsc, since the text names institutes.";
 
-    public override IReadOnlyList<string> Parameters => ["secondary_ptsc_min_support"];
+    public override IReadOnlyList<string> Parameters => ["secondary_ptsc_min_support", "ceipso_secondary_ptsc"];
 
     public override Resource? Gives => Resource.SecondaryPtsc;
 
     public override IReadOnlyList<string> DependsOn => [SSupport.Id];
 
     public override int Evaluate(Centre c, Policy p, in Facts f) =>
-        c.IsPublic && f.SecondaryPosts >= p.SecondaryPtscMinSupport ? 1 : 0;
+        c.IsPublic
+        && (c.Kind != CentreKind.CEIPSO || p.CeipsoSecondaryPtsc)
+        && f.SecondaryPosts >= p.SecondaryPtscMinSupport
+            ? 1
+            : 0;
 
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
@@ -32,6 +37,8 @@ public sealed class SPtsc() : Rule(Id, "Novena b")
             return no;
         if (!c.IsPublic)
             return "a concertado centre gets no PTSC post (Novena d)";
+        if (c.Kind == CentreKind.CEIPSO && !p.CeipsoSecondaryPtsc)
+            return "a CEIPSO is not an institute, which the text names: no PTSC post (ceipso_secondary_ptsc false)";
         var posts = Plural(f.SecondaryPosts, "support post", "support posts");
         return result == 1
             ? $"{posts}, at least {N(p.SecondaryPtscMinSupport)}: one PTSC post in the guidance department"

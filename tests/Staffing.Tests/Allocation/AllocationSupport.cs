@@ -35,7 +35,10 @@ public static class AllocationSupport
     public static IReadOnlyList<Violation> Verify(Scenario s, AllocationProblem problem, Plan plan)
     {
         var dir = Path.Combine(Support.TempDir(), "plan");
-        AtomicFolder.Write(new AtomicFolder.Target(dir, "plan", []), tmp => PlanWriter.Write(tmp, problem.Scenario, plan));
+        AtomicFolder.Write(
+            new AtomicFolder.Target(dir, "plan", []),
+            tmp => PlanWriter.Write(tmp, problem.Scenario, plan)
+        );
         return PlanVerifier.Verify(s, PlanReader.Read(dir));
     }
 

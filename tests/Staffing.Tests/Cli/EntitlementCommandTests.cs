@@ -32,8 +32,13 @@ public class EntitlementCommandTests
         Assert.Contains(
             c.GetProperty("resources").EnumerateArray(),
             r =>
-                r.GetProperty("resource").GetString() == "secondary_ptsc"
-                && r.GetProperty("rules").GetString() == "S-SUPPORT;S-PTSC"
+                r.GetProperty("resource").GetString() == "secondary_support"
+                && r.GetProperty("rules").GetString() == "S-SUPPORT"
+        );
+        // A CEIPSO is not an institute: S-PTSC only with ceipso_secondary_ptsc (Novena b).
+        Assert.Contains(
+            c.GetProperty("trace").EnumerateArray(),
+            t => t.GetProperty("rule").GetString() == "S-PTSC" && !t.GetProperty("applied").GetBoolean()
         );
         Assert.Equal(17, c.GetProperty("trace").GetArrayLength());
     }

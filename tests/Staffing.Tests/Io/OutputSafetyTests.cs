@@ -33,7 +33,16 @@ public class OutputSafetyTests
         };
         foreach (var force in new[] { false, true })
         {
-            string[] args = ["plan", dir, "--out", output, "--solver", "greedy", .. force ? ["--force"] : Array.Empty<string>()];
+            string[] args =
+            [
+                "plan",
+                dir,
+                "--out",
+                output,
+                "--solver",
+                "greedy",
+                .. force ? ["--force"] : Array.Empty<string>(),
+            ];
             var (exit, _, err) = Run(args);
             Assert.Equal(2, exit);
             Assert.Contains("--out:", err);

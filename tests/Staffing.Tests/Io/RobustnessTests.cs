@@ -137,7 +137,14 @@ public partial class RobustnessTests(ITestOutputHelper output)
             Assert.True(File.Exists(Path.Combine(output, "summary.json")), "no complete plan after a kill");
             Assert.Equal(complete, Normalize(File.ReadAllText(Path.Combine(output, "plan.csv"))));
             Assert.Equal(
-                [".staffing-output", "eoep-schedule.csv", "indicators.csv", "itinerants.csv", "plan.csv", "summary.json"],
+                [
+                    ".staffing-output",
+                    "eoep-schedule.csv",
+                    "indicators.csv",
+                    "itinerants.csv",
+                    "plan.csv",
+                    "summary.json",
+                ],
                 Directory.GetFiles(output).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToArray()
             );
         }

@@ -51,4 +51,31 @@ public class PPriorityTests
         var c = Centre.Create("X", CentreKind.CEIPSO, 100, 20, 100, 90);
         Assert.False(Entitle(c).Facts.Priority);
     }
+
+    [Fact]
+    public void TheBaseIsThePrimaryStageByDefault()
+    {
+        var c = Ceip(100, 26) with { InfantPupils = 100, InfantComp = 0 };
+        Assert.Equal(1, Apply(new Staffing.Rules.PPriority(), c).Result);
+    }
+
+    [Fact]
+    public void WithTheCentreBaseInfantPupilsCount()
+    {
+        var centre = With("{\"priority_base\": \"centre\"}");
+        var c = Ceip(100, 26) with { InfantPupils = 100, InfantComp = 0 };
+        var (result, because) = Apply(new Staffing.Rules.PPriority(), c, centre);
+        Assert.Equal(0, result);
+        Assert.StartsWith("26 of 200 pupils of the centre (infant, primary) = 13.0%", because);
+        Assert.Equal(1, Apply(new Staffing.Rules.PPriority(), c with { InfantComp = 25 }, centre).Result);
+    }
+
+    [Fact]
+    public void WithTheCentreBaseExactlyAQuarterIsNotPriority()
+    {
+        var centre = With("{\"priority_base\": \"centre\"}");
+        var c = Centre.Create("X", CentreKind.CEIPSO, 100, 25, 100, 25);
+        Assert.Equal(0, Apply(new Staffing.Rules.PPriority(), c, centre).Result);
+        Assert.Equal(1, Apply(new Staffing.Rules.PPriority(), c with { EsoComp = 26 }, centre).Result);
+    }
 }

@@ -23,4 +23,13 @@ public class SPtscTests
             1,
             Entitle(Ies(500, 25), With("{\"secondary_ptsc_min_support\": 1}")).Amount(Resource.SecondaryPtsc)
         );
+
+    [Fact]
+    public void ACeipsoGetsNoPtscPostUnlessAsked()
+    {
+        var c = Centre.Create("X", CentreKind.CEIPSO, 100, 10, 200, 60);
+        Assert.Equal(0, Entitle(c).Amount(Resource.SecondaryPtsc));
+        Assert.Contains("ceipso_secondary_ptsc false", Apply(new Staffing.Rules.SPtsc(), c).Because);
+        Assert.Equal(1, Entitle(c, With("{\"ceipso_secondary_ptsc\": true}")).Amount(Resource.SecondaryPtsc));
+    }
 }
