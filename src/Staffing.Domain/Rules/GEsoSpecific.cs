@@ -13,8 +13,8 @@ public sealed class GEsoSpecific() : GroupRule(Id, "Decimoséptima C", Stage.Sec
         + "incluirá dos horas semanales de tutoría.";
 
     public override string Reading =>
-        "An indicator from the pupils proposed (specific_group_pupils): the groups they make of at most 15, flagged "
-        + "when they cannot each hold 10.";
+        "An indicator from the pupils proposed (specific_group_pupils) n: the largest number of groups g with "
+        + "10g ≤ n, at most ceil(n / 15); the pupils left out max(0, n − 15g); flagged when no group can be formed.";
 
     public override IReadOnlyList<string> Parameters => ["specific_group_min", "specific_group_max"];
 
@@ -27,12 +27,13 @@ public sealed class GEsoSpecific() : GroupRule(Id, "Decimoséptima C", Stage.Sec
             return "teaches no ESO stage";
         if (c.SpecificGroupPupils == 0)
             return "no pupils proposed for specific compensatory groups";
-        var ind = StageIndicators.For(c, Stage, p, 0, 0);
+        if (result == 0)
+            return $"{N(c.SpecificGroupPupils)} pupils proposed, fewer than {N(p.SpecificGroupMin)}: no specific group "
+                + "can be formed (flagged)";
         var text =
             $"{N(c.SpecificGroupPupils)} pupils proposed: {Plural(result, "specific group", "specific groups")} "
             + $"of {N(p.SpecificGroupMin)} to {N(p.SpecificGroupMax)}, 2 tutoring hours a week each";
-        return ind.SpecificNotViable
-            ? text + $"; not viable: the groups could not each hold {N(p.SpecificGroupMin)}"
-            : text;
+        var left = StageIndicators.SpecificLeftOut(c, p, result);
+        return left > 0 ? text + $"; {Plural(left, "pupil is", "pupils are")} left out" : text;
     }
 }

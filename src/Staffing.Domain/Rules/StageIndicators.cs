@@ -38,7 +38,10 @@ public sealed record StageIndicators(
         var hours =
             comp == 0 ? 0m : Math.Min(p.SupportHoursMax, Math.Round(weekly / comp, 2, MidpointRounding.AwayFromZero));
         var eso = stage == Stage.Secondary;
-        var specificGroups = eso ? Ceil(c.SpecificGroupPupils, p.SpecificGroupMax) : 0;
+        // "Con un mínimo de diez y un máximo de quince": as many groups as can each hold the minimum, no more than
+        // the maximum size needs; pupils beyond them are left out.
+        var n = eso ? c.SpecificGroupPupils : 0;
+        var specificGroups = Math.Min(n / p.SpecificGroupMin, Ceil(n, p.SpecificGroupMax));
         return new StageIndicators(
             c.Code,
             stage,
@@ -47,11 +50,15 @@ public sealed record StageIndicators(
             hours,
             comp > 0 && hours < p.MinSupportHours,
             specificGroups,
-            eso && c.SpecificGroupPupils > 0 && c.SpecificGroupPupils < p.SpecificGroupMin * specificGroups,
+            n > 0 && specificGroups == 0,
             eso ? Ceil(c.AcePupils, p.AceGroupMax - p.AceReserved) : 0,
             c.NoSpanish > 0
         );
     }
+
+    /// <summary>G-ESO-SPECIFIC: proposed pupils the groups of at most the maximum size cannot take.</summary>
+    public static int SpecificLeftOut(Centre c, Policy p, int groups) =>
+        Math.Max(0, c.SpecificGroupPupils - p.SpecificGroupMax * groups);
 
     private static int Ceil(int n, int d) => (n + d - 1) / d;
 }
