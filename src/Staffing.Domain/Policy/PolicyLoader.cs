@@ -185,6 +185,11 @@ public static class PolicyLoader
         foreach (var (key, problem) in CrossChecks(policy))
             if (overrides.ContainsKey(key))
                 errors.AddKey(file, key, policy.Values[key], problem);
+        if (policy.PsychoDayTiers.Any(t => t.Days is < 1 or > 3) || policy.PtscDaysByNeed.Any(d => d is < 1 or > 3))
+            errors.Note(
+                $"{file}: EOEP days outside the regulation's 1 to 3 a week (Octava c.a, c.b) are used as a "
+                    + "what-if and flagged where they apply"
+            );
         return errors.Count > before ? basis : policy;
     }
 

@@ -43,6 +43,7 @@ public sealed class PPsycho() : Rule(Id, "Octava c.a")
             return "not a preferred-action centre (P-PRIORITY)";
         var tiers = string.Join(", ", p.PsychoDayTiers.Select(t => $"{t.Days} from {t.From}"));
         return $"a preferred-action centre with {N(Count(c, p))} compensatory pupils: {Plural(result, "day", "days")} "
-            + $"a week of a psychopedagogue (tiers: {tiers})";
+            + $"a week of a psychopedagogue (tiers: {tiers})"
+            + OutsideTheText(result);
     }
 }

@@ -25,6 +25,8 @@ public sealed class PPtsc() : Rule(Id, "Octava c.b")
 
     public override string Because(Centre c, Policy p, in Facts f, int result) =>
         f.Priority
-            ? $"a preferred-action centre with socio-educational need {N(c.PtscNeed)}: {Plural(result, "day", "days")} a week of a PTSC"
+            ? $"a preferred-action centre with socio-educational need {N(c.PtscNeed)}: {Plural(result, "day", "days")} "
+                + "a week of a PTSC"
+                + OutsideTheText(result)
             : "not a preferred-action centre (P-PRIORITY)";
 }

@@ -55,6 +55,12 @@ public abstract class Rule(string id, string instruction)
     internal static bool SecondaryStage(Centre c, Policy p) =>
         c.Kind.TeachesEso() && (c.Kind != CentreKind.CEIPSO || p.CeipsoSecondaryRules) && c.Programme;
 
+    /// <summary>EOEP days are "de uno a tres días semanales" (Octava c.a, c.b): a what-if may set others, flagged.</summary>
+    internal static string OutsideTheText(int days) =>
+        days is 0 or (>= 1 and <= 3)
+            ? ""
+            : $"; flagged: {N(days)} days is outside the regulation's 1 to 3 (a what-if value)";
+
     internal static string NoProgramme => "runs no compensatory programme (Quinta, Sexta): no compensatory staffing";
 
     /// <summary>"Por cada 25": one unit per full ratio under the policy's rounding (P-SUPPORT, S-SUPPORT, P-CRA).</summary>

@@ -37,4 +37,17 @@ public class PPsychoTests
     [Fact]
     public void RulesNamePriorityAndPsycho() =>
         Assert.Equal("P-PRIORITY;P-PSYCHO", Entitle(Ceip(100, 30)).Line(Resource.PsychopedagogueDays)!.Rules);
+
+    [Fact]
+    public void DaysOutsideOneToThreeAreFlagged()
+    {
+        var (days, because) = Apply(
+            new Staffing.Rules.PPsycho(),
+            Ceip(100, 40),
+            With("{\"psycho_day_tiers\": [[0, 2], [40, 4]]}")
+        );
+        Assert.Equal(4, days);
+        Assert.Contains("flagged: 4 days is outside the regulation's 1 to 3", because);
+        Assert.DoesNotContain("flagged", Apply(new Staffing.Rules.PPsycho(), Ceip(100, 40)).Because);
+    }
 }

@@ -24,4 +24,15 @@ public class PPtscTests
             Entitle(Ceip(100, 30), With("{\"ptsc_days_by_need\": {\"1\": 2, \"2\": 3, \"3\": 4}}"))
                 .Amount(Resource.PtscDays)
         );
+
+    [Fact]
+    public void DaysOutsideOneToThreeAreFlagged() =>
+        Assert.Contains(
+            "outside the regulation's 1 to 3",
+            Apply(
+                new Staffing.Rules.PPtsc(),
+                Ceip(100, 40),
+                With("{\"ptsc_days_by_need\": {\"1\": 5, \"2\": 2, \"3\": 3}}")
+            ).Because
+        );
 }
