@@ -102,14 +102,6 @@ public static class CsvFile
     private sealed class VocabularyCell : DefaultTypeConverter
     {
         public override string? ConvertToString(object? value, IWriterRow row, MemberMapData memberMapData) =>
-            value switch
-            {
-                Resource r => r.Name(),
-                Stage s => s.Name(),
-                Funding f => f.Name(),
-                Ownership o => o.Name(),
-                Enum e => e.ToString(),
-                _ => "",
-            };
+            value is Enum e ? Vocabulary.Text(e) : "";
     }
 }

@@ -93,15 +93,7 @@ public sealed class VocabularyJsonConverter<T> : JsonConverter<T>
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
         writer.WriteStringValue(Name(value));
 
-    private static string Name(T value) =>
-        value switch
-        {
-            Resource r => r.Name(),
-            Stage s => s.Name(),
-            Funding f => f.Name(),
-            Ownership o => o.Name(),
-            _ => value.ToString(),
-        };
+    private static string Name(T value) => Vocabulary.Text(value);
 }
 
 [JsonSourceGenerationOptions(

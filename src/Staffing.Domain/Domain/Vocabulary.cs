@@ -67,6 +67,17 @@ public static class Vocabulary
 
     public static string Name(this Resource r) => ResourceNames[(int)r];
 
+    /// <summary>Any value of the vocabulary by its name in the files (a kind as written, e.g. CEIP).</summary>
+    public static string Text(Enum value) =>
+        value switch
+        {
+            Resource r => r.Name(),
+            Stage s => s.Name(),
+            Funding f => f.Name(),
+            Ownership o => o.Name(),
+            _ => value.ToString(),
+        };
+
     public static bool TryParseResource(string text, out Resource resource)
     {
         var i = Array.IndexOf(ResourceNames, text.Trim().ToLowerInvariant());
