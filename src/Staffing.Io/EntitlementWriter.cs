@@ -85,7 +85,14 @@ public static class EntitlementWriter
                 );
             o.WriteLine("Why (every rule, applied [x] or not [ ]):");
             foreach (var t in trace)
+            {
                 o.WriteLine($"  [{(t.Applied ? "x" : " ")}] {t.Rule} ({t.Instruction}): {t.Because}");
+                // The regulation's words where the rule gave something; the project's reading wherever it decided.
+                if (t.Applied)
+                    o.WriteLine($"        texto ({t.Instruction}): «{t.Text}»");
+                if (t.Applied || DecidedByReading(t))
+                    o.WriteLine($"        reading (the project's, not the text): {t.Reading}");
+            }
             var edges = CliffEdges.Of(c, p);
             if (edges.Count > 0)
             {
@@ -95,6 +102,10 @@ public static class EntitlementWriter
             }
         }
     }
+
+    /// <summary>A rule that did not apply because of a reading the text does not state (a concertado exclusion).</summary>
+    public static bool DecidedByReading(TraceLine t) =>
+        !t.Applied && t.Reading.StartsWith("Reading chosen, not in the text", StringComparison.Ordinal);
 
     public static string Render(Action<TextWriter> write)
     {

@@ -40,14 +40,12 @@ public sealed record CentreEntitlement(
     Ownership Ownership,
     bool PreferredAction,
     IReadOnlyList<ResourceEntitlement> Resources,
-    IReadOnlyList<TraceEntry> Trace,
+    IReadOnlyList<TraceLine> Trace,
     CentreIndicators Indicators,
     IReadOnlyList<CliffEdgeEntry> CliffEdges
 );
 
 public sealed record ResourceEntitlement(Resource Resource, int Entitled, string Rules, Funding Funding, string Reason);
-
-public sealed record TraceEntry(string Rule, string Instruction, bool Applied, string Because);
 
 public sealed record CentreIndicators(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StageIndicatorEntry? Primary,
@@ -176,7 +174,7 @@ public static class Documents
                         EntitlementWriter.Reason(l, trace)
                     )),
             ],
-            [.. trace.Select(t => new TraceEntry(t.Rule, t.Instruction, t.Applied, t.Because))],
+            trace,
             new CentreIndicators(Stage(Domain.Stage.Primary), Stage(Domain.Stage.Secondary)),
             [
                 .. CliffEdges

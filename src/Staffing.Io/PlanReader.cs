@@ -83,6 +83,7 @@ public static class PlanReader
                     centres.Add(c);
                     days.Add(r.Int("days_" + l, 0, 5) ?? 0);
                 }
+                var free = r.Int("free_days", 0, 5) ?? 0;
                 if (!r.Failed)
                     itinerants.Add(
                         new ItinerantRow(
@@ -90,7 +91,8 @@ public static class PlanReader
                             teacher,
                             stageText == "primary" ? Stage.Primary : Stage.Secondary,
                             centres,
-                            days
+                            days,
+                            free
                         )
                     );
             }

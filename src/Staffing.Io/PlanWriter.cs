@@ -24,7 +24,7 @@ public static class PlanWriter
                 l.Reason
             ))
         );
-        WriteItinerants(Path.Combine(folder, "itinerants.csv"), scenario.Policy.ItinerantShare, plan.Itinerants);
+        WriteItinerants(Path.Combine(folder, "itinerants.csv"), scenario.Policy.ItinerantGroupMax, plan.Itinerants);
         if (plan.Schedule is { } schedule)
             CsvFile.Write(
                 Path.Combine(folder, "eoep-schedule.csv"),
@@ -55,17 +55,21 @@ public static class PlanWriter
         File.WriteAllText(Path.Combine(folder, "summary.json"), Summary(scenario, plan), new UTF8Encoding(false));
     }
 
-    /// <summary>itinerants.csv: a centre and a days column per centre a teacher can serve, so its width follows the policy.</summary>
-    private static void WriteItinerants(string path, int share, IEnumerable<ItinerantTeacher> teachers)
+    /// <summary>
+    /// itinerants.csv: a centre and a days column per centre a teacher can serve (itinerant_group_max), so its width
+    /// follows the policy; cells of smaller groups empty.
+    /// </summary>
+    private static void WriteItinerants(string path, int groupMax, IReadOnlyCollection<ItinerantTeacher> teachers)
     {
+        var width = Math.Max(groupMax, teachers.Select(t => t.Centres.Length).DefaultIfEmpty(0).Max());
         using var w = new StreamWriter(path, false, new UTF8Encoding(false));
         using var csv = CsvFile.Writer(w);
-        var letters = Enumerable.Range(0, share).Select(i => ((char)('a' + i)).ToString()).ToList();
+        var letters = Enumerable.Range(0, width).Select(i => ((char)('a' + i)).ToString()).ToList();
         foreach (
             var h in new[] { "teacher", "stage" }
                 .Concat(letters.Select(l => "centre_" + l))
                 .Concat(letters.Select(l => "days_" + l))
-                .Concat(["same_locality", "km"])
+                .Concat(["free_days", "same_locality", "km"])
         )
             csv.Field(h);
         csv.NextRecord();
@@ -73,14 +77,17 @@ public static class PlanWriter
         {
             foreach (
                 var cell in new object?[] { t.Id, t.Stage.Name() }
-                    .Concat(t.Centres)
-                    .Concat(t.Days.Cast<object?>())
-                    .Concat([t.SameLocality, t.Km?.ToString("0.0", CultureInfo.InvariantCulture)])
+                    .Concat(Padded(t.Centres.Cast<object?>(), width))
+                    .Concat(Padded(t.Days.Cast<object?>(), width))
+                    .Concat([t.FreeDays, t.SameLocality, t.Km?.ToString("0.0", CultureInfo.InvariantCulture)])
             )
                 csv.Field(cell);
             csv.NextRecord();
         }
     }
+
+    private static IEnumerable<object?> Padded(IEnumerable<object?> cells, int width) =>
+        cells.Concat(Enumerable.Repeat<object?>(null, width)).Take(width);
 
     public static string Summary(Scenario scenario, Plan plan) =>
         JsonSerializer.Serialize(Documents.Summary(scenario, plan), StaffingJson.Default.PlanSummary) + "\n";

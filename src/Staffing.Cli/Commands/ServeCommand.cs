@@ -92,6 +92,7 @@ public static class ServeCommand
                         t.Stage,
                         [.. t.Centres],
                         [.. t.Days],
+                        t.FreeDays,
                         false,
                         null
                     )),

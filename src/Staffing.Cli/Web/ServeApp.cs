@@ -101,10 +101,10 @@ public static class ServeApp
                                     t.Id,
                                     t.Stage,
                                     string.Join(" ", t.Centres),
-                                    string.Join("+", t.Days)
+                                    string.Join("+", t.Days),
+                                    t.FreeDays
                                 )),
-                        ],
-                        RuleTexts.Spanish.ToDictionary(r => r.Id, r => r.Text)
+                        ]
                     );
                     return Results.Json(card, WebJson.Default.CentreCard);
                 }
@@ -297,68 +297,4 @@ public static class ServeApp
         );
 
     public static string Url(int port) => "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
-}
-
-/// <summary>What each rule says, in Spanish, for the page's bilingual trace.</summary>
-public static class RuleTexts
-{
-    public static readonly IReadOnlyList<(string Id, string Text)> Spanish =
-    [
-        (
-            PSupport.Id,
-            "Un profesor de apoyo por cada 25 alumnos de compensación educativa de primaria, con un máximo de uno por ciclo."
-        ),
-        (
-            PItinerant.Id,
-            "Un centro con alumnos de compensación que no llega a un profesor propio y tiene la necesidad justificada puede compartir un profesor itinerante con otro centro, preferentemente de la misma localidad."
-        ),
-        (
-            PSai.Id,
-            "Los centros con alumnos que desconocen el español pueden solicitar el Servicio de Apoyo Itinerante al alumnado inmigrante (SAI): derivación, no dotación."
-        ),
-        (
-            PPriority.Id,
-            "Un centro público con más del 25% de alumnos de compensación en primaria es centro de actuación preferente del EOEP."
-        ),
-        (
-            PPsycho.Id,
-            "Un centro de actuación preferente recibe un psicopedagogo de 1 a 3 días a la semana según su número de alumnos de compensación."
-        ),
-        (
-            PPtsc.Id,
-            "Un centro de actuación preferente recibe un PTSC de 1 a 3 días a la semana según su necesidad de intervención socioeducativa."
-        ),
-        (PCra.Id, "Un colegio rural agrupado recibe un profesor itinerante por cada 15 alumnos de compensación."),
-        (
-            PConcertado.Id,
-            "Un centro concertado en las mismas condiciones puede contar con profesores de apoyo a través de su concierto, fuera de la dotación pública."
-        ),
-        (
-            SSupport.Id,
-            "Un profesor de apoyo en el departamento de orientación por cada 25 alumnos de compensación de ESO, con un máximo de 4."
-        ),
-        (
-            SPtsc.Id,
-            "Un instituto con al menos 2 profesores de apoyo de compensación recibe un PTSC a tiempo completo en su departamento de orientación."
-        ),
-        (
-            SItinerant.Id,
-            "Un instituto con alumnos de compensación sin profesor de apoyo propio y necesidad justificada puede compartir un profesor itinerante con otro centro."
-        ),
-        (SSai.Id, "Como P-SAI, para institutos."),
-        (SConcertado.Id, "Como P-CONCERTADO, para la ESO; sin PTSC."),
-        (
-            GPrimaryGroup.Id,
-            "Grupos de apoyo fuera del aula de referencia: como máximo 12 alumnos y 15 horas semanales por alumno."
-        ),
-        (GEsoGroup.Id, "Como G-PRIMARY-GROUP, en la ESO."),
-        (
-            GEsoSpecific.Id,
-            "Grupos específicos de compensación en 1.º y 2.º de ESO: de 10 a 15 alumnos, 2 horas de tutoría semanales."
-        ),
-        (
-            GAce.Id,
-            "Aulas de compensación educativa: como máximo 15 alumnos por grupo, 2 plazas reservadas para incorporaciones durante el curso."
-        ),
-    ];
 }

@@ -13,8 +13,7 @@ public sealed record CentreCard(
     int Schema,
     IReadOnlyList<CentreEntitlement> Centres,
     IReadOnlyList<PlanRowEntry> Plan,
-    IReadOnlyList<ItinerantEntry> Itinerants,
-    IReadOnlyDictionary<string, string> RulesEs
+    IReadOnlyList<ItinerantEntry> Itinerants
 );
 
 public sealed record PlanRowEntry(
@@ -27,7 +26,7 @@ public sealed record PlanRowEntry(
     string Reason
 );
 
-public sealed record ItinerantEntry(string Teacher, Stage Stage, string Centres, string Days);
+public sealed record ItinerantEntry(string Teacher, Stage Stage, string Centres, string Days, int FreeDays);
 
 /// <summary>GET /api/areas.</summary>
 public sealed record AreasDocument(string Status, IReadOnlyList<AreaTotal> Totals, IReadOnlyList<MapCentre> Centres);

@@ -21,6 +21,7 @@ public sealed record ItinerantTeacher(
     Stage Stage,
     ImmutableArray<string> Centres,
     ImmutableArray<int> Days,
+    int FreeDays,
     bool SameLocality,
     double? Km
 );

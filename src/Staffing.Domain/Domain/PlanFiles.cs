@@ -19,7 +19,8 @@ public sealed record ItinerantRow(
     string Teacher,
     Stage Stage,
     IReadOnlyList<string> Centres,
-    IReadOnlyList<int> Days
+    IReadOnlyList<int> Days,
+    int FreeDays
 );
 
 public sealed record ScheduleRow(int Line, string Eoep, string Person, string Role, int Weekday, string? Centre);

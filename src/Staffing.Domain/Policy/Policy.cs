@@ -38,6 +38,7 @@ public sealed record Policy
     public required int CycleCap { get; init; }
     public required Rounding Rounding { get; init; }
     public required int ItinerantShare { get; init; }
+    public required int ItinerantGroupMax { get; init; }
     public required decimal PriorityThreshold { get; init; }
     public required bool PriorityStrict { get; init; }
 
@@ -81,6 +82,9 @@ public sealed record Policy
     public const int WeekDays = 5;
 
     public int EoepDaysPerPerson => WeekDays - EoepReservedDays;
+
+    /// <summary>The days a week a share gives a centre with a teacher of its own: ceil(5 / itinerant_share).</summary>
+    public int ItinerantShareDays => (WeekDays + ItinerantShare - 1) / ItinerantShare;
 
     public decimal CostPerUnit(Domain.Resource r) =>
         r switch

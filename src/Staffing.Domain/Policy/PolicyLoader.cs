@@ -211,6 +211,8 @@ public static class PolicyLoader
             yield return ("ace_reserved", "less than ace_group_max");
         if (p.ItinerantShare < 2)
             yield return ("itinerant_share", "at least 2 (a share is between centres)");
+        if (p.ItinerantGroupMax < p.ItinerantShare)
+            yield return ("itinerant_group_max", "at least itinerant_share");
     }
 
     /// <summary>The record from checked values, by System.Text.Json: snake-case names, no member left unmapped.</summary>

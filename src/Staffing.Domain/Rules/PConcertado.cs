@@ -27,17 +27,26 @@ public sealed class PConcertado() : Rule(Id, "Octava d")
     public override int Evaluate(Centre c, Policy p, in Facts f) => !c.IsPublic && f.PrimaryPosts > 0 ? 1 : 0;
 
     public override string Because(Centre c, Policy p, in Facts f, int result) =>
-        AgreementBecause(
-            c,
-            p,
-            result,
-            f.PrimaryPosts,
-            PSupport.Id,
-            "; EOEP days, PTSC and itinerant shares do not apply"
-        );
+        AgreementBecause(c, p, result, f.PrimaryPosts, PSupport.Id);
+
+    public override string ReadingFor(Centre c, Policy p, in Facts f, int result) =>
+        AgreementReading(c, p, PSupport.Id, "EOEP days, PTSC days and itinerant shares");
+
+    /// <summary>The reading behind a concertado centre's posts (P-CONCERTADO and S-CONCERTADO).</summary>
+    internal static string AgreementReading(Centre c, Policy p, string supportRule, string publicServices) =>
+        c.IsPublic
+            ? "None: the paragraph is about concertado centres"
+            : "Reading chosen, not in the text: the text says such a centre \"podrá contar en su concierto educativo "
+                + $"con profesor de apoyo\"; the project computes the posts as {supportRule}'s, funded by the agreement "
+                + (
+                    p.ConcertadoInPool
+                        ? "and, here, counted in the public pool (concertado_in_pool true)"
+                        : "outside the public pool (concertado_in_pool false)"
+                )
+                + $"; the text names only the support teacher, so {publicServices} are read as not given to it";
 
     /// <summary>Why a concertado centre's posts are held by its agreement (P-CONCERTADO and S-CONCERTADO).</summary>
-    internal static string AgreementBecause(Centre c, Policy p, int result, int posts, string supportRule, string rest)
+    internal static string AgreementBecause(Centre c, Policy p, int result, int posts, string supportRule)
     {
         if (c.IsPublic)
             return "a public centre";
@@ -48,7 +57,6 @@ public sealed class PConcertado() : Rule(Id, "Octava d")
                 p.ConcertadoInPool
                     ? ", counted against the public pool (concertado_in_pool)"
                     : ", outside the public pool"
-            )
-            + rest;
+            );
     }
 }

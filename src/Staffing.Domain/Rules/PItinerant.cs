@@ -19,7 +19,7 @@ public sealed class PItinerant() : Rule(Id, "Octava b")
         + "as a public service (not for a concertado centre). One teacher serves itinerant_share centres of one area, "
         + "paired by locality, kind, distance and similar counts.";
 
-    public override IReadOnlyList<string> Parameters => ["itinerant_share"];
+    public override IReadOnlyList<string> Parameters => ["itinerant_share", "itinerant_group_max"];
 
     public override Resource? Gives => Resource.PrimaryItinerant;
 
@@ -34,22 +34,23 @@ public sealed class PItinerant() : Rule(Id, "Octava b")
             return "teaches no primary stage";
         if (!c.Programme)
             return NoProgramme;
-        return ItinerantBecause(c, p, Stage.Primary, f.PrimaryPosts + f.CraPosts, result, "Octava d");
+        return ItinerantBecause(c, p, Stage.Primary, f.PrimaryPosts + f.CraPosts, result);
     }
 
+    public override string ReadingFor(Centre c, Policy p, in Facts f, int result) => ItinerantReading(c, p, Reading);
+
+    internal static string ItinerantReading(Centre c, Policy p, string reading) =>
+        c.IsPublic
+            ? $"Reading chosen: {reading} An odd centre joins a group of up to itinerant_group_max ({N(p.ItinerantGroupMax)}); "
+                + $"a centre alone in its area and stage has a teacher of its own for {N(p.ItinerantShareDays)} days"
+            : PublicServiceReading("the itinerant teachers");
+
     /// <summary>Why a stage is, or is not, eligible for an itinerant share (P-ITINERANT and S-ITINERANT).</summary>
-    internal static string ItinerantBecause(
-        Centre c,
-        Policy p,
-        Stage stage,
-        int posts,
-        int result,
-        string concertadoInstruction
-    )
+    internal static string ItinerantBecause(Centre c, Policy p, Stage stage, int posts, int result)
     {
         var stageName = stage == Stage.Primary ? "primary" : "ESO";
         if (!c.IsPublic)
-            return $"itinerant teachers are a public service: not for a concertado centre ({concertadoInstruction})";
+            return "a concertado centre: no itinerant share";
         if (c.Comp(stage) == 0)
             return $"no compensatory {stageName} pupils";
         if (posts > 0)

@@ -54,6 +54,21 @@ public sealed class PPriority() : Rule(Id, "Octava c")
         return p.PriorityStrict ? lhs > rhs : lhs >= rhs;
     }
 
+    public override string ReadingFor(Centre c, Policy p, in Facts f, int result)
+    {
+        if (!c.IsPublic && c.Kind.TeachesPrimary())
+            return "Reading chosen, not in the text: the text does not say the centre must be public; the project "
+                + "reads that the EOEP serves public centres, so a concertado centre is not a preferred-action centre";
+        var strict = p.PriorityStrict
+            ? "\"más de\" read as strictly greater (priority_strict true)"
+            : "the line itself counted as crossing (priority_strict false, a what-if)";
+        var basis =
+            p.PriorityBase == PriorityBase.Primary
+                ? "over the primary stage's pupils, the stage Octava is about (priority_base primary)"
+                : "over all the centre's pupils (priority_base centre)";
+        return $"Reading chosen: {strict}, in exact decimal arithmetic, {basis}";
+    }
+
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!c.Kind.TeachesPrimary())
@@ -61,7 +76,7 @@ public sealed class PPriority() : Rule(Id, "Octava c")
         if (!c.Programme)
             return NoProgramme;
         if (!c.IsPublic)
-            return "a concertado centre is not a preferred-action centre of the EOEP (the rule speaks of public centres)";
+            return "a concertado centre: not a preferred-action centre";
         var limit = (p.PriorityStrict ? "more than " : "at least ") + Percent(p.PriorityThreshold * 100);
         var (comp, pupils, words) = Base(c, p);
         if (pupils == 0)

@@ -41,9 +41,21 @@ public sealed class PPsycho() : Rule(Id, "Octava c.a")
     {
         if (!f.Priority)
             return "not a preferred-action centre (P-PRIORITY)";
-        var tiers = string.Join(", ", p.PsychoDayTiers.Select(t => $"{t.Days} from {t.From}"));
         return $"a preferred-action centre with {N(Count(c, p))} compensatory pupils: {Plural(result, "day", "days")} "
-            + $"a week of a psychopedagogue (tiers: {tiers})"
+            + "a week of a psychopedagogue"
             + OutsideTheText(result);
+    }
+
+    public override string ReadingFor(Centre c, Policy p, in Facts f, int result)
+    {
+        if (!f.Priority)
+            return "None: the text gives the days to preferred-action centres only (P-PRIORITY)";
+        var tiers = string.Join(", ", p.PsychoDayTiers.Select(t => $"{t.Days} from {t.From}"));
+        var counted =
+            p.PsychoCountStages == CountStages.Both && c.Kind == CentreKind.CEIPSO
+                ? "primary and ESO compensatory pupils (psycho_count_stages both)"
+                : "primary compensatory pupils";
+        return "Assumption, not in the text: the text says only \"de uno a tres días semanales, en función del número "
+            + $"de alumnos\"; the days by tier are the project's (psycho_day_tiers: {tiers}), over the {counted}";
     }
 }

@@ -23,6 +23,13 @@ public sealed class PPtsc() : Rule(Id, "Octava c.b")
 
     public override int Evaluate(Centre c, Policy p, in Facts f) => f.Priority ? p.PtscDaysByNeed[c.PtscNeed - 1] : 0;
 
+    public override string ReadingFor(Centre c, Policy p, in Facts f, int result) =>
+        f.Priority
+            ? "Assumption, not in the text: the text says \"de uno a tres días semanales, en función de las necesidades "
+                + "de intervención socioeducativa\"; the need is an input (ptsc_need, 1 when missing) and its days a "
+                + $"parameter (ptsc_days_by_need: {string.Join(", ", p.PtscDaysByNeed)})"
+            : "None: the text gives the days to preferred-action centres only (P-PRIORITY)";
+
     public override string Because(Centre c, Policy p, in Facts f, int result) =>
         f.Priority
             ? $"a preferred-action centre with socio-educational need {N(c.PtscNeed)}: {Plural(result, "day", "days")} "

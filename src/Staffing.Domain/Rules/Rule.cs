@@ -35,7 +35,20 @@ public abstract class Rule(string id, string instruction)
 
     public abstract int Evaluate(Centre c, Policy p, in Facts f);
 
+    /// <summary>The figures and the outcome for one centre: what was counted and compared, never a reading.</summary>
     public abstract string Because(Centre c, Policy p, in Facts f, int result);
+
+    /// <summary>
+    /// The project's reading or assumption behind this centre's outcome, said as such ("reading chosen",
+    /// "assumption"): the rule's whole reading unless the rule names the part that decided.
+    /// </summary>
+    public virtual string ReadingFor(Centre c, Policy p, in Facts f, int result) => Reading;
+
+    /// <summary>A concertado centre left out by a reading the text does not state (P-PRIORITY, P-/S-ITINERANT, ...).</summary>
+    internal static string PublicServiceReading(string what) =>
+        $"Reading chosen, not in the text: the paragraph does not speak of ownership; the project reads {what} as a "
+        + "public service, not for a concertado centre (the text gives a concertado centre a support teacher in its "
+        + "agreement, P-CONCERTADO)";
 
     /// <summary>The rules it depends on, then its own id: "P-PRIORITY;P-PSYCHO".</summary>
     public string Chain => DependsOn.Count == 0 ? Id : string.Join(";", DependsOn) + ";" + Id;

@@ -19,7 +19,18 @@ public sealed record Entitlement(Centre Centre, Facts Facts, ImmutableArray<Enti
     }
 }
 
-public sealed record TraceLine(string Rule, string Instruction, bool Applied, string Because);
+/// <summary>
+/// One rule's line for a centre: the figures (because), the regulation's own words (text, Spanish) and the
+/// project's reading behind the outcome (reading), kept apart so no assumption passes for the text.
+/// </summary>
+public sealed record TraceLine(
+    string Rule,
+    string Instruction,
+    bool Applied,
+    string Because,
+    string Text,
+    string Reading
+);
 
 /// <summary>The rules of RULES.md, in its order, and the one place that chains them for a centre.</summary>
 public static class RuleBook
@@ -90,7 +101,16 @@ public static class RuleBook
         foreach (var rule in All)
         {
             var result = rule.Evaluate(c, p, f);
-            trace.Add(new TraceLine(rule.Id, rule.Instruction, result > 0, rule.Because(c, p, f, result)));
+            trace.Add(
+                new TraceLine(
+                    rule.Id,
+                    rule.Instruction,
+                    result > 0,
+                    rule.Because(c, p, f, result),
+                    rule.Text,
+                    rule.ReadingFor(c, p, f, result)
+                )
+            );
         }
         return trace.MoveToImmutable();
     }

@@ -21,5 +21,8 @@ public sealed class SConcertado() : Rule(Id, "Novena d")
     public override int Evaluate(Centre c, Policy p, in Facts f) => !c.IsPublic && f.SecondaryPosts > 0 ? 1 : 0;
 
     public override string Because(Centre c, Policy p, in Facts f, int result) =>
-        PConcertado.AgreementBecause(c, p, result, f.SecondaryPosts, SSupport.Id, "; no PTSC post, no itinerant share");
+        PConcertado.AgreementBecause(c, p, result, f.SecondaryPosts, SSupport.Id);
+
+    public override string ReadingFor(Centre c, Policy p, in Facts f, int result) =>
+        PConcertado.AgreementReading(c, p, SSupport.Id, "the S-PTSC post and itinerant shares");
 }

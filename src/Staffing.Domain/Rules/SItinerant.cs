@@ -18,7 +18,8 @@ public sealed class SItinerant() : Rule(Id, "Novena c")
         "As P-ITINERANT for the ESO stage of an IES or (with ceipso_secondary_rules) a CEIPSO, which can be eligible "
         + "in each stage on its own.";
 
-    public override IReadOnlyList<string> Parameters => ["itinerant_share", "ceipso_secondary_rules"];
+    public override IReadOnlyList<string> Parameters =>
+        ["itinerant_share", "itinerant_group_max", "ceipso_secondary_rules"];
 
     public override Resource? Gives => Resource.SecondaryItinerant;
 
@@ -26,6 +27,8 @@ public sealed class SItinerant() : Rule(Id, "Novena c")
         SecondaryStage(c, p) && c.IsPublic && c.EsoComp > 0 && f.SecondaryPosts == 0 && c.ItinerantJustified ? 1 : 0;
 
     public override string Because(Centre c, Policy p, in Facts f, int result) =>
-        SSupport.SecondaryGate(c, p)
-        ?? PItinerant.ItinerantBecause(c, p, Stage.Secondary, f.SecondaryPosts, result, "Novena d");
+        SSupport.SecondaryGate(c, p) ?? PItinerant.ItinerantBecause(c, p, Stage.Secondary, f.SecondaryPosts, result);
+
+    public override string ReadingFor(Centre c, Policy p, in Facts f, int result) =>
+        PItinerant.ItinerantReading(c, p, Reading);
 }

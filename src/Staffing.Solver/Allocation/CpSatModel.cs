@@ -22,6 +22,10 @@ public sealed class ComponentModel
     private readonly int share;
     private readonly Dictionary<Demand, BoolVar[]> units = [];
     private readonly List<(Demand A, Demand B, BoolVar X)> pairs = [];
+    private readonly Dictionary<Demand, BoolVar> odd = [];
+    private readonly Dictionary<Demand, BoolVar> alone = [];
+    private readonly HashSet<(Demand, Demand)> hintPairs = [];
+    private readonly HashSet<Demand> hintLeftovers = [];
     private readonly Dictionary<Demand, LinearExprBuilder> paired = [];
 
     public CpModel Model { get; } = new();
@@ -48,6 +52,7 @@ public sealed class ComponentModel
         this.scale = scale;
         this.weights = weights;
         share = problem.Policy.ItinerantShare;
+        SplitHint();
         var floors = LossFloors();
         foreach (var d in demands.Where(d => !d.Resource.IsItinerant()))
         {
@@ -59,7 +64,7 @@ public sealed class ComponentModel
         AddCapacities();
         AddSecondaryPtscNeedsTwoPosts();
         BuildObjectives();
-        Hint(d => hint.Of(d.Code, d.Resource), (a, b) => InHintGroup(a, b));
+        Hint(d => hint.Of(d.Code, d.Resource), (a, b) => hintPairs.Contains((a, b)), d => hintLeftovers.Contains(d));
     }
 
     /// <summary>Unit k+1 of a demand only with unit k: the units allocated are a prefix.</summary>
@@ -115,7 +120,10 @@ public sealed class ComponentModel
             .ToDictionary(kv => kv.Key, kv => kv.Value);
     }
 
-    /// <summary>Every pool row and EOEP team: what its demands are given stays within its amount.</summary>
+    /// <summary>
+    /// Every pool row and EOEP team: what its demands are given stays within its amount; for itinerant teachers,
+    /// the groups of two and the teachers of one centre's own (an odd centre joining a group costs none).
+    /// </summary>
     private void AddCapacities()
     {
         foreach (
@@ -126,6 +134,17 @@ public sealed class ComponentModel
         )
         {
             var sum = LinearExpr.NewBuilder();
+            if (cap.Resource.IsItinerant())
+            {
+                if (share != 2)
+                    continue;
+                foreach (var (a, _, x) in pairs.Where(p => problem.CapacitiesOf(p.A).Contains(cap)))
+                    sum.Add(x);
+                foreach (var (_, o) in alone.Where(kv => problem.CapacitiesOf(kv.Key).Contains(cap)))
+                    sum.Add(o);
+                Name(Model.Add(sum <= cap.Amount), $"{cap.Label}: at most {cap.Amount} itinerant teachers");
+                continue;
+            }
             foreach (var d in demands.Where(d => problem.CapacitiesOf(d).Contains(cap)))
                 sum.Add(Allocated(d));
             Name(Model.Add(sum <= cap.Amount), $"{cap.Label}: at most {cap.Amount} {cap.Resource.Unit()}");
@@ -183,10 +202,92 @@ public sealed class ComponentModel
             paired[a].Add(x);
             paired[b].Add(x);
         }
+        AddOddAndAlone(eligible);
         foreach (var d in eligible)
         {
             AddOneShareEach(d);
             AddLockedShare(d);
+        }
+    }
+
+    /// <summary>
+    /// Every eligible centre can be served: in an area and stage, one odd centre joins a pair (with
+    /// itinerant_group_max 3 or more), and a centre can have a teacher of its own (with a larger group allowed,
+    /// only where no pair is formed: the centre alone in its area and stage).
+    /// </summary>
+    private void AddOddAndAlone(List<Demand> eligible)
+    {
+        var larger = problem.Policy.ItinerantGroupMax > share;
+        foreach (var group in eligible.GroupBy(d => (d.Centre.Area, d.Resource)))
+        {
+            var (area, resource) = group.Key;
+            var pairSum = LinearExpr.NewBuilder();
+            foreach (var (_, _, x) in pairs.Where(p => p.A.Centre.Area == area && p.A.Resource == resource))
+                pairSum.Add(x);
+            var odds = LinearExpr.NewBuilder();
+            var alones = LinearExpr.NewBuilder();
+            foreach (
+                var d in group.Where(d => problem.Lock(d.Code, d.Resource) is not { Amount: 1, Partner: not null })
+            )
+            {
+                if (larger)
+                {
+                    var e = Model.NewBoolVar($"{resource.Name()} {d.Code} joins a pair as the odd centre");
+                    odd[d] = e;
+                    paired[d].Add(e);
+                    odds.Add(e);
+                }
+                var o = Model.NewBoolVar($"{resource.Name()} {d.Code} has a teacher of its own");
+                alone[d] = o;
+                paired[d].Add(o);
+                alones.Add(o);
+                if (larger)
+                {
+                    var c = Model.Add(pairSum == 0);
+                    c.OnlyEnforceIf(o);
+                    Name(c, $"{d.Code} has a {resource.Name()} teacher of its own only alone in {area}");
+                }
+            }
+            if (larger)
+            {
+                Name(Model.Add(odds <= pairSum), $"{area} {resource.Name()}: an odd centre joins a pair");
+                Name(Model.Add(odds <= share - 1), $"{area} {resource.Name()}: at most one odd centre");
+            }
+            Name(Model.Add(alones <= 1), $"{area} {resource.Name()}: at most one teacher of one centre");
+        }
+    }
+
+    /// <summary>
+    /// The greedy groups as the model's variables: pairs as pairs, a group of three as its cheapest candidate
+    /// pair and an odd centre, a group of one as a teacher of its own.
+    /// </summary>
+    private void SplitHint()
+    {
+        if (share != 2)
+            return;
+        var byKey = demands.Where(d => d.Resource.IsItinerant()).ToDictionary(d => (d.Code, d.Resource.StageOf()));
+        foreach (var g in hint.Groups)
+        {
+            var members = g.Codes.Select(c => byKey.GetValueOrDefault((c, g.Stage))).OfType<Demand>().ToList();
+            if (members.Count != g.Codes.Length)
+                continue;
+            if (members.Count == 1)
+            {
+                hintLeftovers.Add(members[0]);
+                continue;
+            }
+            var best = (
+                from i in Enumerable.Range(0, members.Count)
+                from j in Enumerable.Range(i + 1, members.Count - i - 1)
+                orderby Itinerants.PairCost(members[i].Centre, members[j].Centre, g.Stage), members[i].Code, members[
+                    j
+                ].Code
+                select (members[i], members[j])
+            ).First();
+            hintPairs.Add(best);
+            hintPairs.Add((best.Item2, best.Item1));
+            foreach (var m in members.Where(m => m != best.Item1 && m != best.Item2))
+                hintLeftovers.Add(m);
         }
     }
 
@@ -218,7 +319,9 @@ public sealed class ComponentModel
         }
         static Resource Of(Stage s) => s == Stage.Primary ? Resource.PrimaryItinerant : Resource.SecondaryItinerant;
         foreach (var g in hint.Groups)
-            Offer(g.Codes[0], g.Codes[^1], Of(g.Stage));
+            for (var i = 0; i < g.Codes.Length; i++)
+            for (var j = i + 1; j < g.Codes.Length; j++)
+                Offer(g.Codes[i], g.Codes[j], Of(g.Stage));
         foreach (var (a, b, stage) in PlanScore.CurrentPairs(problem))
             Offer(a, b, Of(stage));
         foreach (var h in problem.Locks.Where(h => h.Resource.IsItinerant() && h.Amount == 1 && h.Partner is not null))
@@ -322,11 +425,13 @@ public sealed class ComponentModel
                 hasContinuity = true;
             }
         }
+        foreach (var (d, e) in odd)
+            pairCost.AddTerm(e, NearestCost(d));
         Coverage = new(coverage, false);
         Fairness = new(fairness, !hasFair);
         SecondaryPtsc = new(ptsc, !hasPtsc);
         Continuity = new(continuity, !hasContinuity);
-        Served = new(served, pairs.Count == 0);
+        Served = new(served, paired.Count == 0);
         PairCost = new(pairCost, pairs.Count == 0);
         TieBreak = new(tie, units.Count == 0);
     }
@@ -344,19 +449,13 @@ public sealed class ComponentModel
                     ? (hint.Groups.Any(g => g.Stage == d.Resource.StageOf() && g.Codes.Contains(d.Code)) ? 1 : 0)
                     : hint.Of(d.Code, d.Resource)
             );
-        long Full(Demand d) => problem.Lock(d.Code, d.Resource) is { } lk ? lk.Amount : d.Entitled;
+        long Full(Demand d) =>
+            problem.Lock(d.Code, d.Resource) is { } lk ? Math.Min(lk.Amount, d.Entitled) : d.Entitled;
         var counted = demands.Where(PlanScore.InCoverage).ToList();
-        var groups = counted
-            .Where(d => d.Resource.IsItinerant())
-            .GroupBy(d => (d.Centre.Area, d.Resource))
-            .Sum(g =>
-            {
-                var n = g.Count(d => Full(d) > 0);
-                return (long)(n - n % share);
-            });
-        long bound = counted.Where(d => !d.Resource.IsItinerant()).Sum(Full) + groups;
+        var shares = counted.Count(d => d.Resource.IsItinerant() && Full(d) > 0);
+        long bound = counted.Where(d => !d.Resource.IsItinerant()).Sum(Full) + shares;
         foreach (var cap in counted.SelectMany(d => problem.CapacitiesOf(d)).Distinct())
-            bound = Math.Min(bound, cap.Amount + counted.Where(d => !problem.CapacitiesOf(d).Contains(cap)).Sum(Full));
+            bound = Math.Min(bound, Units(cap) + counted.Where(d => !problem.CapacitiesOf(d).Contains(cap)).Sum(Full));
         if (reached != bound)
             return false;
         Name(Model.Add(Coverage.Expression >= reached), $"level coverage kept at {reached} (the bound)");
@@ -377,10 +476,7 @@ public sealed class ComponentModel
             if (caps.Any(c => c.Pool?.Area == PoolRow.AllAreas))
                 return false;
             var open = g.Where(d => problem.Lock(d.Code, d.Resource) is not { Amount: 0, Partner: null }).ToList();
-            var k = Math.Min(
-                open.Count - open.Count % share,
-                caps.Select(c => c.Amount).DefaultIfEmpty(int.MaxValue).Min()
-            );
+            var k = (int)Math.Min(open.Count, caps.Select(Units).DefaultIfEmpty(long.MaxValue).Min());
             bound += open.OrderByDescending(d => problem.Lock(d.Code, d.Resource) is { Amount: 1 } ? 1 : 0)
                 .ThenByDescending(d => weights[d])
                 .Take(k)
@@ -399,6 +495,23 @@ public sealed class ComponentModel
             );
         return true;
     }
+
+    /// <summary>
+    /// What a capacity can give, in the units coverage counts: posts or days, or for itinerant teachers the centres
+    /// they can serve (every teacher at most itinerant_group_max where an area-wide pool does not say more).
+    /// </summary>
+    private long Units(Capacity c) =>
+        !c.Resource.IsItinerant() ? c.Amount
+        : c.Pool?.Area == PoolRow.AllAreas ? (long)c.Amount * problem.Policy.ItinerantGroupMax
+        : Itinerants.MaxServed(c.Amount, problem.Policy);
+
+    /// <summary>The pair cost an odd centre adds at least: to its nearest other eligible centre of the area and stage.</summary>
+    private long NearestCost(Demand d) =>
+        paired
+            .Keys.Where(o => o != d && o.Resource == d.Resource && o.Centre.Area == d.Centre.Area)
+            .Select(o => Itinerants.PairCost(d.Centre, o.Centre, d.Resource.StageOf()))
+            .DefaultIfEmpty(0)
+            .Min();
 
     /// <summary>
     /// Who is served, kept share by share: the same optimum, without a knapsack over rank weights that makes the
@@ -427,13 +540,17 @@ public sealed class ComponentModel
     public void HintWith(CpSolver solver)
     {
         Model.ClearHints();
+        var chosen = pairs.Where(p => solver.BooleanValue(p.X)).Select(p => (p.A, p.B)).ToHashSet();
         Hint(
             d => units.TryGetValue(d, out var y) ? y.Count(solver.BooleanValue) : 0,
-            (a, b) => pairs.Any(p => p.A == a && p.B == b && solver.BooleanValue(p.X))
+            (a, b) => chosen.Contains((a, b)),
+            d =>
+                odd.TryGetValue(d, out var e) && solver.BooleanValue(e)
+                || alone.TryGetValue(d, out var o) && solver.BooleanValue(o)
         );
     }
 
-    private void Hint(Func<Demand, int> allocated, Func<Demand, Demand, bool> together)
+    private void Hint(Func<Demand, int> allocated, Func<Demand, Demand, bool> together, Func<Demand, bool> leftover)
     {
         foreach (var (d, y) in units)
         {
@@ -443,26 +560,52 @@ public sealed class ComponentModel
         }
         foreach (var (a, b, x) in pairs)
             Model.AddHint(x, together(a, b));
+        // An odd centre where the area and stage has a pair, else a teacher of its own.
+        foreach (var group in odd.Keys.Concat(alone.Keys).Distinct().GroupBy(d => (d.Centre.Area, d.Resource)))
+        {
+            var hasPair = pairs.Any(p =>
+                p.A.Centre.Area == group.Key.Area && p.A.Resource == group.Key.Resource && together(p.A, p.B)
+            );
+            foreach (var d in group)
+            {
+                var left = leftover(d);
+                if (odd.TryGetValue(d, out var e))
+                    Model.AddHint(e, left && hasPair);
+                if (alone.TryGetValue(d, out var o))
+                    Model.AddHint(o, left && (!hasPair || !odd.ContainsKey(d)));
+            }
+        }
     }
-
-    private bool InHintGroup(Demand a, Demand b) =>
-        hint.Groups.Any(g => g.Codes.Contains(a.Code) && g.Codes.Contains(b.Code) && g.Stage == a.Resource.StageOf());
 
     /// <summary>The solution read back into decisions.</summary>
     public (Dictionary<(string, Resource), int> Allocated, List<ItinerantGroup> Groups) Read(CpSolver solver)
     {
         var alloc = units.ToDictionary(kv => (kv.Key.Code, kv.Key.Resource), kv => kv.Value.Count(solver.BooleanValue));
-        var groups =
-            share != 2
-                ? HintGroups()
-                : pairs
-                    .Where(p => solver.BooleanValue(p.X))
-                    .Select(p => new ItinerantGroup(
-                        p.A.Centre.Area,
-                        p.A.Resource.StageOf(),
-                        [.. new[] { p.A.Code, p.B.Code }.Order(StringComparer.Ordinal)]
-                    ))
-                    .ToList();
+        if (share != 2)
+            return (alloc, HintGroups());
+        var groups = new List<ItinerantGroup>();
+        foreach (
+            var g in paired
+                .Keys.GroupBy(d => (d.Centre.Area, d.Resource))
+                .OrderBy(g => g.Key.Area, StringComparer.Ordinal)
+                .ThenBy(g => g.Key.Resource)
+        )
+        {
+            var (area, resource) = g.Key;
+            var two = pairs
+                .Where(p => p.A.Centre.Area == area && p.A.Resource == resource && solver.BooleanValue(p.X))
+                .Select(p => new ItinerantGroup(
+                    area,
+                    resource.StageOf(),
+                    [.. new[] { p.A.Code, p.B.Code }.Order(StringComparer.Ordinal)]
+                ))
+                .ToList();
+            var left = g.Where(d =>
+                odd.TryGetValue(d, out var e) && solver.BooleanValue(e)
+                || alone.TryGetValue(d, out var o) && solver.BooleanValue(o)
+            );
+            groups.AddRange(Itinerants.Attach(problem, resource, area, two, left));
+        }
         return (alloc, groups);
     }
 

@@ -53,7 +53,7 @@ public sealed class GreedyAllocator : IAllocator
         var groups = new List<ItinerantGroup>();
         foreach (var r in new[] { Resource.PrimaryItinerant, Resource.SecondaryItinerant })
         foreach (var area in problem.Scenario.Areas)
-            groups.AddRange(Improve(problem, [.. Pair(problem, r, area, remaining)]));
+            groups.AddRange(Group(problem, r, area, remaining));
         var decisions = new Decisions(
             alloc.Where(kv => kv.Value > 0).ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value, KeyComparer),
             [.. groups]
@@ -163,10 +163,8 @@ public sealed class GreedyAllocator : IAllocator
             .Select(g => (A: problem.Scenario.Find(g.Codes[0])!, B: problem.Scenario.Find(g.Codes[1])!))
             .ToList();
         bool Fixed(Centre c) => problem.Lock(c.Code, res) is { Amount: 1, Partner: not null };
-        bool Forbidden(Centre a, Centre b) =>
-            problem.Lock(a.Code, res) is { Amount: 0, Partner: var p } && p == b.Code
-            || problem.Lock(b.Code, res) is { Amount: 0, Partner: var q } && q == a.Code;
-        long Cost(Centre a, Centre b) => Forbidden(a, b) ? long.MaxValue / 4 : Itinerants.PairCost(a, b, stage);
+        long Cost(Centre a, Centre b) =>
+            Itinerants.Forbidden(problem, res, a.Code, b.Code) ? long.MaxValue / 4 : Itinerants.PairCost(a, b, stage);
         for (var pass = 0; pass < 20; pass++)
         {
             var improved = false;
@@ -204,32 +202,28 @@ public sealed class GreedyAllocator : IAllocator
         ];
     }
 
-    /// <summary>Itinerant groups of one area and stage: locked pairs, then must-pair locks, then the rest, in tie order.</summary>
-    private static IEnumerable<ItinerantGroup> Pair(
+    /// <summary>
+    /// Itinerant groups of one area and stage: who is served by the tie order (locked first) up to what the
+    /// teachers left can serve; groups of a share formed among them (locked pairs, then must-pair locks, then the
+    /// rest, each seed with its preferred partners), improved by two-opt; then the odd centres attached.
+    /// </summary>
+    private static List<ItinerantGroup> Group(
         AllocationProblem problem,
         Resource r,
         string area,
         Dictionary<Capacity, int> remaining
     )
     {
-        var share = problem.Policy.ItinerantShare;
+        var p = problem.Policy;
+        var share = p.ItinerantShare;
         var stage = r.StageOf();
         var eligible = problem.Demands.Where(d => d.Resource == r && d.Centre.Area == area).ToList();
-        if (eligible.Count < share)
-            yield break;
-        var excluded = eligible
-            .Where(d => problem.Lock(d.Code, r) is { Amount: 0, Partner: null })
-            .Select(d => d.Code)
-            .ToHashSet();
-        var forbidden = problem
-            .Locks.Where(h => h.Resource == r && h.Amount == 0 && h.Partner is not null)
-            .SelectMany(h => new[] { (h.Code, h.Partner!), (h.Partner!, h.Code) })
-            .ToHashSet();
-        var free = eligible.Where(d => !excluded.Contains(d.Code)).ToDictionary(d => d.Code, StringComparer.Ordinal);
+        if (eligible.Count == 0)
+            return [];
         var caps = problem.CapacitiesOf(eligible[0]);
         var tie = Comparer<Demand>.Create(AllocationProblem.TieOrder);
         var seeds = eligible
-            .Where(d => free.ContainsKey(d.Code))
+            .Where(d => problem.Lock(d.Code, r) is not { Amount: 0, Partner: null })
             .OrderBy(d =>
                 problem.Lock(d.Code, r) is { Amount: 1, Partner: not null } ? 0
                 : problem.Lock(d.Code, r) is { Amount: 1 } ? 1
@@ -237,31 +231,25 @@ public sealed class GreedyAllocator : IAllocator
             )
             .ThenBy(d => d, tie)
             .ToList();
-        // Who is served when teachers are short goes by the tie order (more compensatory pupils, then the lower code);
-        // the preferences only say who goes with whom among them.
-        var groupsLeft = Math.Min(
-            caps.Select(c => remaining[c] / share).DefaultIfEmpty(int.MaxValue).Min(),
-            seeds.Count / share
-        );
-        var served = seeds.Take(groupsLeft * share).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
-        foreach (var seed in seeds)
+        var teachers = caps.Select(c => remaining[c]).DefaultIfEmpty(int.MaxValue).Min();
+        var served = seeds.Take(Itinerants.MaxServed(teachers, p)).ToList();
+        var free = served.ToDictionary(d => d.Code, StringComparer.Ordinal);
+        var groups = new List<ItinerantGroup>();
+        foreach (var seed in served)
         {
-            if (!free.ContainsKey(seed.Code) || caps.Any(c => remaining[c] < share))
+            if (!free.ContainsKey(seed.Code) || free.Count < share)
                 continue;
             free.Remove(seed.Code);
             var members = new List<Demand> { seed };
             if (problem.Lock(seed.Code, r) is { Amount: 1, Partner: { } locked } && free.Remove(locked, out var lp))
                 members.Add(lp);
             var partners = free
-                .Values.Where(o =>
-                    !forbidden.Contains((seed.Code, o.Code)) && members.All(m => !forbidden.Contains((m.Code, o.Code)))
-                )
+                .Values.Where(o => members.All(m => !Itinerants.Forbidden(problem, r, m.Code, o.Code)))
                 .OrderBy(o =>
                     problem.Lock(o.Code, r) is { Amount: 1, Partner: var lpo } && (lpo is null || lpo == seed.Code)
                         ? 0
                         : 1
                 )
-                .ThenBy(o => served.Contains(o.Code) ? 0 : 1)
                 .ThenBy(o => Itinerants.PairCost(seed.Centre, o.Centre, stage))
                 .ThenBy(o => o, tie)
                 .Take(share - members.Count)
@@ -269,20 +257,20 @@ public sealed class GreedyAllocator : IAllocator
             members.AddRange(partners);
             if (members.Count < share)
             {
-                foreach (var m in members)
+                foreach (var m in members.Skip(1))
                     free[m.Code] = m;
-                free.Remove(seed.Code);
+                free[seed.Code] = seed;
                 continue;
             }
             foreach (var m in partners)
                 free.Remove(m.Code);
-            foreach (var c in caps)
-                remaining[c] -= share;
-            yield return new ItinerantGroup(
-                area,
-                stage,
-                [.. members.Select(m => m.Code).Order(StringComparer.Ordinal)]
-            );
+            groups.Add(new ItinerantGroup(area, stage, [.. members.Select(m => m.Code).Order(StringComparer.Ordinal)]));
         }
+        var all = Itinerants.Attach(problem, r, area, Improve(problem, groups), free.Values);
+        // Within the teachers left: the count served was chosen so, unless locks forbid the groups it assumed.
+        var kept = all.Take(Math.Min(all.Count, teachers)).ToList();
+        foreach (var c in caps)
+            remaining[c] -= kept.Count;
+        return kept;
     }
 }

@@ -92,10 +92,12 @@ public static class LockCheck
             foreach (var cap in problem.Capacities.Where(c => c.Resource == res && c.Pool is not null))
             {
                 var inCap = must.Where(h => problem.CapacitiesOf(problem.Find(h.Code, res)!).Contains(cap)).ToList();
-                var teachers = (inCap.Count + p.ItinerantShare - 1) / p.ItinerantShare;
-                if (teachers * p.ItinerantShare > cap.Amount)
+                var teachers = inCap
+                    .GroupBy(h => problem.Scenario.Find(h.Code)!.Area)
+                    .Sum(g => Itinerants.TeachersFor(g.Count(), p));
+                if (teachers > cap.Amount)
                     result.Add(
-                        $"{string.Join(", ", inCap.Select(L))}: need {teachers} itinerant teachers of {cap.Label}, which holds {cap.Amount / cap.UnitsPerItem}, over by {teachers - cap.Amount / cap.UnitsPerItem}"
+                        $"{string.Join(", ", inCap.Select(L))}: need {teachers} itinerant teachers of {cap.Label}, which holds {cap.Amount}, over by {teachers - cap.Amount}"
                     );
             }
         }

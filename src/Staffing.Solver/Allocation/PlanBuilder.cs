@@ -18,9 +18,16 @@ public static class PlanBuilder
             : x.Entitled;
 
         var used = new Dictionary<Capacity, int>();
-        foreach (var x in problem.Demands)
+        foreach (var x in problem.Demands.Where(x => !x.Resource.IsItinerant()))
         foreach (var cap in problem.CapacitiesOf(x))
             used[cap] = used.GetValueOrDefault(cap) + Allocated(x);
+        foreach (var g in d.Groups)
+        {
+            var r = g.Stage == Stage.Primary ? Resource.PrimaryItinerant : Resource.SecondaryItinerant;
+            if (problem.Find(g.Codes[0], r) is { } first)
+                foreach (var cap in problem.CapacitiesOf(first))
+                    used[cap] = used.GetValueOrDefault(cap) + 1;
+        }
 
         var context = new ReasonContext(problem, d, used, Allocated);
         var lines = ImmutableArray.CreateBuilder<PlanLine>();
@@ -102,16 +109,14 @@ public static class PlanBuilder
             if (support < p.SecondaryPtscMinSupport)
                 return $"{SPtsc.Id}: {Plural(support, "secondary support post", "secondary support posts")} allocated, fewer than {p.SecondaryPtscMinSupport}, so no PTSC post";
         }
-        var full = problem.CapacitiesOf(x).Where(c => used.GetValueOrDefault(c) + c.UnitsPerItem > c.Amount).ToList();
         if (x.Resource.IsItinerant())
         {
-            var stage = x.Resource.StageOf();
             var eligible = context.Eligible[(x.Centre.Area, x.Resource)];
-            var teachers = d.Groups.Count(g => g.Area == x.Centre.Area && g.Stage == stage);
-            if (full.FirstOrDefault(c => c.Pool is not null) is { } pool)
-                return $"pool short: {pool.Label}: {Plural(pool.Amount / pool.UnitsPerItem, "itinerant teacher", "itinerant teachers")} for the eligible centres ({eligible} in {x.Centre.Area}, {p.ItinerantShare} to a teacher), all in use";
-            return $"no partner: {eligible} eligible {stage.Name()} centres in {x.Centre.Area}, {p.ItinerantShare} to a teacher, {teachers} formed; no other eligible centre left to share with";
+            var pool = problem.CapacitiesOf(x).Where(c => c.Pool is not null).OrderBy(c => c.Amount).FirstOrDefault();
+            var teachers = pool is null ? "" : Plural(pool.Amount, "itinerant teacher", "itinerant teachers") + ", ";
+            return $"pool short: {pool?.Label ?? x.Centre.Area}: {teachers}all in use for the {eligible} eligible {x.Resource.StageOf().Name()} centres of {x.Centre.Area} ({p.ItinerantShare} to a teacher, up to {p.ItinerantGroupMax} to take an odd one); the tie order (more compensatory pupils, then the lower code) left this centre out";
         }
+        var full = problem.CapacitiesOf(x).Where(c => used.GetValueOrDefault(c) + 1 > c.Amount).ToList();
         var binding =
             full.FirstOrDefault(c => c.Team is null && c.Pool is null)
             ?? full.FirstOrDefault(c => c.Team is not null)
@@ -164,6 +169,7 @@ public static class PlanBuilder
             )
             {
                 var centres = g.Select(c => problem.Scenario.Find(c)!).ToList();
+                var (days, free) = Itinerants.Week(centres, byAreaStage.Key.Stage, problem.Policy);
                 double? km = 0;
                 for (var i = 1; i < centres.Count && km is not null; i++)
                     km += Itinerants.Km(centres[i - 1], centres[i]);
@@ -174,7 +180,8 @@ public static class PlanBuilder
                         byAreaStage.Key.Area,
                         byAreaStage.Key.Stage,
                         g,
-                        Itinerants.SplitDays(centres, byAreaStage.Key.Stage),
+                        days,
+                        free,
                         centres.All(c => c.Locality == centres[0].Locality),
                         km is null ? null : Math.Round(km.Value, 1)
                     )

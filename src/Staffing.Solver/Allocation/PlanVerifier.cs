@@ -175,19 +175,19 @@ public static class PlanVerifier
         List<Violation> v
     )
     {
-        var share = s.Policy.ItinerantShare;
+        var max = s.Policy.ItinerantGroupMax;
         var seen = new Dictionary<(string, Stage), string>();
         foreach (var t in plan.Itinerants)
         {
             var res = t.Stage == Stage.Primary ? Resource.PrimaryItinerant : Resource.SecondaryItinerant;
             var rule = t.Stage == Stage.Primary ? PItinerant.Id : SItinerant.Id;
-            if (t.Centres.Count != share)
+            if (t.Centres.Count < 1 || t.Centres.Count > max)
                 v.Add(
                     new(
                         t.Teacher,
                         res.Name(),
                         rule,
-                        $"serves {t.Centres.Count} centres, expected itinerant_share = {share}"
+                        $"serves {t.Centres.Count} centres, expected 1 to itinerant_group_max = {max}"
                     )
                 );
             var areas = t.Centres.Select(c => s.Find(c)?.Area).Distinct().ToList();
@@ -216,13 +216,13 @@ public static class PlanVerifier
                         )
                     );
             }
-            if (t.Days.Sum() != Policy.WeekDays || t.Days.Any(d => d < 1))
+            if (t.Days.Sum() + t.FreeDays != Policy.WeekDays || t.Days.Any(d => d < 1))
                 v.Add(
                     new(
                         t.Teacher,
                         res.Name(),
                         rule,
-                        $"days {string.Join("+", t.Days)}: expected 5 a week, each centre at least 1"
+                        $"days {string.Join("+", t.Days)} and {t.FreeDays} free: expected 5 a week, each centre at least 1"
                     )
                 );
         }

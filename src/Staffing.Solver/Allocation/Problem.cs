@@ -18,7 +18,8 @@ public sealed record Demand(Centre Centre, Resource Resource, int Entitled, stri
 }
 
 /// <summary>A capacity a set of demands draws on: a pool row, or an EOEP team's people in one role.</summary>
-public sealed record Capacity(string Key, string Label, Resource Resource, int Amount, int UnitsPerItem)
+/// <remarks>Amounts are posts, days a week, or for itinerant resources teachers (however many centres each serves).</remarks>
+public sealed record Capacity(string Key, string Label, Resource Resource, int Amount)
 {
     private readonly int hash = Key.GetHashCode(StringComparison.Ordinal);
 
@@ -75,13 +76,11 @@ public sealed class AllocationProblem
         foreach (var row in (scenario.Pool ?? []).OrderBy(r => r.Area, StringComparer.Ordinal).ThenBy(r => r.Resource))
         {
             var label = row.Area == PoolRow.AllAreas ? "all areas" : row.Area;
-            var per = row.Resource.IsItinerant() ? p.ItinerantShare : 1;
             var cap = new Capacity(
                 $"pool {row.Area} {row.Resource.Name()}",
                 $"{label} {row.Resource.Name()}",
                 row.Resource,
-                row.Amount * per,
-                per
+                row.Amount
             )
             {
                 Pool = row,
@@ -104,8 +103,7 @@ public sealed class AllocationProblem
                     $"team {team.Code} {resource.Name()}",
                     $"EOEP {team.Code} {role}",
                     resource,
-                    people * p.EoepDaysPerPerson,
-                    1
+                    people * p.EoepDaysPerPerson
                 )
                 {
                     Team = team.Code,
@@ -141,7 +139,7 @@ public sealed class AllocationProblem
     }
 
     private static Capacity NoTeam(Demand d) =>
-        new($"no team {d.Code} {d.Resource.Name()}", "no EOEP team", d.Resource, 0, 1);
+        new($"no team {d.Code} {d.Resource.Name()}", "no EOEP team", d.Resource, 0);
 
     public ImmutableArray<Capacity> CapacitiesOf(Demand d) => capacitiesOf[d];
 

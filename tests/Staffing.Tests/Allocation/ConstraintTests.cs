@@ -77,8 +77,9 @@ public class ConstraintTests
         var a = Ceip(200, 10, justified: true, code: "A") with { Area = "North" };
         var b = Ceip(200, 12, justified: true, code: "B") with { Area = "South" };
         var (_, plan) = PlanOf(Scenario([a, b]));
-        Assert.Empty(plan.Itinerants);
-        Assert.StartsWith("no partner:", plan.Line("A", Resource.PrimaryItinerant).Reason);
+        // Each is alone in its area: a teacher of its own, never one across areas.
+        Assert.Equal(["A", "B"], plan.Itinerants.Select(t => Assert.Single(t.Centres)).ToArray());
+        Assert.All(plan.Itinerants, t => Assert.Equal(t.Area, t.Id.Split('-')[0]));
     }
 
     [Fact]
@@ -102,14 +103,16 @@ public class ConstraintTests
     [Fact]
     public void WhenTeachersAreShortTheCentresWithMorePupilsAreServedFirst()
     {
-        // One teacher, three eligible centres: B (20) and A (10) are served, across localities; C (5) waits.
+        // One teacher, four eligible centres: B (20), A (10) and D (8) are served, two and the odd one, across
+        // localities; C (5) waits.
         var a = Ceip(200, 10, justified: true, code: "A");
         var b = Ceip(200, 20, justified: true, code: "B") with { Locality = "Far" };
         var c = Ceip(200, 5, justified: true, code: "C");
+        var d = Ceip(200, 8, justified: true, code: "D");
         foreach (var solver in new[] { "cp-sat", "greedy" })
         {
-            var (_, plan) = PlanOf(Scenario([a, b, c], [new PoolRow("A", Resource.PrimaryItinerant, 1)]), solver);
-            Assert.Equal(["A", "B"], Assert.Single(plan.Itinerants).Centres.ToArray());
+            var (_, plan) = PlanOf(Scenario([a, b, c, d], [new PoolRow("A", Resource.PrimaryItinerant, 1)]), solver);
+            Assert.Equal(["A", "B", "D"], Assert.Single(plan.Itinerants).Centres.ToArray());
             Assert.StartsWith("pool short", plan.Line("C", Resource.PrimaryItinerant).Reason);
         }
     }

@@ -57,7 +57,8 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
         var trace = await page.TextContentAsync("#trace");
         Assert.Contains("51 of 200 primary pupils = 25.5%, more than 25.0%", trace);
         Assert.Contains("Octava c", trace);
-        Assert.Contains("centro de actuación preferente", trace);
+        Assert.Contains("serán considerados como centros de actuación preferente", trace); // the regulation's words
+        Assert.Contains("Reading chosen", trace); // and, apart, the project's reading
         Assert.Contains("would end its preferred-action status", await page.TextContentAsync("#edges"));
     }
 

@@ -46,10 +46,10 @@ async function openCentre(code) {
     return `<tr class="${p.allocated < r.entitled ? "short" : ""}"><td>${esc(r.resource)}</td><td class="n">${r.entitled}</td><td class="n">${p.allocated}</td><td>${esc(r.rules)}</td><td>${esc(p.reason || r.reason)}</td></tr>`;
   });
   $("#resources tbody").innerHTML = rows.join("") || `<tr><td colspan="5" class="muted">No entitlement · sin dotación</td></tr>`;
-  $("#itinerants").innerHTML = doc.itinerants.map((t) => `<p>Itinerant teacher ${esc(t.teacher)} (${esc(t.stage)}): ${esc(t.centres)}, days ${esc(t.days)}</p>`).join("");
+  $("#itinerants").innerHTML = doc.itinerants.map((t) => `<p>Itinerant teacher ${esc(t.teacher)} (${esc(t.stage)}): ${esc(t.centres)}, days ${esc(t.days)}${t.free_days ? `, ${t.free_days} free` : ""}</p>`).join("");
   $("#edges").innerHTML = c.cliff_edges.map((e) => `<li>${esc(e.text)}</li>`).join("") || `<li class="muted">No threshold within one pupil · ningún umbral a un alumno</li>`;
   $("#trace tbody").innerHTML = c.trace.map((t) =>
-    `<tr class="${t.applied ? "" : "no"}"><td>${esc(t.rule)}</td><td>${esc(t.instruction)}</td><td>${t.applied ? "yes · sí" : "no"}</td><td>${esc(doc.rules_es[t.rule])}</td><td>${esc(t.because)}</td></tr>`).join("");
+    `<tr class="${t.applied ? "" : "no"}"><td>${esc(t.rule)}</td><td>${esc(t.instruction)}</td><td>${t.applied ? "yes · sí" : "no"}</td><td lang="es">${esc(t.text)}</td><td class="reading">${esc(t.reading)}</td><td>${esc(t.because)}</td></tr>`).join("");
 }
 
 let areaData;
