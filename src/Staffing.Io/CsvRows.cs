@@ -30,6 +30,9 @@ public sealed record IndicatorCsvRow(
     int AceGroups
 );
 
+/// <summary>indicators-areas.csv: G-ACE per area, counted as ace_pooling says.</summary>
+public sealed record AceAreaCsvRow(string Area, int Centres, int AcePupils, int AceGroups, AcePooling AcePooling);
+
 public sealed record EntitlementCsvRow(string Code, Resource Resource, int Entitled, string Rules, string Reason);
 
 public sealed record NearThresholdCsvRow(

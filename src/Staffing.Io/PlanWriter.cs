@@ -52,6 +52,11 @@ public static class PlanWriter
                     i.AceGroups
                 ))
         );
+        CsvFile.Write(
+            Path.Combine(folder, "indicators-areas.csv"),
+            GAce.Areas(scenario.Centres, scenario.Policy)
+                .Select(a => new AceAreaCsvRow(a.Area, a.Centres, a.AcePupils, a.AceGroups, scenario.Policy.AcePooling))
+        );
         File.WriteAllText(Path.Combine(folder, "summary.json"), Summary(scenario, plan), new UTF8Encoding(false));
     }
 

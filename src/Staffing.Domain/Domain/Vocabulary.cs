@@ -75,6 +75,7 @@ public static class Vocabulary
             Stage s => s.Name(),
             Funding f => f.Name(),
             Ownership o => o.Name(),
+            AcePooling a => a == AcePooling.Centre ? "centre" : "area",
             _ => value.ToString(),
         };
 

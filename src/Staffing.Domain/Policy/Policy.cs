@@ -25,6 +25,13 @@ public enum PriorityBase
     Centre,
 }
 
+/// <summary>Where compensatory-classroom (ACE) groups are counted: per proposing centre, or per area over their sum.</summary>
+public enum AcePooling
+{
+    Centre,
+    Area,
+}
+
 public sealed record DayTier(int From, int Days);
 
 /// <summary>
@@ -57,6 +64,7 @@ public sealed record Policy
     public required bool CeipsoSecondaryRules { get; init; }
     public required bool CeipsoSecondaryPtsc { get; init; }
     public required PriorityBase PriorityBase { get; init; }
+    public required AcePooling AcePooling { get; init; }
     public required int SecondaryPtscMinSupport { get; init; }
     public required int SupportGroupMax { get; init; }
     public required int SupportHoursMax { get; init; }

@@ -13,10 +13,36 @@ public sealed class GAce() : GroupRule(Id, "Decimoséptima E", Stage.Secondary)
         + "reservarán dos plazas en cada grupo de las ACE.";
 
     public override string Reading =>
-        "An indicator from the pupils proposed (ace_pupils): groups of at most 15 − 2 = 13 admitted at the start, "
-        + "counted per proposing centre.";
+        "An indicator from the pupils proposed (ace_pupils): groups of at most 15 − 2 = 13 admitted at the start. "
+        + "An ACE is attached to one institute and admits pupils proposed by others (E.10), so groups are counted per "
+        + "proposing centre (ace_pooling centre) or per area over the sum of its centres' proposals (area).";
 
-    public override IReadOnlyList<string> Parameters => ["ace_group_max", "ace_reserved"];
+    public override IReadOnlyList<string> Parameters => ["ace_group_max", "ace_reserved", "ace_pooling"];
+
+    public override string ReadingFor(Centre c, Policy p, in Facts f, int result) =>
+        p.AcePooling == AcePooling.Area
+            ? "Reading chosen: an ACE admits pupils proposed by other centres, so the groups are counted per area over "
+                + $"the sum of the proposals of {c.Area}'s centres (ace_pooling area, indicators-areas.csv); this figure "
+                + "counts this centre's proposal alone"
+            : "Reading chosen: groups counted per proposing centre (ace_pooling centre); with ace_pooling area they are "
+                + "counted per area over the sum of its centres' proposals";
+
+    /// <summary>G-ACE per area: centres proposing, pupils proposed, and the groups as ace_pooling counts them.</summary>
+    public static IEnumerable<AceArea> Areas(IEnumerable<Centre> centres, Policy p) =>
+        centres
+            .Where(c => c.Kind.TeachesEso() && c.AcePupils > 0)
+            .GroupBy(c => c.Area)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var pupils = g.Sum(c => c.AcePupils);
+                var perGroup = p.AceGroupMax - p.AceReserved;
+                var groups =
+                    p.AcePooling == AcePooling.Area
+                        ? (pupils + perGroup - 1) / perGroup
+                        : g.Sum(c => (c.AcePupils + perGroup - 1) / perGroup);
+                return new AceArea(g.Key, g.Count(), pupils, groups);
+            });
 
     public override int Evaluate(Centre c, Policy p, in Facts f) =>
         c.Kind.TeachesEso() ? StageIndicators.For(c, Stage, p, 0, 0).AceGroups : 0;
@@ -31,3 +57,6 @@ public sealed class GAce() : GroupRule(Id, "Decimoséptima E", Stage.Secondary)
             + $"{N(p.AceGroupMax)}, {N(p.AceReserved)} places each kept for admissions during the year";
     }
 }
+
+/// <summary>One area's compensatory classrooms (G-ACE): the groups its centres' proposals need.</summary>
+public sealed record AceArea(string Area, int Centres, int AcePupils, int AceGroups);

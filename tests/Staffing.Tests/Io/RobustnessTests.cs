@@ -140,6 +140,7 @@ public partial class RobustnessTests(ITestOutputHelper output)
                 [
                     ".staffing-output",
                     "eoep-schedule.csv",
+                    "indicators-areas.csv",
                     "indicators.csv",
                     "itinerants.csv",
                     "plan.csv",
