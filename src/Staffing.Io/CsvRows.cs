@@ -49,9 +49,9 @@ public sealed record NearThresholdCsvRow(
 public sealed record AuditCsvRow(
     string Code,
     Resource Resource,
-    int Held,
+    int? Held,
     int Entitled,
-    int Difference,
+    int? Difference,
     string Finding,
     string Rules
 );
@@ -63,7 +63,9 @@ public sealed record AuditAreaCsvRow(
     int Entitled,
     int Difference,
     int OverStaffed,
-    int UnderStaffed
+    int UnderStaffed,
+    int NotGiven,
+    int NotGivenEntitled
 );
 
 public sealed record CompareAreaCsvRow(

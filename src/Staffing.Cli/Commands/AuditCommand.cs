@@ -55,7 +55,9 @@ public static class AuditCommand
                                 a.Entitled,
                                 a.Difference,
                                 a.Over,
-                                a.Under
+                                a.Under,
+                                a.NotGiven,
+                                a.NotGivenEntitled
                             ))
                         );
                     }
@@ -65,7 +67,8 @@ public static class AuditCommand
             var broken = lines.Count(l => l.Finding.Contains("pair breaks", StringComparison.Ordinal));
             console.Error.WriteLine(
                 $"audit: {lines.Count(l => l.Difference > 0)} over-staffed, "
-                    + $"{lines.Count(l => l.Difference < 0)} under-staffed, {broken} broken itinerant pairs"
+                    + $"{lines.Count(l => l.Difference < 0)} under-staffed, {broken} broken itinerant pairs; "
+                    + $"{lines.Count(l => l.Held is null)} not given (no row in current.csv)"
             );
             return ExitCode.Ok;
         });

@@ -3,12 +3,23 @@ using Staffing.Rules;
 
 namespace Staffing.Allocation;
 
-public sealed record AuditLine(string Code, Resource Resource, int Held, int Entitled, string Finding, string Rules)
+/// <summary>One centre and resource: what it holds (null when current.csv does not say), against its entitlement.</summary>
+public sealed record AuditLine(string Code, Resource Resource, int? Held, int Entitled, string Finding, string Rules)
 {
-    public int Difference => Held - Entitled;
+    public int? Difference => Held - Entitled;
 }
 
-public sealed record AuditArea(string Area, Resource Resource, int Held, int Entitled, int Over, int Under)
+/// <summary>An area's totals over the centres whose holdings are given; the lines not given counted apart.</summary>
+public sealed record AuditArea(
+    string Area,
+    Resource Resource,
+    int Held,
+    int Entitled,
+    int Over,
+    int Under,
+    int NotGiven,
+    int NotGivenEntitled
+)
 {
     public int Difference => Held - Entitled;
 }
@@ -21,6 +32,9 @@ public static class Audit
         var p = s.Policy;
         var result = new List<AuditLine>();
         var held = (s.Current ?? []).ToDictionary(h => (h.Code, h.Resource));
+        // A centre with no row in current.csv, or a resource no row records, is not given (unknown), not a holding of 0.
+        var listed = (s.Current ?? []).Select(h => h.Code).ToHashSet(StringComparer.Ordinal);
+        var recorded = (s.Current ?? []).Select(h => h.Resource).ToHashSet();
         foreach (var c in s.Centres.OrderBy(c => c.Code, StringComparer.Ordinal))
         {
             var e = RuleBook.Entitle(c, p);
@@ -29,10 +43,41 @@ public static class Audit
             {
                 var line = e.Line(r);
                 var h = held.GetValueOrDefault((c.Code, r));
-                var amount = h?.Amount ?? 0;
                 var entitled = line?.Entitled ?? 0;
-                if (amount == 0 && entitled == 0 && h is null)
+                if (entitled == 0 && h is null)
                     continue;
+                if (h is null && line is { Funding: Funding.Agreement })
+                {
+                    result.Add(
+                        new AuditLine(
+                            c.Code,
+                            r,
+                            entitled,
+                            entitled,
+                            $"held through its funding agreement, outside the public pool: the rules give {entitled} ({line.Rules})",
+                            line.Rules
+                        )
+                    );
+                    continue;
+                }
+                if (h is null && (!listed.Contains(c.Code) || !recorded.Contains(r)))
+                {
+                    var unknown = listed.Contains(c.Code)
+                        ? $"current.csv records no {r.Name()} for any centre"
+                        : "the centre has no row in current.csv";
+                    result.Add(
+                        new AuditLine(
+                            c.Code,
+                            r,
+                            null,
+                            entitled,
+                            $"not given: {unknown}, so what it holds is unknown; the rules give {entitled}",
+                            line!.Rules
+                        )
+                    );
+                    continue;
+                }
+                var amount = h?.Amount ?? 0;
                 var rules = line?.Rules ?? RuleFor(r);
                 var why = string.Join(
                     "; ",
@@ -90,10 +135,12 @@ public static class Audit
                 .Select(g => new AuditArea(
                     g.Key.Item1,
                     g.Key.Resource,
-                    g.Sum(l => l.Held),
-                    g.Sum(l => l.Entitled),
+                    g.Sum(l => l.Held ?? 0),
+                    g.Where(l => l.Held is not null).Sum(l => l.Entitled),
                     g.Count(l => l.Difference > 0),
-                    g.Count(l => l.Difference < 0)
+                    g.Count(l => l.Difference < 0),
+                    g.Count(l => l.Held is null),
+                    g.Where(l => l.Held is null).Sum(l => l.Entitled)
                 )),
         ];
     }
