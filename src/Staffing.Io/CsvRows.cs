@@ -103,7 +103,11 @@ public sealed record CompareEquityCsvRow(
     [property: Format("0.0000")] double? BaseCoverageGini,
     [property: Format("0.0000")] double? VariantCoverageGini,
     int? BaseAbovePriorityLine,
-    int VariantAbovePriorityLine
+    int VariantAbovePriorityLine,
+    [property: Format("0.0000")] double? BaseConcertadoRatio,
+    [property: Format("0.0000")] double? VariantConcertadoRatio,
+    [property: Format("0.0000")] double? BaseSectorDissimilarity,
+    [property: Format("0.0000")] double? VariantSectorDissimilarity
 );
 
 public sealed record SweepCsvRow(
@@ -152,7 +156,14 @@ public sealed record EquityCsvRow(
     int AbovePriorityLine,
     [property: Format("0.0000"), Name("posts_per_100")] double? PostsPer100,
     [property: Format("0.0000"), Name("eoep_days_per_100")] double? EoepDaysPer100,
-    [property: Format("0.0000")] double? CoverageGini
+    [property: Format("0.0000")] double? CoverageGini,
+    [property: Format("0.0000")] double? PublicShareCompensatory,
+    [property: Format("0.0000")] double? PublicSharePupils,
+    [property: Format("0.0000")] double? PublicRatio,
+    [property: Format("0.0000")] double? ConcertadoShareCompensatory,
+    [property: Format("0.0000")] double? ConcertadoSharePupils,
+    [property: Format("0.0000")] double? ConcertadoRatio,
+    [property: Format("0.0000")] double? SectorDissimilarity
 );
 
 // The input files, as the generator writes them.

@@ -106,6 +106,7 @@ public static class CompareCommand
                 && x.EoepDaysPer100 == e.EoepDaysPer100
                 && x.CoverageGini == e.CoverageGini
                 && x.AbovePriority == e.AbovePriority
+                && x.Ownership == e.Ownership
             )
                 continue;
             yield return new CompareEquityCsvRow(
@@ -119,7 +120,11 @@ public static class CompareCommand
                 x?.CoverageGini,
                 e.CoverageGini,
                 x?.AbovePriority,
-                e.AbovePriority
+                e.AbovePriority,
+                x?.Ownership.ConcertadoRatio,
+                e.Ownership.ConcertadoRatio,
+                x?.Ownership.SectorDissimilarity,
+                e.Ownership.SectorDissimilarity
             );
         }
     }

@@ -67,7 +67,14 @@ public static class EquityCommand
                                 e.AbovePriority,
                                 e.PostsPer100,
                                 e.EoepDaysPer100,
-                                e.CoverageGini
+                                e.CoverageGini,
+                                e.Ownership.PublicShareCompensatory,
+                                e.Ownership.PublicSharePupils,
+                                e.Ownership.PublicRatio,
+                                e.Ownership.ConcertadoShareCompensatory,
+                                e.Ownership.ConcertadoSharePupils,
+                                e.Ownership.ConcertadoRatio,
+                                e.Ownership.SectorDissimilarity
                             ))
                         )
                 );
@@ -82,7 +89,7 @@ public static class EquityCommand
     {
         o.WriteLine(
             $"{"level", -8} {"area / locality", -40} {"stage", -9} {"centres", 7} {"comp", 6} {"D", 6} {"D 95%", 13} "
-                + $"{"isol", 6} {"gini", 6} {">25%", 5} {"posts/100", 9} {"days/100", 8}  warning"
+                + $"{"isol", 6} {"gini", 6} {">25%", 5} {"posts/100", 9} {"days/100", 8} {"conc/fair", 9} {"D sect", 6}  warning"
         );
         foreach (var e in rows)
         {
@@ -96,7 +103,8 @@ public static class EquityCommand
             o.WriteLine(
                 $"{e.Level, -8} {place, -40} {e.Stage.Name(), -9} {e.Centres, 7} {e.Compensatory, 6} "
                     + $"{F2(e.Dissimilarity), 6} {interval, 13} {F2(e.Isolation), 6} {F2(e.Gini), 6} {e.AbovePriority, 5} "
-                    + $"{F2(e.PostsPer100), 9} {F2(e.EoepDaysPer100), 8}  {e.Warning}"
+                    + $"{F2(e.PostsPer100), 9} {F2(e.EoepDaysPer100), 8} {F2(e.Ownership.ConcertadoRatio), 9} "
+                    + $"{F2(e.Ownership.SectorDissimilarity), 6}  {e.Warning}"
             );
         }
     }

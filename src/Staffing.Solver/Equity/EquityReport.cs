@@ -22,8 +22,51 @@ public sealed record EquityRow(
     double? PostsPer100,
     double? EoepDaysPer100,
     double? CoverageGini,
-    string Warning
+    string Warning,
+    OwnershipSplit Ownership
 );
+
+/// <summary>
+/// How compensatory pupils are spread between public and concertado schools (what the local segregation pacts
+/// measure): each sector's share of the compensatory pupils against its share of all pupils, the ratio of the two
+/// (1 = its fair share, below 1 fewer), and D between the two sectors taken as two schools. Null without both sectors.
+/// </summary>
+public sealed record OwnershipSplit(
+    double? PublicShareCompensatory,
+    double? PublicSharePupils,
+    double? PublicRatio,
+    double? ConcertadoShareCompensatory,
+    double? ConcertadoSharePupils,
+    double? ConcertadoRatio,
+    double? SectorDissimilarity
+)
+{
+    public static OwnershipSplit Of(IReadOnlyList<Centre> centres, Stage stage)
+    {
+        Unit Sector(Ownership o)
+        {
+            var mine = centres.Where(c => c.Ownership == o).ToList();
+            return new Unit(mine.Sum(c => c.Pupils(stage)), mine.Sum(c => c.Comp(stage)));
+        }
+        var (pub, con) = (Sector(Ownership.Public), Sector(Ownership.Concertado));
+        long pupils = pub.Pupils + con.Pupils,
+            comp = pub.Minority + con.Minority;
+        double? Share(long part, long whole) => whole == 0 ? null : (double)part / whole;
+        double? Ratio(double? a, double? b) => a is { } x && b is { } y && y > 0 ? x / y : null;
+        var (pc, pp) = (Share(pub.Minority, comp), Share(pub.Pupils, pupils));
+        var (cc, cp) = (Share(con.Minority, comp), Share(con.Pupils, pupils));
+        var both = pub.Pupils > 0 && con.Pupils > 0;
+        return new OwnershipSplit(
+            pc,
+            pp,
+            Ratio(pc, pp),
+            cc,
+            cp,
+            Ratio(cc, cp),
+            both ? Segregation.Dissimilarity([pub, con]) : null
+        );
+    }
+}
 
 /// <summary>Segregation of compensatory pupils per region, area and locality and stage, beside the staff the plan gives them.</summary>
 public static class EquityReport
@@ -108,7 +151,8 @@ public static class EquityReport
                     posts,
                     days,
                     coverage,
-                    warning
+                    warning,
+                    OwnershipSplit.Of(teaching, stage)
                 )
             );
         }
