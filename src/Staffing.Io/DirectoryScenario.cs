@@ -49,14 +49,31 @@ public static class DirectoryScenario
         "San Fernando de Henares",
     };
 
+    /// <summary>
+    /// Compensatory share of a centre's pupils outside the high-need places, by area (calibrated so the region's
+    /// public schools sit near 3%, half of the 6% the ministry counts with specific support needs of every kind:
+    /// docs/madrid-scenario.md).
+    /// </summary>
     private static readonly Dictionary<string, double> AreaShare = new(StringComparer.Ordinal)
     {
-        ["Madrid-Capital"] = 0.10,
-        ["Madrid-Sur"] = 0.11,
-        ["Madrid-Este"] = 0.10,
-        ["Madrid-Oeste"] = 0.05,
-        ["Madrid-Norte"] = 0.06,
+        ["Madrid-Capital"] = 0.007,
+        ["Madrid-Sur"] = 0.008,
+        ["Madrid-Este"] = 0.008,
+        ["Madrid-Oeste"] = 0.004,
+        ["Madrid-Norte"] = 0.005,
     };
+
+    private const double HighNeedShare = 0.018;
+    private const double DifficultyShare = 0.25;
+    private const double MaxShare = 0.5;
+
+    /// <summary>The share of the high-need places' schools that concentrate these pupils, and by how much.</summary>
+    private const double ConcentratedSchools = 0.12;
+
+    private const double ConcentrationFactor = 9;
+
+    /// <summary>ESO's share against primary's: the ministry's counts put fewer of these pupils in ESO than in primary.</summary>
+    private const double EsoFactor = 0.75;
 
     public static Scenario Build(string directoryCsv, int seed, double poolRatio)
     {
@@ -137,6 +154,14 @@ public static class DirectoryScenario
                 .Code;
         }
 
+        // A town's size from its public primary schools in the directory (it has no population): a village with one
+        // school enrols far fewer pupils than a town or a city district.
+        var schoolsInTown = rows.Where(r => r.Kind is "CEIP" or "CEIPSO" or "CRA")
+            .GroupBy(r => r.Municipality)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var institutesInTown = rows.Where(r => r.Kind is "IES" or "CEIPSO")
+            .GroupBy(r => r.Municipality)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var centres = new List<Centre>();
         foreach (
             var r in rows.Where(r => r.Kind is "CEIP" or "IES" or "CEIPSO" or "CRA")
@@ -144,10 +169,14 @@ public static class DirectoryScenario
         )
         {
             var kind = Enum.Parse<CentreKind>(r.Kind);
+            var highNeed = HighNeed.Contains(r.District) || HighNeed.Contains(r.Municipality);
+            // Segregation within a town: some of its schools take many times their share of these pupils.
+            var concentrated = highNeed && rng.NextDouble() < ConcentratedSchools;
             var baseShare =
-                AreaShare.GetValueOrDefault(r.Area, 0.08)
-                + (HighNeed.Contains(r.District) || HighNeed.Contains(r.Municipality) ? 0.08 : 0)
-                + (r.Difficulty ? 0.2 : 0);
+                (AreaShare.GetValueOrDefault(r.Area, 0.02) + (highNeed ? HighNeedShare : 0))
+                    * (concentrated ? ConcentrationFactor : 1)
+                + (r.Difficulty ? DifficultyShare : 0);
+            var town = schoolsInTown.GetValueOrDefault(r.Municipality);
             int pp = 0,
                 pc = 0,
                 ep = 0,
@@ -158,14 +187,19 @@ public static class DirectoryScenario
                 {
                     CentreKind.CRA => rng.Next(40, 141),
                     CentreKind.CEIPSO => rng.Next(120, 301),
-                    _ => rng.Next(150, 476),
+                    _ when town <= 1 => rng.Next(40, 221),
+                    _ when town <= 4 => rng.Next(120, 401),
+                    _ => rng.Next(200, 476),
                 };
-                pc = Share(rng, pp, baseShare);
+                pc = Share(rng, pp, baseShare, priorityLine: true);
             }
             if (kind.TeachesEso())
             {
-                ep = kind == CentreKind.IES ? rng.Next(300, 901) : rng.Next(80, 251);
-                ec = Share(rng, ep, baseShare * 0.9);
+                ep =
+                    kind != CentreKind.IES ? rng.Next(80, 251)
+                    : institutesInTown.GetValueOrDefault(r.Municipality) <= 1 ? rng.Next(200, 601)
+                    : rng.Next(300, 901);
+                ec = Share(rng, ep, baseShare * EsoFactor, priorityLine: false);
             }
             var (lat, lon) = Where(r);
             if (r.Lat is null)
@@ -237,16 +271,144 @@ public static class DirectoryScenario
         return new Scenario(centres, pool, eoep, current, null, policy);
     }
 
-    /// <summary>A log-normal share around the base, with one centre in five put on a rule's boundary.</summary>
-    private static int Share(Random rng, int pupils, double baseShare)
+    /// <summary>
+    /// A log-normal share around the base (σ 0.8, mean kept at the base), capped at 50%, with some centres put on a rule's boundary: one in ten a multiple of 25 (±1) where it has 20 or
+    /// more; in the high-need places one primary stage in twenty exactly on, or one over, P-PRIORITY's 25% line.
+    /// </summary>
+    private static int Share(Random rng, int pupils, double baseShare, bool priorityLine)
     {
         var normal = rng.NextNormal();
-        var comp = (int)Math.Round(pupils * Math.Min(0.85, baseShare * Math.Exp(0.7 * normal - 0.245)));
+        var comp = (int)Math.Round(pupils * Math.Min(MaxShare, baseShare * Math.Exp(0.8 * normal - 0.32)));
         var edge = rng.NextDouble();
-        if (edge < 0.1)
-            comp = Math.Max(0, (int)Math.Round(comp / 25.0) * 25 + rng.Next(-1, 2));
-        else if (edge < 0.2 && baseShare > 0.12)
+        if (edge < 0.1 && comp >= 20)
+            comp = (int)Math.Round(comp / 25.0) * 25 + rng.Next(-1, 2);
+        else if (edge >= 0.1 && edge < 0.15 && priorityLine && baseShare >= HighNeedShare)
             comp = pupils / 4 + rng.Next(0, 2);
         return Math.Clamp(comp, 0, pupils);
+    }
+
+    private static readonly string[] Sources =
+    [
+        "upday, 2025-09-03, \"Madrid inicia curso…\": https://www.upday.com/es/actualidad/madrid-inicia-curso-2700-docentes-nuevos-y-menos-alumnos-por-aula/jghg8qr",
+        "La Hora Digital on the Ministry's ANEAE statistics 2020-21: https://lahoradigital.com/noticia/35105/laberinto-espanol/el-83-de-los-alumnos-con-necesidades-de-apoyo-especiales-estudia-en-unidades-ordinarias.aspx",
+        "Biblioteca Cibeles on the Ministry's ANEAE statistics 2023-24: https://biblioteca.cibeles.net/mas-de-un-millon-de-estudiantes-recibieron-apoyo-educativo-en-el-curso-2023-2024-2",
+        "El País, 2001-08-13, \"27 colegios de la capital tienen más de un 50% de inmigrantes y gitanos\": https://elpais.com/diario/2001/08/13/madrid/997701864_850215.html",
+        "Europa Press, 2025-12-11, CC OO report on school segregation: https://www.europapress.es/madrid/noticia-madrid-comunidad-autonoma-mayor-indice-segregacion-escolar-espana-informe-ccoo-20251211180043.html",
+        "El Mundo, 2006-08-07, Plan de Centros Prioritarios (reprinted by Mugak): https://medios.mugak.eu/noticias/noticia/67243",
+        "Magisterio, 2024-05-21, Colegios Públicos de Atención Prioritaria: https://magisnet.com/?p=271234",
+        "El País, 2017-03-05, \"La educación compensatoria pierde 10 millones en los presupuestos de 2017\": https://elpais.com/ccaa/2017/03/05/madrid/1488738614_338704.html",
+        "El País, April 2016, \"Madrid gastó en 2015 solo la mitad del dinero para alumnos con dificultades\" (reprinted): http://latorredeciempozuelos.blogspot.com/2016_04_03_archive.html",
+    ];
+
+    /// <summary>
+    /// The folder's README.md: what is real and what is synthesised, the published figures the synthesis is
+    /// calibrated to (each with its source), and this scenario's own totals beside them, computed here so the
+    /// rebuild keeps them true.
+    /// </summary>
+    public static string Readme(Scenario s, int seed, double poolRatio)
+    {
+        var p = s.Policy;
+        var inv = CultureInfo.InvariantCulture;
+        var pub = s.Centres.Where(c => c.IsPublic).ToList();
+        long pp = pub.Sum(c => (long)c.PrimaryPupils),
+            pc = pub.Sum(c => (long)c.PrimaryComp),
+            ep = pub.Sum(c => (long)c.EsoPupils),
+            ec = pub.Sum(c => (long)c.EsoComp);
+        var entitlements = s.Centres.Select(c => RuleBook.Entitle(c, p)).ToList();
+        var cost = entitlements.Sum(e => e.Lines.Sum(l => l.Entitled * p.CostPerUnit(l.Resource)));
+        var preferred = entitlements.Count(e => e.Facts.Priority);
+        string Pct(long a, long b) => (b == 0 ? 0 : 100.0 * a / b).ToString("0.0", inv) + "%";
+        string N(long n) => n.ToString("#,0", inv);
+        string Share(IEnumerable<Centre> cs)
+        {
+            var list = cs.ToList();
+            return Pct(
+                list.Sum(c => (long)c.PrimaryComp + c.EsoComp),
+                list.Sum(c => (long)c.PrimaryPupils + c.EsoPupils)
+            );
+        }
+        bool High(Centre c) => c.Locality.Split('/').Any(HighNeed.Contains);
+        var areas = string.Join(
+            ", ",
+            s.Centres.GroupBy(c => c.Area)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => $"{g.Key} {Share(g)}")
+        );
+        var biggestVillage = s
+            .Centres.Where(c => c.Kind.TeachesPrimary())
+            .GroupBy(c => c.Locality)
+            .Where(g => g.Count() == 1 && !High(g.Single()) && g.Single().Kind == CentreKind.CEIP)
+            .Select(g => g.Single())
+            .OrderByDescending(c => c.PrimaryPupils)
+            .ThenBy(c => c.Code, StringComparer.Ordinal)
+            .FirstOrDefault();
+        var w = new StringWriter(inv) { NewLine = "\n" };
+        w.WriteLine("# The Madrid region (real network, synthesised pupils)");
+        w.WriteLine();
+        w.WriteLine(
+            $"Written by `staffing generate --directory scenarios/madrid-directory/directory.csv --seed {seed} "
+                + $"--pool-ratio {poolRatio.ToString(inv)} --out scenarios/madrid` (the same bytes every time); the model is "
+                + "described in `docs/madrid-scenario.md`. Codes, names, kinds, areas, towns, districts and coordinates are "
+                + "the region's public directory; **every pupil count is synthesised**, calibrated to the published figures "
+                + "below, so the scenario is realistic in shape, not a statement about any real school."
+        );
+        w.WriteLine();
+        w.WriteLine("## Calibration: published figures and this scenario's totals");
+        w.WriteLine();
+        w.WriteLine("| figure | published | this scenario |");
+        w.WriteLine("|---|---|---|");
+        w.WriteLine(
+            "| pupils by kind of school | 1,267,387 pupils in 2025-26, 53.7% in public schools, 27.7% in concertado ones "
+                + "(regional government at the start of the year, reported by upday, 2025-09-03) | "
+                + $"{N(pp)} primary and {N(ep)} ESO pupils in the {N(pub.Count)} public centres of the directory (no "
+                + "concertado centre: the directory lists none) |"
+        );
+        w.WriteLine(
+            "| pupils with specific support needs | 6% of Madrid's pupils, of every kind together (disability, learning "
+                + "disorders, high ability, disadvantage, late incorporation); nationally socio-educational disadvantage is "
+                + "26% of the needs other than disability, 18% of all (Ministry of Education, ANEAE statistics 2020-21, "
+                + "reported by La Hora Digital); the public network holds more of them than the concertado one (11.6% against "
+                + "9.4% of pupils with non-disability needs, ANEAE 2023-24, reported by the Biblioteca Cibeles) | "
+                + $"{N(pc + ec)} compensatory pupils: {Pct(pc, pp)} of public primary pupils, {Pct(ec, ep)} of public ESO "
+                + "pupils, about half of the 6% of every kind |"
+        );
+        w.WriteLine(
+            "| concentration | the eight south-eastern districts of the capital (Puente and Villa de Vallecas, Usera, "
+                + "Carabanchel, Vicálvaro, Villaverde, San Blas, Latina) and Centro hold most of the capital's schools with "
+                + "over half immigrant or Roma pupils (El País, 2001-08-13); Madrid is Spain's region with the most segregated "
+                + "disadvantaged pupils, D = 0.42 for the poorest quarter (CC OO from PISA 2022, Europa Press 2025-12-11) | "
+                + $"{Share(s.Centres.Where(High))} in the districts and southern towns listed in the model against "
+                + $"{Share(s.Centres.Where(c => !High(c)))} elsewhere; by area {areas} |"
+        );
+        w.WriteLine(
+            "| preferred-action schools | 66 public priority centres in 2005-06 and 88 planned for 2006-07 (El Mundo, "
+                + "2006-08-07); the current priority programme (CPAP) grows from 10 colleges in 2023-24 to 40 in 2026-27 "
+                + "(Magisterio, 2024-05-21) | "
+                + $"{N(preferred)} centres over P-PRIORITY's 25% line |"
+        );
+        w.WriteLine(
+            "| budget | the compensatory-education line: €97.7M in 2011, €92M in 2016, €82.3M in 2017 (El País, 2017-03-05); "
+                + "in 2015 €43.5M of it, 47.4%, was left unspent, so about €48M was spent, on teachers of schools and of "
+                + "adult education (El País, April 2016, reprinted by La Torre de Ciempozuelos 2016-04-03) | "
+                + $"the entitlement at the project's costs (cost_primary_post, cost_secondary_post, cost_eoep_day): "
+                + $"€{(cost / 1_000_000m).ToString("0.0", inv)}M a year, within what was spent |"
+        );
+        if (biggestVillage is not null)
+            w.WriteLine(
+                "| enrolment follows the town | a village's only school is small | the largest CEIP alone in a "
+                    + $"village outside the high-need places: {biggestVillage.Name}, {biggestVillage.Locality}, "
+                    + $"{N(biggestVillage.PrimaryPupils)} primary pupils ({Pct(biggestVillage.PrimaryComp, biggestVillage.PrimaryPupils)} compensatory) |"
+            );
+        w.WriteLine();
+        w.WriteLine("Sources (as stored; figures quoted as published):");
+        w.WriteLine();
+        foreach (var source in Sources)
+            w.WriteLine("- " + source);
+        w.WriteLine();
+        w.WriteLine(
+            "Before this calibration the synthesis gave 61,425 compensatory pupils (13.9% of public primary, 12.8% of "
+                + "public ESO) and an entitlement of €94.1M a year, the size of the whole budget line."
+        );
+        return w.ToString();
     }
 }

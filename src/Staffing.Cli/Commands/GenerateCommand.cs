@@ -60,7 +60,20 @@ public static class GenerateCommand
                 : ScenarioGenerator.Generate(
                     new ScenarioGenerator.Options(r.GetValue(centres), r.GetValue(areas), r.GetValue(seed), pr)
                 );
-            output.Write(r, [r.GetValue(directory)], tmp => ScenarioGenerator.Write(s, tmp));
+            output.Write(
+                r,
+                [r.GetValue(directory)],
+                tmp =>
+                {
+                    ScenarioGenerator.Write(s, tmp);
+                    if (r.GetValue(directory) is not null)
+                        File.WriteAllText(
+                            Path.Combine(tmp, "README.md"),
+                            DirectoryScenario.Readme(s, r.GetValue(seed), pr),
+                            new System.Text.UTF8Encoding(false)
+                        );
+                }
+            );
             var areaCount = s.Teams!.Select(t => t.Area).Distinct().Count();
             services
                 .GetRequiredService<Console>()

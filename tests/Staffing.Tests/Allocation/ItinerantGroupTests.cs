@@ -112,4 +112,15 @@ public class ItinerantGroupTests
             Assert.Equal(Served(greedy), Served(cp));
         }
     }
+
+    [Fact]
+    public void OnMadridWithUnlimitedPoolsEveryEligibleCentreHasItsShare()
+    {
+        var s = Staffing.Io.ScenarioReader.Read(Path.Combine(RepoRoot, "scenarios", "madrid")) with { Pool = null };
+        var (problem, plan) = PlanOf(s);
+        var shares = plan.Lines.Where(l => l.Resource.IsItinerant()).ToList();
+        Assert.NotEmpty(shares);
+        Assert.All(shares, l => Assert.Equal(1, l.Allocated));
+        Assert.Empty(Verify(s, problem, plan));
+    }
 }
