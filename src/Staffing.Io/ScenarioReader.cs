@@ -124,12 +124,16 @@ public static class ScenarioReader
 
         var policy = PolicyLoader.Defaults;
         var policyPath = Path.Combine(folder, "policy.json");
-        if (File.Exists(policyPath))
+        if (Directory.Exists(policyPath))
+            errors.Add("policy.json", 1, 1, "a folder", "a policy.json file of overrides");
+        else if (File.Exists(policyPath))
             policy = PolicyLoader.Override(policy, ReadText(policyPath, "policy.json", errors), "policy.json", errors);
         foreach (var extraPolicyFile in policyFiles.OfType<string>())
         {
-            var name = Path.GetFileName(extraPolicyFile);
-            if (!File.Exists(extraPolicyFile))
+            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(extraPolicyFile));
+            if (Directory.Exists(extraPolicyFile))
+                errors.Add(name, 1, 1, "a folder", "a policy.json file of overrides");
+            else if (!File.Exists(extraPolicyFile))
                 errors.Add(name, 1, 1, "no such file", "a policy.json of overrides");
             else
                 policy = PolicyLoader.Override(policy, ReadText(extraPolicyFile, name, errors), name, errors);

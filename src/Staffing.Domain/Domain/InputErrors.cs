@@ -1,7 +1,8 @@
 namespace Staffing.Domain;
 
 /// <summary>
-/// Located input errors, "FILE:LINE:COLUMN: found X, expected Y" (for JSON "FILE: KEY: found X, expected Y"),
+/// Located input errors, "FILE:LINE:COLUMN: found X, expected Y" (for JSON "FILE:LINE:COLUMN: KEY: found X,
+/// expected Y", or "SOURCE: KEY: …" for overrides that come from no file, such as a what-if request),
 /// at most <see cref="PerFile"/> a file, in the order found.
 /// </summary>
 public sealed class InputErrors
@@ -22,8 +23,13 @@ public sealed class InputErrors
     public void Add(string file, int line, int column, string found, string expected) =>
         Push(file, $"{file}:{line}:{column}: found {found}, expected {expected}");
 
-    public void AddKey(string file, string key, string found, string expected) =>
-        Push(file, $"{file}: {key}: found {found}, expected {expected}");
+    public void AddKey(string file, string key, string found, string expected, (int Line, int Column)? at = null) =>
+        Push(
+            file,
+            at is { } p
+                ? $"{file}:{p.Line}:{p.Column}: {key}: found {found}, expected {expected}"
+                : $"{file}: {key}: found {found}, expected {expected}"
+        );
 
     public void Note(string text) => notes.Add(text);
 

@@ -137,22 +137,34 @@ public static class PolicyLoader
         }
         using (doc)
         {
+            var at = JsonPositions.Of(json);
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
-                errors.AddKey(file, "(root)", Describe(doc.RootElement), "a JSON object of parameter overrides");
+                errors.AddKey(
+                    file,
+                    "(root)",
+                    Describe(doc.RootElement),
+                    "a JSON object of parameter overrides",
+                    at.Root
+                );
                 return basis;
             }
             var overrides = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            var index = 0;
             foreach (var p in doc.RootElement.EnumerateObject())
             {
+                var key = at.Keys.ElementAtOrDefault(index++);
                 if (Find(p.Name) is null)
-                    errors.AddKey(file, p.Name, "an unknown parameter", "one of " + string.Join(", ", Names));
+                    errors.AddKey(file, p.Name, "an unknown parameter", "one of " + string.Join(", ", Names), key.Key);
                 else if (overrides.ContainsKey(p.Name))
-                    errors.AddKey(file, p.Name, "the key twice", "each parameter once");
+                    errors.AddKey(file, p.Name, "the key twice", "each parameter once", key.Key);
                 else
                     overrides[p.Name] = p.Value.Clone();
             }
-            return With(basis, overrides, file, errors);
+            var values = at
+                .Keys.GroupBy(k => k.Name)
+                .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+            return With(basis, overrides, file, errors, values);
         }
     }
 
@@ -161,9 +173,11 @@ public static class PolicyLoader
         Policy basis,
         IReadOnlyDictionary<string, JsonElement> overrides,
         string file,
-        InputErrors errors
+        InputErrors errors,
+        IReadOnlyDictionary<string, (int Line, int Column)>? positions = null
     )
     {
+        (int, int)? At(string key) => positions is not null && positions.TryGetValue(key, out var p) ? p : null;
         var values = basis.Values.ToDictionary(
             kv => kv.Key,
             kv => JsonDocument.Parse(kv.Value).RootElement,
@@ -173,9 +187,9 @@ public static class PolicyLoader
         foreach (var (name, value) in overrides)
         {
             if (Find(name) is not { } info)
-                errors.AddKey(file, name, "an unknown parameter", "one of " + string.Join(", ", Names));
+                errors.AddKey(file, name, "an unknown parameter", "one of " + string.Join(", ", Names), At(name));
             else if (info.Check(value) is { } problem)
-                errors.AddKey(file, name, Describe(value), problem);
+                errors.AddKey(file, name, Describe(value), problem, At(name));
             else
                 values[name] = value;
         }
@@ -184,7 +198,7 @@ public static class PolicyLoader
         var policy = Build(values);
         foreach (var (key, problem) in CrossChecks(policy))
             if (overrides.ContainsKey(key))
-                errors.AddKey(file, key, policy.Values[key], problem);
+                errors.AddKey(file, key, policy.Values[key], problem, At(key));
         if (policy.PsychoDayTiers.Any(t => t.Days is < 1 or > 3) || policy.PtscDaysByNeed.Any(d => d is < 1 or > 3))
             errors.Note(
                 $"{file}: EOEP days outside the regulation's 1 to 3 a week (Octava c.a, c.b) are used as a "

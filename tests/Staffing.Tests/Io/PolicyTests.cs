@@ -1,3 +1,5 @@
+using static Staffing.Tests.Support;
+
 namespace Staffing.Tests.Io;
 
 /// <summary>The policy record: defaults file with units and sources, overrides checked by type.</summary>
@@ -50,5 +52,16 @@ public class PolicyTests
         Assert.Equal(20, p.PrimaryRatio);
         Assert.Equal(1, p.MaxLossPerCentre);
         Assert.Equal("20", p.Values["primary_ratio"]);
+    }
+
+    [Fact]
+    public void APolicyJsonThatIsAFolderIsAnErrorNotIgnored()
+    {
+        var dir = TempDir();
+        File.Copy(Path.Combine(Sample, "centres.csv"), Path.Combine(dir, "centres.csv"));
+        Directory.CreateDirectory(Path.Combine(dir, "policy.json"));
+        var (exit, _, err) = Run("entitlement", dir);
+        Assert.Equal(2, exit);
+        Assert.Contains("policy.json:1:1: found a folder, expected a policy.json file of overrides", err);
     }
 }
