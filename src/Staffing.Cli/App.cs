@@ -11,15 +11,18 @@ namespace Staffing.Cli;
 /// <summary>The `staffing` program: the host, the command line, and each kind of failure as its exit code.</summary>
 public static class App
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Interruption? interruption = null)
     {
+        using var own = interruption is null ? Interruption.None() : null;
+        var signals = interruption ?? own!;
         var builder = Host.CreateApplicationBuilder(
             new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] }
         );
         builder.Services.AddSingleton<IAllocator, CpSatAllocator>();
         builder.Services.AddSingleton<IAllocator, GreedyAllocator>();
         builder.Services.AddSingleton<Planner>();
-        builder.Services.AddSingleton(new Commands.Console(stdout, stderr));
+        builder.Services.AddSingleton(new Commands.Console(stdout, stderr, signals.Token));
+        builder.Services.AddSingleton(signals);
         using var host = builder.Build();
         var root = StaffingCommand.Create(host.Services);
         var parsed = root.Parse(args);
@@ -32,14 +35,22 @@ public static class App
         }
         try
         {
-            return parsed.Invoke(
+            var exit = parsed.Invoke(
                 new InvocationConfiguration
                 {
                     Output = stdout,
                     Error = stderr,
                     EnableDefaultExceptionHandler = false,
+                    // Signals are ours (Interruption), not the library's.
+                    ProcessTerminationTimeout = null,
                 }
             );
+            return signals.ExitCode ?? exit;
+        }
+        catch (OperationCanceledException) when (signals.ExitCode is { } code)
+        {
+            stderr.WriteLine("interrupted: nothing written");
+            return code;
         }
         catch (InputException ex)
         {

@@ -1,1 +1,2 @@
-return Staffing.Cli.App.Run(args, Console.Out, Console.Error);
+using var signals = Staffing.Cli.Interruption.Listen();
+return Staffing.Cli.App.Run(args, Console.Out, Console.Error, signals);

@@ -14,7 +14,18 @@ public static partial class AtomicFolder
     public const string Marker = ".staffing-output";
 
     /// <summary>Where a command may write, and what it must not touch.</summary>
-    public sealed record Target(string Path, string Command, IReadOnlyList<string> Inputs, bool Force = false);
+    /// <remarks>
+    /// <paramref name="Cancel"/> stops the write before it commits (the temporary folder removed, the old output
+    /// kept); <paramref name="Temporary"/> is told of the temporary path while it exists.
+    /// </remarks>
+    public sealed record Target(
+        string Path,
+        string Command,
+        IReadOnlyList<string> Inputs,
+        bool Force = false,
+        CancellationToken Cancel = default,
+        Action<string, bool>? Temporary = null
+    );
 
     /// <summary>The refusals that need no look inside the folder: checked before any work is done.</summary>
     public static void CheckPath(Target t)
@@ -67,7 +78,9 @@ public static partial class AtomicFolder
             {
                 fill(tmp);
                 File.WriteAllText(System.IO.Path.Combine(tmp, Marker), $"written by staffing {t.Command}\n");
-            }
+            },
+            t.Cancel,
+            t.Temporary
         );
     }
 
@@ -77,7 +90,12 @@ public static partial class AtomicFolder
     private static bool Inside(string path, string folder) =>
         path.StartsWith(folder + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private static void Write(string target, Action<string> fill)
+    private static void Write(
+        string target,
+        Action<string> fill,
+        CancellationToken cancel = default,
+        Action<string, bool>? temporary = null
+    )
     {
         var full = System.IO.Path.GetFullPath(target.TrimEnd('/', '\\'));
         if (File.Exists(full))
@@ -89,10 +107,12 @@ public static partial class AtomicFolder
             throw InputException.Single($"{target}: found a file {parent}, expected a folder to hold --out");
         Directory.CreateDirectory(parent);
         var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        temporary?.Invoke(temp, true);
         try
         {
             Directory.CreateDirectory(temp);
             fill(temp);
+            cancel.ThrowIfCancellationRequested();
             if (Directory.Exists(full))
             {
                 // Swap in one step where the kernel can (renameat2 RENAME_EXCHANGE), so a reader never sees no folder.
@@ -115,10 +135,14 @@ public static partial class AtomicFolder
                 Directory.Delete(temp, true);
             throw;
         }
+        finally
+        {
+            temporary?.Invoke(temp, false);
+        }
     }
 
     /// <summary>Writes one file completely or not at all.</summary>
-    public static void WriteFile(string target, Action<string> fill)
+    public static void WriteFile(string target, Action<string> fill, CancellationToken cancel = default)
     {
         var full = Path.GetFullPath(target);
         if (Directory.Exists(full))
@@ -129,6 +153,7 @@ public static partial class AtomicFolder
         try
         {
             fill(temp);
+            cancel.ThrowIfCancellationRequested();
             File.Move(temp, full, overwrite: true);
         }
         catch

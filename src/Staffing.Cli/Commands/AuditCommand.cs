@@ -17,6 +17,7 @@ public static class AuditCommand
         );
         var scenario = ScenarioInput.AddTo(cmd);
         var output = new OutputOptions(
+            services,
             cmd,
             "Write audit.csv and audit-areas.csv into this folder (default: audit.csv on stdout)",
             required: false

@@ -26,6 +26,7 @@ public static class CompareCommand
         cmd.Arguments.Add(v);
         var solve = new SolveOptions(cmd);
         var output = new OutputOptions(
+            services,
             cmd,
             "Write compare-areas.csv, compare-centres.csv and compare-equity.csv into this folder"
         );

@@ -3,7 +3,8 @@ using Spectre.Console;
 namespace Staffing.Cli.Commands;
 
 /// <summary>Where a command writes for people (stdout) and notes (stderr).</summary>
-public sealed record Console(TextWriter Out, TextWriter Error)
+/// <remarks><paramref name="Interrupted"/>: cancelled by Ctrl-C or SIGTERM (see <see cref="Interruption"/>).</remarks>
+public sealed record Console(TextWriter Out, TextWriter Error, CancellationToken Interrupted = default)
 {
     /// <summary>Progress is shown only on a terminal: never into a redirected stderr or a test's writer.</summary>
     public bool ErrorIsTerminal => ReferenceEquals(Error, System.Console.Error) && !System.Console.IsErrorRedirected;

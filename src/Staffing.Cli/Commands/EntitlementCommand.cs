@@ -28,6 +28,7 @@ public static class EntitlementCommand
         foreach (var o in new Option[] { near, centre, format })
             cmd.Options.Add(o);
         var output = new OutputOptions(
+            services,
             cmd,
             "Write entitlement.{txt,csv,json} into this folder instead of stdout",
             required: false

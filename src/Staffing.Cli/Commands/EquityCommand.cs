@@ -29,6 +29,7 @@ public static class EquityCommand
             cmd.Options.Add(o);
         var solve = new SolveOptions(cmd);
         var output = new OutputOptions(
+            services,
             cmd,
             "Write equity.csv into this folder (default: the table on stdout)",
             required: false

@@ -50,7 +50,7 @@ public static class GenerateCommand
         );
         foreach (var o in new Option[] { centres, areas, seed, ratio, directory })
             cmd.Options.Add(o);
-        var output = new OutputOptions(cmd, "The scenario folder to write");
+        var output = new OutputOptions(services, cmd, "The scenario folder to write");
         cmd.SetAction(r =>
         {
             output.Check(r, r.GetValue(directory));

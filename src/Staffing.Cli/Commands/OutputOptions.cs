@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Staffing.Io;
 
 namespace Staffing.Cli.Commands;
@@ -16,9 +17,11 @@ public sealed class OutputOptions
 
     private readonly Option<string?> output;
     private readonly string command;
+    private readonly IServiceProvider services;
 
-    public OutputOptions(Command command, string description, bool required = true)
+    public OutputOptions(IServiceProvider services, Command command, string description, bool required = true)
     {
+        this.services = services;
         this.command = command.Name;
         output = new Option<string?>("--out") { Description = description, Required = required };
         command.Options.Add(output);
@@ -37,6 +40,24 @@ public sealed class OutputOptions
     public void Write(ParseResult r, string?[] inputs, Action<string> fill) =>
         AtomicFolder.Write(Target(r, inputs) ?? throw new InvalidOperationException("--out is not given"), fill);
 
-    private AtomicFolder.Target? Target(ParseResult r, string?[] inputs) =>
-        r.GetValue(output) is { } path ? new(path, command, [.. inputs.OfType<string>()], r.GetValue(Force)) : null;
+    private AtomicFolder.Target? Target(ParseResult r, string?[] inputs)
+    {
+        if (r.GetValue(output) is not { } path)
+            return null;
+        var interruption = services.GetRequiredService<Interruption>();
+        return new(
+            path,
+            command,
+            [.. inputs.OfType<string>()],
+            r.GetValue(Force),
+            interruption.Token,
+            (temp, open) =>
+            {
+                if (open)
+                    interruption.Writing(temp);
+                else
+                    interruption.Written(temp);
+            }
+        );
+    }
 }

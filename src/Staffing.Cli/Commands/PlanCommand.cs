@@ -17,7 +17,7 @@ public static class PlanCommand
         );
         var scenario = ScenarioInput.AddTo(cmd);
         var solve = new SolveOptions(cmd, seed: true);
-        var output = new OutputOptions(cmd, "The plan folder to write (replaced as a whole)");
+        var output = new OutputOptions(services, cmd, "The plan folder to write (replaced as a whole)");
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Staffing.Allocation;
 using Staffing.Cli.Web;
 using Staffing.Io;
@@ -30,6 +31,11 @@ public static class ServeCommand
         {
             Description = "Listen elsewhere (e.g. http://0.0.0.0:5080): prints a warning, the page has no login",
         };
+        urls.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } text && ServeApp.UrlProblem(text) is { } problem)
+                r.AddError(problem);
+        });
         foreach (var o in new Option[] { plan, port, urls })
             cmd.Options.Add(o);
         cmd.SetAction(r =>
@@ -46,11 +52,23 @@ public static class ServeCommand
                         + "shows every centre of the scenario"
                 );
             var app = ServeApp.Build(state, listen);
+            try
+            {
+                app.StartAsync().GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or FormatException)
+            {
+                throw InputException.Single(
+                    $"--urls: found {string.Join(";", listen)}, expected addresses this machine can listen on ({ex.Message.Split('\n')[0].TrimEnd('.')})"
+                );
+            }
             console.Error.WriteLine(
                 $"serving {state.Scenario.Centres.Count} centres ({state.Plan.Status}) on "
                     + $"{string.Join(", ", listen)}; Ctrl+C to stop"
             );
-            app.Run();
+            // The first Ctrl-C or SIGTERM stops the server, cancelling the solves running.
+            using (console.Interrupted.Register(() => app.StopAsync().GetAwaiter().GetResult()))
+                app.WaitForShutdownAsync().GetAwaiter().GetResult();
             return ExitCode.Ok;
         });
         return cmd;

@@ -38,6 +38,7 @@ public static class SimulateCommand
             cmd.Options.Add(o);
         var solve = new SolveOptions(cmd, "greedy");
         var output = new OutputOptions(
+            services,
             cmd,
             "Write simulate-areas.csv, simulate-centres.csv and fan.png into this folder"
         );

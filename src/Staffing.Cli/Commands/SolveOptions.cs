@@ -65,7 +65,7 @@ public sealed class SolveOptions
     public string Solver(ParseResult r) => r.GetValue(solver)!;
 
     public static SolveSettings Settings(ParseResult r, Console console) =>
-        new(r.GetValue(TimeLimit), r.GetValue(Workers), r.GetValue(Seed), new Progress(console));
+        new(r.GetValue(TimeLimit), r.GetValue(Workers), r.GetValue(Seed), new Progress(console), console.Interrupted);
 
     /// <summary>Planning with the command's solver and settings, the solver name checked before any work.</summary>
     public Func<Scenario, Plan> Planning(ParseResult r, IServiceProvider services, Console console)

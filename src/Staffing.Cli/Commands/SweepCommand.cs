@@ -32,7 +32,7 @@ public static class SweepCommand
         });
         cmd.Options.Add(param);
         var solve = new SolveOptions(cmd);
-        var output = new OutputOptions(cmd, "Write sweep.csv and sweep.png into this folder");
+        var output = new OutputOptions(services, cmd, "Write sweep.csv and sweep.png into this folder");
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();

@@ -25,6 +25,23 @@ public static class ServeApp
     public const int MaxWhatIfBytes = 16 * 1024;
     public const double WhatIfSeconds = 10;
 
+    /// <summary>What-ifs waiting for a solver beyond those running; more get 503 with Retry-After.</summary>
+    public static int WhatIfQueue => 2 * Environment.ProcessorCount;
+
+    /// <summary>What every response carries: the page runs only its own script and style, and is framed by nobody.</summary>
+    public static readonly IReadOnlyList<(string Name, string Value)> SecurityHeaders =
+    [
+        (
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+        ),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("Referrer-Policy", "no-referrer"),
+        ("Cross-Origin-Resource-Policy", "same-origin"),
+    ];
+
     public sealed record State(Scenario Scenario, Plan Plan, IReadOnlyList<Total> Totals, Planner Planner);
 
     public static WebApplication Build(State state, string[] urls, Action<WebApplicationBuilder>? configure = null)
@@ -34,8 +51,23 @@ public static class ServeApp
         builder.Services.AddOpenApi();
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxWhatIfBytes);
+        // DNS rebinding: on loopback only the loopback names are accepted as Host.
+        builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>
+            o.AllowedHosts = urls.All(IsLoopback) ? ["localhost", "127.0.0.1", "[::1]"] : ["*"]
+        );
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.Use(
+            (ctx, next) =>
+            {
+                foreach (var (name, value) in SecurityHeaders)
+                    ctx.Response.Headers[name] = value;
+                return next(ctx);
+            }
+        );
+        app.UseHostFiltering();
+        var solvers = new SemaphoreSlim(Environment.ProcessorCount, Environment.ProcessorCount);
+        var waiting = 0;
         app.UseExceptionHandler(e =>
             e.Run(async ctx =>
             {
@@ -61,7 +93,7 @@ public static class ServeApp
                     var found = centres
                         .Where(c =>
                             needle.Length == 0
-                            || c.Code.Contains(needle, StringComparison.Ordinal)
+                            || Fold(c.Code).Contains(needle, StringComparison.Ordinal)
                             || Fold(c.Name).Contains(needle, StringComparison.Ordinal)
                             || Fold(c.Locality).Contains(needle, StringComparison.Ordinal)
                         )
@@ -159,14 +191,26 @@ public static class ServeApp
                 "/api/what-if",
                 async (HttpRequest request) =>
                 {
+                    // A JSON body only: a form or text/plain post from another site's page is refused unsolved.
+                    if (!request.HasJsonContentType())
+                        return Error(
+                            "expected Content-Type: application/json",
+                            StatusCodes.Status415UnsupportedMediaType
+                        );
                     JsonDocument body;
                     try
                     {
-                        body = await JsonDocument.ParseAsync(request.Body);
+                        body = await JsonDocument.ParseAsync(
+                            request.Body,
+                            cancellationToken: request.HttpContext.RequestAborted
+                        );
                     }
                     catch (JsonException ex)
                     {
-                        return Error("malformed JSON: " + ex.Message, StatusCodes.Status400BadRequest);
+                        return Error(
+                            $"malformed JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}",
+                            StatusCodes.Status400BadRequest
+                        );
                     }
                     using (body)
                     {
@@ -178,26 +222,65 @@ public static class ServeApp
                                 "expected a JSON object of policy overrides, e.g. {\"policy\": {\"primary_ratio\": 20}}",
                                 StatusCodes.Status400BadRequest
                             );
+                        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                        foreach (var p in root.EnumerateObject())
+                            if (!fields.TryAdd(p.Name, p.Value.Clone()))
+                                return Error(
+                                    $"what-if: {Safe(p.Name)}: found the key twice, expected each field once",
+                                    StatusCodes.Status400BadRequest
+                                );
                         Scenario variant;
                         try
                         {
-                            variant = Variant.Of(
-                                state.Scenario,
-                                root.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()),
-                                "what-if"
-                            );
+                            variant = Variant.Of(state.Scenario, fields, "what-if");
                         }
                         catch (InputException ex)
                         {
                             return Error(string.Join("\n", ex.Messages), StatusCodes.Status400BadRequest);
                         }
+                        if (Interlocked.Increment(ref waiting) > WhatIfQueue + Environment.ProcessorCount)
+                        {
+                            Interlocked.Decrement(ref waiting);
+                            request.HttpContext.Response.Headers.RetryAfter = "5";
+                            return Error(
+                                "busy: every solver is working and the queue is full; try again in a few seconds",
+                                StatusCodes.Status503ServiceUnavailable
+                            );
+                        }
+                        // A client that goes away, or the server stopping, stops its solve.
+                        using var gone = CancellationTokenSource.CreateLinkedTokenSource(
+                            request.HttpContext.RequestAborted,
+                            app.Lifetime.ApplicationStopping
+                        );
+                        var clock = System.Diagnostics.Stopwatch.StartNew();
                         Plan plan;
                         try
                         {
-                            plan = await Task.Run(
-                                () => state.Planner.Plan(variant, "cp-sat", new SolveSettings(WhatIfSeconds)).Plan,
-                                request.HttpContext.RequestAborted
-                            );
+                            await solvers.WaitAsync(gone.Token);
+                            try
+                            {
+                                // The 10 s are the request's, waiting included.
+                                var left = Math.Max(0.5, WhatIfSeconds - clock.Elapsed.TotalSeconds);
+                                plan = await Task.Run(
+                                    () =>
+                                        state
+                                            .Planner.Plan(
+                                                variant,
+                                                "cp-sat",
+                                                new SolveSettings(left, Workers: 1, Cancel: gone.Token)
+                                            )
+                                            .Plan,
+                                    gone.Token
+                                );
+                            }
+                            finally
+                            {
+                                solvers.Release();
+                            }
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            return Error("cancelled: the client went away or the server is stopping", 499);
                         }
                         catch (LockConflictException ex)
                         {
@@ -205,6 +288,10 @@ public static class ServeApp
                                 "locks conflict: " + string.Join("; ", ex.Conflicts),
                                 StatusCodes.Status422UnprocessableEntity
                             );
+                        }
+                        finally
+                        {
+                            Interlocked.Decrement(ref waiting);
                         }
                         var (areas, changed) = Comparison.Compare(state.Scenario, state.Plan, variant, plan);
                         return Results.Json(
@@ -260,13 +347,17 @@ public static class ServeApp
                 ?? throw new InvalidOperationException(resource + " is not embedded");
             using var reader = new StreamReader(stream);
             var content = reader.ReadToEnd();
-            app.MapGet(path, () => Results.Text(content, type)).ExcludeFromDescription();
+            app.MapMethods(path, ["GET", "HEAD"], () => Results.Text(content, type)).ExcludeFromDescription();
         }
         app.MapFallback(
             (HttpContext ctx) => Error($"no such page or API: {ctx.Request.Path}", StatusCodes.Status404NotFound)
         );
         return app;
     }
+
+    /// <summary>A field name as given when it looks like one, so no raw input is echoed.</summary>
+    private static string Safe(string name) =>
+        name.Length <= 40 && name.All(ch => char.IsAsciiLetterLower(ch) || ch == '_') ? name : "a field";
 
     private static IResult Error(string message, int status) =>
         Results.Json(new ApiError(message), WebJson.Default.ApiError, statusCode: status);
@@ -295,6 +386,31 @@ public static class ServeApp
             u.Host is "localhost"
             || (System.Net.IPAddress.TryParse(u.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip))
         );
+
+    /// <summary>Why a --urls value cannot be served: http only, a host, a port from 1 to 65535; several split by ';'.</summary>
+    public static string? UrlProblem(string text)
+    {
+        var parts = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0)
+            return "--urls: found an empty value, expected http://HOST:PORT (several separated by ;)";
+        foreach (var part in parts)
+        {
+            var shown = InputErrors.Quote(part);
+            if (part.Contains(',', StringComparison.Ordinal))
+                return $"--urls: found {shown}, expected addresses separated by ; (not ,)";
+            var normal = part.Replace("*", "0.0.0.0", StringComparison.Ordinal)
+                .Replace("+", "0.0.0.0", StringComparison.Ordinal);
+            if (!Uri.TryCreate(normal, UriKind.Absolute, out var u) || u.Host.Length == 0)
+                return $"--urls: found {shown}, expected http://HOST:PORT";
+            if (u.Scheme != "http")
+                return $"--urls: found {shown}, expected http:// (the server has no certificate for {u.Scheme})";
+            if (u.Port is < 1 or > 65535 || u.AbsolutePath != "/" || u.Query.Length > 0)
+                return $"--urls: found {shown}, expected http://HOST:PORT with a port from 1 to 65535 and no path";
+        }
+        return parts.Distinct(StringComparer.OrdinalIgnoreCase).Count() < parts.Length
+            ? $"--urls: found {InputErrors.Quote(text)}, expected each address once"
+            : null;
+    }
 
     public static string Url(int port) => "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
 }

@@ -279,10 +279,10 @@ public static class PolicyLoader
         return (info, Build(values));
     }
 
-    private static string Describe(JsonElement v) =>
+    public static string Describe(JsonElement v) =>
         v.ValueKind switch
         {
-            JsonValueKind.String => "\"" + v.GetString() + "\"",
+            JsonValueKind.String => "\"" + Truncate(v.GetString() ?? "") + "\"",
             JsonValueKind.Object => "an object",
             JsonValueKind.Array => "a list " + Truncate(v.GetRawText()),
             _ => Truncate(v.GetRawText()),

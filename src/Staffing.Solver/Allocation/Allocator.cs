@@ -27,11 +27,13 @@ public sealed record Decisions(
     }
 }
 
+/// <remarks><paramref name="Cancel"/> stops every search at once; the planner then throws, so nothing is written.</remarks>
 public sealed record SolveSettings(
     double TimeLimitSeconds = 60,
     int Workers = 1,
     int Seed = 0,
-    IProgress<string>? Progress = null
+    IProgress<string>? Progress = null,
+    CancellationToken Cancel = default
 );
 
 /// <summary>Shares scarce pools out. Every allocator answers the same problem with the same kind of decisions.</summary>

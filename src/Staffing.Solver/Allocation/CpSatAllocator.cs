@@ -20,9 +20,11 @@ public sealed class CpSatAllocator : IAllocator
 
     /// <summary>
     /// Presolve off: with many interchangeable post units presolve spends seconds adding domination implications
-    /// in front of a sub-second search (measured here, see benchmarks/README.md).
+    /// in front of a sub-second search (measured here, see benchmarks/README.md). CP-SAT's own SIGINT handler off
+    /// (catch_sigint_signal): it allocates inside the handler and can deadlock; the program handles signals and
+    /// stops the searches itself.
     /// </summary>
-    public const string Parameters = "cp_model_presolve:false,";
+    public const string Parameters = "cp_model_presolve:false,catch_sigint_signal:false,";
 
     public static string Version =>
         typeof(CpModel).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "unknown";
@@ -46,7 +48,7 @@ public sealed class CpSatAllocator : IAllocator
                 order,
                 System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering
             ),
-            new ParallelOptions { MaxDegreeOfParallelism = settings.Workers },
+            new ParallelOptions { MaxDegreeOfParallelism = settings.Workers, CancellationToken = settings.Cancel },
             i =>
             {
                 var remaining = Math.Max(0.05, settings.TimeLimitSeconds - deadline.Elapsed.TotalSeconds);
@@ -217,7 +219,10 @@ public sealed class CpSatAllocator : IAllocator
                     StringParameters =
                         $"num_workers:1,random_seed:{settings.Seed},{Parameters}max_time_in_seconds:{Math.Max(0.01, seconds - start).ToString(CultureInfo.InvariantCulture)}",
                 };
-                var status = solver.Solve(m.Model);
+                CpSolverStatus status;
+                using (settings.Cancel.Register(solver.StopSearch))
+                    status = settings.Cancel.IsCancellationRequested ? CpSolverStatus.Unknown : solver.Solve(m.Model);
+                settings.Cancel.ThrowIfCancellationRequested();
                 time[l] = watch.Elapsed.TotalSeconds - start;
                 if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
                 {

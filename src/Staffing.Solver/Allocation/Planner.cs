@@ -21,6 +21,8 @@ public sealed class Planner(IEnumerable<IAllocator> allocators)
     {
         var watch = Stopwatch.StartNew();
         var (problem, result) = Allocate(scenario, solver, settings);
+        // A search cut short by a signal is not a plan to write.
+        settings.Cancel.ThrowIfCancellationRequested();
         return (problem, PlanBuilder.Build(problem, result, watch.Elapsed.TotalSeconds, ScenarioHash.Of(scenario)));
     }
 

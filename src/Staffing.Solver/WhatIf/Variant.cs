@@ -24,7 +24,7 @@ public static class Variant
             return variant;
         if (!(f.ValueKind == JsonValueKind.Number && f.TryGetDecimal(out var scale) && scale is >= 0 and <= 10))
             throw InputException.Single(
-                $"{source}: {PoolScale}: found {f.GetRawText()}, expected a number from 0 to 10"
+                $"{source}: {PoolScale}: found {PolicyLoader.Describe(f)}, expected a number from 0 to 10"
             );
         return Scaled(variant, scale);
     }
