@@ -223,12 +223,22 @@ public static class ServeApp
                                 StatusCodes.Status400BadRequest
                             );
                         var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-                        foreach (var p in root.EnumerateObject())
-                            if (!fields.TryAdd(p.Name, p.Value.Clone()))
-                                return Error(
-                                    $"what-if: {Safe(p.Name)}: found the key twice, expected each field once",
-                                    StatusCodes.Status400BadRequest
-                                );
+                        try
+                        {
+                            foreach (var p in root.EnumerateObject())
+                                if (!fields.TryAdd(p.Name, p.Value.Clone()))
+                                    return Error(
+                                        $"what-if: {Safe(p.Name)}: found the key twice, expected each field once",
+                                        StatusCodes.Status400BadRequest
+                                    );
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            return Error(
+                                "malformed JSON: a field name that is not valid UTF-8",
+                                StatusCodes.Status400BadRequest
+                            );
+                        }
                         Scenario variant;
                         try
                         {
@@ -237,6 +247,13 @@ public static class ServeApp
                         catch (InputException ex)
                         {
                             return Error(string.Join("\n", ex.Messages), StatusCodes.Status400BadRequest);
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            return Error(
+                                "malformed JSON: a value that is not valid UTF-8",
+                                StatusCodes.Status400BadRequest
+                            );
                         }
                         if (Interlocked.Increment(ref waiting) > WhatIfQueue + Environment.ProcessorCount)
                         {

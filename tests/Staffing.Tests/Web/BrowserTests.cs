@@ -82,4 +82,30 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
         Assert.Contains("centre rows change", await page.TextContentAsync("#whatif-summary"));
         Assert.Contains("P-SUPPORT", await page.TextContentAsync("#whatif-result"));
     }
+
+    [Fact]
+    public async Task AnUnknownCentreSaysSoAndThePageBreaksNoPolicy()
+    {
+        var page = await browser.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+                errors.Add(m.Text);
+        };
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(serve.Url + "/#centre/NOPE");
+        await page.WaitForSelectorAsync("#results li");
+        Assert.Contains("No such centre: NOPE", await page.TextContentAsync("#results"));
+        var areas = await browser.NewPageAsync();
+        areas.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+                errors.Add(m.Text);
+        };
+        await areas.GotoAsync(serve.Url + "/#areas");
+        await areas.WaitForSelectorAsync("#totals tbody tr");
+        Assert.DoesNotContain(errors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
+        Assert.DoesNotContain(errors, e => !e.Contains("404", StringComparison.Ordinal));
+    }
 }

@@ -34,7 +34,14 @@ async function search() {
 async function openCentre(code) {
   show("centre");
   location.hash = "centre/" + code;
-  const doc = await json("/api/centres/" + encodeURIComponent(code));
+  let doc;
+  try {
+    doc = await json("/api/centres/" + encodeURIComponent(code));
+  } catch {
+    $("#card").hidden = true;
+    $("#results").innerHTML = `<li class="muted">No such centre: ${esc(code)} · no existe ese centro</li>`;
+    return;
+  }
   const c = doc.centres[0];
   $("#card").hidden = false;
   $("#card-title").textContent = `${c.code} ${c.name}`;
