@@ -21,7 +21,9 @@ public static class App
         builder.Services.AddSingleton<IAllocator, CpSatAllocator>();
         builder.Services.AddSingleton<IAllocator, GreedyAllocator>();
         builder.Services.AddSingleton<Planner>();
-        builder.Services.AddSingleton(new Commands.Console(stdout, stderr, signals.Token));
+        builder.Services.AddSingleton(
+            new Commands.Console(stdout, stderr, signals.Token, System.Diagnostics.Stopwatch.StartNew())
+        );
         builder.Services.AddSingleton(signals);
         using var host = builder.Build();
         var root = StaffingCommand.Create(host.Services);

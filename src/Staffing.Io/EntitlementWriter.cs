@@ -55,10 +55,17 @@ public static class EntitlementWriter
             StaffingJson.Default.EntitlementDocument
         ) + "\n";
 
+    /// <remarks>
+    /// For one centre the regulation's words stand under each rule that applied; for many, once per rule at the end
+    /// (the same words for every centre), so a region's report stays readable.
+    /// </remarks>
     public static void Text(TextWriter o, Policy p, IEnumerable<Centre> centres)
     {
+        var list = centres as IReadOnlyCollection<Centre> ?? [.. centres];
+        var inline = list.Count == 1;
+        var applied = new SortedSet<int>();
         var first = true;
-        foreach (var c in centres)
+        foreach (var c in list)
         {
             if (!first)
                 o.WriteLine();
@@ -88,8 +95,10 @@ public static class EntitlementWriter
             {
                 o.WriteLine($"  [{(t.Applied ? "x" : " ")}] {t.Rule} ({t.Instruction}): {t.Because}");
                 // The regulation's words where the rule gave something; the project's reading wherever it decided.
-                if (t.Applied)
+                if (t.Applied && inline)
                     o.WriteLine($"        texto ({t.Instruction}): «{t.Text}»");
+                if (t.Applied)
+                    applied.Add(RuleBook.All.IndexOf(RuleBook.Find(t.Rule)!));
                 if (t.Applied || DecidedByReading(t))
                     o.WriteLine($"        reading (the project's, not the text): {t.Reading}");
             }
@@ -101,6 +110,12 @@ public static class EntitlementWriter
                     o.WriteLine("  " + edge.Text);
             }
         }
+        if (inline || applied.Count == 0)
+            return;
+        o.WriteLine();
+        o.WriteLine("Texto de la norma (the regulation's words, for every rule that applied above):");
+        foreach (var rule in applied.Select(i => RuleBook.All[i]))
+            o.WriteLine($"  {rule.Id} ({rule.Instruction}): «{rule.Text}»");
     }
 
     /// <summary>A rule that did not apply because of a reading the text does not state (a concertado exclusion).</summary>

@@ -3,8 +3,16 @@ using Spectre.Console;
 namespace Staffing.Cli.Commands;
 
 /// <summary>Where a command writes for people (stdout) and notes (stderr).</summary>
-/// <remarks><paramref name="Interrupted"/>: cancelled by Ctrl-C or SIGTERM (see <see cref="Interruption"/>).</remarks>
-public sealed record Console(TextWriter Out, TextWriter Error, CancellationToken Interrupted = default)
+/// <remarks>
+/// <paramref name="Interrupted"/>: cancelled by Ctrl-C or SIGTERM (see <see cref="Interruption"/>);
+/// <paramref name="Started"/>: the command's clock, so --time-limit bounds its wall time.
+/// </remarks>
+public sealed record Console(
+    TextWriter Out,
+    TextWriter Error,
+    CancellationToken Interrupted = default,
+    System.Diagnostics.Stopwatch? Started = null
+)
 {
     /// <summary>Progress is shown only on a terminal: never into a redirected stderr or a test's writer.</summary>
     public bool ErrorIsTerminal => ReferenceEquals(Error, System.Console.Error) && !System.Console.IsErrorRedirected;

@@ -64,8 +64,28 @@ public sealed class SolveOptions
 
     public string Solver(ParseResult r) => r.GetValue(solver)!;
 
-    public static SolveSettings Settings(ParseResult r, Console console) =>
-        new(r.GetValue(TimeLimit), r.GetValue(Workers), r.GetValue(Seed), new Progress(console), console.Interrupted);
+    /// <summary>The longest --time-limit taken as given: a day; more (or Infinity) is capped, with a note.</summary>
+    public const double MaxTimeLimit = 86_400;
+
+    public static SolveSettings Settings(ParseResult r, Console console)
+    {
+        var limit = r.GetValue(TimeLimit);
+        if (limit > MaxTimeLimit)
+        {
+            console.Error.WriteLine(
+                $"note: --time-limit {limit.ToString(CultureInfo.InvariantCulture)} capped at {MaxTimeLimit.ToString(CultureInfo.InvariantCulture)} s (a day)"
+            );
+            limit = MaxTimeLimit;
+        }
+        return new(
+            limit,
+            r.GetValue(Workers),
+            r.GetValue(Seed),
+            new Progress(console),
+            console.Interrupted,
+            console.Started?.Elapsed.TotalSeconds ?? 0
+        );
+    }
 
     /// <summary>Planning with the command's solver and settings, the solver name checked before any work.</summary>
     public Func<Scenario, Plan> Planning(ParseResult r, IServiceProvider services, Console console)

@@ -33,8 +33,14 @@ public sealed record SolveSettings(
     int Workers = 1,
     int Seed = 0,
     IProgress<string>? Progress = null,
-    CancellationToken Cancel = default
-);
+    CancellationToken Cancel = default,
+    double SpentSeconds = 0
+)
+{
+    /// <summary>Seconds left of the command's wall-clock limit, for the searches (what ran before them counted).</summary>
+    public double LeftSeconds(System.Diagnostics.Stopwatch since) =>
+        TimeLimitSeconds - SpentSeconds - since.Elapsed.TotalSeconds;
+}
 
 /// <summary>Shares scarce pools out. Every allocator answers the same problem with the same kind of decisions.</summary>
 public interface IAllocator

@@ -24,6 +24,9 @@ public sealed class CpSatAllocator : IAllocator
     /// (catch_sigint_signal): it allocates inside the handler and can deadlock; the program handles signals and
     /// stops the searches itself.
     /// </summary>
+    /// <summary>Below this, a component's search is not started (or a level not begun): the greedy plan stands.</summary>
+    public const double MinSearchSeconds = 0.05;
+
     public const string Parameters = "cp_model_presolve:false,catch_sigint_signal:false,";
 
     public static string Version =>
@@ -35,9 +38,9 @@ public sealed class CpSatAllocator : IAllocator
     /// </summary>
     public AllocatorResult Allocate(AllocationProblem problem, SolveSettings settings)
     {
+        var deadline = Stopwatch.StartNew();
         var greedy = new GreedyAllocator().Allocate(problem, settings);
         var components = Components(problem);
-        var deadline = Stopwatch.StartNew();
         var results = new ConcurrentDictionary<int, ComponentResult>();
         var scale = PlanScore.FairnessScale(problem);
         var weights = PlanScore.TieWeights(problem);
@@ -51,7 +54,7 @@ public sealed class CpSatAllocator : IAllocator
             new ParallelOptions { MaxDegreeOfParallelism = settings.Workers, CancellationToken = settings.Cancel },
             i =>
             {
-                var remaining = Math.Max(0.05, settings.TimeLimitSeconds - deadline.Elapsed.TotalSeconds);
+                var remaining = settings.LeftSeconds(deadline);
                 results[i] = new ComponentSolver(
                     problem,
                     components[i],
@@ -91,10 +94,14 @@ public sealed class CpSatAllocator : IAllocator
             .All.Select(
                 (level, l) =>
                 {
+                    var seconds = results.Values.Sum(r => r.Seconds[l]);
+                    // A component the clock left to the greedy plan has no bound to give.
+                    if (results.Values.Any(r => r.Unbounded))
+                        return new LevelResult(level.Name, score[l], null, null, seconds);
                     var slack = results.Values.Sum(r => r.Slack[l]);
                     var bound = level.Sense == Sense.Maximize ? score[l] + slack : score[l] - slack;
                     var gap = score[l] == bound ? 0.0 : Math.Abs(bound - score[l]) / Math.Max(1.0, Math.Abs(bound));
-                    return new LevelResult(level.Name, score[l], bound, gap, results.Values.Sum(r => r.Seconds[l]));
+                    return new LevelResult(level.Name, score[l], bound, gap, seconds);
                 }
             )
             .ToImmutableArray();
@@ -168,7 +175,8 @@ public sealed class CpSatAllocator : IAllocator
         List<ItinerantGroup> Groups,
         long[] Slack,
         double[] Seconds,
-        bool Proven
+        bool Proven,
+        bool Unbounded = false
     );
 
     /// <summary>One component solved level by level, each level's optimum kept before the next.</summary>
@@ -186,6 +194,8 @@ public sealed class CpSatAllocator : IAllocator
         {
             var slack = new long[Levels.All.Length];
             var time = new double[Levels.All.Length];
+            if (seconds < MinSearchSeconds && !Trivial())
+                return GreedyOnly(slack, time);
             if (Trivial())
                 return new ComponentResult(
                     demands.ToDictionary(
@@ -210,6 +220,12 @@ public sealed class CpSatAllocator : IAllocator
                 var start = watch.Elapsed.TotalSeconds;
                 if (level.SettledByBound?.Invoke(m, last) == true)
                     continue;
+                if (seconds - start < MinSearchSeconds)
+                {
+                    // The wall clock is spent: the levels solved so far stand, the rest unproven.
+                    proven = false;
+                    break;
+                }
                 if (level.Sense == Sense.Maximize)
                     m.Model.Maximize(objective.Expression);
                 else
@@ -243,6 +259,25 @@ public sealed class CpSatAllocator : IAllocator
             // No solve at all: every level was settled by its bound on the greedy plan, which is then the answer.
             var (allocated, groups) = last is null ? m.FromHint() : m.Read(last);
             return new ComponentResult(allocated, groups, slack, time, proven);
+        }
+
+        /// <summary>The greedy plan's decisions for this component, when the clock leaves no time to search.</summary>
+        private ComponentResult GreedyOnly(long[] slack, double[] time)
+        {
+            var itinerant = demands
+                .Where(d => d.Resource.IsItinerant())
+                .Select(d => (d.Code, d.Resource.StageOf()))
+                .ToHashSet();
+            return new ComponentResult(
+                demands
+                    .Where(d => !d.Resource.IsItinerant())
+                    .ToDictionary(d => (d.Code, d.Resource), d => hint.Of(d.Code, d.Resource)),
+                [.. hint.Groups.Where(g => g.Codes.Any(c => itinerant.Contains((c, g.Stage))))],
+                slack,
+                time,
+                false,
+                Unbounded: true
+            );
         }
 
         /// <summary>No itinerant pairing and every capacity slack: each demand gets its entitlement (or its lock), optimal on every level.</summary>
