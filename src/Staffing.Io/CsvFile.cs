@@ -60,8 +60,13 @@ public static class CsvFile
             }
         );
 
-    public static string Escape(string s) =>
-        s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
+    /// <summary>A text cell a spreadsheet would take for a formula gets a leading apostrophe (the formula guard).</summary>
+    public static string Escape(string s) => s.Length > 0 && IsFormulaStart(s[0]) ? "'" + s : s;
+
+    /// <summary>The guard taken off again, so what this program wrote reads back as it was.</summary>
+    public static string Unescape(string s) => s.Length > 1 && s[0] == '\'' && IsFormulaStart(s[1]) ? s[1..] : s;
+
+    private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     /// <summary>A record's members in declaration order, named in snake case, each with its cell converter.</summary>
     private sealed class RowMap<T> : ClassMap<T>

@@ -17,7 +17,12 @@ public sealed class RowReader(CsvTable table, CsvRow row, InputErrors errors)
         var i = table.Column(column);
         if (i < 0 || i >= row.Fields.Length)
             return null;
-        var s = row.Fields[i].Trim();
+        var s = CsvFile.Unescape(row.Fields[i].Trim()).Trim();
+        if (s.Contains('\0', StringComparison.Ordinal))
+        {
+            Error(column, "a NUL character", $"text without control characters ({column})");
+            return null;
+        }
         return s.Length == 0 ? null : s;
     }
 

@@ -139,7 +139,8 @@ public sealed class Report
 
     public void Xlsx(string path)
     {
-        static object Text(string s) => CsvFile.Escape(s);
+        // Every text cell is stored as a string cell (never a formula), so no apostrophe guard is needed, or shown.
+        static object Text(string s) => s;
         var sheets = new Dictionary<string, object>
         {
             ["areas"] = AreaRows()
