@@ -74,6 +74,11 @@ public static class App
                 stderr.WriteLine("  " + c);
             return ExitCode.Finding;
         }
+        catch (OutOfMemoryException)
+        {
+            stderr.WriteLine("error: the scenario is too large for this machine's memory; nothing written");
+            return ExitCode.BadInput;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"error: {ex.Message}");

@@ -5,11 +5,17 @@ using CsvHelper.Configuration;
 
 namespace Staffing.Io;
 
-public sealed record CsvOptions(char? Delimiter = null, Encoding? Encoding = null, bool Strict = false);
+/// <remarks><paramref name="MaxRows"/>: beyond it a table is refused with its position, before memory runs out.</remarks>
+public sealed record CsvOptions(
+    char? Delimiter = null,
+    Encoding? Encoding = null,
+    bool Strict = false,
+    int MaxRows = CsvTable.MaxRows
+);
 
 public sealed record CsvRow(int Line, string[] Fields);
 
-/// <summary>A CSV file read whole: its header, its rows with their starting line numbers, and how it was read.</summary>
+/// <summary>A CSV file as read (streamed): its header, its rows with their starting line numbers, and how it was read.</summary>
 public sealed class CsvTable
 {
     public required string File { get; init; }
@@ -37,23 +43,35 @@ public sealed class CsvTable
         IReadOnlyCollection<string> required
     )
     {
-        byte[] bytes;
+        Encoding encoding;
         try
         {
-            bytes = System.IO.File.ReadAllBytes(path);
+            encoding = DetectEncoding(path, file, options, errors);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             errors.Add(file, 1, 1, "a file that cannot be read (" + ex.Message + ")", "a readable CSV file");
             return null;
         }
-        var text = Decode(bytes, file, options, errors);
-        if (text.Trim().Length == 0)
+        char delimiter;
+        using (var peek = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false))
         {
-            errors.Add(file, 1, 1, "an empty file", "a header row naming the columns " + string.Join(",", required));
-            return null;
+            var first = new char[64 * 1024];
+            var n = peek.ReadBlock(first, 0, first.Length);
+            var head = new string(first, 0, n).TrimStart('\uFEFF');
+            if (head.Trim().Length == 0)
+            {
+                errors.Add(
+                    file,
+                    1,
+                    1,
+                    "an empty file",
+                    "a header row naming the columns " + string.Join(",", required)
+                );
+                return null;
+            }
+            delimiter = options.Delimiter ?? Detect(head);
         }
-        var delimiter = options.Delimiter ?? Detect(text);
         if (options.Delimiter is null && delimiter != ',')
             errors.Note($"{file}: read with '{delimiter}' as the separator (detected)");
 
@@ -68,8 +86,10 @@ public sealed class CsvTable
         };
         var rows = new List<CsvRow>();
         string[]? header = null;
-        using (var reader = new StringReader(text))
-        using (var parser = new CsvParser(reader, config))
+        // Streamed: the file is never held whole, and the watcher sees every character the parser reads.
+        using (var stream = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false))
+        using (var watched = new WatchedReader(stream, delimiter))
+        using (var parser = new CsvParser(watched, config))
         {
             while (parser.Read())
             {
@@ -79,8 +99,36 @@ public sealed class CsvTable
                 var start = rawRow - lines + 1;
                 if (header is null)
                     header = fields;
+                else if (rows.Count >= options.MaxRows)
+                {
+                    errors.Add(
+                        file,
+                        start,
+                        1,
+                        $"more than {options.MaxRows.ToString("#,0", CultureInfo.InvariantCulture)} rows",
+                        "a scenario of at most that many rows (split the region into areas)"
+                    );
+                    return null;
+                }
                 else
                     rows.Add(new CsvRow(start, fields));
+            }
+            // Either makes the rows after it meaningless: the file is refused at that one place.
+            if (watched.OpenQuote is { } q)
+            {
+                errors.Add(file, q.Line, q.Column, "an unclosed quote", "a closing \" before the end of the file");
+                return null;
+            }
+            if (watched.InnerBom is { } b)
+            {
+                errors.Add(
+                    file,
+                    b.Line,
+                    b.Column,
+                    "a byte-order mark inside the file (two files pasted together?)",
+                    "one at most, at the very start"
+                );
+                return null;
             }
         }
         header ??= [];
@@ -150,23 +198,141 @@ public sealed class CsvTable
         return raw.EndsWith('\n') || raw.EndsWith('\r') ? n - 1 : n;
     }
 
-    private static string Decode(byte[] bytes, string file, CsvOptions options, InputErrors errors)
+    /// <summary>Rows a table may hold by default (a country is far under a million centres).</summary>
+    public const int MaxRows = 1_000_000;
+
+    /// <summary>
+    /// The encoding, from a forced one, a byte-order mark (UTF-8, UTF-16 either way), or a streamed check that the
+    /// bytes are UTF-8, else Windows-1252.
+    /// </summary>
+    private static Encoding DetectEncoding(string path, string file, CsvOptions options, InputErrors errors)
     {
         if (options.Encoding is { } forced)
-            return forced.GetString(bytes).TrimStart('\uFEFF');
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+            return forced;
+        using var stream = System.IO.File.OpenRead(path);
+        var bom = new byte[3];
+        var n = stream.ReadAtLeast(bom, 3, throwOnEndOfStream: false);
+        if (n >= 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF)
         {
             errors.Note($"{file}: read as UTF-8 with a byte-order mark (detected)");
-            return new UTF8Encoding(false).GetString(bytes, 3, bytes.Length - 3);
+            return new UTF8Encoding(false);
         }
+        if (n >= 2 && bom[0] == 0xFF && bom[1] == 0xFE)
+        {
+            errors.Note($"{file}: read as UTF-16 (little-endian, from its byte-order mark)");
+            return new UnicodeEncoding(false, false);
+        }
+        if (n >= 2 && bom[0] == 0xFE && bom[1] == 0xFF)
+        {
+            errors.Note($"{file}: read as UTF-16 (big-endian, from its byte-order mark)");
+            return new UnicodeEncoding(true, false);
+        }
+        stream.Position = 0;
+        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
+        var bytes = new byte[1 << 16];
+        var chars = new char[(1 << 16) + 4];
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            int read;
+            while ((read = stream.Read(bytes, 0, bytes.Length)) > 0)
+                decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+            decoder.GetChars([], 0, 0, chars, 0, flush: true);
+            return new UTF8Encoding(false);
         }
         catch (DecoderFallbackException)
         {
             errors.Note($"{file}: not valid UTF-8, read as Windows-1252 (detected)");
-            return Encoding.GetEncoding(1252).GetString(bytes);
+            return Encoding.GetEncoding(1252);
+        }
+    }
+
+    /// <summary>
+    /// Passes the text to the parser and notes where a quoted field opened and did not close, and any byte-order
+    /// mark after the start (line and column, 1-based; the column a field number, as in every message).
+    /// </summary>
+    private sealed class WatchedReader(TextReader inner, char delimiter) : TextReader
+    {
+        private int line = 1,
+            field = 1;
+        private bool quoted,
+            closing,
+            atFieldStart = true,
+            started;
+        private (int, int) quoteAt;
+        private char last;
+
+        public (int Line, int Column)? OpenQuote => quoted && !closing ? quoteAt : null;
+
+        public (int Line, int Column)? InnerBom { get; private set; }
+
+        public override int Peek() => inner.Peek();
+
+        public override int Read()
+        {
+            var c = inner.Read();
+            if (c >= 0)
+                See((char)c);
+            return c;
+        }
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var n = inner.Read(buffer, index, count);
+            for (var i = index; i < index + n; i++)
+                See(buffer[i]);
+            return n;
+        }
+
+        public override int Read(Span<char> buffer)
+        {
+            var n = inner.Read(buffer);
+            for (var i = 0; i < n; i++)
+                See(buffer[i]);
+            return n;
+        }
+
+        private void See(char c)
+        {
+            if (c == '\uFEFF' && started && InnerBom is null)
+                InnerBom = (line, field);
+            started = true;
+            if (closing)
+            {
+                closing = false;
+                if (c == '"')
+                {
+                    last = c; // "" inside a quoted field: a quote, the field still open
+                    return;
+                }
+                quoted = false;
+            }
+            if (c == '"')
+            {
+                if (quoted)
+                    closing = true;
+                else if (atFieldStart)
+                    (quoted, quoteAt) = (true, (line, field));
+                atFieldStart = false;
+            }
+            else if (c == '\n' || c == '\r')
+            {
+                if (!(c == '\n' && last == '\r'))
+                    line++;
+                if (!quoted)
+                    (field, atFieldStart) = (1, true);
+            }
+            else if (!quoted && c == delimiter)
+                (field, atFieldStart) = (field + 1, true);
+            else if (!quoted && c != ' ')
+                atFieldStart = false;
+            last = c;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                inner.Dispose();
+            base.Dispose(disposing);
         }
     }
 

@@ -604,9 +604,28 @@ public sealed class ComponentModel
                 odd.TryGetValue(d, out var e) && solver.BooleanValue(e)
                 || alone.TryGetValue(d, out var o) && solver.BooleanValue(o)
             );
-            groups.AddRange(Itinerants.Attach(problem, resource, area, two, left));
+            groups.AddRange(Better(Itinerants.Attach(problem, resource, area, two, left), area, resource.StageOf()));
         }
         return (alloc, groups);
+    }
+
+    /// <summary>
+    /// The model prices an odd centre by its nearest partner, not by the whole group it joins; where the greedy's
+    /// groups serve the same centres, keep this year's pairs as well and cost less in full, they are the answer.
+    /// </summary>
+    private List<ItinerantGroup> Better(List<ItinerantGroup> mine, string area, Stage stage)
+    {
+        var theirs = hint.Groups.Where(g => g.Area == area && g.Stage == stage).ToList();
+        static IEnumerable<string> Served(List<ItinerantGroup> gs) =>
+            gs.SelectMany(g => g.Codes).Order(StringComparer.Ordinal);
+        if (!Served(mine).SequenceEqual(Served(theirs)))
+            return mine;
+        var current = PlanScore.CurrentPairs(problem).Where(p => p.Stage == stage).ToList();
+        int Kept(List<ItinerantGroup> gs) =>
+            current.Count(p => gs.Any(g => g.Codes.Contains(p.A) && g.Codes.Contains(p.B)));
+        long Cost(List<ItinerantGroup> gs) => gs.Sum(g => PlanScore.GroupCost(problem, g));
+        var (km, kt) = (Kept(mine), Kept(theirs));
+        return kt > km || kt == km && Cost(theirs) < Cost(mine) ? theirs : mine;
     }
 
     /// <summary>The hint (greedy's plan) as decisions: the answer when every level was settled by its bound.</summary>

@@ -68,4 +68,26 @@ public class BadInputTests
         Assert.Equal(2, strict.Exit);
         Assert.Contains("centres.csv:1:18: found an unknown column \"colour\"", strict.Err);
     }
+
+    [Fact]
+    public void ATableBeyondItsRowLimitIsRefusedAtTheRowThatCrossesIt()
+    {
+        var dir = TempDir();
+        var path = Path.Combine(dir, "centres.csv");
+        File.WriteAllText(path, "code,name\n" + string.Concat(Enumerable.Range(1, 12).Select(i => $"{i},N{i}\n")));
+        var errors = new Staffing.Domain.InputErrors();
+        var table = Staffing.Io.CsvTable.Read(
+            path,
+            "centres.csv",
+            new Staffing.Io.CsvOptions(MaxRows: 10),
+            errors,
+            ["code", "name"],
+            ["code"]
+        );
+        Assert.Null(table);
+        Assert.Equal(
+            "centres.csv:12:1: found more than 10 rows, expected a scenario of at most that many rows (split the region into areas)",
+            Assert.Single(errors.Messages)
+        );
+    }
 }
