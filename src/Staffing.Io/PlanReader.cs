@@ -5,6 +5,17 @@ namespace Staffing.Io;
 
 public static class PlanReader
 {
+    /// <summary>itinerants.csv's columns: a centre and a days column per letter a group can use.</summary>
+    private static readonly string[] ItinerantColumns =
+    [
+        "teacher",
+        "stage",
+        "free_days",
+        "same_locality",
+        "km",
+        .. Enumerable.Range('a', 26).SelectMany(l => new[] { $"centre_{(char)l}", $"days_{(char)l}" }),
+    ];
+
     public static PlanFiles Read(string folder)
     {
         if (!Directory.Exists(folder))
@@ -59,7 +70,7 @@ public static class PlanReader
         var itPath = Path.Combine(folder, "itinerants.csv");
         if (
             File.Exists(itPath)
-            && CsvTable.Read(itPath, "itinerants.csv", options, errors, [], ["teacher", "stage"]) is { } it
+            && CsvTable.Read(itPath, "itinerants.csv", options, errors, ItinerantColumns, ["teacher", "stage"]) is { } it
         )
         {
             var letters = it

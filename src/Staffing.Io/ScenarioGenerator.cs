@@ -15,8 +15,10 @@ public static class ScenarioGenerator
 
     public static Scenario Generate(Options o)
     {
-        if (o.Centres < 1 || o.Areas < 1 || o.Areas > o.Centres)
-            throw InputException.Single("generate: expected --centres ≥ --areas ≥ 1");
+        if (o.Centres < 1)
+            throw InputException.Single($"--centres: found {o.Centres}, expected at least 1");
+        if (o.Areas < 1 || o.Areas > o.Centres)
+            throw InputException.Single($"--areas: found {o.Areas}, expected 1 to --centres ({o.Centres})");
         var rng = new Random(o.Seed);
         var policy = PolicyLoader.Defaults;
         var centres = new List<Centre>();
@@ -94,15 +96,16 @@ public static class ScenarioGenerator
             })
             .ToList();
         var entitlements = centres.Select(c => RuleBook.Entitle(c, policy)).ToList();
+        // One pass over the entitlements (not one per area): linear in centres, whatever the number of areas.
+        var totals = new Dictionary<(string, Resource), int>();
+        foreach (var e in entitlements)
+        foreach (var l in e.Lines.Where(l => l.Funding == Funding.Pool))
+            totals[(e.Centre.Area, l.Resource)] = totals.GetValueOrDefault((e.Centre.Area, l.Resource)) + l.Entitled;
         var pool = new List<PoolRow>();
         foreach (var area in centres.Select(c => c.Area).Distinct().Order(StringComparer.Ordinal))
         foreach (var r in Vocabulary.Resources)
         {
-            var total = entitlements
-                .Where(e => e.Centre.Area == area)
-                .SelectMany(e => e.Lines)
-                .Where(l => l.Resource == r && l.Funding == Funding.Pool)
-                .Sum(l => l.Entitled);
+            var total = totals.GetValueOrDefault((area, r));
             if (r.IsItinerant())
                 total /= policy.ItinerantShare;
             pool.Add(new PoolRow(area, r, (int)Math.Floor(total * o.PoolRatio)));

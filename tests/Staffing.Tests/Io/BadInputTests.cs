@@ -90,4 +90,38 @@ public class BadInputTests
             Assert.Single(errors.Messages)
         );
     }
+
+    [Theory]
+    [InlineData("0", "1", "--centres: found 0, expected at least 1")]
+    [InlineData("5", "9", "--areas: found 9, expected 1 to --centres (5)")]
+    public void GenerateAnswersInTheSameFormat(string centres, string areas, string message)
+    {
+        var (exit, _, err) = Run(
+            "generate",
+            "--centres",
+            centres,
+            "--areas",
+            areas,
+            "--out",
+            Path.Combine(TempDir(), "g")
+        );
+        Assert.Equal(2, exit);
+        Assert.Contains(message, err);
+    }
+
+    [Fact]
+    public void GenerateWithManyAreasGivesTheSamePoolsAsSummedByHand()
+    {
+        var s = Staffing.Io.ScenarioGenerator.Generate(new(600, 40, 3));
+        foreach (var row in s.Pool!)
+        {
+            var entitled = s
+                .Centres.Where(c => c.Area == row.Area)
+                .Select(c => Staffing.Rules.RuleBook.Entitle(c, s.Policy).Line(row.Resource))
+                .Where(l => l is { Funding: Staffing.Domain.Funding.Pool })
+                .Sum(l => l!.Entitled);
+            var total = row.Resource.IsItinerant() ? entitled / s.Policy.ItinerantShare : entitled;
+            Assert.Equal((int)Math.Floor(total * 0.8), row.Amount);
+        }
+    }
 }

@@ -59,4 +59,21 @@ public class ReadBackTests
             .ToList();
         Assert.Contains("=HYPERLINK(\"x\")", names);
     }
+
+    [Fact]
+    public void VerifyOfABrokenPlanSaysWhatIsWrongAndNothingElse()
+    {
+        var plan = Path.Combine(TempDir(), "plan");
+        Assert.Equal(0, Run("plan", Sample, "--out", plan).Exit);
+        var csv = Path.Combine(plan, "plan.csv");
+        var lines = File.ReadAllLines(csv);
+        var cells = lines[1].Split(',');
+        cells[2] = "uno";
+        lines[1] = string.Join(",", cells);
+        File.WriteAllLines(csv, lines);
+        var (exit, _, err) = Run("verify", Sample, plan);
+        Assert.Equal(2, exit);
+        Assert.Contains("plan.csv:2:3: found \"uno\"", err);
+        Assert.DoesNotContain("unknown column", err);
+    }
 }
