@@ -46,7 +46,7 @@ public partial class RobustnessTests(ITestOutputHelper output)
         Assert.True(exits[0] > 0 && exits[2] > 0, string.Join(",", exits));
     }
 
-    private static byte[] Mutate(byte[] bytes, Random rng)
+    public static byte[] Mutate(byte[] bytes, Random rng)
     {
         var text = Encoding.UTF8.GetString(bytes);
         var lines = text.Split('\n').ToList();
