@@ -24,7 +24,7 @@ public static class PlanWriter
                 l.Reason
             ))
         );
-        WriteItinerants(Path.Combine(folder, "itinerants.csv"), scenario.Policy.ItinerantGroupMax, plan.Itinerants);
+        WriteItinerants(Path.Combine(folder, "itinerants.csv"), plan.Itinerants);
         if (plan.Schedule is { } schedule)
             CsvFile.Write(
                 Path.Combine(folder, "eoep-schedule.csv"),
@@ -61,12 +61,12 @@ public static class PlanWriter
     }
 
     /// <summary>
-    /// itinerants.csv: a centre and a days column per centre a teacher can serve (itinerant_group_max), so its width
-    /// follows the policy; cells of smaller groups empty.
+    /// itinerants.csv: centre_a, centre_b and their days, with more columns (centre_c, …) only when a group has more
+    /// than two centres (the contract); cells of smaller groups empty.
     /// </summary>
-    private static void WriteItinerants(string path, int groupMax, IReadOnlyCollection<ItinerantTeacher> teachers)
+    private static void WriteItinerants(string path, IReadOnlyCollection<ItinerantTeacher> teachers)
     {
-        var width = Math.Max(groupMax, teachers.Select(t => t.Centres.Length).DefaultIfEmpty(0).Max());
+        var width = Math.Max(2, teachers.Select(t => t.Centres.Length).DefaultIfEmpty(0).Max());
         using var w = new StreamWriter(path, false, new UTF8Encoding(false));
         using var csv = CsvFile.Writer(w);
         var letters = Enumerable.Range(0, width).Select(i => ((char)('a' + i)).ToString()).ToList();
