@@ -235,6 +235,15 @@ public static class ScenarioReader
             var ace = r.Int("ace_pupils") ?? 0;
             var infantPupils = r.Int("infant_pupils") ?? 0;
             var infantComp = r.Int("infant_comp") ?? 0;
+            // An institute teaches no infant stage: its counts are an error, as ESO counts are for a CEIP.
+            if (kindOk && kind == CentreKind.IES)
+                foreach (var (col, n) in new[] { ("infant_pupils", infantPupils), ("infant_comp", infantComp) })
+                    if (n > 0)
+                        r.Error(
+                            col,
+                            n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            $"no {col} for kind IES, which does not teach that stage"
+                        );
             if (infantComp > infantPupils && !r.Failed)
                 r.Error(
                     "infant_comp",
