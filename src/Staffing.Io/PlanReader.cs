@@ -70,7 +70,8 @@ public static class PlanReader
         var itPath = Path.Combine(folder, "itinerants.csv");
         if (
             File.Exists(itPath)
-            && CsvTable.Read(itPath, "itinerants.csv", options, errors, ItinerantColumns, ["teacher", "stage"]) is { } it
+            && CsvTable.Read(itPath, "itinerants.csv", options, errors, ItinerantColumns, ["teacher", "stage"])
+                is { } it
         )
         {
             var letters = it

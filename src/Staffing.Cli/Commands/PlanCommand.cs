@@ -27,10 +27,24 @@ public static class PlanCommand
                 .GetRequiredService<Planner>()
                 .Plan(s, solve.Solver(r), SolveOptions.Settings(r, console));
             output.Write(r, [r.GetValue(scenario)], tmp => PlanWriter.Write(tmp, s, plan));
-            var shortfall = plan.Lines.Where(l => l.Funding == Funding.Pool).Sum(l => l.Shortfall);
+            // Posts, days a week and itinerant shares are never added into one number.
+            var shortfall = plan
+                .Lines.Where(l => l.Funding == Funding.Pool && l.Shortfall > 0)
+                .GroupBy(l => l.Resource.Unit())
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g =>
+                    $"{g.Sum(l => l.Shortfall)} {g.Key switch
+                    {
+                        "shares" => "itinerant shares",
+                        "days a week" => "EOEP days a week",
+                        var unit => unit,
+                    }}"
+                )
+                .ToList();
             console.Error.WriteLine(
-                $"{plan.Status}: {plan.Lines.Length} plan rows, shortfall {shortfall} units, "
-                    + $"{plan.Itinerants.Length} itinerant teachers, {plan.Seconds:0.###} s"
+                $"{plan.Status}: {plan.Lines.Length} plan rows, shortfall "
+                    + (shortfall.Count == 0 ? "none" : string.Join(", ", shortfall))
+                    + $", {plan.Itinerants.Length} itinerant teachers, {plan.Seconds:0.###} s"
             );
             return ExitCode.Ok;
         });
