@@ -15,6 +15,20 @@ public sealed class OutputOptions
         Description = "Replace an existing --out folder that holds files this program did not write (never the input)",
     };
 
+    private static readonly Option<string> Dialect = new("--csv-dialect")
+    {
+        Description =
+            "rfc4180 (default: ',' and '.', what other tools read) or excel-es (';', decimal comma, UTF-8 BOM: a double click in Spanish Excel)",
+        DefaultValueFactory = _ => "rfc4180",
+    };
+
+    private static readonly Option<bool> Xlsx = new("--xlsx")
+    {
+        Description = "Also write tables.xlsx: every table of the folder as a sheet, header frozen, filters on",
+    };
+
+    static OutputOptions() => Dialect.AcceptOnlyFromAmong("rfc4180", "excel-es");
+
     private readonly Option<string?> output;
     private readonly string command;
     private readonly IServiceProvider services;
@@ -26,6 +40,8 @@ public sealed class OutputOptions
         output = new Option<string?>("--out") { Description = description, Required = required };
         command.Options.Add(output);
         command.Options.Add(Force);
+        command.Options.Add(Dialect);
+        command.Options.Add(Xlsx);
     }
 
     public bool Given(ParseResult r) => r.GetValue(output) is not null;
@@ -38,7 +54,18 @@ public sealed class OutputOptions
     }
 
     public void Write(ParseResult r, string?[] inputs, Action<string> fill) =>
-        AtomicFolder.Write(Target(r, inputs) ?? throw new InvalidOperationException("--out is not given"), fill);
+        AtomicFolder.Write(
+            Target(r, inputs) ?? throw new InvalidOperationException("--out is not given"),
+            tmp =>
+            {
+                fill(tmp);
+                // The workbook from the contract's files, before any dialect touches them.
+                if (r.GetValue(Xlsx))
+                    Reports.Tables.ToWorkbook(tmp);
+                if (r.GetValue(Dialect) == "excel-es")
+                    Reports.Tables.ToExcelEs(tmp);
+            }
+        );
 
     private AtomicFolder.Target? Target(ParseResult r, string?[] inputs)
     {

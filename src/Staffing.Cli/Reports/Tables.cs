@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
+
+namespace Staffing.Cli.Reports;
+
+/// <summary>
+/// The CSV tables of an output folder as people open them: rewritten in the Spanish Excel dialect (';', decimal
+/// comma, UTF-8 with a byte-order mark), or gathered into one workbook, a sheet a table, numbers as numbers and
+/// text as string cells. The contract's files stay RFC 4180 unless asked.
+/// </summary>
+public static class Tables
+{
+    public const string Workbook = "tables.xlsx";
+
+    private static readonly CsvConfiguration Rfc = new(CultureInfo.InvariantCulture) { HasHeaderRecord = false };
+
+    private static List<string[]> Read(string path)
+    {
+        using var reader = new StreamReader(path, new UTF8Encoding(false));
+        using var csv = new CsvParser(reader, Rfc);
+        var rows = new List<string[]>();
+        while (csv.Read())
+            rows.Add(csv.Record ?? []);
+        return rows;
+    }
+
+    private static bool IsNumber(string cell) =>
+        cell.Length > 0
+        && cell.Length < 30
+        && decimal.TryParse(
+            cell,
+            NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture,
+            out _
+        );
+
+    /// <summary>Every CSV of the folder rewritten for Spanish Excel: ';', decimal comma in numbers, a BOM.</summary>
+    public static void ToExcelEs(string folder)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", HasHeaderRecord = false };
+        foreach (var path in Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal))
+        {
+            var rows = Read(path);
+            using var writer = new StreamWriter(path, false, new UTF8Encoding(true));
+            using var csv = new CsvWriter(writer, config);
+            foreach (var row in rows)
+            {
+                foreach (var cell in row)
+                    csv.WriteField(IsNumber(cell) ? cell.Replace('.', ',') : cell);
+                csv.NextRecord();
+            }
+        }
+    }
+
+    /// <summary>One workbook of the folder's CSV tables, a sheet each (its file name), header frozen, filters on.</summary>
+    public static void ToWorkbook(string folder)
+    {
+        var sheets = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var path in Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal))
+        {
+            var rows = Read(path);
+            if (rows.Count == 0)
+                continue;
+            var header = rows[0];
+            sheets[Sheet(Path.GetFileNameWithoutExtension(path), sheets.Keys)] = rows.Skip(1)
+                .Select(row =>
+                {
+                    var d = new Dictionary<string, object>(StringComparer.Ordinal);
+                    for (var i = 0; i < header.Length; i++)
+                    {
+                        var cell = i < row.Length ? Unguarded(row[i]) : "";
+                        d[header[i]] = IsNumber(cell) ? decimal.Parse(cell, CultureInfo.InvariantCulture) : cell;
+                    }
+                    return d;
+                })
+                .ToList();
+        }
+        if (sheets.Count == 0)
+            return;
+        using var stream = File.Create(Path.Combine(folder, Workbook));
+        stream.SaveAs(
+            sheets,
+            excelType: ExcelType.XLSX,
+            configuration: new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true }
+        );
+    }
+
+    // A workbook's string cells are never formulas: the CSV's apostrophe guard is not needed there.
+    private static string Unguarded(string cell) => Staffing.Io.CsvFile.Unescape(cell);
+
+    /// <summary>Sheet names: at most 31 characters, unique.</summary>
+    private static string Sheet(string name, IEnumerable<string> taken)
+    {
+        var s = name.Length > 31 ? name[..31] : name;
+        var n = 2;
+        while (taken.Contains(s, StringComparer.Ordinal))
+            s = (name.Length > 28 ? name[..28] : name) + "-" + n++.ToString(CultureInfo.InvariantCulture);
+        return s;
+    }
+}
