@@ -87,7 +87,13 @@ public static class Comparison
                 if (tb[id].Applied != tv[id].Applied)
                     return $"{id} {(tv[id].Applied ? "now applies" : "no longer applies")} ({tv[id].Instruction}): {tv[id].Because}";
             var last = rules[^1];
-            return $"{last}: {x?.Entitled ?? 0} → {y?.Entitled ?? 0} ({tv[last].Instruction}): {tv[last].Because}";
+            var why = $"{last}: {x?.Entitled ?? 0} → {y?.Entitled ?? 0} ({tv[last].Instruction}): {tv[last].Because}";
+            // More entitled but less allocated: the pool did not grow, so its share of it fell.
+            if ((y?.Entitled ?? 0) > (x?.Entitled ?? 0) && (y?.Allocated ?? 0) < (x?.Allocated ?? 0))
+                why += $"; yet allocated {x?.Allocated ?? 0} → {y?.Allocated ?? 0}: the pool did not grow with the "
+                    + "entitlements it is shared among, so this centre's share of it fell"
+                    + (y is { Reason.Length: > 0 } ? " (" + y.Reason + ")" : "");
+            return why;
         }
         return $"allocation: {x?.Allocated ?? 0} → {y?.Allocated ?? 0} of {y?.Entitled ?? 0}"
             + (y is { Reason.Length: > 0 } ? "; " + y.Reason : "");

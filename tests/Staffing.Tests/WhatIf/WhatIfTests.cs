@@ -153,4 +153,25 @@ public class WhatIfTests
     [Fact]
     public void ReportRefusesAnUnknownFormat() =>
         Assert.Equal(2, Run("report", Sample, "--out", Path.Combine(TempDir(), "x.pdf")).Exit);
+
+    [Fact]
+    public void ACentreThatLosesAPostWhileItsEntitlementRisesSaysWhy()
+    {
+        var centres = new[] { Ceip(300, 25, code: "A"), Ceip(300, 50, code: "B") };
+        var b = Staffing.Tests.Allocation.AllocationSupport.Scenario(
+            centres,
+            [new PoolRow("A", Resource.PrimarySupport, 2)]
+        );
+        var v = b with
+        {
+            Policy = With("{\"primary_ratio\": 12}"),
+            Pool = [new PoolRow("A", Resource.PrimarySupport, 1)],
+        };
+        var (_, bp) = Staffing.Tests.Allocation.AllocationSupport.PlanOf(b);
+        var (_, vp) = Staffing.Tests.Allocation.AllocationSupport.PlanOf(v);
+        var (_, changed) = Staffing.WhatIf.Comparison.Compare(b, bp, v, vp);
+        var a = changed.Single(c => c.Code == "A");
+        Assert.Equal((1, 2, 1, 0), (a.BaseEntitled, a.VariantEntitled, a.BaseAllocated, a.VariantAllocated));
+        Assert.Contains("yet allocated 1 → 0: the pool did not grow", a.Reason);
+    }
 }
