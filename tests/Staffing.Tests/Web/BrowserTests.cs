@@ -108,4 +108,16 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
         Assert.DoesNotContain(errors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
         Assert.DoesNotContain(errors, e => !e.Contains("404", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task TheAddressIsTheStateBackAndEditedHashShowTheCardTheyName()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(serve.Url + "/#centre/28002956");
+        await page.WaitForFunctionAsync("document.querySelector('#card-title').textContent.startsWith('28002956')");
+        await page.EvaluateAsync("location.hash = '#centre/28000029'");
+        await page.WaitForFunctionAsync("document.querySelector('#card-title').textContent.startsWith('28000029')");
+        await page.GoBackAsync();
+        await page.WaitForFunctionAsync("document.querySelector('#card-title').textContent.startsWith('28002956')");
+    }
 }

@@ -33,7 +33,8 @@ async function search() {
 
 async function openCentre(code) {
   show("centre");
-  location.hash = "centre/" + code;
+  const hash = "#centre/" + encodeURIComponent(code);
+  if (location.hash !== hash) { location.hash = hash; return; } // the hashchange opens it
   let doc;
   try {
     doc = await json("/api/centres/" + encodeURIComponent(code));
@@ -108,6 +109,12 @@ $("#whatif").addEventListener("submit", async (ev) => {
   }
 });
 
-for (const a of document.querySelectorAll("nav a")) a.addEventListener("click", (e) => { e.preventDefault(); show(a.dataset.view); });
-const start = location.hash.match(/^#centre\/(.+)$/);
-if (start) openCentre(decodeURIComponent(start[1])); else show(location.hash === "#areas" ? "areas" : location.hash === "#whatif" ? "whatif" : "centre");
+// The address is the state: a pasted link, the back button and an edited hash all show what they name.
+function route() {
+  const m = location.hash.match(/^#centre\/(.+)$/);
+  if (m) openCentre(decodeURIComponent(m[1]));
+  else show(location.hash === "#areas" ? "areas" : location.hash === "#whatif" ? "whatif" : "centre");
+}
+for (const a of document.querySelectorAll("nav a")) a.addEventListener("click", (e) => { e.preventDefault(); location.hash = a.dataset.view === "centre" ? "" : a.dataset.view; });
+window.addEventListener("hashchange", route);
+route();
