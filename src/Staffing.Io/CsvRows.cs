@@ -79,7 +79,10 @@ public sealed record CompareAreaCsvRow(
     decimal VariantCost,
     decimal DeltaCost,
     long BaseShortfall,
-    long VariantShortfall
+    long VariantShortfall,
+    decimal BaseEntitledCost,
+    decimal VariantEntitledCost,
+    decimal DeltaEntitledCost
 );
 
 public sealed record CompareCentreCsvRow(

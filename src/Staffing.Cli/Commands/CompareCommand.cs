@@ -64,7 +64,10 @@ public static class CompareCommand
                             a.Variant?.Cost ?? 0,
                             a.DeltaCost,
                             a.Base?.Shortfall ?? 0,
-                            a.Variant?.Shortfall ?? 0
+                            a.Variant?.Shortfall ?? 0,
+                            a.Base?.EntitledCost ?? 0,
+                            a.Variant?.EntitledCost ?? 0,
+                            a.DeltaEntitledCost
                         ))
                     );
                     CsvFile.Write(
@@ -82,10 +85,11 @@ public static class CompareCommand
                     CsvFile.Write(Path.Combine(tmp, "compare-equity.csv"), Equity(be, ve));
                 }
             );
-            var delta = areas.Sum(a => a.DeltaCost);
+            static string Euros(decimal d) => d.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture);
             console.Error.WriteLine(
                 $"compare: {areas.Count} area rows and {centres.Count} centre rows change; "
-                    + $"cost {delta.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)} € a year"
+                    + $"funding the entitlement in full {Euros(areas.Sum(a => a.DeltaEntitledCost))} € a year, "
+                    + $"what the pools allocate {Euros(areas.Sum(a => a.DeltaCost))} € a year"
             );
             return ExitCode.Ok;
         });

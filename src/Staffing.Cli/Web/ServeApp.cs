@@ -324,7 +324,8 @@ public static class ServeApp
                                         a.Variant?.Allocated ?? 0,
                                         a.Base?.Cost ?? 0,
                                         a.Variant?.Cost ?? 0,
-                                        a.DeltaCost
+                                        a.DeltaCost,
+                                        a.DeltaEntitledCost
                                     )),
                                 ],
                                 [

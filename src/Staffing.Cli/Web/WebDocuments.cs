@@ -62,7 +62,8 @@ public sealed record WhatIfArea(
     long VariantAllocated,
     decimal BaseCost,
     decimal VariantCost,
-    decimal DeltaCost
+    decimal DeltaCost,
+    decimal DeltaEntitledCost
 );
 
 public sealed record WhatIfCentre(

@@ -7,6 +7,9 @@ namespace Staffing.WhatIf;
 public sealed record AreaChange(string Area, Resource Resource, Total? Base, Total? Variant)
 {
     public decimal DeltaCost => (Variant?.Cost ?? 0) - (Base?.Cost ?? 0);
+
+    /// <summary>What funding the new entitlement in full would cost beside the old one: the analyst's question.</summary>
+    public decimal DeltaEntitledCost => (Variant?.EntitledCost ?? 0) - (Base?.EntitledCost ?? 0);
 }
 
 public sealed record CentreChange(
@@ -90,7 +93,8 @@ public static class Comparison
             var why = $"{last}: {x?.Entitled ?? 0} → {y?.Entitled ?? 0} ({tv[last].Instruction}): {tv[last].Because}";
             // More entitled but less allocated: the pool did not grow, so its share of it fell.
             if ((y?.Entitled ?? 0) > (x?.Entitled ?? 0) && (y?.Allocated ?? 0) < (x?.Allocated ?? 0))
-                why += $"; yet allocated {x?.Allocated ?? 0} → {y?.Allocated ?? 0}: the pool did not grow with the "
+                why +=
+                    $"; yet allocated {x?.Allocated ?? 0} → {y?.Allocated ?? 0}: the pool did not grow with the "
                     + "entitlements it is shared among, so this centre's share of it fell"
                     + (y is { Reason.Length: > 0 } ? " (" + y.Reason + ")" : "");
             return why;

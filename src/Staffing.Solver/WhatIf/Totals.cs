@@ -3,7 +3,15 @@ using Staffing.Domain;
 
 namespace Staffing.WhatIf;
 
-public sealed record Total(string Area, Resource Resource, long Entitled, long Allocated, decimal Cost)
+/// <remarks><paramref name="Cost"/>: what is allocated, a year; <paramref name="EntitledCost"/>: funding the entitlement in full.</remarks>
+public sealed record Total(
+    string Area,
+    Resource Resource,
+    long Entitled,
+    long Allocated,
+    decimal Cost,
+    decimal EntitledCost = 0
+)
 {
     public long Shortfall => Entitled - Allocated;
 }
@@ -25,7 +33,8 @@ public static class Totals
                     g.Key.Resource,
                     g.Sum(l => (long)l.Entitled),
                     g.Sum(l => (long)l.Allocated),
-                    g.Sum(l => l.Allocated) * s.Policy.CostPerUnit(g.Key.Resource)
+                    g.Sum(l => l.Allocated) * s.Policy.CostPerUnit(g.Key.Resource),
+                    g.Sum(l => l.Entitled) * s.Policy.CostPerUnit(g.Key.Resource)
                 )),
         ];
     }

@@ -174,4 +174,24 @@ public class WhatIfTests
         Assert.Equal((1, 2, 1, 0), (a.BaseEntitled, a.VariantEntitled, a.BaseAllocated, a.VariantAllocated));
         Assert.Contains("yet allocated 1 → 0: the pool did not grow", a.Reason);
     }
+
+    [Fact]
+    public void AMoreGenerousRuleCostsItsEntitlementInFullApartFromWhatThePoolsAllocate()
+    {
+        var policy = Path.Combine(TempDir(), "whatif.json");
+        File.WriteAllText(policy, "{\"primary_ratio\": 15}");
+        var output = Path.Combine(TempDir(), "cmp");
+        var (exit, _, err) = Run("compare", Sample, policy, "--out", output);
+        Assert.Equal(0, exit);
+        Assert.Contains("funding the entitlement in full +", err);
+        var rows = File.ReadAllLines(Path.Combine(output, "compare-areas.csv"));
+        var header = rows[0].Split(',');
+        var at = Array.IndexOf(header, "delta_entitled_cost");
+        Assert.True(at > 0);
+        var support = rows.Skip(1).Select(r => r.Split(',')).Where(r => r[1] == "primary_support").ToList();
+        Assert.All(
+            support,
+            r => Assert.True(decimal.Parse(r[at], System.Globalization.CultureInfo.InvariantCulture) > 0)
+        );
+    }
 }

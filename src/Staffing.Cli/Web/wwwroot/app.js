@@ -98,7 +98,8 @@ $("#whatif").addEventListener("submit", async (ev) => {
   try {
     const r = await json("/api/what-if", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ policy }) });
     const cost = r.areas.reduce((s, a) => s + a.delta_cost, 0);
-    out.innerHTML = `<p id="whatif-summary">${r.areas.length} area rows and ${r.centres.length} centre rows change; cost ${cost >= 0 ? "+" : ""}${cost.toLocaleString("en")} € a year (variant ${esc(r.status)}).</p>`
+    const full = r.areas.reduce((s, a) => s + a.delta_entitled_cost, 0);
+    out.innerHTML = `<p id="whatif-summary">${r.areas.length} area rows and ${r.centres.length} centre rows change; funding the entitlement in full ${full >= 0 ? "+" : ""}${full.toLocaleString("en")} € a year, what the pools allocate ${cost >= 0 ? "+" : ""}${cost.toLocaleString("en")} € a year (variant ${esc(r.status)}).</p>`
       + `<table><thead><tr><th>area</th><th>resource</th><th>entitled</th><th>allocated</th><th>Δ cost</th></tr></thead><tbody>`
       + r.areas.map((a) => `<tr><td>${esc(a.area)}</td><td>${esc(a.resource)}</td><td class="n">${a.base_entitled} → ${a.variant_entitled}</td><td class="n">${a.base_allocated} → ${a.variant_allocated}</td><td class="n">${a.delta_cost.toLocaleString("en")}</td></tr>`).join("")
       + `</tbody></table><table><thead><tr><th>centre</th><th>resource</th><th>entitled</th><th>allocated</th><th>why</th></tr></thead><tbody>`
