@@ -120,4 +120,15 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
         await page.GoBackAsync();
         await page.WaitForFunctionAsync("document.querySelector('#card-title').textContent.startsWith('28002956')");
     }
+
+    [Fact]
+    public async Task TheSearchPlaceholderNamesACentreOfTheServedScenario()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(serve.Url);
+        await page.WaitForFunctionAsync("document.querySelector('#q').placeholder.startsWith('e.g. 28')");
+        var placeholder = await page.GetAttributeAsync("#q", "placeholder");
+        var code = placeholder!.Split(' ')[1].TrimEnd(',');
+        Assert.NotNull(Staffing.Io.ScenarioReader.Read(Support.Sample).Find(code));
+    }
 }

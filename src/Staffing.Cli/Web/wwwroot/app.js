@@ -119,3 +119,8 @@ function route() {
 for (const a of document.querySelectorAll("nav a")) a.addEventListener("click", (e) => { e.preventDefault(); location.hash = a.dataset.view === "centre" ? "" : a.dataset.view; });
 window.addEventListener("hashchange", route);
 route();
+// The placeholder names a centre of the scenario served, not one of another region.
+json("/api/centres?q=").then((found) => {
+  const c = found[Math.floor(found.length / 2)];
+  if (c) $("#q").placeholder = `e.g. ${c.code}, ${c.name.toLowerCase()}, ${c.locality.split("/")[0]}`;
+}).catch(() => {});
