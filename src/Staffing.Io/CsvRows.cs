@@ -13,10 +13,21 @@ public sealed record PlanCsvRow(
     int Shortfall,
     string Rules,
     Funding Funding,
-    string Reason
+    string Reason,
+    string Name,
+    string Locality,
+    string Area
 );
 
-public sealed record ScheduleCsvRow(string Eoep, string Person, string Role, string Weekday, string? Centre);
+/// <remarks><paramref name="CentreName"/>: for people, after the contract's columns.</remarks>
+public sealed record ScheduleCsvRow(
+    string Eoep,
+    string Person,
+    string Role,
+    string Weekday,
+    string? Centre,
+    string? CentreName
+);
 
 public sealed record IndicatorCsvRow(
     string Code,
@@ -53,7 +64,10 @@ public sealed record AuditCsvRow(
     int Entitled,
     int? Difference,
     string Finding,
-    string Rules
+    string Rules,
+    string Name,
+    string Locality,
+    string Area
 );
 
 public sealed record AuditAreaCsvRow(
@@ -92,7 +106,10 @@ public sealed record CompareCentreCsvRow(
     int VariantEntitled,
     int BaseAllocated,
     int VariantAllocated,
-    string Reason
+    string Reason,
+    string Name,
+    string Locality,
+    string Area
 );
 
 public sealed record CompareEquityCsvRow(
@@ -138,7 +155,10 @@ public sealed record SimulateCentreCsvRow(
     string Code,
     [property: Format("0.##")] double PGainPost,
     [property: Format("0.##")] double PLosePost,
-    [property: Format("0.##")] double PCrossPriority
+    [property: Format("0.##")] double PCrossPriority,
+    string Name,
+    string Locality,
+    string Area
 );
 
 public sealed record EquityCsvRow(

@@ -24,7 +24,20 @@ public static class PlanReader
         var options = new CsvOptions();
         var lines = new List<PlanRow>();
         var planPath = Path.Combine(folder, "plan.csv");
-        string[] planColumns = ["code", "resource", "entitled", "allocated", "shortfall", "rules", "funding", "reason"];
+        string[] planColumns =
+        [
+            "code",
+            "resource",
+            "entitled",
+            "allocated",
+            "shortfall",
+            "rules",
+            "funding",
+            "reason",
+            "name",
+            "locality",
+            "area",
+        ];
         if (!File.Exists(planPath))
             errors.Add("plan.csv", 1, 1, "no file plan.csv in " + folder, "a plan folder");
         else if (
@@ -119,7 +132,7 @@ public static class PlanReader
                 "eoep-schedule.csv",
                 options,
                 errors,
-                ["eoep", "person", "role", "weekday", "centre"],
+                ["eoep", "person", "role", "weekday", "centre", "centre_name"],
                 ["eoep", "person", "role", "weekday"]
             )
                 is { } st

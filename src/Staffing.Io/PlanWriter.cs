@@ -21,7 +21,10 @@ public static class PlanWriter
                 l.Shortfall,
                 l.Rules,
                 l.Funding,
-                l.Reason
+                l.Reason,
+                scenario.Find(l.Code)?.Name ?? "",
+                scenario.Find(l.Code)?.Locality ?? "",
+                scenario.Find(l.Code)?.Area ?? ""
             ))
         );
         WriteItinerants(Path.Combine(folder, "itinerants.csv"), plan.Itinerants);
@@ -33,7 +36,8 @@ public static class PlanWriter
                     s.Person,
                     s.Role,
                     Vocabulary.Weekdays[s.Weekday],
-                    s.Centre
+                    s.Centre,
+                    s.Centre is null ? null : scenario.Find(s.Centre)?.Name
                 ))
             );
         CsvFile.Write(

@@ -38,7 +38,10 @@ public static class AuditCommand
                 l.Entitled,
                 l.Difference,
                 l.Finding,
-                l.Rules
+                l.Rules,
+                s.Find(l.Code)?.Name ?? "",
+                s.Find(l.Code)?.Locality ?? "",
+                s.Find(l.Code)?.Area ?? ""
             ));
             if (output.Given(r))
                 output.Write(

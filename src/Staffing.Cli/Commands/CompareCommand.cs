@@ -79,7 +79,10 @@ public static class CompareCommand
                             c.VariantEntitled,
                             c.BaseAllocated,
                             c.VariantAllocated,
-                            c.Reason
+                            c.Reason,
+                            (variant.Find(c.Code) ?? baseScenario.Find(c.Code))?.Name ?? "",
+                            (variant.Find(c.Code) ?? baseScenario.Find(c.Code))?.Locality ?? "",
+                            (variant.Find(c.Code) ?? baseScenario.Find(c.Code))?.Area ?? ""
                         ))
                     );
                     CsvFile.Write(Path.Combine(tmp, "compare-equity.csv"), Equity(be, ve));

@@ -96,7 +96,15 @@ public static class SimulateCommand
                     );
                     CsvFile.Write(
                         Path.Combine(tmp, "simulate-centres.csv"),
-                        centres.Select(c => new SimulateCentreCsvRow(c.Code, c.GainPost, c.LosePost, c.CrossPriority))
+                        centres.Select(c => new SimulateCentreCsvRow(
+                            c.Code,
+                            c.GainPost,
+                            c.LosePost,
+                            c.CrossPriority,
+                            s.Find(c.Code)?.Name ?? "",
+                            s.Find(c.Code)?.Locality ?? "",
+                            s.Find(c.Code)?.Area ?? ""
+                        ))
                     );
                     File.WriteAllBytes(Path.Combine(tmp, "fan.png"), png);
                 }
