@@ -225,8 +225,15 @@ public static class PolicyLoader
             yield return ("ace_reserved", "less than ace_group_max");
         if (p.ItinerantShare < 2)
             yield return ("itinerant_share", "at least 2 (a share is between centres)");
+        // Reported on whichever of the two was set: a share above the default group max is as wrong as the reverse.
         if (p.ItinerantGroupMax < p.ItinerantShare)
+        {
             yield return ("itinerant_group_max", "at least itinerant_share");
+            yield return ("itinerant_share", $"at most itinerant_group_max ({p.ItinerantGroupMax})");
+        }
+        // Each centre of a group has at least one of the teacher's 5 days.
+        if (p.ItinerantGroupMax > Policy.WeekDays)
+            yield return ("itinerant_group_max", "at most 5 (each centre at least one day of the week)");
     }
 
     /// <summary>The record from checked values, by System.Text.Json: snake-case names, no member left unmapped.</summary>

@@ -76,12 +76,19 @@ public class ItinerantGroupTests
         }
     }
 
-    [Fact]
-    public void AGroupMaxBelowTheShareIsAPolicyError()
+    [Theory]
+    [InlineData(1, "at least itinerant_share")]
+    [InlineData(6, "at most 5")]
+    public void AGroupMaxOutsideShareToFiveIsAPolicyError(int max, string expected)
     {
         var errors = new InputErrors();
-        PolicyLoader.Override(Defaults, """{"itinerant_group_max": 1}""", "policy.json", errors);
-        Assert.Contains(errors.Messages, m => m.Contains("itinerant_group_max", StringComparison.Ordinal));
+        PolicyLoader.Override(Defaults, $$"""{"itinerant_group_max": {{max}}}""", "policy.json", errors);
+        Assert.Contains(
+            errors.Messages,
+            m =>
+                m.Contains("itinerant_group_max", StringComparison.Ordinal)
+                && m.Contains(expected, StringComparison.Ordinal)
+        );
     }
 
     [Fact]
