@@ -69,6 +69,10 @@ public static class Support
         return (code, o.ToString(), e.ToString());
     }
 
+    /// <summary>A campaign runs in batches, each its own process and seed: FUZZ_SEED shifts every fuzz test's seed.</summary>
+    public static int FuzzSeed(int seed) =>
+        seed + (int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SEED"), out var shift) ? shift : 0);
+
     public static string TempDir()
     {
         var d = Path.Combine(Path.GetTempPath(), "staffing-tests", Guid.NewGuid().ToString("N"));

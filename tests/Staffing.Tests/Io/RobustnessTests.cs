@@ -19,7 +19,7 @@ public partial class RobustnessTests(ITestOutputHelper output)
             f => f,
             f => File.ReadAllBytes(Path.Combine(Sample, f))
         );
-        var rng = new Random(20261123);
+        var rng = new Random(FuzzSeed(20261123));
         var exits = new int[3];
         for (var i = 0; i < FuzzCases; i++)
         {
