@@ -114,11 +114,11 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(serve.Url + "/#centre/28002956");
-        await page.WaitForFunctionAsync("document.querySelector('#card-title').textContent.startsWith('28002956')");
-        await page.EvaluateAsync("location.hash = '#centre/28000029'");
-        await page.WaitForFunctionAsync("document.querySelector('#card-title').textContent.startsWith('28000029')");
+        await Until(async () => (await page.TextContentAsync("#card-title"))?.StartsWith("28002956") == true);
+        await page.GotoAsync(serve.Url + "/#centre/28000029");
+        await Until(async () => (await page.TextContentAsync("#card-title"))?.StartsWith("28000029") == true);
         await page.GoBackAsync();
-        await page.WaitForFunctionAsync("document.querySelector('#card-title').textContent.startsWith('28002956')");
+        await Until(async () => (await page.TextContentAsync("#card-title"))?.StartsWith("28002956") == true);
     }
 
     [Fact]
@@ -126,9 +126,24 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(serve.Url);
-        await page.WaitForFunctionAsync("document.querySelector('#q').placeholder.startsWith('e.g. 28')");
+        await Until(async () => (await page.GetAttributeAsync("#q", "placeholder"))?.StartsWith("e.g. 28") == true);
         var placeholder = await page.GetAttributeAsync("#q", "placeholder");
         var code = placeholder!.Split(' ')[1].TrimEnd(',');
         Assert.NotNull(Staffing.Io.ScenarioReader.Read(Support.Sample).Find(code));
+    }
+
+    /// <summary>
+    /// Polls from the test's side: the page's CSP forbids eval, so Playwright's WaitForFunction (which evaluates a
+    /// string in the page) cannot be used.
+    /// </summary>
+    private static async Task Until(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (await condition())
+                return;
+            await Task.Delay(50);
+        }
+        Assert.Fail("the page did not reach the expected state in 10 s");
     }
 }
