@@ -159,12 +159,31 @@ public sealed class GreedyAllocator : IAllocator
             return groups;
         var res = groups[0].Stage == Stage.Primary ? Resource.PrimaryItinerant : Resource.SecondaryItinerant;
         var stage = groups[0].Stage;
-        var pairs = groups
-            .Select(g => (A: problem.Scenario.Find(g.Codes[0])!, B: problem.Scenario.Find(g.Codes[1])!))
-            .ToList();
-        bool Fixed(Centre c) => problem.Lock(c.Code, res) is { Amount: 1, Partner: not null };
-        long Cost(Centre a, Centre b) =>
-            Itinerants.Forbidden(problem, res, a.Code, b.Code) ? long.MaxValue / 4 : Itinerants.PairCost(a, b, stage);
+        // Centres by index, with their pair costs memoised: the two-opt asks for the same costs pass after pass.
+        var centres = groups.SelectMany(g => g.Codes).Select(c => problem.Scenario.Find(c)!).ToArray();
+        var n = centres.Length;
+        var at = new Dictionary<string, int>(n, StringComparer.Ordinal);
+        for (var k = 0; k < n; k++)
+            at[centres[k].Code] = k;
+        var fixedAt = centres.Select(c => problem.Lock(c.Code, res) is { Amount: 1, Partner: not null }).ToArray();
+        long Direct(int a, int b) =>
+            Itinerants.Forbidden(problem, res, centres[a].Code, centres[b].Code)
+                ? long.MaxValue / 4
+                : Itinerants.PairCost(centres[a], centres[b], stage);
+        // At most 4,096² costs kept (128 MiB); a larger area is costed as it goes.
+        var memo = n <= 4096 ? new long[n * n] : null;
+        if (memo is not null)
+            Array.Fill(memo, -1);
+        long Cost(int a, int b)
+        {
+            if (memo is null)
+                return Direct(a, b);
+            ref var m = ref memo[a * n + b];
+            if (m < 0)
+                m = memo[b * n + a] = Direct(a, b);
+            return m;
+        }
+        var pairs = groups.Select(g => (A: at[g.Codes[0]], B: at[g.Codes[1]])).ToList();
         for (var pass = 0; pass < 20; pass++)
         {
             var improved = false;
@@ -173,7 +192,7 @@ public sealed class GreedyAllocator : IAllocator
             {
                 var (a, b) = pairs[i];
                 var (c, d) = pairs[j];
-                if (Fixed(a) || Fixed(b) || Fixed(c) || Fixed(d))
+                if (fixedAt[a] || fixedAt[b] || fixedAt[c] || fixedAt[d])
                     continue;
                 var now = Cost(a, b) + Cost(c, d);
                 if (Cost(a, c) + Cost(b, d) < now)
@@ -197,7 +216,7 @@ public sealed class GreedyAllocator : IAllocator
             .. pairs.Select(p => new ItinerantGroup(
                 groups[0].Area,
                 stage,
-                [.. new[] { p.A.Code, p.B.Code }.Order(StringComparer.Ordinal)]
+                [.. new[] { centres[p.A].Code, centres[p.B].Code }.Order(StringComparer.Ordinal)]
             )),
         ];
     }
