@@ -264,20 +264,8 @@ public sealed class CpSatAllocator : IAllocator
         /// <summary>The greedy plan's decisions for this component, when the clock leaves no time to search.</summary>
         private ComponentResult GreedyOnly(long[] slack, double[] time)
         {
-            var itinerant = demands
-                .Where(d => d.Resource.IsItinerant())
-                .Select(d => (d.Code, d.Resource.StageOf()))
-                .ToHashSet();
-            return new ComponentResult(
-                demands
-                    .Where(d => !d.Resource.IsItinerant())
-                    .ToDictionary(d => (d.Code, d.Resource), d => hint.Of(d.Code, d.Resource)),
-                [.. hint.Groups.Where(g => g.Codes.Any(c => itinerant.Contains((c, g.Stage))))],
-                slack,
-                time,
-                false,
-                Unbounded: true
-            );
+            var (allocated, groups) = ComponentModel.FromHint(demands, hint);
+            return new ComponentResult(allocated, groups, slack, time, false, Unbounded: true);
         }
 
         /// <summary>No itinerant pairing and every capacity slack: each demand gets its entitlement (or its lock), optimal on every level.</summary>

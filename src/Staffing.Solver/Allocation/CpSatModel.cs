@@ -630,14 +630,26 @@ public sealed class ComponentModel
 
     /// <summary>The hint (greedy's plan) as decisions: the answer when every level was settled by its bound.</summary>
     public (Dictionary<(string, Resource), int> Allocated, List<ItinerantGroup> Groups) FromHint() =>
+        FromHint(demands, hint);
+
+    /// <summary>
+    /// A component's share of the greedy plan, without a model: also the answer where the clock leaves no time to
+    /// build or search one.
+    /// </summary>
+    public static (Dictionary<(string, Resource), int> Allocated, List<ItinerantGroup> Groups) FromHint(
+        List<Demand> demands,
+        Decisions hint
+    ) =>
         (
             demands
                 .Where(d => !d.Resource.IsItinerant())
                 .ToDictionary(d => (d.Code, d.Resource), d => hint.Of(d.Code, d.Resource)),
-            HintGroups()
+            HintGroups(demands, hint)
         );
 
-    private List<ItinerantGroup> HintGroups() =>
+    private List<ItinerantGroup> HintGroups() => HintGroups(demands, hint);
+
+    private static List<ItinerantGroup> HintGroups(List<Demand> demands, Decisions hint) =>
         [
             .. hint.Groups.Where(g =>
                 demands.Any(d =>
