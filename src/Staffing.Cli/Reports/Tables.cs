@@ -70,9 +70,10 @@ public static class Tables
                 .Select(row =>
                 {
                     var d = new Dictionary<string, object>(StringComparer.Ordinal);
+                    // A workbook's string cells are never formulas: the CSV's apostrophe guard comes off.
                     for (var i = 0; i < header.Length; i++)
                     {
-                        var cell = i < row.Length ? Unguarded(row[i]) : "";
+                        var cell = i < row.Length ? Staffing.Io.CsvFile.Unescape(row[i]) : "";
                         d[header[i]] = IsNumber(cell) ? decimal.Parse(cell, CultureInfo.InvariantCulture) : cell;
                     }
                     return d;
@@ -88,9 +89,6 @@ public static class Tables
             configuration: new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true }
         );
     }
-
-    // A workbook's string cells are never formulas: the CSV's apostrophe guard is not needed there.
-    private static string Unguarded(string cell) => Staffing.Io.CsvFile.Unescape(cell);
 
     /// <summary>Sheet names: at most 31 characters, unique.</summary>
     private static string Sheet(string name, IEnumerable<string> taken)
