@@ -63,7 +63,7 @@ public static class EntitlementWriter
     {
         var list = centres as IReadOnlyCollection<Centre> ?? [.. centres];
         var inline = list.Count == 1;
-        var applied = new SortedSet<int>();
+        var applied = new HashSet<string>(StringComparer.Ordinal);
         var first = true;
         foreach (var c in list)
         {
@@ -98,7 +98,7 @@ public static class EntitlementWriter
                 if (t.Applied && inline)
                     o.WriteLine($"        texto ({t.Instruction}): «{t.Text}»");
                 if (t.Applied)
-                    applied.Add(RuleBook.All.IndexOf(RuleBook.Find(t.Rule)!));
+                    applied.Add(t.Rule);
                 if (t.Applied || DecidedByReading(t))
                     o.WriteLine($"        reading (the project's, not the text): {t.Reading}");
             }
@@ -114,7 +114,7 @@ public static class EntitlementWriter
             return;
         o.WriteLine();
         o.WriteLine("Texto de la norma (the regulation's words, for every rule that applied above):");
-        foreach (var rule in applied.Select(i => RuleBook.All[i]))
+        foreach (var rule in RuleBook.All.Where(r => applied.Contains(r.Id)))
             o.WriteLine($"  {rule.Id} ({rule.Instruction}): «{rule.Text}»");
     }
 
