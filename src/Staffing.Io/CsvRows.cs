@@ -5,6 +5,13 @@ namespace Staffing.Io;
 // One record per row of each CSV file the program writes; the column names are the members' names in snake case,
 // in this order (docs/scenario-format.md lists them with their meaning).
 
+/// <summary>The name, locality and area that follow a code in the tables people read ("" for a centre not found).</summary>
+public static class CentreColumns
+{
+    public static (string Name, string Locality, string Area) Of(Centre? c) =>
+        (c?.Name ?? "", c?.Locality ?? "", c?.Area ?? "");
+}
+
 public sealed record PlanCsvRow(
     string Code,
     Resource Resource,

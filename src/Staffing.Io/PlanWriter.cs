@@ -13,19 +13,23 @@ public static class PlanWriter
     {
         CsvFile.Write(
             Path.Combine(folder, "plan.csv"),
-            plan.Lines.Select(l => new PlanCsvRow(
-                l.Code,
-                l.Resource,
-                l.Entitled,
-                l.Allocated,
-                l.Shortfall,
-                l.Rules,
-                l.Funding,
-                l.Reason,
-                scenario.Find(l.Code)?.Name ?? "",
-                scenario.Find(l.Code)?.Locality ?? "",
-                scenario.Find(l.Code)?.Area ?? ""
-            ))
+            plan.Lines.Select(l =>
+            {
+                var (name, locality, area) = CentreColumns.Of(scenario.Find(l.Code));
+                return new PlanCsvRow(
+                    l.Code,
+                    l.Resource,
+                    l.Entitled,
+                    l.Allocated,
+                    l.Shortfall,
+                    l.Rules,
+                    l.Funding,
+                    l.Reason,
+                    name,
+                    locality,
+                    area
+                );
+            })
         );
         WriteItinerants(Path.Combine(folder, "itinerants.csv"), plan.Itinerants);
         if (plan.Schedule is { } schedule)

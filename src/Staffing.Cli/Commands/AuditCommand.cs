@@ -31,18 +31,22 @@ public static class AuditCommand
                 throw InputException.Single("current.csv: found no file, expected this year's staffing to audit");
             var lines = Audit.Lines(s);
             var areas = Audit.Areas(s, lines);
-            var rows = lines.Select(l => new AuditCsvRow(
-                l.Code,
-                l.Resource,
-                l.Held,
-                l.Entitled,
-                l.Difference,
-                l.Finding,
-                l.Rules,
-                s.Find(l.Code)?.Name ?? "",
-                s.Find(l.Code)?.Locality ?? "",
-                s.Find(l.Code)?.Area ?? ""
-            ));
+            var rows = lines.Select(l =>
+            {
+                var (name, locality, area) = CentreColumns.Of(s.Find(l.Code));
+                return new AuditCsvRow(
+                    l.Code,
+                    l.Resource,
+                    l.Held,
+                    l.Entitled,
+                    l.Difference,
+                    l.Finding,
+                    l.Rules,
+                    name,
+                    locality,
+                    area
+                );
+            });
             if (output.Given(r))
                 output.Write(
                     r,

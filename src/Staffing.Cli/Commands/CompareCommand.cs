@@ -72,18 +72,24 @@ public static class CompareCommand
                     );
                     CsvFile.Write(
                         Path.Combine(tmp, "compare-centres.csv"),
-                        centres.Select(c => new CompareCentreCsvRow(
-                            c.Code,
-                            c.Resource,
-                            c.BaseEntitled,
-                            c.VariantEntitled,
-                            c.BaseAllocated,
-                            c.VariantAllocated,
-                            c.Reason,
-                            (variant.Find(c.Code) ?? baseScenario.Find(c.Code))?.Name ?? "",
-                            (variant.Find(c.Code) ?? baseScenario.Find(c.Code))?.Locality ?? "",
-                            (variant.Find(c.Code) ?? baseScenario.Find(c.Code))?.Area ?? ""
-                        ))
+                        centres.Select(c =>
+                        {
+                            var (name, locality, area) = CentreColumns.Of(
+                                variant.Find(c.Code) ?? baseScenario.Find(c.Code)
+                            );
+                            return new CompareCentreCsvRow(
+                                c.Code,
+                                c.Resource,
+                                c.BaseEntitled,
+                                c.VariantEntitled,
+                                c.BaseAllocated,
+                                c.VariantAllocated,
+                                c.Reason,
+                                name,
+                                locality,
+                                area
+                            );
+                        })
                     );
                     CsvFile.Write(Path.Combine(tmp, "compare-equity.csv"), Equity(be, ve));
                 }

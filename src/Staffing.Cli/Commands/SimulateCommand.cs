@@ -96,15 +96,19 @@ public static class SimulateCommand
                     );
                     CsvFile.Write(
                         Path.Combine(tmp, "simulate-centres.csv"),
-                        centres.Select(c => new SimulateCentreCsvRow(
-                            c.Code,
-                            c.GainPost,
-                            c.LosePost,
-                            c.CrossPriority,
-                            s.Find(c.Code)?.Name ?? "",
-                            s.Find(c.Code)?.Locality ?? "",
-                            s.Find(c.Code)?.Area ?? ""
-                        ))
+                        centres.Select(c =>
+                        {
+                            var (name, locality, area) = CentreColumns.Of(s.Find(c.Code));
+                            return new SimulateCentreCsvRow(
+                                c.Code,
+                                c.GainPost,
+                                c.LosePost,
+                                c.CrossPriority,
+                                name,
+                                locality,
+                                area
+                            );
+                        })
                     );
                     File.WriteAllBytes(Path.Combine(tmp, "fan.png"), png);
                 }
