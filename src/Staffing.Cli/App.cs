@@ -21,6 +21,7 @@ public static class App
         builder.Services.AddSingleton<IAllocator, CpSatAllocator>();
         builder.Services.AddSingleton<IAllocator, GreedyAllocator>();
         builder.Services.AddSingleton<Planner>();
+        builder.Services.AddSingleton<Cli.Runs.Replanning>();
         builder.Services.AddSingleton(
             new Commands.Console(stdout, stderr, signals.Token, System.Diagnostics.Stopwatch.StartNew())
         );

@@ -226,3 +226,14 @@ public sealed record PoolCsvRow(string Area, Resource Resource, int Amount);
 public sealed record EoepCsvRow(string Eoep, string Area, int Psychopedagogues, int Ptsc);
 
 public sealed record HoldingCsvRow(string Code, Resource Resource, int Amount, string? Partner);
+
+/// <summary>diff-partners.csv: a centre whose itinerant partners change between two runs.</summary>
+public sealed record PartnerChangeCsvRow(
+    string Code,
+    Stage Stage,
+    string? BasePartners,
+    string? VariantPartners,
+    string Name,
+    string Locality,
+    string Area
+);

@@ -30,6 +30,9 @@ public sealed class OutputOptions
     static OutputOptions() => Dialect.AcceptOnlyFromAmong("rfc4180", "excel-es");
 
     private readonly Option<string?> output;
+
+    /// <summary>The --out option itself, for a command's validator.</summary>
+    public Option<string?> Option => output;
     private readonly string command;
     private readonly IServiceProvider services;
 

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Staffing.Allocation;
+using Staffing.Cli.Runs;
 using Staffing.Io;
 
 namespace Staffing.Cli.Commands;
 
-/// <summary>`staffing plan`: the pools shared out into the plan folder of the contract.</summary>
+/// <summary>`staffing plan`: the pools shared out into the plan folder of the contract, and/or a stored run.</summary>
 public static class PlanCommand
 {
     public static Command Create(IServiceProvider services)
@@ -13,41 +14,143 @@ public static class PlanCommand
         var cmd = new Command(
             "plan",
             "Allocate the pools into a plan per centre (plan.csv, itinerants.csv, eoep-schedule.csv, indicators.csv, "
-                + "summary.json)"
+                + "summary.json), written to --out and/or stored in the workspace (--save, --from)"
         );
-        var scenario = ScenarioInput.AddTo(cmd);
+        var scenario = ScenarioInput.AddTo(
+            cmd,
+            description: "A scenario folder (centres.csv and optional pool.csv, eoep.csv, current.csv, locks.csv, "
+                + "policy.json; see docs/scenario-format.md); not with --from",
+            optional: true
+        );
         var solve = new SolveOptions(cmd, seed: true);
-        var output = new OutputOptions(services, cmd, "The plan folder to write (replaced as a whole)");
+        var output = new OutputOptions(
+            services,
+            cmd,
+            "The plan folder to write (replaced as a whole)",
+            required: false
+        );
+        var save = new Option<bool>("--save") { Description = "Store the run in the workspace (--db)" };
+        var name = new Option<string?>("--name") { Description = "The stored run's name" };
+        var note = new Option<string?>("--note") { Description = "The stored run's note" };
+        var from = new Option<long?>("--from")
+        {
+            Description =
+                "Re-solve a stored run with its pins (its plan as the optimizer's start); stored as a new run",
+        };
+        foreach (var o in new Option[] { save, name, note, from, WorkspaceOptions.Db })
+            cmd.Options.Add(o);
+        cmd.Validators.Add(r =>
+        {
+            var given = r.GetValue(scenario) is not null;
+            if (r.GetValue(from) is not null && given)
+                r.AddError(
+                    "plan: found a scenario folder and --from, expected one of the two (a run has its scenario)"
+                );
+            else if (r.GetValue(from) is null && !given)
+                r.AddError("plan: found no scenario folder, expected one (or --from RUN)");
+            else if (r.GetValue(output.Option) is null && !r.GetValue(save) && r.GetValue(from) is null)
+                r.AddError("plan: found neither --out nor --save, expected where the plan goes");
+        });
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
-            output.Check(r, r.GetValue(scenario));
-            var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
-            var (_, plan) = services
-                .GetRequiredService<Planner>()
-                .Plan(s, solve.Solver(r), SolveOptions.Settings(r, console));
-            output.Write(r, [r.GetValue(scenario)], tmp => PlanWriter.Write(tmp, s, plan));
-            // Posts, days a week and itinerant shares are never added into one number.
-            var shortfall = plan
-                .Lines.Where(l => l.Funding == Funding.Pool && l.Shortfall > 0)
-                .GroupBy(l => l.Resource.Unit())
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g =>
-                    $"{g.Sum(l => l.Shortfall)} {g.Key switch
-                    {
-                        "shares" => "itinerant shares",
-                        "days a week" => "EOEP days a week",
-                        var unit => unit,
-                    }}"
-                )
-                .ToList();
+            var folder = r.GetValue(scenario);
+            output.Check(r, folder);
+            var store = r.GetValue(save) || r.GetValue(from) is not null;
+            var workspace = store ? WorkspaceOptions.Open(r, create: r.GetValue(from) is null) : null;
+            var settings = SolveOptions.Settings(r, console);
+            var solver = solve.Solver(r);
+            Scenario s;
+            Plan plan;
+            long? id = null;
+            if (r.GetValue(from) is { } parent)
+            {
+                var run = workspace!.Run(parent);
+                var replanning = services.GetRequiredService<Replanning>();
+                (s, plan) = replanning.Solve(workspace, run, solver, settings);
+                id = Store(workspace, run.ScenarioId, run.Id, run.PolicyOverrides, run.Settings);
+            }
+            else
+            {
+                s = ScenarioInput.Read(r, folder!, console);
+                plan = services.GetRequiredService<Planner>().Plan(s, solver, settings).Plan;
+                if (workspace is not null)
+                {
+                    var (delimiter, encoding, strict) = ScenarioInput.Given(r);
+                    var stored = workspace.Import(folder!, WorkspaceOptions.Who);
+                    id = Store(
+                        workspace,
+                        stored.Id,
+                        null,
+                        ScenarioInput.Policy(r) is { } p ? File.ReadAllText(p) : null,
+                        new RunSettings(
+                            solver,
+                            settings.TimeLimitSeconds,
+                            settings.Workers,
+                            settings.Seed,
+                            delimiter,
+                            encoding,
+                            strict
+                        )
+                    );
+                }
+            }
+            if (output.Given(r))
+                output.Write(r, [folder], tmp => PlanWriter.Write(tmp, s, plan));
             console.Error.WriteLine(
-                $"{plan.Status}: {plan.Lines.Length} plan rows, shortfall "
-                    + (shortfall.Count == 0 ? "none" : string.Join(", ", shortfall))
+                $"{plan.Status}: {plan.Lines.Length} plan rows, shortfall {Shortfall(plan.Lines)}"
                     + $", {plan.Itinerants.Length} itinerant teachers, {plan.Seconds:0.###} s"
+                    + (id is null ? "" : $"; stored as run {id} in {workspace!.Path}")
             );
             return ExitCode.Ok;
+
+            long Store(Workspace w, long scenarioId, long? parentId, string? overrides, RunSettings how) =>
+                w.Save(
+                    new NewRun(
+                        scenarioId,
+                        parentId,
+                        r.GetValue(name)
+                            ?? (
+                                parentId is { } p
+                                    ? $"from run {p}"
+                                    : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder!)))
+                            ),
+                        r.GetValue(note) ?? "",
+                        WorkspaceOptions.Who,
+                        how with
+                        {
+                            Solver = solver,
+                            TimeLimit = settings.TimeLimitSeconds,
+                            Workers = settings.Workers,
+                            Seed = settings.Seed,
+                        },
+                        overrides,
+                        plan,
+                        s.Locks ?? []
+                    )
+                );
         });
         return cmd;
     }
+
+    /// <summary>The pool shortfall by unit kind: posts, days a week and itinerant shares are never added into one number.</summary>
+    public static string Shortfall(IEnumerable<PlanLine> lines)
+    {
+        var parts = lines
+            .Where(l => l.Funding == Funding.Pool && l.Shortfall > 0)
+            .GroupBy(l => l.Resource.Unit())
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Amount(g.Sum(l => l.Shortfall), g.Key))
+            .ToList();
+        return parts.Count == 0 ? "none" : string.Join(", ", parts);
+    }
+
+    /// <summary>An amount with its unit as people read it ("38 itinerant shares", "113 EOEP days a week").</summary>
+    public static string Amount(int amount, string unit) =>
+        $"{amount} {unit switch
+        {
+            "shares" => "itinerant shares",
+            "days a week" => "EOEP days a week",
+            _ => unit,
+        }}";
 }

@@ -50,10 +50,13 @@ public static class ScenarioInput
         string name = "scenario",
         string description =
             "A scenario folder (centres.csv and optional pool.csv, eoep.csv, current.csv, locks.csv, "
-            + "policy.json; see docs/scenario-format.md)"
+            + "policy.json; see docs/scenario-format.md)",
+        bool optional = false
     )
     {
         var argument = new Argument<string>(name) { Description = description };
+        if (optional)
+            argument.Arity = ArgumentArity.ZeroOrOne;
         command.Arguments.Add(argument);
         AddOptions(command);
         return argument;
@@ -78,6 +81,17 @@ public static class ScenarioInput
         console.Notes(s.Notes);
         return s;
     }
+
+    /// <summary>The reading options as given, for a stored run to be read again the same way.</summary>
+    public static (string? Delimiter, string? Encoding, bool Strict) Given(ParseResult r) =>
+        (
+            r.GetValue(Delimiter) is { } d ? ParseDelimiter(d)?.ToString() : null,
+            r.GetValue(Encoding) is { } e ? ParseEncoding(e)?.WebName : null,
+            r.GetValue(Strict)
+        );
+
+    /// <summary>The --policy file given, if any.</summary>
+    public static string? Policy(ParseResult r) => r.GetValue(PolicyFile);
 
     private static char? ParseDelimiter(string d) =>
         d switch

@@ -22,6 +22,11 @@ public static class StaffingCommand
             SimulateCommand.Create,
             ReportCommand.Create,
             ServeCommand.Create,
+            RunsCommand.Create,
+            ShowCommand.Create,
+            DiffCommand.Create,
+            PinCommand.Create,
+            AdoptCommand.Create,
             GenerateCommand.Create,
             RulesCommand.Create,
         ];

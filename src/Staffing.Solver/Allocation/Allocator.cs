@@ -25,16 +25,55 @@ public sealed record Decisions(
         paired ??= [.. Groups.SelectMany(g => g.Codes.Select(c => (c, g.Stage)))];
         return paired.Contains((d.Code, d.Resource.StageOf())) ? 1 : 0;
     }
+
+    /// <summary>A stored plan's decisions (pool posts and days, its itinerant groups), e.g. as the next solve's hint.</summary>
+    public static Decisions Of(Plan plan) =>
+        new(
+            plan.Lines.Where(l => l.Funding == Funding.Pool && !l.Resource.IsItinerant() && l.Allocated > 0)
+                .ToImmutableSortedDictionary(l => (l.Code, l.Resource), l => l.Allocated, GreedyAllocator.KeyComparer),
+            [.. plan.Itinerants.Select(t => new ItinerantGroup(t.Area, t.Stage, t.Centres))]
+        );
+
+    /// <summary>Whether these decisions meet every lock of the problem (then, from the same scenario, they are a plan of it).</summary>
+    public bool Honours(AllocationProblem problem)
+    {
+        foreach (var h in problem.Locks)
+        {
+            if (!h.Resource.IsItinerant())
+            {
+                if (problem.Find(h.Code, h.Resource) is { Funding: Funding.Pool } && Of(h.Code, h.Resource) != h.Amount)
+                    return false;
+                continue;
+            }
+            var group = Groups.FirstOrDefault(g => g.Stage == h.Resource.StageOf() && g.Codes.Contains(h.Code));
+            var together = h.Partner is { } p && group is not null && group.Codes.Contains(p);
+            var holds = (h.Amount, h.Partner) switch
+            {
+                (1, null) => group is not null,
+                (1, _) => together,
+                (_, null) => group is null,
+                _ => !together,
+            };
+            if (!holds)
+                return false;
+        }
+        return true;
+    }
 }
 
-/// <remarks><paramref name="Cancel"/> stops every search at once; the planner then throws, so nothing is written.</remarks>
+/// <remarks>
+/// <paramref name="Cancel"/> stops every search at once; the planner then throws, so nothing is written.
+/// <paramref name="Hint"/>: a plan of the same scenario (e.g. the run a re-plan comes from) to start CP-SAT from,
+/// taken only when it meets every lock; otherwise the greedy plan is the start.
+/// </remarks>
 public sealed record SolveSettings(
     double TimeLimitSeconds = 60,
     int Workers = 1,
     int Seed = 0,
     IProgress<string>? Progress = null,
     CancellationToken Cancel = default,
-    double SpentSeconds = 0
+    double SpentSeconds = 0,
+    Decisions? Hint = null
 )
 {
     /// <summary>Seconds left of the command's wall-clock limit, for the searches (what ran before them counted).</summary>

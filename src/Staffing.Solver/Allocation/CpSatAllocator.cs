@@ -40,6 +40,7 @@ public sealed class CpSatAllocator : IAllocator
     {
         var deadline = Stopwatch.StartNew();
         var greedy = new GreedyAllocator().Allocate(problem, settings);
+        var start = settings.Hint is { } previous && previous.Honours(problem) ? previous : greedy.Decisions;
         var components = Components(problem);
         var results = new ConcurrentDictionary<int, ComponentResult>();
         var scale = PlanScore.FairnessScale(problem);
@@ -58,7 +59,7 @@ public sealed class CpSatAllocator : IAllocator
                 results[i] = new ComponentSolver(
                     problem,
                     components[i],
-                    greedy.Decisions,
+                    start,
                     scale,
                     weights,
                     settings,

@@ -102,4 +102,33 @@ public static class Comparison
         return $"allocation: {x?.Allocated ?? 0} → {y?.Allocated ?? 0} of {y?.Entitled ?? 0}"
             + (y is { Reason.Length: > 0 } ? "; " + y.Reason : "");
     }
+
+    /// <summary>Centres whose itinerant partners differ between two plans (in a stage), partners as codes.</summary>
+    public static IReadOnlyList<PartnerChange> Partners(Plan before, Plan after)
+    {
+        static Dictionary<(string, Stage), string> Of(Plan p) =>
+            p
+                .Itinerants.SelectMany(t =>
+                    t.Centres.Select(c =>
+                        (
+                            Key: (c, t.Stage),
+                            Partners: string.Join(" ", t.Centres.Where(o => o != c).Order(StringComparer.Ordinal))
+                        )
+                    )
+                )
+                .ToDictionary(x => x.Key, x => x.Partners);
+        var (a, b) = (Of(before), Of(after));
+        return
+        [
+            .. a
+                .Keys.Union(b.Keys)
+                .Where(k => a.GetValueOrDefault(k) != b.GetValueOrDefault(k))
+                .OrderBy(k => k.Item1, StringComparer.Ordinal)
+                .ThenBy(k => k.Item2)
+                .Select(k => new PartnerChange(k.Item1, k.Item2, a.GetValueOrDefault(k), b.GetValueOrDefault(k))),
+        ];
+    }
 }
+
+/// <summary>A centre's itinerant partners before and after (null: no teacher; "": a teacher of its own).</summary>
+public sealed record PartnerChange(string Code, Stage Stage, string? Before, string? After);

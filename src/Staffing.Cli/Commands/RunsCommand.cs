@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Staffing.Io;
+
+namespace Staffing.Cli.Commands;
+
+/// <summary>`staffing runs`: the stored runs of a scenario (or of every scenario), the adopted one marked.</summary>
+public static class RunsCommand
+{
+    public static Command Create(IServiceProvider services)
+    {
+        var cmd = new Command(
+            "runs",
+            "List the stored runs (id, name, when, who, status, shortfall by unit kind, pins; * adopted), newest first"
+        );
+        var scenario = new Argument<string?>("scenario")
+        {
+            Description = "Only the runs of this scenario folder (its files as imported)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        cmd.Arguments.Add(scenario);
+        cmd.Options.Add(WorkspaceOptions.Db);
+        cmd.SetAction(r =>
+        {
+            var console = services.GetRequiredService<Console>();
+            var workspace = WorkspaceOptions.Open(r);
+            IReadOnlyList<StoredScenario> scenarios;
+            if (r.GetValue(scenario) is { } folder)
+            {
+                if (!File.Exists(Path.Combine(folder, "centres.csv")))
+                    throw InputException.Single($"{folder}: found no centres.csv, expected a scenario folder");
+                scenarios = workspace.Find(folder) is { } s
+                    ? [s]
+                    : throw InputException.Single(
+                        $"{folder}: found files never stored in {workspace.Path}, expected a scenario planned with --save (its files unchanged since)"
+                    );
+            }
+            else
+                scenarios = workspace.Scenarios();
+            foreach (var s in scenarios)
+            {
+                console.Out.WriteLine(
+                    $"scenario {s.Id} {s.Name} ({s.Hash[..19]}…), imported {s.ImportedAt} by {s.ImportedBy}"
+                );
+                var rows = new List<string[]>
+                {
+                    new[] { "", "run", "name", "when", "who", "status", "solver", "from", "pins", "shortfall" },
+                };
+                rows.AddRange(
+                    workspace
+                        .Runs(s.Id)
+                        .Select(run =>
+                            new[]
+                            {
+                                run.Adopted ? "*" : "",
+                                run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                                run.Name,
+                                run.CreatedAt,
+                                run.Who,
+                                run.Status,
+                                run.Settings.Solver,
+                                run.ParentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                                workspace
+                                    .Pins(run.Id)
+                                    .Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                                ShortfallText(run.Shortfall),
+                            }
+                        )
+                );
+                var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(x => x[i].Length)).ToArray();
+                foreach (var row in rows)
+                    console.Out.WriteLine(
+                        "  " + string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd()
+                    );
+            }
+            if (scenarios.Count == 0)
+                console.Error.WriteLine($"no runs stored in {workspace.Path} yet (staffing plan SCENARIO --save)");
+            return ExitCode.Ok;
+        });
+        return cmd;
+    }
+
+    /// <summary>A run's shortfall, each unit kind apart.</summary>
+    public static string ShortfallText(IReadOnlyList<UnitTotal> totals) =>
+        totals.Count == 0 || totals.All(t => t.Amount == 0)
+            ? "none"
+            : string.Join(", ", totals.Where(t => t.Amount > 0).Select(t => PlanCommand.Amount(t.Amount, t.Unit)));
+}

@@ -1,0 +1,96 @@
+using Staffing.Allocation;
+using Staffing.Io;
+
+namespace Staffing.Cli.Runs;
+
+/// <summary>
+/// Runs of the workspace solved and pinned the same way from the command line and the page: the next run from
+/// a stored one is its scenario with its locks and pins, hinted with its plan, and stored with it as parent.
+/// </summary>
+public sealed class Replanning(Planner planner)
+{
+    /// <summary>The next run from <paramref name="from"/>, solved (not stored): conflicting pins throw <see cref="LockConflictException"/>.</summary>
+    public (Scenario Scenario, Plan Plan) Solve(
+        Workspace workspace,
+        RunInfo from,
+        string solver,
+        SolveSettings settings
+    )
+    {
+        var scenario = workspace.Read(
+            from.ScenarioId,
+            from.Settings,
+            from.PolicyOverrides,
+            workspace.NextLocks(from.Id)
+        );
+        var hint = Decisions.Of(workspace.Plan(from.Id));
+        return (scenario, planner.Plan(scenario, solver, settings with { Hint = hint }).Plan);
+    }
+
+    /// <summary>Solves and stores the next run; its id.</summary>
+    public long Replan(
+        Workspace workspace,
+        RunInfo from,
+        string solver,
+        SolveSettings settings,
+        string who,
+        string? name,
+        string note
+    )
+    {
+        var (scenario, plan) = Solve(workspace, from, solver, settings);
+        return workspace.Save(
+            new NewRun(
+                from.ScenarioId,
+                from.Id,
+                name ?? $"from run {from.Id}",
+                note,
+                who,
+                from.Settings with
+                {
+                    Solver = solver,
+                    TimeLimit = settings.TimeLimitSeconds,
+                    Workers = settings.Workers,
+                    Seed = settings.Seed,
+                },
+                from.PolicyOverrides,
+                plan,
+                scenario.Locks ?? []
+            )
+        );
+    }
+
+    /// <summary>
+    /// A pin checked against the run's scenario before it is stored: a known centre and resource and a partner in
+    /// the same area (else <see cref="InputException"/>), then the conflicts with the run's other locks and pins,
+    /// in the words of the locks' conflict explanation (empty: it can be stored).
+    /// </summary>
+    public static IReadOnlyList<string> Conflicts(Workspace workspace, RunInfo run, Holding pin)
+    {
+        var locks = workspace.NextLocks(run.Id).Where(h => (h.Code, h.Resource) != (pin.Code, pin.Resource));
+        var scenario = workspace.Read(run.ScenarioId, run.Settings, run.PolicyOverrides, [.. locks, pin]);
+        if (Problem(scenario, pin) is { } problem)
+            throw InputException.Single($"pin: {problem}");
+        return LockCheck.Conflicts(new AllocationProblem(scenario));
+    }
+
+    private static string? Problem(Scenario scenario, Holding pin)
+    {
+        if (scenario.Find(pin.Code) is not { } centre)
+            return $"found no centre {InputErrors.Quote(pin.Code)}, expected a centre code of the run's scenario";
+        if (pin.Amount < 0 || (pin.Resource.IsItinerant() && pin.Amount > 1))
+            return $"found amount {pin.Amount}, expected "
+                + (pin.Resource.IsItinerant() ? "1 (paired) or 0 (not paired)" : "0 or more");
+        if (pin.Partner is not { } partner)
+            return null;
+        if (!pin.Resource.IsItinerant())
+            return $"found a partner for {pin.Resource.Name()}, expected one only for primary_itinerant or secondary_itinerant";
+        if (scenario.Find(partner) is not { } other)
+            return $"found no centre {InputErrors.Quote(partner)}, expected a centre code of the run's scenario";
+        if (partner == pin.Code)
+            return $"found {pin.Code} paired with itself, expected two centres";
+        return other.Area != centre.Area
+            ? $"found {partner} in {other.Area} and {pin.Code} in {centre.Area}, expected one area (itinerant teachers never cross areas)"
+            : null;
+    }
+}

@@ -1,0 +1,858 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Staffing.Io;
+
+/// <summary>
+/// The planner's workspace: one SQLite file (WAL) of imported scenarios, stored runs, pins, names and notes, and
+/// the adopted run of each scenario. A run is never changed once stored; every change is one transaction, so a
+/// kill leaves the file as before or after it. A connection per operation: the server calls it from many threads.
+/// </summary>
+public sealed class Workspace
+{
+    public const string DefaultFile = "staffing.db";
+
+    /// <summary>The files of a scenario folder the program reads, stored as they are.</summary>
+    public static readonly IReadOnlyList<string> ScenarioFiles =
+    [
+        "centres.csv",
+        "current.csv",
+        "eoep.csv",
+        "locks.csv",
+        "policy.json",
+        "pool.csv",
+        "trends.csv",
+    ];
+
+    private readonly string connection;
+    private readonly TimeProvider clock;
+
+    public string Path { get; }
+
+    private Workspace(string path, TimeProvider clock)
+    {
+        Path = path;
+        this.clock = clock;
+        connection = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = false,
+            // A file locked by another process waits this long, then is answered.
+            DefaultTimeout = 3,
+        }.ToString();
+    }
+
+    /// <summary>
+    /// Opens (with <paramref name="create"/>, creates) a workspace, bringing an older schema forward. Refuses,
+    /// touching nothing: a folder, a file that is not SQLite, another program's database, a newer schema, a
+    /// damaged or locked file.
+    /// </summary>
+    public static Workspace Open(string path, bool create, TimeProvider? clock = null)
+    {
+        var shown = path;
+        if (Directory.Exists(path))
+            throw Refused(shown, "a folder", "a workspace file (e.g. staffing.db)");
+        var exists = File.Exists(path);
+        if (!exists && !create)
+            throw Refused(shown, "no such file", "a workspace made by staffing plan --save");
+        if (exists && new FileInfo(path).Length > 0 && !HasSqliteHeader(path))
+            throw Refused(shown, "a file that is not a SQLite database", "a staffing workspace");
+        var full = System.IO.Path.GetFullPath(path);
+        if (!exists && System.IO.Path.GetDirectoryName(full) is { } dir && !Directory.Exists(dir))
+            throw Refused(shown, "no folder " + InputErrors.Quote(dir), "an existing folder for the new workspace");
+        var w = new Workspace(full, clock ?? TimeProvider.System);
+        w.Guard(() =>
+        {
+            using var c = new SqliteConnection(
+                new SqliteConnectionStringBuilder(w.connection) { Mode = SqliteOpenMode.ReadWriteCreate }.ToString()
+            );
+            c.Open();
+            var id = Scalar<long>(c, "PRAGMA application_id");
+            var version = Scalar<long>(c, "PRAGMA user_version");
+            var tables = Scalar<long>(c, "SELECT count(*) FROM sqlite_master");
+            if (id != Migrations.ApplicationId && (id != 0 || tables > 0))
+                throw Refused(shown, "a database of another program", "a staffing workspace");
+            if (version > Migrations.Current)
+                throw Refused(
+                    shown,
+                    $"a workspace of schema {version}",
+                    $"schema {Migrations.Current} or older (made by a newer staffing: use that version)"
+                );
+            if (version < Migrations.Current)
+                Migrate(c, (int)version);
+            Execute(c, "PRAGMA journal_mode=WAL");
+            return 0;
+        });
+        return w;
+    }
+
+    private static bool HasSqliteHeader(string path)
+    {
+        Span<byte> head = stackalloc byte[16];
+        using var f = File.OpenRead(path);
+        return f.ReadAtLeast(head, 16, throwOnEndOfStream: false) == 16 && head.SequenceEqual("SQLite format 3\0"u8);
+    }
+
+    private static void Migrate(SqliteConnection c, int from)
+    {
+        using var tx = c.BeginTransaction(deferred: false);
+        for (var v = from; v < Migrations.Current; v++)
+            Execute(c, Migrations.Steps[v], tx);
+        Execute(c, $"PRAGMA application_id={Migrations.ApplicationId}", tx);
+        Execute(c, $"PRAGMA user_version={Migrations.Current}", tx);
+        tx.Commit();
+    }
+
+    /// <summary>The workspace brought to a given schema only, for tests of the migration path.</summary>
+    public static void CreateAtVersion(string path, int version)
+    {
+        using var c = new SqliteConnection(
+            new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()
+        );
+        c.Open();
+        using var tx = c.BeginTransaction(deferred: false);
+        for (var v = 0; v < version; v++)
+            Execute(c, Migrations.Steps[v], tx);
+        Execute(c, $"PRAGMA application_id={Migrations.ApplicationId}", tx);
+        Execute(c, $"PRAGMA user_version={version}", tx);
+        tx.Commit();
+    }
+
+    public int SchemaVersion => Guard(() => (int)Scalar<long>(Connect(), "PRAGMA user_version", dispose: true));
+
+    // ---- scenarios
+
+    /// <summary>The scenario folder's files stored once, by their content: the same files twice are one scenario.</summary>
+    public StoredScenario Import(string folder, string who)
+    {
+        var files = ScenarioFiles
+            .Select(n => (Name: n, Path: System.IO.Path.Combine(folder, n)))
+            .Where(f => File.Exists(f.Path))
+            .Select(f => (f.Name, Content: File.ReadAllBytes(f.Path)))
+            .ToList();
+        var hash = Hash(files);
+        var name = System.IO.Path.GetFileName(
+            System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(folder))
+        );
+        return Guard(() =>
+        {
+            using var c = Connect();
+            using var tx = c.BeginTransaction(deferred: false);
+            if (FindScenario(c, "hash = $h", ("$h", hash), tx) is { } known)
+                return known;
+            var id = Insert(
+                c,
+                tx,
+                "INSERT INTO scenario (hash, name, imported_at, imported_by) VALUES ($h, $n, $t, $w) RETURNING id",
+                ("$h", hash),
+                ("$n", name),
+                ("$t", Now()),
+                ("$w", who)
+            );
+            foreach (var (file, content) in files)
+                Insert(
+                    c,
+                    tx,
+                    "INSERT INTO scenario_file (scenario_id, name, content) VALUES ($s, $n, $c)",
+                    ("$s", id),
+                    ("$n", file),
+                    ("$c", content)
+                );
+            tx.Commit();
+            return FindScenario(c, "id = $id", ("$id", id))!;
+        });
+    }
+
+    /// <summary>The scenario a folder's files are, if imported.</summary>
+    public StoredScenario? Find(string folder)
+    {
+        var files = ScenarioFiles
+            .Select(n => (Name: n, Path: System.IO.Path.Combine(folder, n)))
+            .Where(f => File.Exists(f.Path))
+            .Select(f => (f.Name, Content: File.ReadAllBytes(f.Path)))
+            .ToList();
+        var hash = Hash(files);
+        return Guard(() =>
+        {
+            using var c = Connect();
+            return FindScenario(c, "hash = $h", ("$h", hash));
+        });
+    }
+
+    public StoredScenario? Scenario(long id) =>
+        Guard(() =>
+        {
+            using var c = Connect();
+            return FindScenario(c, "id = $id", ("$id", id));
+        });
+
+    public IReadOnlyList<StoredScenario> Scenarios() =>
+        Guard(() =>
+        {
+            using var c = Connect();
+            return Query(c, "SELECT id, hash, name, imported_at, imported_by FROM scenario ORDER BY id", ReadScenario);
+        });
+
+    /// <summary>Writes the scenario's stored files into a folder, for the reader.</summary>
+    public void WriteFiles(long scenarioId, string folder) =>
+        Guard(() =>
+        {
+            using var c = Connect();
+            foreach (
+                var (name, content) in Query(
+                    c,
+                    "SELECT name, content FROM scenario_file WHERE scenario_id = $s ORDER BY name",
+                    r => (r.GetString(0), (byte[])r.GetValue(1)),
+                    ("$s", scenarioId)
+                )
+            )
+                File.WriteAllBytes(System.IO.Path.Combine(folder, name), content);
+            return 0;
+        });
+
+    private static string Hash(List<(string Name, byte[] Content)> files)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (name, content) in files)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes($"{name}\0{content.Length}\0"));
+            sha.AppendData(content);
+        }
+        return "sha256:" + Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    // ---- runs
+
+    /// <summary>Stores a run whole, in one transaction; returns its id.</summary>
+    public long Save(NewRun run) =>
+        Guard(() =>
+        {
+            using var c = Connect();
+            using var tx = c.BeginTransaction(deferred: false);
+            var p = run.Plan;
+            var id = Insert(
+                c,
+                tx,
+                """
+                INSERT INTO run (scenario_id, parent_id, name, note, who, created_at, solver, settings,
+                    policy_overrides, seed, status, input_hash, solver_version, solver_parameters, solver_workers,
+                    seconds, line_count, itinerant_count, slot_count)
+                VALUES ($s, $p, $n, $note, $w, $t, $solver, $settings, $pol, $seed, $status, $hash, $sv, $sp, $sw,
+                    $sec, $lc, $ic, $sc) RETURNING id
+                """,
+                ("$s", run.ScenarioId),
+                ("$p", run.ParentId),
+                ("$n", run.Name),
+                ("$note", run.Note),
+                ("$w", run.Who),
+                ("$t", Now()),
+                ("$solver", p.Solver.Name),
+                ("$settings", JsonSerializer.Serialize(run.Settings, StoreJson.Default.RunSettings)),
+                ("$pol", run.PolicyOverrides),
+                ("$seed", p.Solver.Seed),
+                ("$status", p.Status),
+                ("$hash", p.InputHash),
+                ("$sv", p.Solver.Version),
+                ("$sp", p.Solver.Parameters),
+                ("$sw", p.Solver.Workers),
+                ("$sec", p.Seconds),
+                ("$lc", p.Lines.Length),
+                ("$ic", p.Itinerants.Length),
+                ("$sc", p.Schedule?.Length)
+            );
+            Bulk(
+                c,
+                tx,
+                "INSERT INTO run_level VALUES ($r, $i, $a, $b, $c, $d, $e)",
+                p.Levels.Select((l, i) => new object?[] { id, i, l.Name, l.Objective, l.Bound, l.Gap, l.Seconds })
+            );
+            Bulk(
+                c,
+                tx,
+                "INSERT INTO run_line VALUES ($r, $i, $a, $b, $c, $d, $e, $f, $g)",
+                p.Lines.Select(
+                    (l, i) =>
+                        new object?[]
+                        {
+                            id,
+                            i,
+                            l.Code,
+                            l.Resource.Name(),
+                            l.Entitled,
+                            l.Allocated,
+                            l.Rules,
+                            l.Funding.Name(),
+                            l.Reason,
+                        }
+                )
+            );
+            Bulk(
+                c,
+                tx,
+                "INSERT INTO run_itinerant VALUES ($r, $i, $a, $b, $c, $d, $e, $f, $g, $h)",
+                p.Itinerants.Select(
+                    (t, i) =>
+                        new object?[]
+                        {
+                            id,
+                            i,
+                            t.Id,
+                            t.Area,
+                            t.Stage.Name(),
+                            string.Join(' ', t.Centres),
+                            string.Join(' ', t.Days),
+                            t.FreeDays,
+                            t.SameLocality ? 1 : 0,
+                            t.Km,
+                        }
+                )
+            );
+            Bulk(
+                c,
+                tx,
+                "INSERT INTO run_slot VALUES ($r, $i, $a, $b, $c, $d, $e)",
+                (p.Schedule ?? []).Select(
+                    (s, i) => new object?[] { id, i, s.Eoep, s.Person, s.Role, s.Weekday, s.Centre }
+                )
+            );
+            Bulk(
+                c,
+                tx,
+                "INSERT INTO run_lock VALUES ($r, $a, $b, $c, $d)",
+                run.Locks.Select(l => new object?[] { id, l.Code, l.Resource.Name(), l.Amount, l.Partner })
+            );
+            tx.Commit();
+            return id;
+        });
+
+    /// <summary>The runs of one scenario (or of all), newest first.</summary>
+    public IReadOnlyList<RunInfo> Runs(long? scenarioId = null) =>
+        Guard(() =>
+        {
+            using var c = Connect();
+            return ReadRuns(c, scenarioId is null ? "1 = 1" : "r.scenario_id = $s", ("$s", scenarioId));
+        });
+
+    /// <summary>One run, or a located refusal naming the runs there are.</summary>
+    public RunInfo Run(long id) =>
+        Guard(() =>
+        {
+            using var c = Connect();
+            return ReadRuns(c, "r.id = $id", ("$id", id)).SingleOrDefault()
+                ?? throw InputException.Single($"{Path}: found no run {id}, expected a run id listed by staffing runs");
+        });
+
+    private List<RunInfo> ReadRuns(SqliteConnection c, string where, params (string, object?)[] args)
+    {
+        var shortfalls = Query(
+                c,
+                $"""
+                SELECT l.run_id, l.resource, sum(l.entitled - l.allocated) FROM run_line l JOIN run r ON r.id = l.run_id
+                WHERE {where} AND l.funding = 'pool' GROUP BY l.run_id, l.resource
+                """,
+                r => (Run: r.GetInt64(0), Resource: ParseResource(r.GetString(1)), Sum: r.GetInt32(2)),
+                args
+            )
+            .ToLookup(x => x.Run);
+        var adopted = Query(
+                c,
+                "SELECT scenario_id, run_id FROM adoption a WHERE id = (SELECT max(id) FROM adoption b WHERE b.scenario_id = a.scenario_id)",
+                r => r.GetInt64(1)
+            )
+            .ToHashSet();
+        return Query(
+            c,
+            $"""
+            SELECT r.id, r.scenario_id, r.parent_id,
+                coalesce((SELECT name FROM annotation a WHERE a.run_id = r.id AND a.name IS NOT NULL ORDER BY id DESC LIMIT 1), r.name),
+                coalesce((SELECT note FROM annotation a WHERE a.run_id = r.id AND a.note IS NOT NULL ORDER BY id DESC LIMIT 1), r.note),
+                r.who, r.created_at, r.settings, r.policy_overrides, r.status, r.input_hash, r.seconds
+            FROM run r WHERE {where} ORDER BY r.id DESC
+            """,
+            r =>
+            {
+                var id = r.GetInt64(0);
+                return new RunInfo(
+                    id,
+                    r.GetInt64(1),
+                    r.IsDBNull(2) ? null : r.GetInt64(2),
+                    r.GetString(3),
+                    r.GetString(4),
+                    r.GetString(5),
+                    r.GetString(6),
+                    JsonSerializer.Deserialize(r.GetString(7), StoreJson.Default.RunSettings)!,
+                    r.IsDBNull(8) ? null : r.GetString(8),
+                    r.GetString(9),
+                    r.GetString(10),
+                    r.GetDouble(11),
+                    [
+                        .. shortfalls[id]
+                            .GroupBy(x => x.Resource.Unit())
+                            .OrderBy(g => g.Key, StringComparer.Ordinal)
+                            .Select(g => new UnitTotal(g.Key, g.Sum(x => x.Sum))),
+                    ],
+                    adopted.Contains(id)
+                );
+            },
+            args
+        );
+    }
+
+    /// <summary>The plan a run stored, as it was planned (rows, teachers, EOEP week, levels and solver).</summary>
+    public Plan Plan(long runId) =>
+        Guard(() =>
+        {
+            using var c = Connect();
+            var head = Query(
+                    c,
+                    """
+                    SELECT status, solver, solver_version, solver_parameters, solver_workers, seed, seconds,
+                        input_hash, slot_count FROM run WHERE id = $r
+                    """,
+                    r =>
+                        (
+                            Status: r.GetString(0),
+                            Solver: new SolverInfo(
+                                r.GetString(1),
+                                r.GetString(2),
+                                r.GetString(3),
+                                r.GetInt32(4),
+                                r.GetInt32(5)
+                            ),
+                            Seconds: r.GetDouble(6),
+                            Hash: r.GetString(7),
+                            HasSchedule: !r.IsDBNull(8)
+                        ),
+                    ("$r", runId)
+                )
+                .SingleOrDefault();
+            if (head.Status is null)
+                throw InputException.Single($"{Path}: found no run {runId}, expected a run id listed by staffing runs");
+            var lines = Query(
+                c,
+                "SELECT code, resource, entitled, allocated, rules, funding, reason FROM run_line WHERE run_id = $r ORDER BY position",
+                r => new PlanLine(
+                    r.GetString(0),
+                    ParseResource(r.GetString(1)),
+                    r.GetInt32(2),
+                    r.GetInt32(3),
+                    r.GetString(4),
+                    r.GetString(5) == "pool" ? Funding.Pool : Funding.Agreement,
+                    r.GetString(6)
+                ),
+                ("$r", runId)
+            );
+            var teachers = Query(
+                c,
+                "SELECT teacher, area, stage, centres, days, free_days, same_locality, km FROM run_itinerant WHERE run_id = $r ORDER BY position",
+                r => new ItinerantTeacher(
+                    r.GetString(0),
+                    r.GetString(1),
+                    r.GetString(2) == "primary" ? Stage.Primary : Stage.Secondary,
+                    [.. r.GetString(3).Split(' ')],
+                    [.. r.GetString(4).Split(' ').Select(d => int.Parse(d, CultureInfo.InvariantCulture))],
+                    r.GetInt32(5),
+                    r.GetInt32(6) == 1,
+                    r.IsDBNull(7) ? null : r.GetDouble(7)
+                ),
+                ("$r", runId)
+            );
+            var slots = Query(
+                c,
+                "SELECT eoep, person, role, weekday, centre FROM run_slot WHERE run_id = $r ORDER BY position",
+                r => new ScheduleSlot(
+                    r.GetString(0),
+                    r.GetString(1),
+                    r.GetString(2),
+                    r.GetInt32(3),
+                    r.IsDBNull(4) ? null : r.GetString(4)
+                ),
+                ("$r", runId)
+            );
+            var levels = Query(
+                c,
+                "SELECT name, objective, bound, gap, seconds FROM run_level WHERE run_id = $r ORDER BY position",
+                r => new LevelResult(
+                    r.GetString(0),
+                    r.GetInt64(1),
+                    r.IsDBNull(2) ? null : r.GetInt64(2),
+                    r.IsDBNull(3) ? null : r.GetDouble(3),
+                    r.GetDouble(4)
+                ),
+                ("$r", runId)
+            );
+            return new Plan(
+                [.. lines],
+                [.. teachers],
+                head.HasSchedule ? [.. slots] : null,
+                head.Status,
+                head.Solver,
+                [.. levels],
+                head.Seconds,
+                head.Hash
+            );
+        });
+
+    /// <summary>The locks a run was solved with.</summary>
+    public IReadOnlyList<Holding> Locks(long runId) =>
+        Guard(() =>
+        {
+            using var c = Connect();
+            return Query(
+                c,
+                "SELECT code, resource, amount, partner FROM run_lock WHERE run_id = $r ORDER BY code, resource",
+                ReadHolding,
+                ("$r", runId)
+            );
+        });
+
+    // ---- pins, names and notes, adoption
+
+    public IReadOnlyList<PinRecord> Pins(long runId) =>
+        Guard(() =>
+        {
+            using var c = Connect();
+            return ReadPins(c, runId);
+        });
+
+    /// <summary>
+    /// Adds a pin to a run (the run itself is not changed: the pins go into the next run solved from it). A pin
+    /// on a centre and resource already pinned replaces it. With <paramref name="expectedPins"/>, refused as stale
+    /// when the run's pins are no longer the number the caller saw.
+    /// </summary>
+    public PinRecord Pin(long runId, Holding pin, string who, int? expectedPins = null) =>
+        Guard(() =>
+        {
+            using var c = Connect();
+            using var tx = c.BeginTransaction(deferred: false);
+            var pins = ReadPins(c, runId, tx);
+            if (expectedPins is { } n && n != pins.Count)
+                throw new StaleException(
+                    $"run {runId} has {pins.Count} pins, not the {n} shown: "
+                        + string.Join("; ", pins.Skip(Math.Min(n, pins.Count)).Select(p => Describe(p)))
+                );
+            Execute(
+                c,
+                "DELETE FROM pin WHERE run_id = $r AND code = $c AND resource = $res",
+                tx,
+                ("$r", runId),
+                ("$c", pin.Code),
+                ("$res", pin.Resource.Name())
+            );
+            var id = Insert(
+                c,
+                tx,
+                "INSERT INTO pin (run_id, code, resource, amount, partner, who, created_at) VALUES ($r, $c, $res, $a, $p, $w, $t) RETURNING id",
+                ("$r", runId),
+                ("$c", pin.Code),
+                ("$res", pin.Resource.Name()),
+                ("$a", pin.Amount),
+                ("$p", pin.Partner),
+                ("$w", who),
+                ("$t", Now())
+            );
+            tx.Commit();
+            return ReadPins(c, runId).Single(p => p.Id == id);
+        });
+
+    /// <summary>Removes one of a run's pins.</summary>
+    public void Unpin(long runId, long pinId) =>
+        Guard(() =>
+        {
+            using var c = Connect();
+            if (Execute(c, "DELETE FROM pin WHERE run_id = $r AND id = $p", null, ("$r", runId), ("$p", pinId)) == 0)
+                throw InputException.Single($"{Path}: found no pin {pinId} on run {runId}, expected one of its pins");
+            return 0;
+        });
+
+    public static string Describe(PinRecord p) =>
+        p.Lock.Resource.IsItinerant() && p.Lock.Partner is { } partner
+            ? $"{p.Lock.Code} paired with {partner} ({p.Lock.Resource.Name()}, by {p.Who})"
+            : $"{p.Lock.Code} {p.Lock.Resource.Name()} = {p.Lock.Amount} (by {p.Who})";
+
+    public void Annotate(long runId, string? name, string? note, string who) =>
+        Guard(() =>
+        {
+            using var c = Connect();
+            Insert(
+                c,
+                null,
+                "INSERT INTO annotation (run_id, name, note, who, created_at) VALUES ($r, $n, $note, $w, $t)",
+                ("$r", runId),
+                ("$n", name),
+                ("$note", note),
+                ("$w", who),
+                ("$t", Now())
+            );
+            return 0;
+        });
+
+    /// <summary>The scenario's adopted run, if any: the latest adoption.</summary>
+    public AdoptionRecord? Adopted(long scenarioId) =>
+        Guard(() =>
+        {
+            using var c = Connect();
+            return ReadAdoption(c, scenarioId, null);
+        });
+
+    /// <summary>
+    /// Adopts a run for its scenario (the one adopted before is no longer). With <paramref name="checkExpected"/>,
+    /// refused as stale when the adopted run is no longer <paramref name="expected"/> (null: none).
+    /// </summary>
+    public AdoptionRecord Adopt(
+        long runId,
+        string who,
+        string note,
+        bool checkExpected = false,
+        long? expected = null
+    ) =>
+        Guard(() =>
+        {
+            var run = Run(runId);
+            using var c = Connect();
+            using var tx = c.BeginTransaction(deferred: false);
+            var now = ReadAdoption(c, run.ScenarioId, tx);
+            if (checkExpected && now?.RunId != expected)
+                throw new StaleException(
+                    now is null
+                        ? "no run is adopted any more"
+                        : $"run {now.RunId} was adopted by {now.Who} at {now.AdoptedAt} since"
+                );
+            Insert(
+                c,
+                tx,
+                "INSERT INTO adoption (scenario_id, run_id, who, adopted_at, note) VALUES ($s, $r, $w, $t, $n)",
+                ("$s", run.ScenarioId),
+                ("$r", runId),
+                ("$w", who),
+                ("$t", Now()),
+                ("$n", note)
+            );
+            tx.Commit();
+            return ReadAdoption(c, run.ScenarioId, null)!;
+        });
+
+    /// <summary>Every run is complete: as many rows stored as its head says (for the kill test and a check).</summary>
+    public IReadOnlyList<string> Check() =>
+        Guard(() =>
+        {
+            using var c = Connect();
+            var problems = Query(c, "PRAGMA integrity_check", r => r.GetString(0)).Where(s => s != "ok").ToList();
+            problems.AddRange(
+                Query(
+                    c,
+                    """
+                    SELECT r.id FROM run r WHERE r.line_count != (SELECT count(*) FROM run_line l WHERE l.run_id = r.id)
+                        OR r.itinerant_count != (SELECT count(*) FROM run_itinerant t WHERE t.run_id = r.id)
+                        OR coalesce(r.slot_count, 0) != (SELECT count(*) FROM run_slot s WHERE s.run_id = r.id)
+                    """,
+                    r => $"run {r.GetInt64(0)} is incomplete"
+                )
+            );
+            return problems;
+        });
+
+    // ---- helpers
+
+    private SqliteConnection Connect()
+    {
+        var c = new SqliteConnection(connection);
+        c.Open();
+        Execute(c, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL");
+        return c;
+    }
+
+    private string Now() => clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>SQLite's failures as the answer a person can act on (exit 2), naming the file.</summary>
+    private T Guard<T>(Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (SqliteException ex)
+        {
+            throw ex.SqliteErrorCode switch
+            {
+                5 or 6 => Refused(
+                    Path,
+                    "the workspace locked by another process",
+                    "it free (close the other program, or try again)"
+                ),
+                11 => Refused(
+                    Path,
+                    "a damaged database (" + ex.Message.TrimEnd('.') + ")",
+                    "a sound staffing workspace"
+                ),
+                26 => Refused(Path, "a file that is not a SQLite database", "a staffing workspace"),
+                8 or 14 => Refused(
+                    Path,
+                    "a file this program cannot write (" + ex.Message.TrimEnd('.') + ")",
+                    "a writable workspace"
+                ),
+                _ => Refused(Path, "a database error (" + ex.Message.TrimEnd('.') + ")", "a sound staffing workspace"),
+            };
+        }
+    }
+
+    private static InputException Refused(string path, string found, string expected) =>
+        InputException.Single($"{path}: found {found}, expected {expected}");
+
+    private static Resource ParseResource(string name) =>
+        Vocabulary.TryParseResource(name, out var r) ? r : throw new InvalidDataException("unknown resource " + name);
+
+    private static Holding ReadHolding(SqliteDataReader r) =>
+        new(r.GetString(0), ParseResource(r.GetString(1)), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3));
+
+    private static StoredScenario ReadScenario(SqliteDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4));
+
+    private static StoredScenario? FindScenario(
+        SqliteConnection c,
+        string where,
+        (string, object?) arg,
+        SqliteTransaction? tx = null
+    ) =>
+        QueryTx(
+                c,
+                tx,
+                $"SELECT id, hash, name, imported_at, imported_by FROM scenario WHERE {where}",
+                ReadScenario,
+                arg
+            )
+            .SingleOrDefault();
+
+    private static List<PinRecord> ReadPins(SqliteConnection c, long runId, SqliteTransaction? tx = null) =>
+        QueryTx(
+            c,
+            tx,
+            "SELECT code, resource, amount, partner, id, run_id, who, created_at FROM pin WHERE run_id = $r ORDER BY id",
+            r => new PinRecord(r.GetInt64(4), r.GetInt64(5), ReadHolding(r), r.GetString(6), r.GetString(7)),
+            ("$r", runId)
+        );
+
+    private static AdoptionRecord? ReadAdoption(SqliteConnection c, long scenarioId, SqliteTransaction? tx) =>
+        QueryTx(
+                c,
+                tx,
+                "SELECT id, scenario_id, run_id, who, adopted_at, note FROM adoption WHERE scenario_id = $s ORDER BY id DESC LIMIT 1",
+                r => new AdoptionRecord(
+                    r.GetInt64(0),
+                    r.GetInt64(1),
+                    r.GetInt64(2),
+                    r.GetString(3),
+                    r.GetString(4),
+                    r.GetString(5)
+                ),
+                ("$s", scenarioId)
+            )
+            .SingleOrDefault();
+
+    private static T Scalar<T>(SqliteConnection c, string sql, bool dispose = false)
+    {
+        try
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            if (dispose)
+                c.Dispose();
+        }
+    }
+
+    private static int Execute(
+        SqliteConnection c,
+        string sql,
+        SqliteTransaction? tx = null,
+        params (string Name, object? Value)[] args
+    )
+    {
+        using var cmd = Command(c, tx, sql, args);
+        return cmd.ExecuteNonQuery();
+    }
+
+    private static long Insert(
+        SqliteConnection c,
+        SqliteTransaction? tx,
+        string sql,
+        params (string Name, object? Value)[] args
+    )
+    {
+        using var cmd = Command(c, tx, sql, args);
+        return cmd.ExecuteScalar() is long id ? id : 0;
+    }
+
+    /// <summary>One prepared insert for many rows; parameters are bound in order of appearance ($r, $i, $a, …).</summary>
+    private static void Bulk(SqliteConnection c, SqliteTransaction tx, string sql, IEnumerable<object?[]> rows)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        var names = System
+            .Text.RegularExpressions.Regex.Matches(sql, @"\$\w+")
+            .Select(m => m.Value)
+            .Distinct()
+            .ToList();
+        // Values only: each row's types are inferred as it is bound.
+        var parameters = names.Select(n => cmd.Parameters.AddWithValue(n, DBNull.Value)).ToList();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < parameters.Count; i++)
+                parameters[i].Value = row[i] ?? DBNull.Value;
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    private static List<T> Query<T>(
+        SqliteConnection c,
+        string sql,
+        Func<SqliteDataReader, T> read,
+        params (string Name, object? Value)[] args
+    ) => QueryTx(c, null, sql, read, args);
+
+    private static List<T> QueryTx<T>(
+        SqliteConnection c,
+        SqliteTransaction? tx,
+        string sql,
+        Func<SqliteDataReader, T> read,
+        params (string Name, object? Value)[] args
+    )
+    {
+        using var cmd = Command(c, tx, sql, args);
+        using var r = cmd.ExecuteReader();
+        var list = new List<T>();
+        while (r.Read())
+            list.Add(read(r));
+        return list;
+    }
+
+    private static SqliteCommand Command(
+        SqliteConnection c,
+        SqliteTransaction? tx,
+        string sql,
+        (string Name, object? Value)[] args
+    )
+    {
+        var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        foreach (var (name, value) in args)
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
+    }
+}
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(
+    PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.SnakeCaseLower
+)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(RunSettings))]
+internal sealed partial class StoreJson : System.Text.Json.Serialization.JsonSerializerContext;
