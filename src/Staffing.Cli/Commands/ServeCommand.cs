@@ -9,12 +9,12 @@ using Staffing.WhatIf;
 
 namespace Staffing.Cli.Commands;
 
-/// <summary>`staffing serve`: the inspector's and planner's page, read-only, with a JSON API.</summary>
+/// <summary>`staffing serve`: the inspector's and planner's page with a JSON API; with --db, the planner's workspace.</summary>
 public static class ServeCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var cmd = new Command("serve", "The inspector's and planner's page in a browser (read-only), with a JSON API");
+        var cmd = new Command("serve", "The inspector's and planner's page in a browser, with a JSON API; with --db, the runs to pin, re-plan and adopt");
         var scenario = ScenarioInput.AddTo(cmd);
         var plan = new Option<string?>("--plan")
         {
@@ -29,28 +29,67 @@ public static class ServeCommand
         });
         var urls = new Option<string?>("--urls")
         {
-            Description = "Listen elsewhere (e.g. http://0.0.0.0:5080): prints a warning, the page has no login",
+            Description = "Listen elsewhere (e.g. http://0.0.0.0:5080): needs --users (people sign in)",
+        };
+        var users = new Option<string?>("--users")
+        {
+            Description = "A users file (staffing users add): people sign in; inspectors read, planners pin, re-plan and adopt",
+        };
+        var db = new Option<string?>("--db")
+        {
+            Description = "A workspace file (created when missing): the page lists its runs and pins, re-plans and adopts",
         };
         urls.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<string?>() is { } text && ServeApp.UrlProblem(text) is { } problem)
                 r.AddError(problem);
         });
-        foreach (var o in new Option[] { plan, port, urls })
+        foreach (var o in new Option[] { plan, port, urls, users, db })
             cmd.Options.Add(o);
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
-            var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
-            var state = Load(services.GetRequiredService<Planner>(), s, r.GetValue(scenario)!, r.GetValue(plan));
             var listen = r.GetValue(urls) is { } u
                 ? u.Split(';', StringSplitOptions.RemoveEmptyEntries)
                 : [ServeApp.Url(r.GetValue(port))];
-            foreach (var l in listen.Where(l => !ServeApp.IsLoopback(l)))
-                console.Error.WriteLine(
-                    $"warning: listening on {l}, beyond this machine; the page has no login and "
-                        + "shows every centre of the scenario"
+            var people = r.GetValue(users) is { } file ? Web.Users.Load(file) : null;
+            if (people is null && listen.FirstOrDefault(l => !ServeApp.IsLoopback(l)) is { } beyond)
+                throw InputException.Single(
+                    $"--urls: found {beyond}, beyond this machine, without --users; expected a users file "
+                        + "(staffing users add NAME --role planner) so that people sign in"
                 );
+            var workspace = r.GetValue(db) is { } path ? Io.Workspace.Open(path, create: true) : null;
+            var folder = r.GetValue(scenario)!;
+            var s = ScenarioInput.Read(r, folder, console);
+            var state = Load(services.GetRequiredService<Planner>(), s, folder, r.GetValue(plan));
+            if (workspace is not null)
+            {
+                var stored = workspace.Import(folder, WorkspaceOptions.Who);
+                if (workspace.Runs(stored.Id).Count == 0)
+                {
+                    var (delimiter, encoding, strict) = ScenarioInput.Given(r);
+                    workspace.Save(
+                        new NewRun(
+                            stored.Id,
+                            null,
+                            "start-up of serve",
+                            "",
+                            WorkspaceOptions.Who,
+                            new RunSettings("cp-sat", 60, 1, 0, delimiter, encoding, strict),
+                            ScenarioInput.Policy(r) is { } p ? File.ReadAllText(p) : null,
+                            state.Plan,
+                            s.Locks ?? []
+                        )
+                    );
+                }
+                state = state with
+                {
+                    Workspace = workspace,
+                    ScenarioId = stored.Id,
+                    Replanning = services.GetRequiredService<Runs.Replanning>(),
+                };
+            }
+            state = state with { Users = people };
             var app = ServeApp.Build(state, listen);
             try
             {
@@ -64,7 +103,10 @@ public static class ServeCommand
             }
             console.Error.WriteLine(
                 $"serving {state.Scenario.Centres.Count} centres ({state.Plan.Status}) on "
-                    + $"{string.Join(", ", listen)}; Ctrl+C to stop"
+                    + $"{string.Join(", ", listen)}"
+                    + (workspace is null ? "" : $", runs of {workspace.Path}")
+                    + (people is null ? "" : $", {people.All.Count} users may sign in")
+                    + "; Ctrl+C to stop"
             );
             // The first Ctrl-C or SIGTERM stops the server, cancelling the solves running.
             using (console.Interrupted.Register(() => app.StopAsync().GetAwaiter().GetResult()))

@@ -27,6 +27,7 @@ public static class StaffingCommand
             DiffCommand.Create,
             PinCommand.Create,
             AdoptCommand.Create,
+            UsersCommand.Create,
             GenerateCommand.Create,
             RulesCommand.Create,
         ];

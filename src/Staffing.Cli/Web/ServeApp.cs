@@ -42,13 +42,24 @@ public static class ServeApp
         ("Cross-Origin-Resource-Policy", "same-origin"),
     ];
 
-    public sealed record State(Scenario Scenario, Plan Plan, IReadOnlyList<Total> Totals, Planner Planner);
+    /// <remarks>
+    /// With a <see cref="Workspace"/> (serve --db) the page also shows the scenario's stored runs and drives pins,
+    /// re-plans and adoption; with <see cref="Users"/> people sign in.
+    /// </remarks>
+    public sealed record State(Scenario Scenario, Plan Plan, IReadOnlyList<Total> Totals, Planner Planner)
+    {
+        public Workspace? Workspace { get; init; }
+        public long ScenarioId { get; init; }
+        public Users? Users { get; init; }
+        public Cli.Runs.Replanning? Replanning { get; init; }
+    }
 
     public static WebApplication Build(State state, string[] urls, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
         builder.Services.AddOpenApi();
+        Access.AddServices(builder.Services);
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxWhatIfBytes);
         // DNS rebinding: on loopback only the loopback names are accepted as Host.
@@ -66,6 +77,7 @@ public static class ServeApp
             }
         );
         app.UseHostFiltering();
+        Access.Use(app, state.Users);
         var solvers = new SemaphoreSlim(Environment.ProcessorCount, Environment.ProcessorCount);
         var waiting = 0;
         app.UseExceptionHandler(e =>
@@ -82,8 +94,16 @@ public static class ServeApp
             })
         );
         app.MapOpenApi();
+        Access.MapSession(app, state.Users, state.Workspace is not null);
         var centres = state.Scenario.Centres.OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
-        var lines = state.Plan.Lines.ToLookup(l => l.Code);
+        var served = new RunsApi.View(null, state.Scenario, state.Plan, state.Plan.Lines.ToLookup(l => l.Code));
+        var views = new System.Collections.Concurrent.ConcurrentDictionary<long, RunsApi.View>();
+        // The run a request names (?run=ID, serve --db), else the plan served.
+        RunsApi.View? ViewOf(long? run) =>
+            run is not { } id ? served
+            : state.Workspace?.Runs(state.ScenarioId).FirstOrDefault(r => r.Id == id) is { } info
+                ? RunsApi.ViewOf(state.Workspace, views, info)
+            : null;
 
         app.MapGet(
                 "/api/centres",
@@ -102,20 +122,23 @@ public static class ServeApp
                     return Results.Json(found, WebJson.Default.IEnumerableCentreHit);
                 }
             )
+            .RequireAuthorization(Access.Reader)
             .WithName("SearchCentres")
             .WithSummary("Search centres by code, name or locality (accents and case ignored); at most 50");
 
         app.MapGet(
                 "/api/centres/{code}",
-                (string code) =>
+                (string code, long? run) =>
                 {
-                    if (state.Scenario.Find(code) is not { } c)
+                    if (ViewOf(run) is not { } view)
+                        return Error($"no run {run} of the served scenario", StatusCodes.Status404NotFound);
+                    if (view.Scenario.Find(code) is not { } c)
                         return Error($"no centre with code {code}", StatusCodes.Status404NotFound);
                     var card = new CentreCard(
                         Documents.EntitlementSchema,
-                        [Documents.Centre(state.Scenario.Policy, c)],
+                        [Documents.Centre(view.Scenario.Policy, c)],
                         [
-                            .. lines[code]
+                            .. view.Lines[code]
                                 .Select(l => new PlanRowEntry(
                                     l.Resource,
                                     l.Entitled,
@@ -127,7 +150,7 @@ public static class ServeApp
                                 )),
                         ],
                         [
-                            .. state
+                            .. view
                                 .Plan.Itinerants.Where(t => t.Centres.Contains(code))
                                 .Select(t => new ItinerantEntry(
                                     t.Id,
@@ -141,6 +164,7 @@ public static class ServeApp
                     return Results.Json(card, WebJson.Default.CentreCard);
                 }
             )
+            .RequireAuthorization(Access.Reader)
             .WithName("GetCentre")
             .WithSummary(
                 "A centre's entitlement with the full trace (the schema of `staffing entitlement --format json`), its plan rows and itinerant teachers"
@@ -148,12 +172,14 @@ public static class ServeApp
 
         app.MapGet(
                 "/api/areas",
-                () =>
-                    Results.Json(
+                (long? run) =>
+                    ViewOf(run) is not { } view
+                        ? Error($"no run {run} of the served scenario", StatusCodes.Status404NotFound)
+                        : Results.Json(
                         new AreasDocument(
-                            state.Plan.Status,
+                            view.Plan.Status,
                             [
-                                .. state.Totals.Select(t => new AreaTotal(
+                                .. (run is null ? state.Totals : Totals.Of(view.Scenario, view.Plan.Lines)).Select(t => new AreaTotal(
                                     t.Area,
                                     t.Resource,
                                     t.Entitled,
@@ -175,13 +201,14 @@ public static class ServeApp
                                                 ? Math.Round((double)c.PrimaryComp / c.PrimaryPupils, 3)
                                             : c.EsoPupils > 0 ? Math.Round((double)c.EsoComp / c.EsoPupils, 3)
                                             : 0,
-                                        lines[c.Code].Where(l => l.Funding == Funding.Pool).Sum(l => l.Shortfall)
+                                        view.Lines[c.Code].Where(l => l.Funding == Funding.Pool).Sum(l => l.Shortfall)
                                     )),
                             ]
                         ),
                         WebJson.Default.AreasDocument
                     )
             )
+            .RequireAuthorization(Access.Reader)
             .WithName("Areas")
             .WithSummary(
                 "Totals per area and resource (entitled, allocated, shortfall, cost) and the centres with coordinates"
@@ -315,18 +342,7 @@ public static class ServeApp
                             new WhatIfResult(
                                 plan.Status,
                                 [
-                                    .. areas.Select(a => new WhatIfArea(
-                                        a.Area,
-                                        a.Resource,
-                                        a.Base?.Entitled ?? 0,
-                                        a.Variant?.Entitled ?? 0,
-                                        a.Base?.Allocated ?? 0,
-                                        a.Variant?.Allocated ?? 0,
-                                        a.Base?.Cost ?? 0,
-                                        a.Variant?.Cost ?? 0,
-                                        a.DeltaCost,
-                                        a.DeltaEntitledCost
-                                    )),
+                                    .. areas.Select(AreaEntry),
                                 ],
                                 [
                                     .. changed.Select(c => new WhatIfCentre(
@@ -345,10 +361,14 @@ public static class ServeApp
                     }
                 }
             )
+            .RequireAuthorization(Access.Reader)
             .WithName("WhatIf")
             .WithSummary(
                 "Policy overrides in (as in policy.json, plus pool_scale), the comparison of `staffing compare` out; computed on request, at most 10 s of solving"
             );
+
+        if (state.Workspace is not null)
+            RunsApi.Map(app, state, new ReplanQueue(), views);
 
         var assembly = Assembly.GetExecutingAssembly();
         foreach (
@@ -377,8 +397,51 @@ public static class ServeApp
     private static string Safe(string name) =>
         name.Length <= 40 && name.All(ch => char.IsAsciiLetterLower(ch) || ch == '_') ? name : "a field";
 
-    private static IResult Error(string message, int status) =>
+    public static IResult Error(string message, int status) =>
         Results.Json(new ApiError(message), WebJson.Default.ApiError, statusCode: status);
+
+    /// <summary>An area row of a comparison as the API gives it (what-if and diff).</summary>
+    public static WhatIfArea AreaEntry(AreaChange a) =>
+        new(
+            a.Area,
+            a.Resource,
+            a.Base?.Entitled ?? 0,
+            a.Variant?.Entitled ?? 0,
+            a.Base?.Allocated ?? 0,
+            a.Variant?.Allocated ?? 0,
+            a.Base?.Cost ?? 0,
+            a.Variant?.Cost ?? 0,
+            a.DeltaCost,
+            a.DeltaEntitledCost
+        );
+
+    /// <summary>A JSON body of the given type: 415 when it is not JSON, 400 when it does not parse.</summary>
+    public static async Task<(T? Value, IResult? Error)> ReadBody<T>(
+        HttpRequest request,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type
+    )
+        where T : class
+    {
+        if (!request.HasJsonContentType())
+            return (null, Error("expected Content-Type: application/json", StatusCodes.Status415UnsupportedMediaType));
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(request.Body, type, request.HttpContext.RequestAborted) is { } v
+                ? (v, null)
+                : (null, Error("expected a JSON object", StatusCodes.Status400BadRequest));
+        }
+        catch (JsonException ex)
+        {
+            return (
+                null,
+                Error(
+                    $"malformed JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}"
+                        + (ex.Path is { Length: > 1 } path ? $" ({path})" : ""),
+                    StatusCodes.Status400BadRequest
+                )
+            );
+        }
+    }
 
     /// <summary>Lower case without accents, so "penalara" finds "Peñalara" (invariant globalization has no normalisation tables).</summary>
     public static string Fold(string s)

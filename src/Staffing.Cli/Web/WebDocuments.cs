@@ -76,8 +76,100 @@ public sealed record WhatIfCentre(
     string Reason
 );
 
-/// <summary>Every error the API answers: {"error": "…"}.</summary>
-public sealed record ApiError(string Error);
+/// <summary>Every error the API answers: {"error": "…"}; a refused pin or re-plan adds the conflicts.</summary>
+public sealed record ApiError(string Error, IReadOnlyList<string>? Conflicts = null);
+
+/// <summary>GET /api/session: who is signed in, what they may do, and the antiforgery token for changes.</summary>
+public sealed record SessionDocument(
+    string? Name,
+    string? Role,
+    bool SignInRequired,
+    bool CanPlan,
+    bool Workspace,
+    string Antiforgery
+);
+
+public sealed record SignInRequest(string? Name, string? Password);
+
+/// <summary>GET /api/runs: the served scenario's runs, newest first, and the adopted one.</summary>
+public sealed record RunsDocument(
+    long Scenario,
+    string ScenarioName,
+    AdoptionEntry? Adopted,
+    IReadOnlyList<RunEntry> Runs
+);
+
+public sealed record AdoptionEntry(long Run, string Who, string AdoptedAt, string Note);
+
+public sealed record RunEntry(
+    long Id,
+    string Name,
+    string Note,
+    string Who,
+    string CreatedAt,
+    string Status,
+    string Solver,
+    long? Parent,
+    int Pins,
+    IReadOnlyList<UnitTotal> Shortfall,
+    bool Adopted
+);
+
+/// <summary>GET /api/runs/{id}: a run, its pins (for the next run) and the locks it was solved with.</summary>
+public sealed record RunDetail(RunEntry Run, IReadOnlyList<PinEntry> Pins, IReadOnlyList<LockEntry> Locks);
+
+public sealed record PinEntry(
+    long Id,
+    string Code,
+    Resource Resource,
+    int Amount,
+    string? Partner,
+    string Who,
+    string CreatedAt,
+    string Text
+);
+
+public sealed record LockEntry(string Code, Resource Resource, int Amount, string? Partner);
+
+/// <summary>POST /api/runs/{id}/pins: an allocation (amount) or, for an itinerant resource, a pair (partner).</summary>
+public sealed record PinRequest(string? Code, string? Resource, int? Amount, string? Partner, int? ExpectedPins);
+
+public sealed record ReplanRequest(string? Name, string? Note, double? TimeLimit);
+
+/// <summary>A re-plan: queued (position), solving, done (run) or failed (error, conflicts).</summary>
+public sealed record JobEntry(
+    long Id,
+    long From,
+    string State,
+    int Position,
+    double Seconds,
+    long? Run,
+    string? Error,
+    IReadOnlyList<string> Conflicts
+);
+
+public sealed record AnnotateRequest(string? Name, string? Note);
+
+/// <summary>GET /api/diff: what moves between two runs (areas, centres that gain or lose, partners that change).</summary>
+public sealed record DiffDocument(
+    long Base,
+    long Variant,
+    IReadOnlyList<WhatIfArea> Areas,
+    IReadOnlyList<DiffCentre> Centres,
+    IReadOnlyList<DiffPartner> Partners
+);
+
+public sealed record DiffCentre(
+    string Code,
+    string Name,
+    Resource Resource,
+    int BaseAllocated,
+    int VariantAllocated,
+    string Change,
+    string Reason
+);
+
+public sealed record DiffPartner(string Code, string Name, Stage Stage, string? Before, string? After);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
@@ -94,4 +186,15 @@ public sealed record ApiError(string Error);
 [JsonSerializable(typeof(AreasDocument))]
 [JsonSerializable(typeof(WhatIfResult))]
 [JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(SessionDocument))]
+[JsonSerializable(typeof(SignInRequest))]
+[JsonSerializable(typeof(RunsDocument))]
+[JsonSerializable(typeof(RunDetail))]
+[JsonSerializable(typeof(PinRequest))]
+[JsonSerializable(typeof(PinEntry))]
+[JsonSerializable(typeof(ReplanRequest))]
+[JsonSerializable(typeof(JobEntry))]
+[JsonSerializable(typeof(AnnotateRequest))]
+[JsonSerializable(typeof(DiffDocument))]
+[JsonSerializable(typeof(AdoptionEntry))]
 public sealed partial class WebJson : JsonSerializerContext;

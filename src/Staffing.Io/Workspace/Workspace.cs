@@ -620,8 +620,9 @@ public sealed class Workspace
             if (checkExpected && now?.RunId != expected)
                 throw new StaleException(
                     now is null
-                        ? "no run is adopted any more"
-                        : $"run {now.RunId} was adopted by {now.Who} at {now.AdoptedAt} since"
+                        ? $"no run is adopted, not run {expected}"
+                        : $"the adopted run is run {now.RunId} (by {now.Who} at {now.AdoptedAt}), not "
+                            + (expected is null ? "none" : $"run {expected}")
                 );
             Insert(
                 c,

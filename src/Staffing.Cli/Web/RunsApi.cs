@@ -1,0 +1,366 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Staffing.Cli.Runs;
+using Staffing.Io;
+using Staffing.WhatIf;
+
+namespace Staffing.Cli.Web;
+
+/// <summary>
+/// The workspace on the page (serve --db): the served scenario's runs, pins on a run, re-plans queued one at a
+/// time, diffs, adoption, names and notes, downloads. Reading needs a signed-in user; changes a planner and the
+/// antiforgery token; a change made stale by another planner is 409 with what changed.
+/// </summary>
+public static class RunsApi
+{
+    public const double DefaultReplanSeconds = 30;
+    public const double MaxReplanSeconds = 600;
+
+    /// <summary>A stored run as the page reads it (scenario and plan), kept once read: runs never change.</summary>
+    public sealed record View(RunInfo? Run, Scenario Scenario, Plan Plan, ILookup<string, PlanLine> Lines);
+
+    public static void Map(
+        WebApplication app,
+        ServeApp.State state,
+        ReplanQueue queue,
+        ConcurrentDictionary<long, View> views
+    )
+    {
+        var workspace = state.Workspace!;
+        var scenarioId = state.ScenarioId;
+        var api = app.MapGroup("/api").RequireAuthorization(Access.Reader);
+
+        RunInfo? Find(long id) =>
+            workspace.Runs(scenarioId).FirstOrDefault(r => r.Id == id);
+
+        api.MapGet(
+                "/runs",
+                () =>
+                {
+                    var adopted = workspace.Adopted(scenarioId);
+                    var name = workspace.Scenario(scenarioId)!.Name;
+                    return Results.Json(
+                        new RunsDocument(
+                            scenarioId,
+                            name,
+                            adopted is null ? null : new AdoptionEntry(adopted.RunId, adopted.Who, adopted.AdoptedAt, adopted.Note),
+                            [.. workspace.Runs(scenarioId).Select(r => Entry(workspace, r))]
+                        ),
+                        WebJson.Default.RunsDocument
+                    );
+                }
+            )
+            .WithName("Runs")
+            .WithSummary("The served scenario's stored runs, newest first, with the adopted one");
+
+        api.MapGet(
+                "/runs/{id:long}",
+                (long id) =>
+                    Find(id) is { } run
+                        ? Results.Json(Detail(workspace, run), WebJson.Default.RunDetail)
+                        : NoRun(id)
+            )
+            .WithName("Run")
+            .WithSummary("A run, its pins for the next run and the locks it was solved with");
+
+        api.MapPost(
+                "/runs/{id:long}/pins",
+                async (long id, HttpContext ctx) =>
+                {
+                    if (Find(id) is not { } run)
+                        return NoRun(id);
+                    var body = await ServeApp.ReadBody(ctx.Request, WebJson.Default.PinRequest);
+                    if (body.Error is { } error)
+                        return error;
+                    var p = body.Value!;
+                    if (p.Code is null || p.Resource is null || !Vocabulary.TryParseResource(p.Resource, out var resource))
+                        return Bad($"expected code and resource (one of {Vocabulary.ResourceList})");
+                    var pin = new Holding(p.Code, resource, p.Amount ?? (p.Partner is null ? -1 : 1), p.Partner);
+                    try
+                    {
+                        var conflicts = Replanning.Conflicts(workspace, run, pin);
+                        if (conflicts.Count > 0)
+                            return Results.Json(
+                                new ApiError("the pins would conflict; nothing stored", conflicts),
+                                WebJson.Default.ApiError,
+                                statusCode: StatusCodes.Status422UnprocessableEntity
+                            );
+                        var stored = workspace.Pin(run.Id, pin, Access.Who(ctx), p.ExpectedPins);
+                        return Results.Json(PinOf(stored), WebJson.Default.PinEntry, statusCode: StatusCodes.Status201Created);
+                    }
+                    catch (InputException ex)
+                    {
+                        return Bad(string.Join("; ", ex.Messages));
+                    }
+                    catch (StaleException ex)
+                    {
+                        return Stale(ex);
+                    }
+                }
+            )
+            .RequireAuthorization(Access.Planning)
+            .AddEndpointFilter(Access.Antiforgery)
+            .WithName("Pin")
+            .WithSummary(
+                "Pin an allocation ({code, resource, amount}) or a pair ({code, resource, partner}) for the next run; expected_pins makes it 409 when others pinned since"
+            );
+
+        api.MapDelete(
+                "/runs/{id:long}/pins/{pin:long}",
+                (long id, long pin) =>
+                {
+                    if (Find(id) is null)
+                        return NoRun(id);
+                    try
+                    {
+                        workspace.Unpin(id, pin);
+                        return Results.NoContent();
+                    }
+                    catch (InputException ex)
+                    {
+                        return ServeApp.Error(string.Join("; ", ex.Messages), StatusCodes.Status404NotFound);
+                    }
+                }
+            )
+            .RequireAuthorization(Access.Planning)
+            .AddEndpointFilter(Access.Antiforgery)
+            .WithName("Unpin");
+
+        api.MapPost(
+                "/runs/{id:long}/replan",
+                async (long id, HttpContext ctx) =>
+                {
+                    if (Find(id) is null)
+                        return NoRun(id);
+                    var body = await ServeApp.ReadBody(ctx.Request, WebJson.Default.ReplanRequest);
+                    if (body.Error is { } error)
+                        return error;
+                    var limit = body.Value!.TimeLimit ?? DefaultReplanSeconds;
+                    if (double.IsNaN(limit) || limit <= 0 || limit > MaxReplanSeconds)
+                        return Bad($"time_limit: found {limit}, expected seconds from 1 to {MaxReplanSeconds}");
+                    var job = queue.Enqueue(id, Access.Who(ctx), body.Value.Name, body.Value.Note ?? "", limit);
+                    return Results.Json(JobOf(queue, job), WebJson.Default.JobEntry, statusCode: StatusCodes.Status202Accepted);
+                }
+            )
+            .RequireAuthorization(Access.Planning)
+            .AddEndpointFilter(Access.Antiforgery)
+            .WithName("Replan")
+            .WithSummary("Solve the next run from this one with its pins (CP-SAT, the run as its start), queued one at a time; poll /api/jobs/{job}");
+
+        api.MapGet(
+                "/jobs/{id:long}",
+                (long id) =>
+                    queue.Find(id) is { } job
+                        ? Results.Json(JobOf(queue, job), WebJson.Default.JobEntry)
+                        : ServeApp.Error($"no re-plan {id}", StatusCodes.Status404NotFound)
+            )
+            .WithName("Job")
+            .WithSummary("A re-plan: queued (its position), solving (seconds so far), done (the new run) or failed");
+
+        api.MapPost(
+                "/runs/{id:long}/adopt",
+                async (long id, HttpContext ctx) =>
+                {
+                    if (Find(id) is null)
+                        return NoRun(id);
+                    if (!ctx.Request.HasJsonContentType())
+                        return ServeApp.Error("expected Content-Type: application/json", StatusCodes.Status415UnsupportedMediaType);
+                    JsonDocument doc;
+                    try
+                    {
+                        doc = await JsonDocument.ParseAsync(ctx.Request.Body, cancellationToken: ctx.RequestAborted);
+                    }
+                    catch (JsonException)
+                    {
+                        return Bad("malformed JSON, expected {\"note\": \"…\", \"expected_adopted\": RUN or null}");
+                    }
+                    using (doc)
+                    {
+                        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                            return Bad("expected {\"note\": \"…\", \"expected_adopted\": RUN or null}");
+                        var note = doc.RootElement.TryGetProperty("note", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
+                        var check = doc.RootElement.TryGetProperty("expected_adopted", out var e);
+                        long? expected = check && e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var v) ? v : null;
+                        if (check && e.ValueKind is not (JsonValueKind.Number or JsonValueKind.Null))
+                            return Bad("expected_adopted: expected a run id or null");
+                        try
+                        {
+                            var a = workspace.Adopt(id, Access.Who(ctx), note, check, expected);
+                            return Results.Json(
+                                new AdoptionEntry(a.RunId, a.Who, a.AdoptedAt, a.Note),
+                                WebJson.Default.AdoptionEntry
+                            );
+                        }
+                        catch (StaleException ex)
+                        {
+                            return Stale(ex);
+                        }
+                    }
+                }
+            )
+            .RequireAuthorization(Access.Planning)
+            .AddEndpointFilter(Access.Antiforgery)
+            .WithName("Adopt")
+            .WithSummary("Adopt the run for the scenario; expected_adopted (the run adopted when the page looked) makes it 409 when another planner adopted since");
+
+        api.MapPost(
+                "/runs/{id:long}/annotate",
+                async (long id, HttpContext ctx) =>
+                {
+                    if (Find(id) is null)
+                        return NoRun(id);
+                    var body = await ServeApp.ReadBody(ctx.Request, WebJson.Default.AnnotateRequest);
+                    if (body.Error is { } error)
+                        return error;
+                    if (body.Value!.Name is { Length: > 200 } || body.Value.Note is { Length: > 4000 })
+                        return Bad("expected a name of at most 200 characters and a note of at most 4000");
+                    workspace.Annotate(id, body.Value.Name, body.Value.Note, Access.Who(ctx));
+                    return Results.Json(Detail(workspace, Find(id)!), WebJson.Default.RunDetail);
+                }
+            )
+            .RequireAuthorization(Access.Planning)
+            .AddEndpointFilter(Access.Antiforgery)
+            .WithName("Annotate")
+            .WithSummary("Name or note a run (the run itself is not changed; the latest name and note are shown)");
+
+        api.MapGet(
+                "/diff",
+                (long @base, long variant) =>
+                {
+                    if (Find(@base) is not { } a)
+                        return NoRun(@base);
+                    if (Find(variant) is not { } b)
+                        return NoRun(variant);
+                    var d = RunDiff.Of(workspace, a, b);
+                    string Name(string code) => d.VariantScenario.Find(code)?.Name ?? "";
+                    return Results.Json(
+                        new DiffDocument(
+                            a.Id,
+                            b.Id,
+                            [.. d.Areas.Select(ServeApp.AreaEntry)],
+                            [
+                                .. d.Centres.Select(c => new DiffCentre(
+                                    c.Code,
+                                    Name(c.Code),
+                                    c.Resource,
+                                    c.BaseAllocated,
+                                    c.VariantAllocated,
+                                    c.VariantAllocated > c.BaseAllocated ? "gains"
+                                        : c.VariantAllocated < c.BaseAllocated ? "loses"
+                                        : "entitlement",
+                                    c.Reason
+                                )),
+                            ],
+                            [.. d.Partners.Select(p => new DiffPartner(p.Code, Name(p.Code), p.Stage, p.Before, p.After))]
+                        ),
+                        WebJson.Default.DiffDocument
+                    );
+                }
+            )
+            .WithName("Diff")
+            .WithSummary("What moves between two runs: areas, centres that gain or lose, centres that change partner");
+
+        api.MapGet(
+                "/runs/{id:long}/plan.zip",
+                (long id) => Find(id) is { } run ? Download(workspace, views, run, zip: true) : NoRun(id)
+            )
+            .WithName("PlanZip")
+            .WithSummary("The run as the plan folder of the contract, zipped");
+        api.MapGet(
+                "/runs/{id:long}/plan.xlsx",
+                (long id) => Find(id) is { } run ? Download(workspace, views, run, zip: false) : NoRun(id)
+            )
+            .WithName("PlanXlsx")
+            .WithSummary("The run's tables as one workbook");
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+            _ = queue.Work(workspace, state.Replanning!, app.Lifetime.ApplicationStopping)
+        );
+    }
+
+    /// <summary>A stored run's scenario and plan, for the card and areas of the page.</summary>
+    public static View ViewOf(Workspace workspace, ConcurrentDictionary<long, View> views, RunInfo run) =>
+        views.GetOrAdd(
+            run.Id,
+            _ =>
+            {
+                var plan = workspace.Plan(run.Id);
+                return new View(run, workspace.ScenarioOf(run), plan, plan.Lines.ToLookup(l => l.Code));
+            }
+        );
+
+    private static IResult Download(Workspace workspace, ConcurrentDictionary<long, View> views, RunInfo run, bool zip)
+    {
+        var view = ViewOf(workspace, views, run);
+        var dir = Directory.CreateTempSubdirectory("staffing-download-");
+        try
+        {
+            PlanWriter.Write(dir.FullName, view.Scenario, view.Plan);
+            if (zip)
+            {
+                using var memory = new MemoryStream();
+                ZipFile.CreateFromDirectory(dir.FullName, memory);
+                return Results.File(memory.ToArray(), "application/zip", $"run-{run.Id}.zip");
+            }
+            Reports.Tables.ToWorkbook(dir.FullName);
+            return Results.File(
+                File.ReadAllBytes(Path.Combine(dir.FullName, "tables.xlsx")),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                $"run-{run.Id}.xlsx"
+            );
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static RunEntry Entry(Workspace workspace, RunInfo r) =>
+        new(
+            r.Id,
+            r.Name,
+            r.Note,
+            r.Who,
+            r.CreatedAt,
+            r.Status,
+            r.Settings.Solver,
+            r.ParentId,
+            workspace.Pins(r.Id).Count,
+            r.Shortfall,
+            r.Adopted
+        );
+
+    private static RunDetail Detail(Workspace workspace, RunInfo run) =>
+        new(
+            Entry(workspace, run),
+            [.. workspace.Pins(run.Id).Select(PinOf)],
+            [.. workspace.Locks(run.Id).Select(l => new LockEntry(l.Code, l.Resource, l.Amount, l.Partner))]
+        );
+
+    private static PinEntry PinOf(PinRecord p) =>
+        new(p.Id, p.Lock.Code, p.Lock.Resource, p.Lock.Amount, p.Lock.Partner, p.Who, p.CreatedAt, Workspace.Describe(p));
+
+    private static JobEntry JobOf(ReplanQueue queue, ReplanJob job) =>
+        new(
+            job.Id,
+            job.FromRun,
+            job.State,
+            queue.Position(job),
+            Math.Round(job.Clock.Elapsed.TotalSeconds, 1),
+            job.Run,
+            job.Error,
+            job.Conflicts
+        );
+
+    private static IResult NoRun(long id) =>
+        ServeApp.Error($"no run {id} of the served scenario", StatusCodes.Status404NotFound);
+
+    private static IResult Bad(string message) => ServeApp.Error(message, StatusCodes.Status400BadRequest);
+
+    private static IResult Stale(StaleException ex) =>
+        ServeApp.Error("changed since you looked: " + ex.Message, StatusCodes.Status409Conflict);
+}

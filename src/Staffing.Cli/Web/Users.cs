@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Staffing.Cli.Web;
+
+/// <summary>A person who may use a server beyond loopback: a name, a role, and a password kept only as its hash.</summary>
+public sealed record UserEntry(string Name, string Role, string PasswordHash);
+
+/// <summary>The users file of `serve`: inspectors read, planners also pin, re-plan and adopt. Hashes by ASP.NET Core Identity.</summary>
+public sealed class Users
+{
+    public const string Planner = "planner";
+    public const string Inspector = "inspector";
+    public static readonly IReadOnlyList<string> Roles = [Inspector, Planner];
+
+    /// <summary>The file's mark: a file without it was not written by this program and is never replaced.</summary>
+    public const string Kind = "staffing-users";
+
+    private readonly PasswordHasher<UserEntry> hasher = new();
+
+    public IReadOnlyList<UserEntry> All { get; }
+
+    private Users(IReadOnlyList<UserEntry> all) => All = all;
+
+    public static Users Load(string path)
+    {
+        if (!File.Exists(path))
+            throw InputException.Single(
+                $"{path}: found no such file, expected a users file (staffing users add NAME --role planner --users {path})"
+            );
+        UsersFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize(File.ReadAllText(path), UsersJson.Default.UsersFile);
+        }
+        catch (JsonException ex)
+        {
+            throw InputException.Single(
+                $"{path}:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}: found malformed JSON, expected a users file"
+            );
+        }
+        if (file is not { Kind: Kind } || file.Users is null)
+            throw InputException.Single($"{path}: found a file of another kind, expected a users file made by staffing users");
+        foreach (var u in file.Users.Where(u => !Roles.Contains(u.Role) || u.Name.Length == 0))
+            throw InputException.Single(
+                $"{path}: user {InputErrors.Quote(u.Name)}: found role {InputErrors.Quote(u.Role)}, expected inspector or planner"
+            );
+        return new Users(file.Users);
+    }
+
+    /// <summary>The user the name and password belong to, or null; a hash in an older format is accepted too.</summary>
+    public UserEntry? SignIn(string name, string password)
+    {
+        var user = All.FirstOrDefault(u => u.Name == name);
+        return user is not null
+            && hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed
+            ? user
+            : null;
+    }
+
+    /// <summary>Adds or replaces a user in the file (created when missing); the file is replaced whole, atomically.</summary>
+    public static void Add(string path, string name, string role, string password)
+    {
+        if (!Roles.Contains(role))
+            throw InputException.Single($"users: found role {InputErrors.Quote(role)}, expected inspector or planner");
+        if (name.Length == 0 || name.Any(char.IsControl))
+            throw InputException.Single($"users: found name {InputErrors.Quote(name)}, expected a name");
+        if (password.Length < 8)
+            throw InputException.Single("users: found a password shorter than 8 characters, expected 8 or more");
+        var others = File.Exists(path) ? Load(path).All.Where(u => u.Name != name) : [];
+        var entry = new UserEntry(name, role, "");
+        Save(path, [.. others, entry with { PasswordHash = new PasswordHasher<UserEntry>().HashPassword(entry, password) }]);
+    }
+
+    public static void Remove(string path, string name)
+    {
+        var users = Load(path).All;
+        if (users.All(u => u.Name != name))
+            throw InputException.Single($"{path}: found no user {InputErrors.Quote(name)}, expected one of the file's");
+        Save(path, [.. users.Where(u => u.Name != name)]);
+    }
+
+    private static void Save(string path, IReadOnlyList<UserEntry> users)
+    {
+        var temp = path + ".tmp-" + Environment.ProcessId;
+        File.WriteAllText(
+            temp,
+            JsonSerializer.Serialize(
+                new UsersFile(Kind, [.. users.OrderBy(u => u.Name, StringComparer.Ordinal)]),
+                UsersJson.Default.UsersFile
+            )
+        );
+        File.Move(temp, path, overwrite: true);
+    }
+}
+
+public sealed record UsersFile(string Kind, IReadOnlyList<UserEntry>? Users);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[JsonSerializable(typeof(UsersFile))]
+internal sealed partial class UsersJson : JsonSerializerContext;
