@@ -36,12 +36,21 @@ public sealed class OutputOptions
     private readonly string command;
     private readonly IServiceProvider services;
 
-    public OutputOptions(IServiceProvider services, Command command, string description, bool required = true)
+    /// <remarks>A second folder of the same command (<paramref name="name"/> other than --out) shares its --force, --csv-dialect and --xlsx.</remarks>
+    public OutputOptions(
+        IServiceProvider services,
+        Command command,
+        string description,
+        bool required = true,
+        string name = "--out"
+    )
     {
         this.services = services;
         this.command = command.Name;
-        output = new Option<string?>("--out") { Description = description, Required = required };
+        output = new Option<string?>(name) { Description = description, Required = required };
         command.Options.Add(output);
+        if (name != "--out")
+            return;
         command.Options.Add(Force);
         command.Options.Add(Dialect);
         command.Options.Add(Xlsx);

@@ -14,7 +14,10 @@ public static class ServeCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var cmd = new Command("serve", "The inspector's and planner's page in a browser, with a JSON API; with --db, the runs to pin, re-plan and adopt");
+        var cmd = new Command(
+            "serve",
+            "The inspector's and planner's page in a browser, with a JSON API; with --db, the runs to pin, re-plan and adopt"
+        );
         var scenario = ScenarioInput.AddTo(cmd);
         var plan = new Option<string?>("--plan")
         {
@@ -33,11 +36,13 @@ public static class ServeCommand
         };
         var users = new Option<string?>("--users")
         {
-            Description = "A users file (staffing users add): people sign in; inspectors read, planners pin, re-plan and adopt",
+            Description =
+                "A users file (staffing users add): people sign in; inspectors read, planners pin, re-plan and adopt",
         };
         var db = new Option<string?>("--db")
         {
-            Description = "A workspace file (created when missing): the page lists its runs and pins, re-plans and adopts",
+            Description =
+                "A workspace file (created when missing): the page lists its runs and pins, re-plans and adopts",
         };
         urls.Validators.Add(r =>
         {
@@ -64,30 +69,15 @@ public static class ServeCommand
             var state = Load(services.GetRequiredService<Planner>(), s, folder, r.GetValue(plan));
             if (workspace is not null)
             {
-                var stored = workspace.Import(folder, WorkspaceOptions.Who);
-                if (workspace.Runs(stored.Id).Count == 0)
-                {
-                    var (delimiter, encoding, strict) = ScenarioInput.Given(r);
-                    workspace.Save(
-                        new NewRun(
-                            stored.Id,
-                            null,
-                            "start-up of serve",
-                            "",
-                            WorkspaceOptions.Who,
-                            new RunSettings("cp-sat", 60, 1, 0, delimiter, encoding, strict),
-                            ScenarioInput.Policy(r) is { } p ? File.ReadAllText(p) : null,
-                            state.Plan,
-                            s.Locks ?? []
-                        )
-                    );
-                }
-                state = state with
-                {
-                    Workspace = workspace,
-                    ScenarioId = stored.Id,
-                    Replanning = services.GetRequiredService<Runs.Replanning>(),
-                };
+                var (delimiter, encoding, strict) = ScenarioInput.Given(r);
+                state = Attach(
+                    state,
+                    workspace,
+                    folder,
+                    services.GetRequiredService<Runs.Replanning>(),
+                    new RunSettings("cp-sat", 60, 1, 0, delimiter, encoding, strict),
+                    ScenarioInput.Policy(r) is { } p ? File.ReadAllText(p) : null
+                );
             }
             state = state with { Users = people };
             var app = ServeApp.Build(state, listen);
@@ -114,6 +104,37 @@ public static class ServeCommand
             return ExitCode.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>
+    /// The served state with the workspace: the scenario's files imported (the same files are one scenario) and,
+    /// when it has no run yet, the plan served stored as its first, so the page has a run to pin on.
+    /// </summary>
+    public static ServeApp.State Attach(
+        ServeApp.State state,
+        Workspace workspace,
+        string folder,
+        Runs.Replanning replanning,
+        RunSettings how,
+        string? overrides
+    )
+    {
+        var stored = workspace.Import(folder, WorkspaceOptions.Who);
+        if (workspace.Runs(stored.Id).Count == 0)
+            workspace.Save(
+                new NewRun(
+                    stored.Id,
+                    null,
+                    "start-up of serve",
+                    "",
+                    WorkspaceOptions.Who,
+                    how,
+                    overrides,
+                    state.Plan,
+                    state.Scenario.Locks ?? []
+                )
+            );
+        return state with { Workspace = workspace, ScenarioId = stored.Id, Replanning = replanning };
     }
 
     /// <summary>The scenario and its plan: read from a plan folder (verified against the scenario) or planned now.</summary>

@@ -18,10 +18,19 @@ public static class ShowCommand
         cmd.Arguments.Add(WorkspaceOptions.Run);
         cmd.Options.Add(WorkspaceOptions.Db);
         var output = new OutputOptions(services, cmd, "Write the run as a plan folder here", required: false);
+        var scenarioOut = new OutputOptions(
+            services,
+            cmd,
+            "Write the run's scenario here: its files as imported, locks.csv with the locks it was solved with, "
+                + "policy.json with its overrides (so verify and report read it as the run saw it)",
+            required: false,
+            name: "--scenario"
+        );
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
             output.Check(r);
+            scenarioOut.Check(r);
             var workspace = WorkspaceOptions.Open(r);
             var run = workspace.Run(r.GetValue(WorkspaceOptions.Run));
             var scenario = workspace.Scenario(run.ScenarioId)!;
@@ -60,9 +69,36 @@ public static class ShowCommand
                 output.Write(r, [], tmp => PlanWriter.Write(tmp, s, plan));
                 console.Error.WriteLine($"run {run.Id} written as a plan folder");
             }
+            if (scenarioOut.Given(r))
+            {
+                scenarioOut.Write(r, [], tmp => WriteScenario(workspace, run, tmp));
+                console.Error.WriteLine($"run {run.Id}'s scenario written, with its {locks.Count} locks");
+            }
             return ExitCode.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>The run's scenario as a folder: the stored files, its locks as locks.csv, its overrides merged into policy.json.</summary>
+    private static void WriteScenario(Workspace workspace, RunInfo run, string folder)
+    {
+        workspace.WriteFiles(run.ScenarioId, folder);
+        var locks = Path.Combine(folder, "locks.csv");
+        File.Delete(locks);
+        if (workspace.Locks(run.Id) is { Count: > 0 } held)
+            CsvFile.Write(locks, held.Select(h => new HoldingCsvRow(h.Code, h.Resource, h.Amount, h.Partner)));
+        if (run.PolicyOverrides is not { } overrides)
+            return;
+        var policy = Path.Combine(folder, "policy.json");
+        var merged = File.Exists(policy)
+            ? System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(policy))!.AsObject()
+            : [];
+        foreach (var (key, value) in System.Text.Json.Nodes.JsonNode.Parse(overrides)!.AsObject())
+            merged[key] = value?.DeepClone();
+        File.WriteAllText(
+            policy,
+            merged.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true })
+        );
     }
 
     public static string Lock(Holding l) =>

@@ -15,13 +15,12 @@ public static class UsersCommand
 
     public static Command Create(IServiceProvider services)
     {
-        var cmd = new Command("users", "Who may sign in to staffing serve: inspectors read, planners also pin, re-plan and adopt");
+        var cmd = new Command(
+            "users",
+            "Who may sign in to staffing serve: inspectors read, planners also pin, re-plan and adopt"
+        );
         var name = new Argument<string>("name") { Description = "The user's name" };
-        var role = new Option<string>("--role")
-        {
-            Description = "inspector (read only) or planner",
-            Required = true,
-        };
+        var role = new Option<string>("--role") { Description = "inspector (read only) or planner", Required = true };
         role.AcceptOnlyFromAmong([.. Users.Roles]);
         var add = new Command("add", "Add or replace a user; the password is read from standard input (first line)");
         add.Arguments.Add(name);
@@ -64,7 +63,11 @@ public static class UsersCommand
         {
             console.Error.Write("password: ");
             var typed = new System.Text.StringBuilder();
-            for (var key = System.Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = System.Console.ReadKey(intercept: true))
+            for (
+                var key = System.Console.ReadKey(intercept: true);
+                key.Key != ConsoleKey.Enter;
+                key = System.Console.ReadKey(intercept: true)
+            )
                 if (key.Key == ConsoleKey.Backspace && typed.Length > 0)
                     typed.Length--;
                 else if (!char.IsControl(key.KeyChar))

@@ -126,7 +126,9 @@ public static class Access
                 }
             )
             .WithName("Session")
-            .WithSummary("Who is signed in, whether sign-in is required, and the antiforgery token every change must carry");
+            .WithSummary(
+                "Who is signed in, whether sign-in is required, and the antiforgery token every change must carry"
+            );
         if (users is null)
             return;
         app.MapPost(
@@ -160,7 +162,9 @@ public static class Access
             )
             .AddEndpointFilter(Antiforgery)
             .WithName("SignIn")
-            .WithSummary("Sign in with a name and password of the users file; then GET /api/session again for a fresh token");
+            .WithSummary(
+                "Sign in with a name and password of the users file; then GET /api/session again for a fresh token"
+            );
         app.MapPost(
                 "/api/sign-out",
                 async (HttpContext ctx) =>

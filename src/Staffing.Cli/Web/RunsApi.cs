@@ -34,8 +34,7 @@ public static class RunsApi
         var scenarioId = state.ScenarioId;
         var api = app.MapGroup("/api").RequireAuthorization(Access.Reader);
 
-        RunInfo? Find(long id) =>
-            workspace.Runs(scenarioId).FirstOrDefault(r => r.Id == id);
+        RunInfo? Find(long id) => workspace.Runs(scenarioId).FirstOrDefault(r => r.Id == id);
 
         api.MapGet(
                 "/runs",
@@ -47,7 +46,9 @@ public static class RunsApi
                         new RunsDocument(
                             scenarioId,
                             name,
-                            adopted is null ? null : new AdoptionEntry(adopted.RunId, adopted.Who, adopted.AdoptedAt, adopted.Note),
+                            adopted is null
+                                ? null
+                                : new AdoptionEntry(adopted.RunId, adopted.Who, adopted.AdoptedAt, adopted.Note),
                             [.. workspace.Runs(scenarioId).Select(r => Entry(workspace, r))]
                         ),
                         WebJson.Default.RunsDocument
@@ -60,9 +61,7 @@ public static class RunsApi
         api.MapGet(
                 "/runs/{id:long}",
                 (long id) =>
-                    Find(id) is { } run
-                        ? Results.Json(Detail(workspace, run), WebJson.Default.RunDetail)
-                        : NoRun(id)
+                    Find(id) is { } run ? Results.Json(Detail(workspace, run), WebJson.Default.RunDetail) : NoRun(id)
             )
             .WithName("Run")
             .WithSummary("A run, its pins for the next run and the locks it was solved with");
@@ -77,7 +76,11 @@ public static class RunsApi
                     if (body.Error is { } error)
                         return error;
                     var p = body.Value!;
-                    if (p.Code is null || p.Resource is null || !Vocabulary.TryParseResource(p.Resource, out var resource))
+                    if (
+                        p.Code is null
+                        || p.Resource is null
+                        || !Vocabulary.TryParseResource(p.Resource, out var resource)
+                    )
                         return Bad($"expected code and resource (one of {Vocabulary.ResourceList})");
                     var pin = new Holding(p.Code, resource, p.Amount ?? (p.Partner is null ? -1 : 1), p.Partner);
                     try
@@ -90,7 +93,11 @@ public static class RunsApi
                                 statusCode: StatusCodes.Status422UnprocessableEntity
                             );
                         var stored = workspace.Pin(run.Id, pin, Access.Who(ctx), p.ExpectedPins);
-                        return Results.Json(PinOf(stored), WebJson.Default.PinEntry, statusCode: StatusCodes.Status201Created);
+                        return Results.Json(
+                            PinOf(stored),
+                            WebJson.Default.PinEntry,
+                            statusCode: StatusCodes.Status201Created
+                        );
                     }
                     catch (InputException ex)
                     {
@@ -143,13 +150,19 @@ public static class RunsApi
                     if (double.IsNaN(limit) || limit <= 0 || limit > MaxReplanSeconds)
                         return Bad($"time_limit: found {limit}, expected seconds from 1 to {MaxReplanSeconds}");
                     var job = queue.Enqueue(id, Access.Who(ctx), body.Value.Name, body.Value.Note ?? "", limit);
-                    return Results.Json(JobOf(queue, job), WebJson.Default.JobEntry, statusCode: StatusCodes.Status202Accepted);
+                    return Results.Json(
+                        JobOf(queue, job),
+                        WebJson.Default.JobEntry,
+                        statusCode: StatusCodes.Status202Accepted
+                    );
                 }
             )
             .RequireAuthorization(Access.Planning)
             .AddEndpointFilter(Access.Antiforgery)
             .WithName("Replan")
-            .WithSummary("Solve the next run from this one with its pins (CP-SAT, the run as its start), queued one at a time; poll /api/jobs/{job}");
+            .WithSummary(
+                "Solve the next run from this one with its pins (CP-SAT, the run as its start), queued one at a time; poll /api/jobs/{job}"
+            );
 
         api.MapGet(
                 "/jobs/{id:long}",
@@ -168,7 +181,10 @@ public static class RunsApi
                     if (Find(id) is null)
                         return NoRun(id);
                     if (!ctx.Request.HasJsonContentType())
-                        return ServeApp.Error("expected Content-Type: application/json", StatusCodes.Status415UnsupportedMediaType);
+                        return ServeApp.Error(
+                            "expected Content-Type: application/json",
+                            StatusCodes.Status415UnsupportedMediaType
+                        );
                     JsonDocument doc;
                     try
                     {
@@ -182,9 +198,13 @@ public static class RunsApi
                     {
                         if (doc.RootElement.ValueKind != JsonValueKind.Object)
                             return Bad("expected {\"note\": \"…\", \"expected_adopted\": RUN or null}");
-                        var note = doc.RootElement.TryGetProperty("note", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
+                        var note =
+                            doc.RootElement.TryGetProperty("note", out var n) && n.ValueKind == JsonValueKind.String
+                                ? n.GetString()!
+                                : "";
                         var check = doc.RootElement.TryGetProperty("expected_adopted", out var e);
-                        long? expected = check && e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var v) ? v : null;
+                        long? expected =
+                            check && e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var v) ? v : null;
                         if (check && e.ValueKind is not (JsonValueKind.Number or JsonValueKind.Null))
                             return Bad("expected_adopted: expected a run id or null");
                         try
@@ -205,7 +225,9 @@ public static class RunsApi
             .RequireAuthorization(Access.Planning)
             .AddEndpointFilter(Access.Antiforgery)
             .WithName("Adopt")
-            .WithSummary("Adopt the run for the scenario; expected_adopted (the run adopted when the page looked) makes it 409 when another planner adopted since");
+            .WithSummary(
+                "Adopt the run for the scenario; expected_adopted (the run adopted when the page looked) makes it 409 when another planner adopted since"
+            );
 
         api.MapPost(
                 "/runs/{id:long}/annotate",
@@ -255,7 +277,15 @@ public static class RunsApi
                                     c.Reason
                                 )),
                             ],
-                            [.. d.Partners.Select(p => new DiffPartner(p.Code, Name(p.Code), p.Stage, p.Before, p.After))]
+                            [
+                                .. d.Partners.Select(p => new DiffPartner(
+                                    p.Code,
+                                    Name(p.Code),
+                                    p.Stage,
+                                    p.Before,
+                                    p.After
+                                )),
+                            ]
                         ),
                         WebJson.Default.DiffDocument
                     );
@@ -342,7 +372,16 @@ public static class RunsApi
         );
 
     private static PinEntry PinOf(PinRecord p) =>
-        new(p.Id, p.Lock.Code, p.Lock.Resource, p.Lock.Amount, p.Lock.Partner, p.Who, p.CreatedAt, Workspace.Describe(p));
+        new(
+            p.Id,
+            p.Lock.Code,
+            p.Lock.Resource,
+            p.Lock.Amount,
+            p.Lock.Partner,
+            p.Who,
+            p.CreatedAt,
+            Workspace.Describe(p)
+        );
 
     private static JobEntry JobOf(ReplanQueue queue, ReplanJob job) =>
         new(

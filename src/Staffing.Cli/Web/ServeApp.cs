@@ -176,37 +176,41 @@ public static class ServeApp
                     ViewOf(run) is not { } view
                         ? Error($"no run {run} of the served scenario", StatusCodes.Status404NotFound)
                         : Results.Json(
-                        new AreasDocument(
-                            view.Plan.Status,
-                            [
-                                .. (run is null ? state.Totals : Totals.Of(view.Scenario, view.Plan.Lines)).Select(t => new AreaTotal(
-                                    t.Area,
-                                    t.Resource,
-                                    t.Entitled,
-                                    t.Allocated,
-                                    t.Shortfall,
-                                    t.Cost
-                                )),
-                            ],
-                            [
-                                .. centres
-                                    .Where(c => c.Lat is not null)
-                                    .Select(c => new MapCentre(
-                                        c.Code,
-                                        c.Name,
-                                        c.Area,
-                                        c.Lat,
-                                        c.Lon,
-                                        c.Kind.TeachesPrimary() && c.PrimaryPupils > 0
-                                                ? Math.Round((double)c.PrimaryComp / c.PrimaryPupils, 3)
-                                            : c.EsoPupils > 0 ? Math.Round((double)c.EsoComp / c.EsoPupils, 3)
-                                            : 0,
-                                        view.Lines[c.Code].Where(l => l.Funding == Funding.Pool).Sum(l => l.Shortfall)
-                                    )),
-                            ]
-                        ),
-                        WebJson.Default.AreasDocument
-                    )
+                            new AreasDocument(
+                                view.Plan.Status,
+                                [
+                                    .. (run is null ? state.Totals : Totals.Of(view.Scenario, view.Plan.Lines)).Select(
+                                        t => new AreaTotal(
+                                            t.Area,
+                                            t.Resource,
+                                            t.Entitled,
+                                            t.Allocated,
+                                            t.Shortfall,
+                                            t.Cost
+                                        )
+                                    ),
+                                ],
+                                [
+                                    .. centres
+                                        .Where(c => c.Lat is not null)
+                                        .Select(c => new MapCentre(
+                                            c.Code,
+                                            c.Name,
+                                            c.Area,
+                                            c.Lat,
+                                            c.Lon,
+                                            c.Kind.TeachesPrimary() && c.PrimaryPupils > 0
+                                                    ? Math.Round((double)c.PrimaryComp / c.PrimaryPupils, 3)
+                                                : c.EsoPupils > 0 ? Math.Round((double)c.EsoComp / c.EsoPupils, 3)
+                                                : 0,
+                                            view.Lines[c.Code]
+                                                .Where(l => l.Funding == Funding.Pool)
+                                                .Sum(l => l.Shortfall)
+                                        )),
+                                ]
+                            ),
+                            WebJson.Default.AreasDocument
+                        )
             )
             .RequireAuthorization(Access.Reader)
             .WithName("Areas")
@@ -341,9 +345,7 @@ public static class ServeApp
                         return Results.Json(
                             new WhatIfResult(
                                 plan.Status,
-                                [
-                                    .. areas.Select(AreaEntry),
-                                ],
+                                [.. areas.Select(AreaEntry)],
                                 [
                                     .. changed.Select(c => new WhatIfCentre(
                                         c.Code,
@@ -426,7 +428,8 @@ public static class ServeApp
             return (null, Error("expected Content-Type: application/json", StatusCodes.Status415UnsupportedMediaType));
         try
         {
-            return await JsonSerializer.DeserializeAsync(request.Body, type, request.HttpContext.RequestAborted) is { } v
+            return
+                await JsonSerializer.DeserializeAsync(request.Body, type, request.HttpContext.RequestAborted) is { } v
                 ? (v, null)
                 : (null, Error("expected a JSON object", StatusCodes.Status400BadRequest));
         }

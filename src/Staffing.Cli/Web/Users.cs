@@ -41,7 +41,9 @@ public sealed class Users
             );
         }
         if (file is not { Kind: Kind } || file.Users is null)
-            throw InputException.Single($"{path}: found a file of another kind, expected a users file made by staffing users");
+            throw InputException.Single(
+                $"{path}: found a file of another kind, expected a users file made by staffing users"
+            );
         foreach (var u in file.Users.Where(u => !Roles.Contains(u.Role) || u.Name.Length == 0))
             throw InputException.Single(
                 $"{path}: user {InputErrors.Quote(u.Name)}: found role {InputErrors.Quote(u.Role)}, expected inspector or planner"
@@ -53,7 +55,8 @@ public sealed class Users
     public UserEntry? SignIn(string name, string password)
     {
         var user = All.FirstOrDefault(u => u.Name == name);
-        return user is not null
+        return
+            user is not null
             && hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed
             ? user
             : null;
@@ -70,7 +73,10 @@ public sealed class Users
             throw InputException.Single("users: found a password shorter than 8 characters, expected 8 or more");
         var others = File.Exists(path) ? Load(path).All.Where(u => u.Name != name) : [];
         var entry = new UserEntry(name, role, "");
-        Save(path, [.. others, entry with { PasswordHash = new PasswordHasher<UserEntry>().HashPassword(entry, password) }]);
+        Save(
+            path,
+            [.. others, entry with { PasswordHash = new PasswordHasher<UserEntry>().HashPassword(entry, password) }]
+        );
     }
 
     public static void Remove(string path, string name)

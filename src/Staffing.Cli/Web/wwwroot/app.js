@@ -3,13 +3,27 @@ const $ = (s) => document.querySelector(s);
 const esc = (v) => String(v ?? "").replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));
 const json = async (url, options) => {
   const r = await fetch(url, options);
-  const body = await r.json();
-  if (!r.ok) throw new Error(body.error || r.statusText);
+  const body = r.status === 204 ? {} : await r.json();
+  if (!r.ok) {
+    const e = new Error(body.error || r.statusText);
+    e.status = r.status;
+    e.conflicts = body.conflicts || [];
+    throw e;
+  }
   return body;
 };
+// Who is signed in, what they may do, and the antiforgery token every change carries.
+let session = { antiforgery: "", workspace: false, can_plan: false };
+const send = (method, url, body) => json(url, { method, headers: { "content-type": "application/json", "X-CSRF-TOKEN": session.antiforgery }, body: method === "DELETE" ? undefined : JSON.stringify(body || {}) });
+const problem = (e) => esc(e.message) + (e.conflicts && e.conflicts.length ? "<ul>" + e.conflicts.map((c) => `<li>${esc(c)}</li>`).join("") + "</ul>" : "");
+// The run the card and the areas show (serve --db): the adopted one unless another is opened.
+let currentRun = null, runsDoc = null;
+const runQuery = () => (currentRun ? "?run=" + currentRun : "");
+const units = { "days a week": "EOEP days a week · días de EOEP a la semana", "shares": "itinerant shares · medias plazas itinerantes", "posts": "posts · plazas" };
+const shortfallText = (list) => list.filter((t) => t.amount > 0).map((t) => `${t.amount} ${units[t.unit] || t.unit}`).join(", ") || "none · ninguno";
 
 function show(view) {
-  for (const v of ["centre", "areas", "whatif"]) $("#view-" + v).hidden = v !== view;
+  for (const v of ["centre", "areas", "whatif", "runs"]) $("#view-" + v).hidden = v !== view;
   for (const a of document.querySelectorAll("nav a")) a.classList.toggle("active", a.dataset.view === view);
   if (view === "areas") loadAreas();
 }
@@ -37,7 +51,7 @@ async function openCentre(code) {
   if (location.hash !== hash) { location.hash = hash; return; } // the hashchange opens it
   let doc;
   try {
-    doc = await json("/api/centres/" + encodeURIComponent(code));
+    doc = await json("/api/centres/" + encodeURIComponent(code) + runQuery());
   } catch {
     $("#card").hidden = true;
     $("#results").innerHTML = `<li class="muted">No such centre: ${esc(code)} · no existe ese centro</li>`;
@@ -58,11 +72,133 @@ async function openCentre(code) {
   $("#edges").innerHTML = c.cliff_edges.map((e) => `<li>${esc(e.text)}</li>`).join("") || `<li class="muted">No threshold within one pupil · ningún umbral a un alumno</li>`;
   $("#trace tbody").innerHTML = c.trace.map((t) =>
     `<tr class="${t.applied ? "" : "no"}"><td>${esc(t.rule)}</td><td>${esc(t.instruction)}</td><td>${t.applied ? "yes · sí" : "no"}</td><td lang="es">${esc(t.text)}</td><td class="reading">${esc(t.reading)}</td><td>${esc(t.because)}</td></tr>`).join("");
+  if (session.workspace) await showPins(code, doc);
 }
+
+// Pins: decisions kept for the next run from the current one, then a re-plan solves with them.
+async function showPins(code, doc) {
+  const detail = await json("/api/runs/" + currentRun);
+  $("#pins").hidden = false;
+  $("#pin-form").dataset.code = code;
+  $("#pin-form").dataset.pins = detail.pins.length;
+  const mine = detail.pins.filter((p) => p.code === code || p.partner === code);
+  $("#pin-list").innerHTML = mine.map((p) => `<li>${esc(p.text)} <button type="button" class="unpin" data-pin="${p.id}">remove · quitar</button></li>`).join("")
+    || `<li class="muted">No pin on this centre in run ${currentRun} · ninguna fijación</li>`;
+  for (const b of $("#pin-list").querySelectorAll(".unpin")) b.addEventListener("click", async () => {
+    try { await send("DELETE", `/api/runs/${currentRun}/pins/${b.dataset.pin}`); await showPins(code, doc); }
+    catch (e) { $("#pin-message").innerHTML = `<span class="error">${problem(e)}</span>`; }
+  });
+  const resources = doc.plan.map((p) => p.resource);
+  $("#pin-resource").innerHTML = resources.map((r) => `<option>${esc(r)}</option>`).join("");
+  for (const el of $("#pins").querySelectorAll("input, select, button")) el.disabled = !session.can_plan;
+}
+
+async function pin(pair) {
+  const form = $("#pin-form"), msg = $("#pin-message");
+  const body = { code: form.dataset.code, resource: $("#pin-resource").value, expected_pins: Number(form.dataset.pins) };
+  if (pair) body.partner = $("#pin-partner").value.trim();
+  else body.amount = Number($("#pin-amount").value);
+  try {
+    const p = await send("POST", `/api/runs/${currentRun}/pins`, body);
+    msg.innerHTML = `<span class="ok">Pinned · fijado: ${esc(p.text)}</span>`;
+    await openCentre(form.dataset.code);
+  } catch (e) {
+    msg.innerHTML = `<span class="error">${problem(e)}</span>`;
+  }
+}
+$("#pin-form").addEventListener("submit", (ev) => { ev.preventDefault(); pin(false); });
+$("#pin-pair").addEventListener("click", () => pin(true));
+
+// A re-plan waits its turn (one at a time), is solved, stored, and shown as a diff.
+async function replan() {
+  const status = (html) => { for (const el of document.querySelectorAll(".replan-status")) el.innerHTML = html; };
+  let job;
+  try { job = await send("POST", `/api/runs/${currentRun}/replan`, {}); }
+  catch (e) { status(`<span class="error">${problem(e)}</span>`); return; }
+  for (;;) {
+    if (job.state === "queued") status(`Queued, position ${job.position} · en cola, posición ${job.position}`);
+    else if (job.state === "solving") status(`Solving… ${job.seconds} s · resolviendo…`);
+    else if (job.state === "done") { status(`<span class="ok">Stored as run ${job.run} · guardado como ejecución ${job.run}</span>`); location.hash = "#run/" + job.run; return; }
+    else { status(`<span class="error">${esc(job.error)}${job.conflicts.length ? "<ul>" + job.conflicts.map((c) => `<li>${esc(c)}</li>`).join("") + "</ul>" : ""}</span>`); return; }
+    await new Promise((r) => setTimeout(r, 400));
+    job = await json("/api/jobs/" + job.id);
+  }
+}
+for (const b of document.querySelectorAll(".replan")) b.addEventListener("click", replan);
+
+async function loadRuns() {
+  runsDoc = await json("/api/runs");
+  $("#runs-scenario").textContent = `Scenario ${runsDoc.scenario_name} · ${runsDoc.adopted ? `adopted: run ${runsDoc.adopted.run} (${runsDoc.adopted.who}, ${runsDoc.adopted.adopted_at})` : "no run adopted yet · ninguna adoptada"}`;
+  $("#runs tbody").innerHTML = runsDoc.runs.map((r) =>
+    `<tr class="${r.adopted ? "adopted" : ""} ${r.id === currentRun ? "current" : ""}" data-run="${r.id}"><td>${r.id}</td><td>${r.adopted ? "adopted · adoptada" : ""}</td><td>${esc(r.name)}</td><td>${esc(r.created_at)}</td><td>${esc(r.who)}</td><td>${esc(r.status)}</td><td class="n">${r.pins}</td><td>${esc(shortfallText(r.shortfall))}</td><td><a href="#run/${r.id}">open · abrir</a></td></tr>`).join("");
+  showCurrent();
+}
+
+function showCurrent() {
+  const r = runsDoc && runsDoc.runs.find((x) => x.id === currentRun);
+  $("#current-run").hidden = !r;
+  if (r) $("#current-run").textContent = `Run ${r.id} · ejecución ${r.id}: ${r.name}${r.adopted ? " (adopted · adoptada)" : ""}`;
+}
+
+async function openRun(id) {
+  show("runs");
+  currentRun = id;
+  areaData = null;
+  await loadRuns();
+  let detail;
+  try { detail = await json("/api/runs/" + id); }
+  catch { $("#run-detail").hidden = true; $("#runs-scenario").textContent = `No such run: ${id} · no existe esa ejecución`; return; }
+  const r = detail.run;
+  $("#run-detail").hidden = false;
+  $("#run-title").textContent = `Run ${r.id} · ${r.name}`;
+  $("#run-facts").textContent = `${r.status}, ${r.solver}, by ${r.who} at ${r.created_at}` + (r.parent ? `, from run ${r.parent}` : "") + (r.note ? ` · ${r.note}` : "") + ` · shortfall: ${shortfallText(r.shortfall)}`;
+  $("#run-name").value = r.name;
+  $("#run-note").value = r.note;
+  $("#download-zip").href = `/api/runs/${r.id}/plan.zip`;
+  $("#download-xlsx").href = `/api/runs/${r.id}/plan.xlsx`;
+  $("#adopt").disabled = r.adopted || !session.can_plan;
+  $("#adopt").textContent = r.adopted ? "Adopted · adoptada" : "Adopt this run · Adoptar";
+  $("#adopt-message").textContent = "";
+  $("#run-pins").innerHTML = detail.pins.map((p) => `<li>${esc(p.text)} · <a href="#centre/${encodeURIComponent(p.code)}">${esc(p.code)}</a></li>`).join("") || `<li class="muted">No pins · ninguna fijación</li>`;
+  for (const el of $("#run-detail").querySelectorAll("#annotate input, #annotate button, #run-replan")) el.disabled = !session.can_plan;
+  $("#diff-parent").innerHTML = r.parent ? await diffHtml(r.parent, r.id, `Against the run it came from (${r.parent}) · frente a la ejecución de origen`) : "";
+  const adopted = runsDoc.adopted && runsDoc.adopted.run;
+  $("#diff-adopted").innerHTML = adopted && adopted !== r.id && adopted !== r.parent ? await diffHtml(adopted, r.id, `Against the adopted run (${adopted}) · frente a la adoptada`) : "";
+}
+
+async function diffHtml(base, variant, title) {
+  const d = await json(`/api/diff?base=${base}&variant=${variant}`);
+  const centre = (code, name) => `<a href="#centre/${encodeURIComponent(code)}">${esc(code)}</a> ${esc(name)}`;
+  return `<h4>${esc(title)}</h4>`
+    + (d.centres.length + d.partners.length === 0 ? `<p class="muted">Nothing moves · nada cambia</p>` : "")
+    + (d.centres.length ? `<div class="scroll"><table class="diff"><thead><tr><th>centre</th><th>resource</th><th>allocated</th><th>change</th><th>why</th></tr></thead><tbody>`
+      + d.centres.map((c) => `<tr><td>${centre(c.code, c.name)}</td><td>${esc(c.resource)}</td><td class="n">${c.base_allocated} → ${c.variant_allocated}</td><td class="diff-${esc(c.change)}">${esc(c.change)}</td><td>${esc(c.reason)}</td></tr>`).join("")
+      + `</tbody></table></div>` : "")
+    + (d.partners.length ? `<div class="scroll"><table class="partners"><thead><tr><th>centre</th><th>stage</th><th>partners before</th><th>partners now</th></tr></thead><tbody>`
+      + d.partners.map((p) => `<tr><td>${centre(p.code, p.name)}</td><td>${esc(p.stage)}</td><td>${esc(p.before ?? "none")}</td><td>${esc(p.after ?? "none")}</td></tr>`).join("")
+      + `</tbody></table></div>` : "");
+}
+
+$("#adopt").addEventListener("click", async () => {
+  const expected = runsDoc.adopted ? runsDoc.adopted.run : null;
+  try {
+    await send("POST", `/api/runs/${currentRun}/adopt`, { note: $("#run-note").value, expected_adopted: expected });
+    await openRun(currentRun);
+    $("#adopt-message").innerHTML = `<span class="ok">Adopted · adoptada</span>`;
+  } catch (e) {
+    $("#adopt-message").innerHTML = `<span class="error">${problem(e)}</span>`;
+  }
+});
+
+$("#annotate").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  try { await send("POST", `/api/runs/${currentRun}/annotate`, { name: $("#run-name").value, note: $("#run-note").value }); await openRun(currentRun); }
+  catch (e) { $("#adopt-message").innerHTML = `<span class="error">${problem(e)}</span>`; }
+});
 
 let areaData;
 async function loadAreas() {
-  areaData = areaData || await json("/api/areas");
+  areaData = areaData || await json("/api/areas" + runQuery());
   $("#status").textContent = "Plan status: " + areaData.status;
   const areas = [...new Set(areaData.totals.map((t) => t.area))];
   const select = $("#area");
@@ -113,14 +249,58 @@ $("#whatif").addEventListener("submit", async (ev) => {
 // The address is the state: a pasted link, the back button and an edited hash all show what they name.
 function route() {
   const m = location.hash.match(/^#centre\/(.+)$/);
+  const run = location.hash.match(/^#run\/(\d+)$/);
   if (m) openCentre(decodeURIComponent(m[1]));
+  else if (run && session.workspace) openRun(Number(run[1]));
+  else if (location.hash === "#runs" && session.workspace) { show("runs"); loadRuns(); }
   else show(location.hash === "#areas" ? "areas" : location.hash === "#whatif" ? "whatif" : "centre");
 }
 for (const a of document.querySelectorAll("nav a")) a.addEventListener("click", (e) => { e.preventDefault(); location.hash = a.dataset.view === "centre" ? "" : a.dataset.view; });
 window.addEventListener("hashchange", route);
-route();
+
+function showSession() {
+  const el = $("#session");
+  el.textContent = session.name ? `${session.name} (${session.role})` : "";
+  if (session.sign_in_required && session.name) {
+    const b = document.createElement("button");
+    b.textContent = "Sign out · Salir";
+    b.addEventListener("click", async () => { await send("POST", "/api/sign-out"); location.reload(); });
+    el.append(" ", b);
+  }
+}
+
+$("#sign-in").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  try {
+    await send("POST", "/api/sign-in", { name: ev.target.name.value, password: ev.target.password.value });
+    location.reload();
+  } catch (e) {
+    $("#sign-in-error").textContent = e.status === 401 ? "Unknown name or wrong password · nombre o contraseña incorrectos" : e.message;
+  }
+});
+
+async function start() {
+  session = await json("/api/session");
+  showSession();
+  if (session.sign_in_required && !session.name) {
+    $("#sign-in").hidden = false;
+    for (const v of document.querySelectorAll(".view")) v.hidden = true;
+    return;
+  }
+  if (session.workspace) {
+    $("#nav-runs").hidden = false;
+    runsDoc = await json("/api/runs");
+    currentRun = runsDoc.adopted ? runsDoc.adopted.run : (runsDoc.runs[0] ? runsDoc.runs[0].id : null);
+    showCurrent();
+  }
+  route();
+  placeholder();
+}
+start();
 // The placeholder names a centre of the scenario served, not one of another region.
-json("/api/centres?q=").then((found) => {
-  const c = found[Math.floor(found.length / 2)];
-  if (c) $("#q").placeholder = `e.g. ${c.code}, ${c.name.toLowerCase()}, ${c.locality.split("/")[0]}`;
-}).catch(() => {});
+function placeholder() {
+  json("/api/centres?q=").then((found) => {
+    const c = found[Math.floor(found.length / 2)];
+    if (c) $("#q").placeholder = `e.g. ${c.code}, ${c.name.toLowerCase()}, ${c.locality.split("/")[0]}`;
+  }).catch(() => {});
+}
