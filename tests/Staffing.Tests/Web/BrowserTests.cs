@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Staffing.Tests.Web.Browsers;
 
 namespace Staffing.Tests.Web;
 
@@ -8,33 +9,10 @@ namespace Staffing.Tests.Web;
 /// </summary>
 public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAsyncLifetime
 {
-    public static string Chromium => Environment.GetEnvironmentVariable("STAFFING_CHROMIUM") ?? "/usr/bin/chromium";
-
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
 
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(Chromium), $"no browser at {Chromium}: apt-get install chromium (.ci/run does)");
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(
-            new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Chromium,
-                Headless = true,
-                Args =
-                [
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-quic",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                ],
-            }
-        );
-    }
+    public async Task InitializeAsync() => (playwright, browser) = await Launch();
 
     public async Task DisposeAsync()
     {
@@ -130,20 +108,5 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
         var placeholder = await page.GetAttributeAsync("#q", "placeholder");
         var code = placeholder!.Split(' ')[1].TrimEnd(',');
         Assert.NotNull(Staffing.Io.ScenarioReader.Read(Support.Sample).Find(code));
-    }
-
-    /// <summary>
-    /// Polls from the test's side: the page's CSP forbids eval, so Playwright's WaitForFunction (which evaluates a
-    /// string in the page) cannot be used.
-    /// </summary>
-    private static async Task Until(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (await condition())
-                return;
-            await Task.Delay(50);
-        }
-        Assert.Fail("the page did not reach the expected state in 10 s");
     }
 }

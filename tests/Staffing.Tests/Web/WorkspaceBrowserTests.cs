@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+using static Staffing.Tests.Web.Browsers;
+
+namespace Staffing.Tests.Web;
+
+/// <summary>The planner's workspace in a real browser: pin, re-plan, see what moved, adopt, reload and find it adopted.</summary>
+public class WorkspaceBrowserTests(WorkspaceFixture serve) : IClassFixture<WorkspaceFixture>, IAsyncLifetime
+{
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+
+    public async Task InitializeAsync() => (playwright, browser) = await Launch();
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task APlannerPinsTwoCentresReplansSeesWhatMovedAndAdopts()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(serve.LocalUrl + "/#centre/28002944");
+        await page.WaitForSelectorAsync("#pins:not([hidden])");
+        Assert.Contains("Run 1", await page.TextContentAsync("#current-run"));
+        await page.SelectOptionAsync("#pin-resource", "primary_support");
+        await page.FillAsync("#pin-amount", "2");
+        await page.ClickAsync("#pin-allocation");
+        await Until(async () => (await page.TextContentAsync("#pin-list"))!.Contains("28002944 primary_support = 2"));
+
+        await page.GotoAsync(serve.LocalUrl + "/#centre/28003328");
+        await Until(async () => (await page.TextContentAsync("#card-title"))!.StartsWith("28003328"));
+        await page.WaitForSelectorAsync("#pins:not([hidden])");
+        await page.SelectOptionAsync("#pin-resource", "primary_itinerant");
+        await page.FillAsync("#pin-partner", "28002026");
+        await page.ClickAsync("#pin-pair");
+        await Until(async () => (await page.TextContentAsync("#pin-list"))!.Contains("28003328 paired with 28002026"));
+
+        await page.ClickAsync("#card-replan");
+        await page.WaitForURLAsync("**/#run/2", new PageWaitForURLOptions { Timeout = 60_000 });
+        await Until(async () => (await page.TextContentAsync("#diff-parent"))!.Contains("28002944"), tries: 600);
+        var diff = await page.TextContentAsync("#diff-parent");
+        Assert.Contains("gains", diff);
+        Assert.Contains("loses", diff); // the pool did not grow: someone else gives the post up
+        Assert.Contains("28002026", diff); // joins the teacher
+        Assert.Contains("Run 2", await page.TextContentAsync("#run-title"));
+
+        await page.ClickAsync("#adopt");
+        await Until(async () => (await page.TextContentAsync("#adopt-message"))!.Contains("Adopted"));
+
+        await page.ReloadAsync();
+        await page.GotoAsync(serve.LocalUrl + "/#runs");
+        await page.WaitForSelectorAsync("#runs tbody tr.adopted");
+        Assert.Equal("2", (await page.TextContentAsync("#runs tbody tr.adopted td"))!.Trim());
+        Assert.Contains("Run 2", await page.TextContentAsync("#current-run")); // the adopted run is the one shown
+        await page.GotoAsync(serve.LocalUrl + "/#run/2");
+        await Until(async () => (await page.TextContentAsync("#run-pins"))!.Length > 0);
+        Assert.True(await page.IsDisabledAsync("#adopt"));
+    }
+}
