@@ -17,8 +17,9 @@ using Staffing.WhatIf;
 namespace Staffing.Cli.Web;
 
 /// <summary>
-/// `staffing serve`: the scenario and plan it was started with, read-only, as a JSON API (OpenAPI at
-/// /openapi/v1.json) and a static page for inspectors and planners. Nothing is fetched from elsewhere.
+/// `staffing serve`: the scenario and plan it was started with as a JSON API (OpenAPI at /openapi/v1.json) and a
+/// static page for inspectors and planners; with a workspace, its runs (<see cref="RunsApi"/>). Nothing is fetched
+/// from elsewhere.
 /// </summary>
 public static class ServeApp
 {

@@ -12,7 +12,7 @@ namespace Staffing.Allocation;
 /// The optimizer: the problem split into independent components (demands linked by a capacity, an S-PTSC
 /// coupling or an itinerant area and stage), each a CP-SAT model solved level by level (coverage, fairness,
 /// S-PTSC, continuity, pair cost, tie-break), each level's optimum fixed before the next, hinted with the
-/// greedy plan and then with the previous level's solution. One worker per model, models in parallel.
+/// greedy plan (or a stored run's, see <see cref="SolveSettings.Hint"/>) and then with the previous level's solution. One worker per model, models in parallel.
 /// </summary>
 public sealed class CpSatAllocator : IAllocator
 {

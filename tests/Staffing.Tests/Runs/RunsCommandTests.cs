@@ -116,6 +116,37 @@ public class RunsCommandTests
     }
 
     [Fact]
+    public async Task RunsAdoptionAndPinsSurviveARestartOfServe()
+    {
+        var (db, _) = Saved("greedy");
+        Assert.Equal(0, Run("pin", "1", "28002944", "primary_support", "2", "--db", db).Exit);
+        Assert.Equal(0, Run("adopt", "1", "--db", db).Exit);
+        var state = Staffing.Cli.Commands.ServeCommand.Load(
+            Web.ServeFixture.Planner,
+            ScenarioReader.Read(Sample),
+            Sample,
+            null
+        );
+        await using var app = Staffing.Cli.Web.ServeApp.Build(
+            Staffing.Cli.Commands.ServeCommand.Attach(
+                state,
+                Workspace.Open(db, create: false),
+                Sample,
+                new Staffing.Cli.Runs.Replanning(Web.ServeFixture.Planner),
+                new RunSettings("cp-sat", 60, 1, 0),
+                null
+            ),
+            ["http://127.0.0.1:0"]
+        );
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        var runs = await client.GetStringAsync("/api/runs");
+        Assert.Contains("\"adopted\":{\"run\":1", runs);
+        Assert.Contains("\"pins\":1", runs);
+        Assert.DoesNotContain("start-up of serve", runs); // the stored runs are the scenario's: none added
+    }
+
+    [Fact]
     public void ServingBeyondLoopbackWithoutUsersIsRefused()
     {
         var (exit, _, err) = Run("serve", Sample, "--urls", "http://0.0.0.0:5999");

@@ -55,7 +55,11 @@ public class WorkspaceBrowserTests(WorkspaceFixture serve) : IClassFixture<Works
         Assert.Equal("2", (await page.TextContentAsync("#runs tbody tr.adopted td"))!.Trim());
         Assert.Contains("Run 2", await page.TextContentAsync("#current-run")); // the adopted run is the one shown
         await page.GotoAsync(serve.LocalUrl + "/#run/2");
-        await Until(async () => (await page.TextContentAsync("#run-pins"))!.Length > 0);
+        await Until(async () => (await page.TextContentAsync("#run-locks"))!.Contains("28002944"));
+        Assert.Contains(
+            "28003328 primary_itinerant = 1 (partner · con 28002026)",
+            await page.TextContentAsync("#run-locks")
+        );
         Assert.True(await page.IsDisabledAsync("#adopt"));
     }
 }

@@ -159,6 +159,7 @@ async function openRun(id) {
   $("#adopt").disabled = r.adopted || !session.can_plan;
   $("#adopt").textContent = r.adopted ? "Adopted · adoptada" : "Adopt this run · Adoptar";
   $("#adopt-message").textContent = "";
+  $("#run-locks").innerHTML = detail.locks.map((l) => `<li><a href="#centre/${encodeURIComponent(l.code)}">${esc(l.code)}</a> ${esc(l.resource)} = ${l.amount}${l.partner ? ` (partner · con ${esc(l.partner)})` : ""}</li>`).join("") || `<li class="muted">None · ninguna</li>`;
   $("#run-pins").innerHTML = detail.pins.map((p) => `<li>${esc(p.text)} · <a href="#centre/${encodeURIComponent(p.code)}">${esc(p.code)}</a></li>`).join("") || `<li class="muted">No pins · ninguna fijación</li>`;
   for (const el of $("#run-detail").querySelectorAll("#annotate input, #annotate button, #run-replan")) el.disabled = !session.can_plan;
   $("#diff-parent").innerHTML = r.parent ? await diffHtml(r.parent, r.id, `Against the run it came from (${r.parent}) · frente a la ejecución de origen`) : "";
