@@ -12,8 +12,15 @@ public sealed record Decisions(
 )
 {
     private HashSet<(string, Stage)>? paired;
+    private Dictionary<(string, Resource), int>? lookup;
 
-    public int Of(string code, Resource r) => Allocated.GetValueOrDefault((code, r));
+    // A hash lookup beside the sorted map: amounts are asked for every demand, often many times.
+    public int Of(string code, Resource r) => (lookup ??= new(Allocated, TupleComparer)).GetValueOrDefault((code, r));
+
+    private static readonly IEqualityComparer<(string, Resource)> TupleComparer = EqualityComparer<(
+        string,
+        Resource
+    )>.Default;
 
     /// <summary>What the decisions give a demand: an agreement's in full, a share 1 when grouped, else units.</summary>
     public int Amount(Demand d)
@@ -65,6 +72,8 @@ public sealed record Decisions(
 /// <paramref name="Cancel"/> stops every search at once; the planner then throws, so nothing is written.
 /// <paramref name="Hint"/>: a plan of the same scenario (e.g. the run a re-plan comes from) to start CP-SAT from,
 /// taken only when it meets every lock; otherwise the greedy plan is the start.
+/// <paramref name="TotalsOnly"/>: only the amounts will be read (Monte Carlo runs), not who shares a teacher with
+/// whom nor the levels' scores; the greedy allocator then skips the pair search and the scoring.
 /// </remarks>
 public sealed record SolveSettings(
     double TimeLimitSeconds = 60,
@@ -73,7 +82,8 @@ public sealed record SolveSettings(
     IProgress<string>? Progress = null,
     CancellationToken Cancel = default,
     double SpentSeconds = 0,
-    Decisions? Hint = null
+    Decisions? Hint = null,
+    bool TotalsOnly = false
 )
 {
     /// <summary>Seconds left of the command's wall-clock limit, for the searches (what ran before them counted).</summary>

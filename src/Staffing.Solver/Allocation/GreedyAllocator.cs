@@ -50,14 +50,24 @@ public sealed class GreedyAllocator : IAllocator
             alloc,
             remaining
         );
+        // Without itinerant locks any grouping of the centres served serves them all: for totals, who with whom is moot.
+        var countOnly = settings.TotalsOnly && !problem.Locks.Any(h => h.Resource.IsItinerant());
         var groups = new List<ItinerantGroup>();
+        var eligible = problem.Demands.Where(d => d.Resource.IsItinerant()).ToLookup(d => (d.Resource, d.Centre.Area));
         foreach (var r in new[] { Resource.PrimaryItinerant, Resource.SecondaryItinerant })
         foreach (var area in problem.Scenario.Areas)
-            groups.AddRange(Group(problem, r, area, remaining));
+            groups.AddRange(Group(problem, r, area, [.. eligible[(r, area)]], remaining, countOnly));
         var decisions = new Decisions(
             alloc.Where(kv => kv.Value > 0).ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value, KeyComparer),
             [.. groups]
         );
+        if (settings.TotalsOnly)
+            return new AllocatorResult(
+                decisions,
+                false,
+                new SolverInfo("greedy", "", "totals only", 1, settings.Seed),
+                []
+            );
         var score = PlanScore.Score(problem, decisions);
         return new AllocatorResult(
             decisions,
@@ -230,13 +240,14 @@ public sealed class GreedyAllocator : IAllocator
         AllocationProblem problem,
         Resource r,
         string area,
-        Dictionary<Capacity, int> remaining
+        List<Demand> eligible,
+        Dictionary<Capacity, int> remaining,
+        bool countOnly
     )
     {
         var p = problem.Policy;
         var share = p.ItinerantShare;
         var stage = r.StageOf();
-        var eligible = problem.Demands.Where(d => d.Resource == r && d.Centre.Area == area).ToList();
         if (eligible.Count == 0)
             return [];
         var caps = problem.CapacitiesOf(eligible[0]);
@@ -254,6 +265,20 @@ public sealed class GreedyAllocator : IAllocator
         var served = seeds.Take(Itinerants.MaxServed(teachers, p)).ToList();
         var free = served.ToDictionary(d => d.Code, StringComparer.Ordinal);
         var groups = new List<ItinerantGroup>();
+        if (countOnly)
+        {
+            // Consecutive centres in tie order: as many groups, and as many centres served, as the pair search makes.
+            for (var i = 0; i + share <= served.Count; i += share)
+            {
+                var members = served.GetRange(i, share);
+                groups.Add(
+                    new ItinerantGroup(area, stage, [.. members.Select(m => m.Code).Order(StringComparer.Ordinal)])
+                );
+                foreach (var m in members)
+                    free.Remove(m.Code);
+            }
+            served = [];
+        }
         foreach (var seed in served)
         {
             if (!free.ContainsKey(seed.Code) || free.Count < share)
@@ -285,7 +310,7 @@ public sealed class GreedyAllocator : IAllocator
                 free.Remove(m.Code);
             groups.Add(new ItinerantGroup(area, stage, [.. members.Select(m => m.Code).Order(StringComparer.Ordinal)]));
         }
-        var all = Itinerants.Attach(problem, r, area, Improve(problem, groups), free.Values);
+        var all = Itinerants.Attach(problem, r, area, countOnly ? groups : Improve(problem, groups), free.Values);
         // Within the teachers left: the count served was chosen so, unless locks forbid the groups it assumed.
         var kept = all.Take(Math.Min(all.Count, teachers)).ToList();
         foreach (var c in caps)

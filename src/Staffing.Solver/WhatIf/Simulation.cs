@@ -37,7 +37,7 @@ public static class Simulation
         IReadOnlyList<Trend> trends,
         int runs,
         int seed,
-        Func<Scenario, IReadOnlyList<Total>> totalsOf,
+        Func<Scenario, (IReadOnlyList<Total> Totals, IReadOnlyList<Entitlement> Entitlements)> totalsOf,
         int workers,
         IProgress<int>? progress = null
     )
@@ -51,6 +51,15 @@ public static class Simulation
             .Order(StringComparer.Ordinal)
             .SelectMany(a => Vocabulary.Resources.Select(r => (a, r)))
             .ToList();
+        // A run's entitlements come in code order; where each centre of the scenario sits in it is the same every run.
+        var rank = new int[s.Centres.Count];
+        foreach (
+            var (position, index) in s
+                .Centres.Select((c, i) => (c.Code, i))
+                .OrderBy(x => x.Code, StringComparer.Ordinal)
+                .Select((x, position) => (position, x.i))
+        )
+            rank[index] = position;
         var need = new double[runs][];
         var shortfall = new double[runs][];
         var gain = new int[runs][];
@@ -89,10 +98,11 @@ public static class Simulation
                     })
                     .ToList();
                 var next = s with { Centres = moved };
-                var totals = totalsOf(next).ToDictionary(t => (t.Area, t.Resource));
+                var (areaTotals, entitlements) = totalsOf(next);
+                var totals = areaTotals.ToDictionary(t => (t.Area, t.Resource));
                 need[run] = [.. keys.Select(k => (double)(totals.GetValueOrDefault(k)?.Entitled ?? 0))];
                 shortfall[run] = [.. keys.Select(k => (double)(totals.GetValueOrDefault(k)?.Shortfall ?? 0))];
-                var e = moved.Select(c => (c, RuleBook.Entitle(c, s.Policy))).ToList();
+                var e = moved.Select((c, i) => (c, entitlements[rank[i]])).ToList();
                 gain[run] = [.. e.Select(x => Posts(x.Item2) > Posts(basis[x.c.Code]) ? 1 : 0)];
                 lose[run] = [.. e.Select(x => Posts(x.Item2) < Posts(basis[x.c.Code]) ? 1 : 0)];
                 cross[run] = [.. e.Select(x => x.Item2.Facts.Priority != basis[x.c.Code].Facts.Priority ? 1 : 0)];

@@ -1,5 +1,6 @@
 using Staffing.Allocation;
 using Staffing.Domain;
+using Staffing.Rules;
 
 namespace Staffing.WhatIf;
 
@@ -39,27 +40,40 @@ public static class Totals
         ];
     }
 
-    /// <summary>Totals per area and resource without the plan's words (reasons, teachers, week): for Monte Carlo runs.</summary>
-    public static IReadOnlyList<Total> Allocate(
+    /// <summary>
+    /// Totals per area and resource without the plan's words (reasons, teachers, week), and the entitlements they
+    /// come from: for Monte Carlo runs.
+    /// </summary>
+    public static (IReadOnlyList<Total> Totals, IReadOnlyList<Entitlement> Entitlements) Allocate(
         Planner planner,
         Scenario scenario,
         string solver,
         SolveSettings settings
     )
     {
-        var (problem, result) = planner.Allocate(scenario, solver, settings);
+        var (problem, result) = planner.Allocate(scenario, solver, settings with { TotalsOnly = true });
         var d = result.Decisions;
-        return Of(
-            scenario,
-            problem.Demands.Select(x => new PlanLine(
-                x.Code,
-                x.Resource,
-                x.Entitled,
-                d.Amount(x),
-                x.Rules,
-                x.Funding,
-                ""
-            ))
-        );
+        // Summed in place: a run's totals without a plan line per demand.
+        var sums = new Dictionary<(string, Resource), (long Entitled, long Allocated)>();
+        foreach (var x in problem.Demands)
+        {
+            var key = (x.Centre.Area, x.Resource);
+            var (e, a) = sums.GetValueOrDefault(key);
+            sums[key] = (e + x.Entitled, a + d.Amount(x));
+        }
+        IReadOnlyList<Total> totals =
+        [
+            .. sums.OrderBy(kv => kv.Key.Item1, StringComparer.Ordinal)
+                .ThenBy(kv => kv.Key.Item2)
+                .Select(kv => new Total(
+                    kv.Key.Item1,
+                    kv.Key.Item2,
+                    kv.Value.Entitled,
+                    kv.Value.Allocated,
+                    kv.Value.Allocated * scenario.Policy.CostPerUnit(kv.Key.Item2),
+                    kv.Value.Entitled * scenario.Policy.CostPerUnit(kv.Key.Item2)
+                )),
+        ];
+        return (totals, problem.Entitlements);
     }
 }
