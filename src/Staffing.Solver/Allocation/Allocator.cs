@@ -29,9 +29,18 @@ public sealed record Decisions(
             return d.Entitled;
         if (!d.Resource.IsItinerant())
             return Of(d.Code, d.Resource);
-        paired ??= [.. Groups.SelectMany(g => g.Codes.Select(c => (c, g.Stage)))];
-        return paired.Contains((d.Code, d.Resource.StageOf())) ? 1 : 0;
+        return Grouped(d.Code, d.Resource.StageOf()) ? 1 : 0;
     }
+
+    /// <summary>Whether the centre is in one of the groups of the stage.</summary>
+    public bool Grouped(string code, Stage stage) =>
+        (paired ??= [.. Groups.SelectMany(g => g.Codes.Select(c => (c, g.Stage)))]).Contains((code, stage));
+
+    private ILookup<(string, Stage), ItinerantGroup>? byAreaStage;
+
+    /// <summary>The groups of one area and stage, in the decisions' order.</summary>
+    public IEnumerable<ItinerantGroup> GroupsOf(string area, Stage stage) =>
+        (byAreaStage ??= Groups.ToLookup(g => (g.Area, g.Stage)))[(area, stage)];
 
     /// <summary>A stored plan's decisions (pool posts and days, its itinerant groups), e.g. as the next solve's hint.</summary>
     public static Decisions Of(Plan plan) =>

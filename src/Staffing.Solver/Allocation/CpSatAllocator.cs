@@ -39,8 +39,8 @@ public sealed class CpSatAllocator : IAllocator
     public AllocatorResult Allocate(AllocationProblem problem, SolveSettings settings)
     {
         var deadline = Stopwatch.StartNew();
-        var greedy = new GreedyAllocator().Allocate(problem, settings);
-        var start = settings.Hint is { } previous && previous.Honours(problem) ? previous : greedy.Decisions;
+        var greedy = GreedyAllocator.Decide(problem, settings);
+        var start = settings.Hint is { } previous && previous.Honours(problem) ? previous : greedy;
         var components = Components(problem);
         var results = new ConcurrentDictionary<int, ComponentResult>();
         var scale = PlanScore.FairnessScale(problem);

@@ -183,8 +183,7 @@ public sealed class ComponentModel
         {
             // Groups of three or more are the greedy's, kept as they are (the pair model is for twos).
             foreach (var d in eligible)
-                paired[d]
-                    .Add(HintGroups().Any(g => g.Codes.Contains(d.Code) && g.Stage == d.Resource.StageOf()) ? 1 : 0);
+                paired[d].Add(hint.Grouped(d.Code, d.Resource.StageOf()) ? 1 : 0);
             return;
         }
         var candidates = Candidates(eligible);
@@ -266,7 +265,7 @@ public sealed class ComponentModel
         if (share != 2)
             return;
         var byKey = demands.Where(d => d.Resource.IsItinerant()).ToDictionary(d => (d.Code, d.Resource.StageOf()));
-        foreach (var g in hint.Groups)
+        foreach (var g in AreaStages().SelectMany(k => hint.GroupsOf(k.Area, k.Stage)))
         {
             var members = g.Codes.Select(c => byKey.GetValueOrDefault((c, g.Stage))).OfType<Demand>().ToList();
             if (members.Count != g.Codes.Length)
@@ -318,7 +317,7 @@ public sealed class ComponentModel
                 Offer(d.Code, o.Code, d.Resource);
         }
         static Resource Of(Stage s) => s == Stage.Primary ? Resource.PrimaryItinerant : Resource.SecondaryItinerant;
-        foreach (var g in hint.Groups)
+        foreach (var g in AreaStages().SelectMany(k => hint.GroupsOf(k.Area, k.Stage)))
             for (var i = 0; i < g.Codes.Length; i++)
             for (var j = i + 1; j < g.Codes.Length; j++)
                 Offer(g.Codes[i], g.Codes[j], Of(g.Stage));
@@ -446,7 +445,7 @@ public sealed class ComponentModel
             .Where(PlanScore.InCoverage)
             .Sum(d =>
                 d.Resource.IsItinerant()
-                    ? (hint.Groups.Any(g => g.Stage == d.Resource.StageOf() && g.Codes.Contains(d.Code)) ? 1 : 0)
+                    ? (hint.Grouped(d.Code, d.Resource.StageOf()) ? 1 : 0)
                     : hint.Of(d.Code, d.Resource)
             );
         long Full(Demand d) =>
@@ -482,10 +481,7 @@ public sealed class ComponentModel
                 .Take(k)
                 .Sum(d => weights[d]);
         }
-        bool Has(Demand d) =>
-            last is null
-                ? hint.Groups.Any(g => g.Stage == d.Resource.StageOf() && g.Codes.Contains(d.Code))
-                : last.Value(paired[d]) > 0;
+        bool Has(Demand d) => last is null ? hint.Grouped(d.Code, d.Resource.StageOf()) : last.Value(paired[d]) > 0;
         if (paired.Keys.Where(Has).Sum(d => weights[d]) != bound)
             return false;
         foreach (var (d, sum) in paired)
@@ -615,7 +611,7 @@ public sealed class ComponentModel
     /// </summary>
     private List<ItinerantGroup> Better(List<ItinerantGroup> mine, string area, Stage stage)
     {
-        var theirs = hint.Groups.Where(g => g.Area == area && g.Stage == stage).ToList();
+        var theirs = hint.GroupsOf(area, stage).ToList();
         static IEnumerable<string> Served(List<ItinerantGroup> gs) =>
             gs.SelectMany(g => g.Codes).Order(StringComparer.Ordinal);
         if (!Served(mine).SequenceEqual(Served(theirs)))
@@ -649,15 +645,14 @@ public sealed class ComponentModel
 
     private List<ItinerantGroup> HintGroups() => HintGroups(demands, hint);
 
-    private static List<ItinerantGroup> HintGroups(List<Demand> demands, Decisions hint) =>
-        [
-            .. hint.Groups.Where(g =>
-                demands.Any(d =>
-                    d.Resource.IsItinerant()
-                    && d.Centre.Area == g.Area
-                    && d.Resource.StageOf() == g.Stage
-                    && g.Codes.Contains(d.Code)
-                )
-            ),
-        ];
+    /// <summary>The hint's groups with a centre of this component (a centre is in one area, so the area matches).</summary>
+    private static List<ItinerantGroup> HintGroups(List<Demand> demands, Decisions hint)
+    {
+        var mine = demands.Where(d => d.Resource.IsItinerant()).Select(d => (d.Code, d.Resource.StageOf())).ToHashSet();
+        return mine.Count == 0 ? [] : [.. hint.Groups.Where(g => g.Codes.Any(c => mine.Contains((c, g.Stage))))];
+    }
+
+    /// <summary>The areas and stages of the component's itinerant demands.</summary>
+    private IEnumerable<(string Area, Stage Stage)> AreaStages() =>
+        demands.Where(d => d.Resource.IsItinerant()).Select(d => (d.Centre.Area, d.Resource.StageOf())).Distinct();
 }

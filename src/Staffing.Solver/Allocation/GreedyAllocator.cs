@@ -25,6 +25,32 @@ public sealed class GreedyAllocator : IAllocator
     public AllocatorResult Allocate(AllocationProblem problem, SolveSettings settings)
     {
         var watch = Stopwatch.StartNew();
+        var decisions = Decide(problem, settings);
+        if (settings.TotalsOnly)
+            return new AllocatorResult(
+                decisions,
+                false,
+                new SolverInfo("greedy", "", "totals only", 1, settings.Seed),
+                []
+            );
+        var score = PlanScore.Score(problem, decisions);
+        return new AllocatorResult(
+            decisions,
+            false,
+            new SolverInfo(
+                "greedy",
+                typeof(GreedyAllocator).Assembly.GetName().Version?.ToString(3) ?? "1.0.0",
+                "water-filling",
+                1,
+                settings.Seed
+            ),
+            PlanScore.Unbounded(score, watch.Elapsed.TotalSeconds)
+        );
+    }
+
+    /// <summary>The greedy decisions alone, unscored: the plan's, or the optimizer's start.</summary>
+    public static Decisions Decide(AllocationProblem problem, SolveSettings settings)
+    {
         var alloc = new Dictionary<(string, Resource), int>();
         var remaining = problem.Capacities.ToDictionary(c => c, c => c.Amount);
         var fixedDemands = new HashSet<Demand>();
@@ -57,29 +83,9 @@ public sealed class GreedyAllocator : IAllocator
         foreach (var r in new[] { Resource.PrimaryItinerant, Resource.SecondaryItinerant })
         foreach (var area in problem.Scenario.Areas)
             groups.AddRange(Group(problem, r, area, [.. eligible[(r, area)]], remaining, countOnly));
-        var decisions = new Decisions(
+        return new Decisions(
             alloc.Where(kv => kv.Value > 0).ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value, KeyComparer),
             [.. groups]
-        );
-        if (settings.TotalsOnly)
-            return new AllocatorResult(
-                decisions,
-                false,
-                new SolverInfo("greedy", "", "totals only", 1, settings.Seed),
-                []
-            );
-        var score = PlanScore.Score(problem, decisions);
-        return new AllocatorResult(
-            decisions,
-            false,
-            new SolverInfo(
-                "greedy",
-                typeof(GreedyAllocator).Assembly.GetName().Version?.ToString(3) ?? "1.0.0",
-                "water-filling",
-                1,
-                settings.Seed
-            ),
-            PlanScore.Unbounded(score, watch.Elapsed.TotalSeconds)
         );
     }
 

@@ -71,17 +71,9 @@ public static class PlanScore
     }
 
     /// <summary>This year's itinerant pairs from current.csv, each once (lower code first).</summary>
-    public static IEnumerable<(string A, string B, Stage Stage)> CurrentPairs(AllocationProblem problem) =>
-        (problem.Scenario.Current ?? [])
-            .Where(h => h.Resource.IsItinerant() && h.Partner is not null)
-            .Select(h =>
-                string.CompareOrdinal(h.Code, h.Partner) < 0
-                    ? (h.Code, h.Partner!, h.Resource.StageOf())
-                    : (h.Partner!, h.Code, h.Resource.StageOf())
-            )
-            .Distinct()
-            .OrderBy(t => t.Item1, StringComparer.Ordinal)
-            .ThenBy(t => t.Item2, StringComparer.Ordinal);
+    /// <summary>This year's itinerant pairs (current.csv), each once, in code order.</summary>
+    public static IReadOnlyList<(string A, string B, Stage Stage)> CurrentPairs(AllocationProblem problem) =>
+        problem.CurrentPairs;
 
     public static ImmutableArray<LevelResult> Unbounded(long[] score, double seconds) =>
         [.. Levels.All.Select((l, i) => new LevelResult(l.Name, score[i], null, null, i == 0 ? seconds : 0))];

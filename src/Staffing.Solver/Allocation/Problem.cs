@@ -151,6 +151,23 @@ public sealed class AllocationProblem
 
     public Holding? Current(string code, Resource r) => current.GetValueOrDefault((code, r));
 
+    private IReadOnlyList<(string A, string B, Stage Stage)>? currentPairs;
+
+    /// <summary>This year's itinerant pairs (current.csv), each once, in code order; computed once, asked per component.</summary>
+    public IReadOnlyList<(string A, string B, Stage Stage)> CurrentPairs =>
+        currentPairs ??= [
+            .. (Scenario.Current ?? [])
+                .Where(h => h.Resource.IsItinerant() && h.Partner is not null)
+                .Select(h =>
+                    string.CompareOrdinal(h.Code, h.Partner) < 0
+                        ? (h.Code, h.Partner!, h.Resource.StageOf())
+                        : (h.Partner!, h.Code, h.Resource.StageOf())
+                )
+                .Distinct()
+                .OrderBy(t => t.Item1, StringComparer.Ordinal)
+                .ThenBy(t => t.Item2, StringComparer.Ordinal),
+        ];
+
     /// <summary>Whether a demand is shared out under scarcity (public pool, or concertado in the pool).</summary>
     public static bool Allocatable(Demand d) => d.Funding == Funding.Pool;
 
