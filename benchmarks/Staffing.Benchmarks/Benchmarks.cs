@@ -3,6 +3,7 @@ using Staffing.Allocation;
 using Staffing.Domain;
 using Staffing.Io;
 using Staffing.Rules;
+using Staffing.WhatIf;
 
 namespace Staffing.Benchmarks;
 
@@ -66,4 +67,56 @@ public class PlanBenchmarks
 
     [Benchmark]
     public string Plan() => planner.Plan(ScenarioReader.Read(folder), Solver, new SolveSettings(600, 2)).Plan.Status;
+}
+
+/// <summary>`simulate` in process: Monte Carlo runs on totals only (greedy), the scenario read once.</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class SimulationBenchmarks
+{
+    [Params(1200)]
+    public int Centres { get; set; }
+
+    private Scenario scenario = null!;
+    private readonly Planner planner = new([new CpSatAllocator(), new GreedyAllocator()]);
+
+    [GlobalSetup]
+    public void Setup() => scenario = ScenarioReader.Read(Scenarios.Folder(Centres));
+
+    [Benchmark]
+    public int Runs1000() =>
+        Simulation
+            .Run(
+                scenario,
+                [],
+                1000,
+                1,
+                x => Totals.Allocate(planner, x, "greedy", new SolveSettings(600, 1)),
+                Environment.ProcessorCount
+            )
+            .Areas.Count;
+}
+
+/// <summary>The plan folder written (plan.csv, itinerants, EOEP week, indicators, summary), the plan made once.</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class WriteBenchmarks
+{
+    [Params(28_000)]
+    public int Centres { get; set; }
+
+    private Scenario scenario = null!;
+    private Plan plan = null!;
+    private string output = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        scenario = ScenarioReader.Read(Scenarios.Folder(Centres));
+        plan = new Planner([new GreedyAllocator()]).Plan(scenario, "greedy", new SolveSettings(600, 2)).Plan;
+        output = Directory.CreateTempSubdirectory("staffing-bench-write-").FullName;
+    }
+
+    [Benchmark]
+    public void Write() => PlanWriter.Write(output, scenario, plan);
 }

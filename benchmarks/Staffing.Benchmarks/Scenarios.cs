@@ -26,7 +26,7 @@ public static class Scenarios
         {
             var s = ScenarioGenerator.Generate(new ScenarioGenerator.Options(centres, centres >= 20_000 ? 50 : 5, 1));
             Directory.CreateDirectory(Path.GetDirectoryName(dir)!);
-            AtomicFolder.Write(dir, tmp => ScenarioGenerator.Write(s, tmp));
+            AtomicFolder.Write(new AtomicFolder.Target(dir, "benchmarks", []), tmp => ScenarioGenerator.Write(s, tmp));
         }
         return dir;
     }

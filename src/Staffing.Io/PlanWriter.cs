@@ -11,61 +11,105 @@ public static class PlanWriter
 {
     public static void Write(string folder, Scenario scenario, Plan plan)
     {
-        CsvFile.Write(
-            Path.Combine(folder, "plan.csv"),
-            plan.Lines.Select(l =>
+        // The files are independent: written side by side, each one whole.
+        AllAtOnce(
+            () =>
             {
-                var (name, locality, area) = CentreColumns.Of(scenario.Find(l.Code));
-                return new PlanCsvRow(
-                    l.Code,
-                    l.Resource,
-                    l.Entitled,
-                    l.Allocated,
-                    l.Shortfall,
-                    l.Rules,
-                    l.Funding,
-                    l.Reason,
-                    name,
-                    locality,
-                    area
+                CsvFile.Write(
+                    Path.Combine(folder, "plan.csv"),
+                    plan.Lines.Select(l =>
+                    {
+                        var (name, locality, area) = CentreColumns.Of(scenario.Find(l.Code));
+                        return new PlanCsvRow(
+                            l.Code,
+                            l.Resource,
+                            l.Entitled,
+                            l.Allocated,
+                            l.Shortfall,
+                            l.Rules,
+                            l.Funding,
+                            l.Reason,
+                            name,
+                            locality,
+                            area
+                        );
+                    })
                 );
-            })
+            },
+            () =>
+            {
+                WriteItinerants(Path.Combine(folder, "itinerants.csv"), plan.Itinerants);
+            },
+            () =>
+            {
+                if (plan.Schedule is { } schedule)
+                    CsvFile.Write(
+                        Path.Combine(folder, "eoep-schedule.csv"),
+                        schedule.Select(s => new ScheduleCsvRow(
+                            s.Eoep,
+                            s.Person,
+                            s.Role,
+                            Vocabulary.Weekdays[s.Weekday],
+                            s.Centre,
+                            s.Centre is null ? null : scenario.Find(s.Centre)?.Name
+                        ))
+                    );
+            },
+            () =>
+            {
+                CsvFile.Write(
+                    Path.Combine(folder, "indicators.csv"),
+                    PlanIndicators
+                        .Of(scenario, plan)
+                        .Select(i => new IndicatorCsvRow(
+                            i.Code,
+                            i.Stage,
+                            i.Compensatory,
+                            i.GroupsNeeded,
+                            i.SupportHoursPerPupil,
+                            i.Flag,
+                            i.SaiReferral,
+                            i.SpecificGroups,
+                            i.AceGroups
+                        ))
+                );
+            },
+            () =>
+            {
+                CsvFile.Write(
+                    Path.Combine(folder, "indicators-areas.csv"),
+                    GAce.Areas(scenario.Centres, scenario.Policy)
+                        .Select(a => new AceAreaCsvRow(
+                            a.Area,
+                            a.Centres,
+                            a.AcePupils,
+                            a.AceGroups,
+                            scenario.Policy.AcePooling
+                        ))
+                );
+            },
+            () =>
+            {
+                File.WriteAllText(
+                    Path.Combine(folder, "summary.json"),
+                    Summary(scenario, plan),
+                    new UTF8Encoding(false)
+                );
+            }
         );
-        WriteItinerants(Path.Combine(folder, "itinerants.csv"), plan.Itinerants);
-        if (plan.Schedule is { } schedule)
-            CsvFile.Write(
-                Path.Combine(folder, "eoep-schedule.csv"),
-                schedule.Select(s => new ScheduleCsvRow(
-                    s.Eoep,
-                    s.Person,
-                    s.Role,
-                    Vocabulary.Weekdays[s.Weekday],
-                    s.Centre,
-                    s.Centre is null ? null : scenario.Find(s.Centre)?.Name
-                ))
-            );
-        CsvFile.Write(
-            Path.Combine(folder, "indicators.csv"),
-            PlanIndicators
-                .Of(scenario, plan)
-                .Select(i => new IndicatorCsvRow(
-                    i.Code,
-                    i.Stage,
-                    i.Compensatory,
-                    i.GroupsNeeded,
-                    i.SupportHoursPerPupil,
-                    i.Flag,
-                    i.SaiReferral,
-                    i.SpecificGroups,
-                    i.AceGroups
-                ))
-        );
-        CsvFile.Write(
-            Path.Combine(folder, "indicators-areas.csv"),
-            GAce.Areas(scenario.Centres, scenario.Policy)
-                .Select(a => new AceAreaCsvRow(a.Area, a.Centres, a.AcePupils, a.AceGroups, scenario.Policy.AcePooling))
-        );
-        File.WriteAllText(Path.Combine(folder, "summary.json"), Summary(scenario, plan), new UTF8Encoding(false));
+    }
+
+    /// <summary>Runs the writes at once; a failure surfaces as itself (an IOException stays one), not an AggregateException.</summary>
+    private static void AllAtOnce(params Action[] writes)
+    {
+        try
+        {
+            System.Threading.Tasks.Parallel.Invoke(writes);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
     }
 
     /// <summary>

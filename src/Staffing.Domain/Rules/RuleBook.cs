@@ -80,6 +80,9 @@ public static class RuleBook
         return f with { SecondaryPosts = SSupport.Evaluate(c, p, f) };
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(
+        System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization
+    )]
     public static Entitlement Entitle(Centre c, Policy p)
     {
         var f = Facts(c, p);

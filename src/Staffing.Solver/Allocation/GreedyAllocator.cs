@@ -49,6 +49,9 @@ public sealed class GreedyAllocator : IAllocator
     }
 
     /// <summary>The greedy decisions alone, unscored: the plan's, or the optimizer's start.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(
+        System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization
+    )]
     public static Decisions Decide(AllocationProblem problem, SolveSettings settings)
     {
         var alloc = new Dictionary<(string, Resource), int>();
@@ -101,6 +104,9 @@ public sealed class GreedyAllocator : IAllocator
     );
 
     /// <summary>Water-filling: a unit at a time to the lowest ratio allocated/entitled whose capacities all have room.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(
+        System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization
+    )]
     private static void Fill(
         AllocationProblem problem,
         List<Demand> demands,
@@ -242,6 +248,9 @@ public sealed class GreedyAllocator : IAllocator
     /// teachers left can serve; groups of a share formed among them (locked pairs, then must-pair locks, then the
     /// rest, each seed with its preferred partners), improved by two-opt; then the odd centres attached.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(
+        System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization
+    )]
     private static List<ItinerantGroup> Group(
         AllocationProblem problem,
         Resource r,

@@ -20,10 +20,12 @@ public sealed class Planner(IEnumerable<IAllocator> allocators)
     public (AllocationProblem Problem, Plan Plan) Plan(Domain.Scenario scenario, string solver, SolveSettings settings)
     {
         var watch = Stopwatch.StartNew();
+        // The input's hash needs nothing of the plan: taken on another core while the allocator works.
+        var hash = Task.Run(() => ScenarioHash.Of(scenario), settings.Cancel);
         var (problem, result) = Allocate(scenario, solver, settings);
         // A search cut short by a signal is not a plan to write.
         settings.Cancel.ThrowIfCancellationRequested();
-        return (problem, PlanBuilder.Build(problem, result, watch.Elapsed.TotalSeconds, ScenarioHash.Of(scenario)));
+        return (problem, PlanBuilder.Build(problem, result, watch.Elapsed.TotalSeconds, hash.GetAwaiter().GetResult()));
     }
 
     /// <summary>The problem and the allocator's decisions; throws <see cref="LockConflictException"/> on conflicting locks.</summary>

@@ -50,6 +50,9 @@ public sealed class AllocationProblem
     private readonly Dictionary<(string, Resource), Holding> locks = [];
     private readonly Dictionary<(string, Resource), Holding> current = [];
 
+    [System.Runtime.CompilerServices.MethodImpl(
+        System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization
+    )]
     public AllocationProblem(Scenario scenario)
     {
         Scenario = scenario;

@@ -44,6 +44,9 @@ public static class Totals
     /// Totals per area and resource without the plan's words (reasons, teachers, week), and the entitlements they
     /// come from: for Monte Carlo runs.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(
+        System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization
+    )]
     public static (IReadOnlyList<Total> Totals, IReadOnlyList<Entitlement> Entitlements) Allocate(
         Planner planner,
         Scenario scenario,
