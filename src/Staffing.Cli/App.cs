@@ -11,6 +11,39 @@ namespace Staffing.Cli;
 /// <summary>The `staffing` program: the host, the command line, and each kind of failure as its exit code.</summary>
 public static class App
 {
+    /// <summary>An unknown first word answered with the command it is nearest to (at most two edits away).</summary>
+    private static string? Misspelled(System.CommandLine.Command root, string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-') || root.Subcommands.Any(c => c.Name == args[0]))
+            return null;
+        var nearest = root
+            .Subcommands.Select(c => (c.Name, Distance: Edits(args[0].ToLowerInvariant(), c.Name)))
+            .OrderBy(x => x.Distance)
+            .ThenBy(x => x.Name, StringComparer.Ordinal)
+            .First();
+        return nearest.Distance <= 2
+            ? $"found command '{args[0]}', expected one of staffing's commands: did you mean '{nearest.Name}'?"
+            : $"found command '{args[0]}', expected one of {string.Join(", ", root.Subcommands.Select(c => c.Name))}";
+    }
+
+    /// <summary>Levenshtein distance.</summary>
+    private static int Edits(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var up = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = up;
+            }
+        }
+        return row[b.Length];
+    }
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Interruption? interruption = null)
     {
         using var own = interruption is null ? Interruption.None() : null;
@@ -31,6 +64,12 @@ public static class App
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
+            if (Misspelled(root, args) is { } hint)
+            {
+                stderr.WriteLine("usage: " + hint);
+                stderr.WriteLine("See 'staffing --help'.");
+                return ExitCode.BadInput;
+            }
             foreach (var e in parsed.Errors)
                 stderr.WriteLine("usage: " + e.Message);
             stderr.WriteLine("See 'staffing --help'.");

@@ -182,6 +182,26 @@ public static class PlanReader
         }
     }
 
+    /// <summary>The input_hash a plan folder's summary.json records, if it has one that says so (other tools' folders may not).</summary>
+    public static string? InputHash(string folder)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "summary.json")));
+            return
+                doc.RootElement.ValueKind == JsonValueKind.Object
+                && doc.RootElement.TryGetProperty("input_hash", out var h)
+                && h.ValueKind == JsonValueKind.String
+                && h.GetString() is { Length: > 19 } hash
+                ? hash
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>indicators.csv as the rows it is written from (empty when the folder has none).</summary>
     public static IReadOnlyList<IndicatorCsvRow> ReadIndicators(string folder)
     {

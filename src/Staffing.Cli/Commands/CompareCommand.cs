@@ -37,6 +37,14 @@ public static class CompareCommand
             var plan = solve.Planning(r, services, console);
             var baseScenario = ScenarioInput.Read(r, r.GetValue(b)!, console);
             var variantPath = r.GetValue(v)!;
+            if (
+                !File.Exists(variantPath)
+                && !Directory.Exists(variantPath)
+                && variantPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            )
+                throw InputException.Single(
+                    $"{variantPath}: found no such policy file, expected a policy.json of overrides (or a scenario folder)"
+                );
             var variant = File.Exists(variantPath)
                 ? ScenarioInput.Read(r, r.GetValue(b)!, console, variantPath)
                 : ScenarioInput.Read(r, variantPath, console);
@@ -57,7 +65,7 @@ public static class CompareCommand
             );
             static string Euros(decimal d) => d.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture);
             console.Error.WriteLine(
-                $"compare: {areas.Count} area rows and {centres.Count} centre rows change; "
+                $"compare: {PlanCommand.Count(areas.Count, "area row")} and {PlanCommand.Count(centres.Count, "centre row")} change; "
                     + $"funding the entitlement in full {Euros(areas.Sum(a => a.DeltaEntitledCost))} € a year, "
                     + $"what the pools allocate {Euros(areas.Sum(a => a.DeltaCost))} € a year"
             );

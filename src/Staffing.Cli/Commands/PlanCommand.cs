@@ -98,8 +98,8 @@ public static class PlanCommand
             if (output.Given(r))
                 output.Write(r, [folder], tmp => PlanWriter.Write(tmp, s, plan));
             console.Error.WriteLine(
-                $"{plan.Status}: {plan.Lines.Length} plan rows, shortfall {Shortfall(plan.Lines)}"
-                    + $", {plan.Itinerants.Length} itinerant teachers, {plan.Seconds:0.###} s"
+                $"{plan.Status}: {Count(plan.Lines.Length, "plan row")}, shortfall {Shortfall(plan.Lines)}"
+                    + $", {Count(plan.Itinerants.Length, "itinerant teacher")}, {plan.Seconds:0.###} s"
                     + (id is null ? "" : $"; stored as run {id} in {workspace!.Path}")
             );
             return ExitCode.Ok;
@@ -145,12 +145,16 @@ public static class PlanCommand
         return parts.Count == 0 ? "none" : string.Join(", ", parts);
     }
 
-    /// <summary>An amount with its unit as people read it ("38 itinerant shares", "113 EOEP days a week").</summary>
+    /// <summary>An amount with its unit as people read it ("38 itinerant shares", "1 EOEP day a week", "2 posts").</summary>
     public static string Amount(int amount, string unit) =>
-        $"{amount} {unit switch
+        unit switch
         {
-            "shares" => "itinerant shares",
-            "days a week" => "EOEP days a week",
-            _ => unit,
-        }}";
+            "shares" => Count(amount, "itinerant share"),
+            "days a week" => amount == 1 ? "1 EOEP day a week" : $"{amount} EOEP days a week",
+            _ => Count(amount, unit.TrimEnd('s')),
+        };
+
+    /// <summary>A count with its noun in the singular for 1, else the plural ("1 plan row", "2 plan rows").</summary>
+    public static string Count(long n, string noun) =>
+        n.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : noun + "s");
 }

@@ -58,6 +58,11 @@ public static class SimulateCommand
                 : r.GetValue(trends) is { } missing
                     ? throw InputException.Single($"{missing}: found no such file, expected trends.csv")
                 : [];
+            if (t.Count == 0)
+                console.Error.WriteLine(
+                    "note: no trends.csv: every centre's compensatory pupils are assumed to keep their number "
+                        + $"(growth 0) with a spread of {Simulation.DefaultSpread.ToString("0%", System.Globalization.CultureInfo.InvariantCulture)} a year"
+                );
             var (areas, centres, _) = console.WithProgress(
                 "simulate",
                 n,

@@ -24,7 +24,14 @@ public static class VerifyCommand
         {
             var console = services.GetRequiredService<Console>();
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
-            var violations = PlanVerifier.Verify(s, PlanReader.Read(r.GetValue(plan)!));
+            var files = PlanReader.Read(r.GetValue(plan)!);
+            // Another scenario's plan is said once, before the violations it explains.
+            if (PlanReader.InputHash(r.GetValue(plan)!) is { } made && made != ScenarioHash.Of(s))
+                console.Error.WriteLine(
+                    $"note: {r.GetValue(plan)} was planned from another input ({made[..19]}… in its summary.json; "
+                        + $"{r.GetValue(scenario)} is {ScenarioHash.Of(s)[..19]}…): the violations below may all come from that"
+                );
+            var violations = PlanVerifier.Verify(s, files);
             foreach (var v in violations)
                 console.Out.WriteLine(v.ToString());
             console.Error.WriteLine(

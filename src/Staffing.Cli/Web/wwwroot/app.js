@@ -20,6 +20,7 @@ const problem = (e) => esc(e.message) + (e.conflicts && e.conflicts.length ? "<u
 let currentRun = null, runsDoc = null;
 const runQuery = () => (currentRun ? "?run=" + currentRun : "");
 const units = { "days a week": "EOEP days a week · días de EOEP a la semana", "shares": "itinerant shares · medias plazas itinerantes", "posts": "posts · plazas" };
+const count = (n, noun) => `${n} ${n === 1 ? noun : noun + "s"}`;
 const shortfallText = (list) => list.filter((t) => t.amount > 0).map((t) => `${t.amount} ${units[t.unit] || t.unit}`).join(", ") || "none · ninguno";
 
 function show(view) {
@@ -236,7 +237,7 @@ $("#whatif").addEventListener("submit", async (ev) => {
     const r = await json("/api/what-if", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ policy }) });
     const cost = r.areas.reduce((s, a) => s + a.delta_cost, 0);
     const full = r.areas.reduce((s, a) => s + a.delta_entitled_cost, 0);
-    out.innerHTML = `<p id="whatif-summary">${r.areas.length} area rows and ${r.centres.length} centre rows change; funding the entitlement in full ${full >= 0 ? "+" : ""}${full.toLocaleString("en")} € a year, what the pools allocate ${cost >= 0 ? "+" : ""}${cost.toLocaleString("en")} € a year (variant ${esc(r.status)}).</p>`
+    out.innerHTML = `<p id="whatif-summary">${count(r.areas.length, "area row")} and ${count(r.centres.length, "centre row")} change; funding the entitlement in full ${full >= 0 ? "+" : ""}${full.toLocaleString("en")} € a year, what the pools allocate ${cost >= 0 ? "+" : ""}${cost.toLocaleString("en")} € a year (variant ${esc(r.status)}).</p>`
       + `<table><thead><tr><th>area</th><th>resource</th><th>entitled</th><th>allocated</th><th>Δ cost</th></tr></thead><tbody>`
       + r.areas.map((a) => `<tr><td>${esc(a.area)}</td><td>${esc(a.resource)}</td><td class="n">${a.base_entitled} → ${a.variant_entitled}</td><td class="n">${a.base_allocated} → ${a.variant_allocated}</td><td class="n">${a.delta_cost.toLocaleString("en")}</td></tr>`).join("")
       + `</tbody></table><table><thead><tr><th>centre</th><th>resource</th><th>entitled</th><th>allocated</th><th>why</th></tr></thead><tbody>`
