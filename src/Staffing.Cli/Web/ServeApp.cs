@@ -219,6 +219,32 @@ public static class ServeApp
                 "Totals per area and resource (entitled, allocated, shortfall, cost) and the centres with coordinates"
             );
 
+        app.MapGet(
+                "/api/region",
+                (long? run) =>
+                    ViewOf(run) is not { } view
+                        ? Error($"no run {run} of the served scenario", StatusCodes.Status404NotFound)
+                        : Results.Json(Region(view), WebJson.Default.RegionDocument)
+            )
+            .RequireAuthorization(Access.Reader)
+            .WithName("Region")
+            .WithSummary(
+                "The region's totals by unit kind (posts, EOEP days a week, itinerant shares), each area's, and every centre's with its name, locality and kind"
+            );
+
+        app.MapGet(
+                "/api/eoep",
+                (long? run) =>
+                    ViewOf(run) is not { } view
+                        ? Error($"no run {run} of the served scenario", StatusCodes.Status404NotFound)
+                        : Results.Json(Eoep(view), WebJson.Default.EoepDocument)
+            )
+            .RequireAuthorization(Access.Reader)
+            .WithName("EoepWeek")
+            .WithSummary(
+                "Each EOEP team's week: its people by weekday, each day the centre (with its name) or reserved"
+            );
+
         app.MapPost(
                 "/api/what-if",
                 async (HttpRequest request) =>
@@ -402,6 +428,100 @@ public static class ServeApp
 
     public static IResult Error(string message, int status) =>
         Results.Json(new ApiError(message), WebJson.Default.ApiError, statusCode: status);
+
+    /// <summary>Pool lines summed by unit kind (Resource.Unit), in a stable order: posts, days a week, shares.</summary>
+    private static List<UnitRow> Units(IEnumerable<PlanLine> lines, Policy policy) =>
+        [
+            .. lines
+                .Where(l => l.Funding == Funding.Pool)
+                .GroupBy(l => l.Resource.Unit())
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new UnitRow(
+                    g.Key,
+                    g.Sum(l => (long)l.Entitled),
+                    g.Sum(l => (long)l.Allocated),
+                    g.Sum(l => (long)l.Shortfall),
+                    g.Sum(l => l.Allocated * policy.CostPerUnit(l.Resource))
+                )),
+        ];
+
+    public static RegionDocument Region(RunsApi.View view)
+    {
+        var policy = view.Scenario.Policy;
+        var area = view.Scenario.Centres.ToDictionary(c => c.Code, c => c.Area, StringComparer.Ordinal);
+        return new RegionDocument(
+            view.Plan.Status,
+            Units(view.Plan.Lines, policy),
+            [
+                .. view
+                    .Plan.Lines.GroupBy(l => area[l.Code])
+                    .OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .SelectMany(g =>
+                        Units(g, policy)
+                            .Select(u => new AreaUnitRow(g.Key, u.Unit, u.Entitled, u.Allocated, u.Shortfall, u.Cost))
+                    ),
+            ],
+            [
+                .. view
+                    .Scenario.Centres.OrderBy(c => c.Code, StringComparer.Ordinal)
+                    .Select(c =>
+                    {
+                        var units = Units(view.Lines[c.Code], policy);
+                        return new RegionCentre(
+                            c.Code,
+                            c.Name,
+                            c.Area,
+                            c.Locality,
+                            c.Kind,
+                            c.Ownership,
+                            units,
+                            units.Sum(u => u.Cost)
+                        );
+                    }),
+            ]
+        );
+    }
+
+    public static EoepDocument Eoep(RunsApi.View view)
+    {
+        var teams = view.Scenario.Teams ?? [];
+        var slots = (view.Plan.Schedule ?? []).ToLookup(s => s.Eoep);
+        return new EoepDocument([
+            .. teams
+                .OrderBy(t => t.Code, StringComparer.Ordinal)
+                .Select(t => new EoepTeamWeek(
+                    t.Code,
+                    t.Area,
+                    [
+                        .. slots[t.Code]
+                            .GroupBy(s => (s.Person, s.Role))
+                            .Select(p =>
+                            {
+                                var byDay = p.ToDictionary(s => s.Weekday);
+                                return new EoepPersonWeek(
+                                    p.Key.Person,
+                                    p.Key.Role,
+                                    [
+                                        .. Vocabulary.Weekdays.Select(
+                                            (w, i) =>
+                                                byDay.TryGetValue(i, out var slot)
+                                                    ? new EoepDay(
+                                                        w,
+                                                        slot.Centre,
+                                                        slot.Centre is null
+                                                            ? null
+                                                            : view.Scenario.Find(slot.Centre)?.Name,
+                                                        slot.Centre is null
+                                                    )
+                                                    : new EoepDay(w, null, null, false)
+                                        ),
+                                    ]
+                                );
+                            }),
+                    ]
+                )),
+        ]);
+    }
 
     /// <summary>An area row of a comparison as the API gives it (what-if and diff).</summary>
     public static WhatIfArea AreaEntry(AreaChange a) =>

@@ -76,6 +76,40 @@ public sealed record WhatIfCentre(
     string Reason
 );
 
+/// <summary>GET /api/region: the region's totals by unit kind, then each area's, then every centre's, with names.</summary>
+public sealed record RegionDocument(
+    string Status,
+    IReadOnlyList<UnitRow> Totals,
+    IReadOnlyList<AreaUnitRow> Areas,
+    IReadOnlyList<RegionCentre> Centres
+);
+
+/// <summary>Entitled, allocated and short of one unit kind (posts, days a week, shares), never added across kinds.</summary>
+public sealed record UnitRow(string Unit, long Entitled, long Allocated, long Shortfall, decimal Cost);
+
+public sealed record AreaUnitRow(string Area, string Unit, long Entitled, long Allocated, long Shortfall, decimal Cost);
+
+public sealed record RegionCentre(
+    string Code,
+    string Name,
+    string Area,
+    string Locality,
+    CentreKind Kind,
+    Ownership Ownership,
+    IReadOnlyList<UnitRow> Units,
+    decimal Cost
+);
+
+/// <summary>GET /api/eoep: each team's week, person by person, a cell a weekday (the centre, or a reserved day).</summary>
+public sealed record EoepDocument(IReadOnlyList<EoepTeamWeek> Teams);
+
+public sealed record EoepTeamWeek(string Eoep, string Area, IReadOnlyList<EoepPersonWeek> People);
+
+public sealed record EoepPersonWeek(string Person, string Role, IReadOnlyList<EoepDay> Days);
+
+/// <summary>A weekday of one person: a centre (code and name), reserved for the team's duties, or not working.</summary>
+public sealed record EoepDay(string Weekday, string? Centre, string? Name, bool Reserved);
+
 /// <summary>Every error the API answers: {"error": "…"}; a refused pin or re-plan adds the conflicts.</summary>
 public sealed record ApiError(string Error, IReadOnlyList<string>? Conflicts = null);
 
@@ -197,4 +231,6 @@ public sealed record DiffPartner(string Code, string Name, Stage Stage, string? 
 [JsonSerializable(typeof(AnnotateRequest))]
 [JsonSerializable(typeof(DiffDocument))]
 [JsonSerializable(typeof(AdoptionEntry))]
+[JsonSerializable(typeof(RegionDocument))]
+[JsonSerializable(typeof(EoepDocument))]
 public sealed partial class WebJson : JsonSerializerContext;

@@ -109,4 +109,62 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
         var code = placeholder!.Split(' ')[1].TrimEnd(',');
         Assert.NotNull(Staffing.Io.ScenarioReader.Read(Support.Sample).Find(code));
     }
+
+    [Fact]
+    public async Task TheRegionViewFiltersByAreaKindAndShortfall()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(serve.Url + "/#region");
+        await page.WaitForSelectorAsync("#region-centres tbody tr");
+        Assert.Equal("40 centres", await page.TextContentAsync("#region-count"));
+        Assert.Contains("posts · plazas", await page.TextContentAsync("#region-totals"));
+        await page.SelectOptionAsync("#f-area", "Madrid-Este");
+        await Until(async () => (await page.TextContentAsync("#region-count")) != "40 centres");
+        var areas = await page.Locator("#region-centres tbody tr td:nth-child(4)").AllTextContentsAsync();
+        Assert.All(areas, a => Assert.Equal("Madrid-Este", a));
+        await page.CheckAsync("#f-short");
+        await page.SelectOptionAsync("#f-kind", "CEIP");
+        await Until(async () => (await page.Locator("#region-centres tbody tr:not(.short)").CountAsync()) == 0);
+        var kinds = await page.Locator("#region-centres tbody tr td:nth-child(5)").AllTextContentsAsync();
+        Assert.NotEmpty(kinds);
+        Assert.All(kinds, k => Assert.Equal("CEIP", k));
+        await page.ClickAsync("#region-centres tbody tr a");
+        await page.WaitForSelectorAsync("#card:not([hidden])");
+    }
+
+    [Fact]
+    public async Task TheEoepWeekShowsEachPersonsCentresByName()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(serve.Url + "/#eoep");
+        await page.WaitForSelectorAsync("#eoep-week tbody tr");
+        var week = await page.TextContentAsync("#eoep-week");
+        Assert.Contains("EG-ALCALA-psy-1", week);
+        Assert.Contains("DAOIZ Y VELARDE", week);
+        var teams = await page.Locator("#eoep-team option").AllInnerTextsAsync();
+        Assert.True(teams.Count > 1);
+        await page.SelectOptionAsync("#eoep-team", new SelectOptionValue { Index = 1 });
+        await page.WaitForURLAsync("**/#eoep/*");
+        await Until(async () => (await page.TextContentAsync("#eoep-week"))!.Contains(teams[1].Split(' ')[0]));
+    }
+
+    [Fact]
+    public async Task AtPhoneWidthThePageNeverScrollsSideways()
+    {
+        var context = await browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+                BypassCSP = true,
+            }
+        );
+        var page = await context.NewPageAsync();
+        foreach (var view in new[] { "#region", "#eoep", "#centre/28002956", "#areas" })
+        {
+            await page.GotoAsync(serve.Url + "/" + view);
+            await page.WaitForSelectorAsync("main section:not([hidden]) table tbody tr");
+            var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(width <= 390, $"{view}: the page is {width} px wide at 390");
+        }
+    }
 }

@@ -24,10 +24,63 @@ const count = (n, noun) => `${n} ${n === 1 ? noun : noun + "s"}`;
 const shortfallText = (list) => list.filter((t) => t.amount > 0).map((t) => `${t.amount} ${units[t.unit] || t.unit}`).join(", ") || "none · ninguno";
 
 function show(view) {
-  for (const v of ["centre", "areas", "whatif", "runs"]) $("#view-" + v).hidden = v !== view;
+  for (const v of ["centre", "region", "areas", "eoep", "whatif", "runs"]) $("#view-" + v).hidden = v !== view;
   for (const a of document.querySelectorAll("nav a")) a.classList.toggle("active", a.dataset.view === view);
   if (view === "areas") loadAreas();
+  if (view === "region") loadRegion();
 }
+
+// The region: totals by unit kind, then areas, then centres with filters and sorting.
+let regionData = null, regionRun, regionSort = { key: "posts", down: true };
+const unitOf = (units, u) => units.find((x) => x.unit === u) || { entitled: 0, allocated: 0, shortfall: 0 };
+const euros = (n) => Math.round(Number(n)).toLocaleString("es-ES") + " €";
+async function loadRegion() {
+  if (!regionData || regionRun !== currentRun) {
+    regionData = await json("/api/region" + runQuery());
+    regionRun = currentRun;
+    $("#f-area").innerHTML = `<option value="">all · todas</option>` + [...new Set(regionData.centres.map((c) => c.area))].map((a) => `<option>${esc(a)}</option>`).join("");
+  }
+  $("#region-status").textContent = "Plan status: " + regionData.status;
+  $("#region-totals tbody").innerHTML = regionData.totals.map((u) => `<tr class="${u.shortfall > 0 ? "short" : ""}"><td>${esc(units[u.unit] || u.unit)}</td><td class="n">${u.entitled}</td><td class="n">${u.allocated}</td><td class="n">${u.shortfall}</td><td class="n">${euros(u.cost)}</td></tr>`).join("");
+  $("#region-areas tbody").innerHTML = regionData.areas.map((u) => `<tr class="${u.shortfall > 0 ? "short" : ""}"><td>${esc(u.area)}</td><td>${esc(units[u.unit] || u.unit)}</td><td class="n">${u.entitled}</td><td class="n">${u.allocated}</td><td class="n">${u.shortfall}</td><td class="n">${euros(u.cost)}</td></tr>`).join("");
+  drawCentres();
+}
+
+function drawCentres() {
+  const area = $("#f-area").value, kind = $("#f-kind").value, short = $("#f-short").checked;
+  const town = $("#f-locality").value.trim().toLowerCase();
+  const key = { posts: (c) => unitOf(c.units, "posts").shortfall, days: (c) => unitOf(c.units, "days a week").shortfall, shares: (c) => unitOf(c.units, "shares").shortfall, cost: (c) => c.cost };
+  let rows = regionData.centres.filter((c) => (!area || c.area === area) && (!kind || c.kind === kind) && (!town || c.locality.toLowerCase().includes(town))
+    && (!short || c.units.some((u) => u.shortfall > 0)));
+  const k = regionSort.key, f = key[k] || ((c) => c[k]);
+  rows.sort((a, b) => { const x = f(a), y = f(b); const c = x < y ? -1 : x > y ? 1 : a.code < b.code ? -1 : 1; return regionSort.down && key[k] ? -c : c; });
+  const shown = rows.slice(0, 500);
+  $("#region-count").textContent = `${count(rows.length, "centre")}` + (rows.length > shown.length ? ` (the first ${shown.length} shown: filter to narrow · se muestran ${shown.length})` : "");
+  const cell = (c, u) => { const x = unitOf(c.units, u); return x.entitled ? `${x.allocated} of ${x.entitled}${x.shortfall ? ` (−${x.shortfall})` : ""}` : ""; };
+  $("#region-centres tbody").innerHTML = shown.map((c) => `<tr class="${c.units.some((u) => u.shortfall > 0) ? "short" : ""}" data-code="${esc(c.code)}"><td><a href="#centre/${encodeURIComponent(c.code)}">${esc(c.code)}</a></td><td>${esc(c.name)}</td><td>${esc(c.locality)}</td><td>${esc(c.area)}</td><td>${esc(c.kind)}</td><td class="n">${cell(c, "posts")}</td><td class="n">${cell(c, "days a week")}</td><td class="n">${cell(c, "shares")}</td><td class="n">${euros(c.cost)}</td></tr>`).join("");
+}
+for (const el of document.querySelectorAll("#region-filters select, #region-filters input")) el.addEventListener("input", drawCentres);
+for (const th of document.querySelectorAll("#region-centres th[data-sort]")) th.addEventListener("click", () => {
+  regionSort = { key: th.dataset.sort, down: regionSort.key === th.dataset.sort ? !regionSort.down : true };
+  drawCentres();
+});
+
+// The EOEP week: a team's people by weekday, each cell the centre's name.
+let eoepData = null, eoepRun;
+async function loadEoep(team) {
+  show("eoep");
+  if (!eoepData || eoepRun !== currentRun) { eoepData = await json("/api/eoep" + runQuery()); eoepRun = currentRun; }
+  const select = $("#eoep-team");
+  if (!eoepData.teams.length) { $("#eoep-note").textContent = "The scenario has no eoep.csv: no EOEP week · sin equipos"; return; }
+  select.innerHTML = eoepData.teams.map((t) => `<option value="${esc(t.eoep)}">${esc(t.eoep)} (${esc(t.area)})</option>`).join("");
+  const t = eoepData.teams.find((x) => x.eoep === team) || eoepData.teams[0];
+  select.value = t.eoep;
+  $("#eoep-week tbody").innerHTML = t.people.map((p) => `<tr><td>${esc(p.person)}</td><td>${esc(p.role)}</td>` + p.days.map((d) =>
+    `<td>${d.centre ? `<a href="#centre/${encodeURIComponent(d.centre)}">${esc(d.name || d.centre)}</a>` : d.reserved ? `<span class="muted">reserved · reservado</span>` : ""}</td>`).join("") + `</tr>`).join("")
+    || `<tr><td colspan="7" class="muted">No people in this team · sin personal</td></tr>`;
+  $("#eoep-note").textContent = "An empty cell: that person does not work for the team that day.";
+}
+$("#eoep-team").addEventListener("change", () => { location.hash = "#eoep/" + encodeURIComponent($("#eoep-team").value); });
 
 let searchTimer;
 $("#q").addEventListener("input", () => {
@@ -145,6 +198,8 @@ async function openRun(id) {
   show("runs");
   currentRun = id;
   areaData = null;
+  regionData = null;
+  eoepData = null;
   await loadRuns();
   let detail;
   try { detail = await json("/api/runs/" + id); }
@@ -255,7 +310,8 @@ function route() {
   if (m) openCentre(decodeURIComponent(m[1]));
   else if (run && session.workspace) openRun(Number(run[1]));
   else if (location.hash === "#runs" && session.workspace) { show("runs"); loadRuns(); }
-  else show(location.hash === "#areas" ? "areas" : location.hash === "#whatif" ? "whatif" : "centre");
+  else if (location.hash.startsWith("#eoep")) loadEoep(decodeURIComponent(location.hash.slice(6)));
+  else show(location.hash === "#areas" ? "areas" : location.hash === "#region" ? "region" : location.hash === "#whatif" ? "whatif" : "centre");
 }
 for (const a of document.querySelectorAll("nav a")) a.addEventListener("click", (e) => { e.preventDefault(); location.hash = a.dataset.view === "centre" ? "" : a.dataset.view; });
 window.addEventListener("hashchange", route);
