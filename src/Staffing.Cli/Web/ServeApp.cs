@@ -24,6 +24,19 @@ namespace Staffing.Cli.Web;
 public static class ServeApp
 {
     public const int MaxWhatIfBytes = 16 * 1024;
+
+    /// <summary>The parameters the page's what-if panel offers (any parameter may be posted).</summary>
+    public static readonly IReadOnlyList<string> WhatIfParameters =
+    [
+        "primary_ratio",
+        "cycle_cap",
+        "priority_threshold",
+        "cra_ratio",
+        "secondary_ratio",
+        "secondary_cap",
+        "secondary_ptsc_min_support",
+        "itinerant_share",
+    ];
     public const double WhatIfSeconds = 10;
 
     /// <summary>What-ifs waiting for a solver beyond those running; more get 503 with Retry-After.</summary>
@@ -220,6 +233,45 @@ public static class ServeApp
             );
 
         app.MapGet(
+                "/api/parameters",
+                () =>
+                    Results.Json(
+                        (IReadOnlyList<WhatIfParameter>)
+                            [
+                                .. WhatIfParameters
+                                    .Select(n => PolicyLoader.Find(n))
+                                    .OfType<Staffing.Domain.ParameterInfo>()
+                                    .Select(p => new WhatIfParameter(
+                                        p.Name,
+                                        p.Unit,
+                                        p.Source,
+                                        p.Type,
+                                        p.Min,
+                                        p.Max,
+                                        state.Scenario.Policy.Values.GetValueOrDefault(p.Name, p.DefaultJson),
+                                        p.Name == "priority_threshold"
+                                    )),
+                                new WhatIfParameter(
+                                    Variant.PoolScale,
+                                    "factor on every row of pool.csv (1 = the pools as given)",
+                                    "what-if, not in the regulation",
+                                    "number",
+                                    0,
+                                    10,
+                                    "1",
+                                    false
+                                ),
+                            ],
+                        WebJson.Default.IReadOnlyListWhatIfParameter
+                    )
+            )
+            .RequireAuthorization(Access.Reader)
+            .WithName("WhatIfParameters")
+            .WithSummary(
+                "The what-if panel's parameters: unit and legal source from policy.defaults.json, the served value"
+            );
+
+        app.MapGet(
                 "/api/region",
                 (long? run) =>
                     ViewOf(run) is not { } view
@@ -369,6 +421,8 @@ public static class ServeApp
                             Interlocked.Decrement(ref waiting);
                         }
                         var (areas, changed) = Comparison.Compare(state.Scenario, state.Plan, variant, plan);
+                        if (request.Query["format"] is [var format] && format is "csv" or "xlsx")
+                            return Download(areas, changed, state.Scenario, variant, format);
                         return Results.Json(
                             new WhatIfResult(
                                 plan.Status,
@@ -381,7 +435,8 @@ public static class ServeApp
                                         c.VariantEntitled,
                                         c.BaseAllocated,
                                         c.VariantAllocated,
-                                        c.Reason
+                                        c.Reason,
+                                        (variant.Find(c.Code) ?? state.Scenario.Find(c.Code))?.Name ?? ""
                                     )),
                                 ]
                             ),
@@ -428,6 +483,44 @@ public static class ServeApp
 
     public static IResult Error(string message, int status) =>
         Results.Json(new ApiError(message), WebJson.Default.ApiError, statusCode: status);
+
+    /// <summary>
+    /// A what-if's comparison as files: the workbook of compare's two tables, or compare-centres.csv as Spanish Excel
+    /// opens it (';', decimal comma, BOM).
+    /// </summary>
+    private static IResult Download(
+        IReadOnlyList<AreaChange> areas,
+        IReadOnlyList<CentreChange> changed,
+        Scenario baseScenario,
+        Scenario variant,
+        string format
+    )
+    {
+        var dir = Directory.CreateTempSubdirectory("staffing-what-if-");
+        try
+        {
+            Commands.CompareCommand.WriteTables(dir.FullName, areas, changed, baseScenario, variant);
+            if (format == "xlsx")
+            {
+                Reports.Tables.ToWorkbook(dir.FullName);
+                return Results.File(
+                    File.ReadAllBytes(Path.Combine(dir.FullName, "tables.xlsx")),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "what-if.xlsx"
+                );
+            }
+            Reports.Tables.ToExcelEs(dir.FullName);
+            return Results.File(
+                File.ReadAllBytes(Path.Combine(dir.FullName, "compare-centres.csv")),
+                "text/csv; charset=utf-8",
+                "what-if-centres.csv"
+            );
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 
     /// <summary>Pool lines summed by unit kind (Resource.Unit), in a stable order: posts, days a week, shares.</summary>
     private static List<UnitRow> Units(IEnumerable<PlanLine> lines, Policy policy) =>

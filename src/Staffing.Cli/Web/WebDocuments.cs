@@ -73,7 +73,20 @@ public sealed record WhatIfCentre(
     int VariantEntitled,
     int BaseAllocated,
     int VariantAllocated,
-    string Reason
+    string Reason,
+    string Name = ""
+);
+
+/// <summary>GET /api/parameters: the what-if panel's parameters, each with its unit and legal source (policy.defaults.json).</summary>
+public sealed record WhatIfParameter(
+    string Name,
+    string Unit,
+    string Source,
+    string Type,
+    decimal? Min,
+    decimal? Max,
+    string Value,
+    bool Percent
 );
 
 /// <summary>GET /api/region: the region's totals by unit kind, then each area's, then every centre's, with names.</summary>
@@ -232,5 +245,6 @@ public sealed record DiffPartner(string Code, string Name, Stage Stage, string? 
 [JsonSerializable(typeof(DiffDocument))]
 [JsonSerializable(typeof(AdoptionEntry))]
 [JsonSerializable(typeof(RegionDocument))]
+[JsonSerializable(typeof(IReadOnlyList<WhatIfParameter>))]
 [JsonSerializable(typeof(EoepDocument))]
 public sealed partial class WebJson : JsonSerializerContext;

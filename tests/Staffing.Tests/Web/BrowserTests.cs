@@ -167,4 +167,30 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
             Assert.True(width <= 390, $"{view}: the page is {width} px wide at 390");
         }
     }
+
+    [Fact]
+    public async Task AWhatIfLinkReproducesItAndItsComparisonDownloads()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(serve.Url + "/#whatif?primary_ratio=20");
+        await page.WaitForSelectorAsync("#whatif-summary", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        Assert.Equal("20", await page.InputValueAsync("input[name=primary_ratio]"));
+        Assert.Equal("25", await page.InputValueAsync("input[name=priority_threshold]")); // a share as a percentage
+        var panel = await page.TextContentAsync("#whatif-parameters");
+        Assert.Contains("compensatory primary pupils per support post", panel);
+        Assert.Contains("Octava a", panel);
+        Assert.Contains("primary_ratio=20", await page.GetAttributeAsync("#whatif-link", "href"));
+        var result = await page.TextContentAsync("#whatif-result");
+        var code = (await page.TextContentAsync("#whatif-result a[href^='#centre/']"))!;
+        Assert.Contains(Staffing.Io.ScenarioReader.Read(Support.Sample).Find(code)!.Name, result); // names beside codes
+        var xlsx = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#whatif-xlsx"));
+        Assert.Equal("what-if.xlsx", xlsx.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync((await xlsx.PathAsync())!);
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#whatif-csv"));
+        var text = await File.ReadAllTextAsync((await csv.PathAsync())!);
+        Assert.StartsWith("code;resource;base_entitled", text.TrimStart('\uFEFF'));
+        await page.ClickAsync("#whatif-result a[href^='#centre/']");
+        await page.WaitForSelectorAsync("#card:not([hidden])");
+    }
 }

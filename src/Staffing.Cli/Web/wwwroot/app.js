@@ -282,26 +282,81 @@ function drawArea() {
   for (const el of svg.querySelectorAll("circle")) el.addEventListener("click", () => openCentre(el.dataset.code));
 }
 
-$("#whatif").addEventListener("submit", async (ev) => {
-  ev.preventDefault();
-  const out = $("#whatif-result");
+// The what-if panel: the parameters with their unit and legal source; shares shown as percentages.
+let parameters = [];
+async function loadParameters() {
+  if (parameters.length) return;
+  parameters = await json("/api/parameters");
+  $("#whatif-parameters").innerHTML = parameters.map((p) => {
+    const value = p.percent ? +(Number(p.value) * 100).toFixed(4) : Number(p.value);
+    const step = p.type === "integer" ? 1 : p.percent ? 0.5 : 0.05;
+    const min = p.min === null ? "" : `min="${p.percent ? p.min * 100 : p.min}"`;
+    const max = p.max === null ? "" : `max="${p.percent ? p.max * 100 : p.max}"`;
+    return `<label class="parameter"><span class="name">${esc(p.name)}</span> <input name="${esc(p.name)}" type="number" ${min} ${max} step="${step}" value="${value}" data-base="${value}" data-percent="${p.percent}">${p.percent ? " %" : ""}`
+      + `<span class="unit">${esc(p.unit)}</span><small class="source">${esc(p.source)}</small></label>`;
+  }).join("");
+}
+
+function whatIfPolicy() {
   const policy = {};
-  for (const input of ev.target.querySelectorAll("input")) policy[input.name] = Number(input.value);
+  for (const input of $("#whatif-parameters").querySelectorAll("input")) {
+    if (input.value === input.dataset.base) continue; // only what changes
+    const v = Number(input.value);
+    policy[input.name] = input.dataset.percent === "true" ? +(v / 100).toFixed(6) : v;
+  }
+  return policy;
+}
+
+async function runWhatIf() {
+  const out = $("#whatif-result");
+  const policy = whatIfPolicy();
   out.textContent = "Computing… · Calculando…";
   try {
     const r = await json("/api/what-if", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ policy }) });
     const cost = r.areas.reduce((s, a) => s + a.delta_cost, 0);
     const full = r.areas.reduce((s, a) => s + a.delta_entitled_cost, 0);
-    out.innerHTML = `<p id="whatif-summary">${count(r.areas.length, "area row")} and ${count(r.centres.length, "centre row")} change; funding the entitlement in full ${full >= 0 ? "+" : ""}${full.toLocaleString("en")} € a year, what the pools allocate ${cost >= 0 ? "+" : ""}${cost.toLocaleString("en")} € a year (variant ${esc(r.status)}).</p>`
-      + `<table><thead><tr><th>area</th><th>resource</th><th>entitled</th><th>allocated</th><th>Δ cost</th></tr></thead><tbody>`
-      + r.areas.map((a) => `<tr><td>${esc(a.area)}</td><td>${esc(a.resource)}</td><td class="n">${a.base_entitled} → ${a.variant_entitled}</td><td class="n">${a.base_allocated} → ${a.variant_allocated}</td><td class="n">${a.delta_cost.toLocaleString("en")}</td></tr>`).join("")
-      + `</tbody></table><table><thead><tr><th>centre</th><th>resource</th><th>entitled</th><th>allocated</th><th>why</th></tr></thead><tbody>`
-      + r.centres.slice(0, 200).map((c) => `<tr><td>${esc(c.code)}</td><td>${esc(c.resource)}</td><td class="n">${c.base_entitled} → ${c.variant_entitled}</td><td class="n">${c.base_allocated} → ${c.variant_allocated}</td><td>${esc(c.reason)}</td></tr>`).join("")
-      + `</tbody></table>`;
+    const signed = (n) => (n >= 0 ? "+" : "") + euros(n);
+    out.innerHTML = `<p id="whatif-summary">${count(r.areas.length, "area row")} and ${count(r.centres.length, "centre row")} change; funding the entitlement in full ${signed(full)} a year, what the pools allocate ${signed(cost)} a year (variant ${esc(r.status)}).</p>`
+      + `<div class="scroll"><table><thead><tr><th>area</th><th>resource</th><th>entitled</th><th>allocated</th><th>Δ cost of the entitlement</th><th>Δ cost allocated</th></tr></thead><tbody>`
+      + r.areas.map((a) => `<tr><td>${esc(a.area)}</td><td>${esc(a.resource)}</td><td class="n">${a.base_entitled} → ${a.variant_entitled}</td><td class="n">${a.base_allocated} → ${a.variant_allocated}</td><td class="n">${signed(a.delta_entitled_cost)}</td><td class="n">${signed(a.delta_cost)}</td></tr>`).join("")
+      + `</tbody></table></div><div class="scroll"><table><thead><tr><th>centre</th><th>resource</th><th>entitled</th><th>allocated</th><th>why</th></tr></thead><tbody>`
+      + r.centres.slice(0, 200).map((c) => `<tr><td><a href="#centre/${encodeURIComponent(c.code)}">${esc(c.code)}</a> ${esc(c.name)}</td><td>${esc(c.resource)}</td><td class="n">${c.base_entitled} → ${c.variant_entitled}</td><td class="n">${c.base_allocated} → ${c.variant_allocated}</td><td>${esc(c.reason)}</td></tr>`).join("")
+      + `</tbody></table></div>`;
+    const query = new URLSearchParams(Object.entries(policy).map(([k, v]) => [k, String(v)])).toString();
+    $("#whatif-link").href = "#whatif?" + query;
+    $("#whatif-links").hidden = false;
   } catch (e) {
-    out.innerHTML = `<p class="error">${esc(e.message)}</p>`;
+    out.innerHTML = `<p class="error">${problem(e)}</p>`;
   }
-});
+}
+
+$("#whatif").addEventListener("submit", (ev) => { ev.preventDefault(); runWhatIf(); });
+
+async function downloadWhatIf(format) {
+  const r = await fetch("/api/what-if?format=" + format, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ policy: whatIfPolicy() }) });
+  if (!r.ok) { $("#whatif-result").insertAdjacentHTML("afterbegin", `<p class="error">download failed · error al descargar (${r.status})</p>`); return; }
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(await r.blob());
+  a.download = format === "xlsx" ? "what-if.xlsx" : "what-if-centres.csv";
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+$("#whatif-csv").addEventListener("click", () => downloadWhatIf("csv"));
+$("#whatif-xlsx").addEventListener("click", () => downloadWhatIf("xlsx"));
+
+// A what-if link (#whatif?primary_ratio=20) fills the panel and runs it.
+async function openWhatIf(query) {
+  show("whatif");
+  await loadParameters();
+  const given = new URLSearchParams(query);
+  for (const input of $("#whatif-parameters").querySelectorAll("input")) {
+    if (!given.has(input.name)) continue;
+    const v = Number(given.get(input.name));
+    input.value = input.dataset.percent === "true" ? +(v * 100).toFixed(4) : v;
+  }
+  if ([...given.keys()].length) runWhatIf();
+}
 
 // The address is the state: a pasted link, the back button and an edited hash all show what they name.
 function route() {
@@ -311,7 +366,8 @@ function route() {
   else if (run && session.workspace) openRun(Number(run[1]));
   else if (location.hash === "#runs" && session.workspace) { show("runs"); loadRuns(); }
   else if (location.hash.startsWith("#eoep")) loadEoep(decodeURIComponent(location.hash.slice(6)));
-  else show(location.hash === "#areas" ? "areas" : location.hash === "#region" ? "region" : location.hash === "#whatif" ? "whatif" : "centre");
+  else if (location.hash.startsWith("#whatif")) openWhatIf(location.hash.slice(8));
+  else show(location.hash === "#areas" ? "areas" : location.hash === "#region" ? "region" : "centre");
 }
 for (const a of document.querySelectorAll("nav a")) a.addEventListener("click", (e) => { e.preventDefault(); location.hash = a.dataset.view === "centre" ? "" : a.dataset.view; });
 window.addEventListener("hashchange", route);
