@@ -80,7 +80,7 @@ public static class SimulateCommand
             var pools = (s.Pool ?? [])
                 .Where(p => p.Area != PoolRow.AllAreas)
                 .ToDictionary(p => (p.Area, p.Resource), p => p.Amount);
-            var png = Charts.Fan(areas, pools, Resource.PrimarySupport);
+            var png = Charts.Fan(areas, pools, s.Policy.ItinerantShare);
             output.Write(
                 r,
                 [r.GetValue(scenario), r.GetValue(trends)],

@@ -9,75 +9,158 @@ public static class Charts
     public const int Width = 900,
         Height = 520;
 
+    /// <summary>The unit kinds in their fixed order, as people read them (never added together).</summary>
+    private static readonly (string Unit, string Label)[] UnitKinds =
+    [
+        ("posts", "posts"),
+        ("days a week", "EOEP days a week"),
+        ("shares", "itinerant shares"),
+    ];
+
+    /// <summary>
+    /// One panel per unit kind (entitled, allocated, shortfall across the sweep) and one for the cost, its axis from
+    /// zero; legends beside the panels, off the lines.
+    /// </summary>
     public static byte[] Sweep(string name, IReadOnlyList<SweepPoint> points)
     {
-        var plt = new Plot();
         var xs = points.Select(p => (double)p.Value).ToArray();
-        double[] Sum(Func<Total, double> f) => [.. points.Select(p => p.Totals.Sum(f))];
-        plt.Add.Scatter(xs, Sum(t => t.Entitled)).LegendText = "entitled (posts, days, shares)";
-        plt.Add.Scatter(xs, Sum(t => t.Allocated)).LegendText = "allocated";
-        plt.Add.Scatter(xs, Sum(t => t.Shortfall)).LegendText = "shortfall";
-        var cost = plt.Add.Scatter(xs, Sum(t => (double)t.Cost / 1_000_000));
-        cost.LegendText = "cost (M€ a year, right axis)";
-        cost.Axes.YAxis = plt.Axes.Right;
-        plt.Axes.Right.Label.Text = "M€ a year";
-        plt.Title($"Sweep of {name}: region totals");
-        plt.XLabel(name);
-        plt.YLabel("units");
-        plt.ShowLegend(Alignment.UpperLeft);
-        return plt.GetImageBytes(Width, Height, ImageFormat.Png);
+        var kinds = UnitKinds
+            .Where(k => points.Any(p => p.Totals.Any(t => t.Resource.Unit() == k.Unit && t.Entitled > 0)))
+            .ToList();
+        var mp = new Multiplot();
+        mp.AddPlots(kinds.Count + 1);
+        mp.Layout = new ScottPlot.MultiplotLayouts.Grid(rows: kinds.Count + 1, columns: 1);
+        for (var i = 0; i < kinds.Count; i++)
+        {
+            var plt = mp.GetPlot(i);
+            var (unit, label) = kinds[i];
+            double[] Sum(Func<Total, double> f) =>
+                [.. points.Select(p => p.Totals.Where(t => t.Resource.Unit() == unit).Sum(f))];
+            plt.Add.Scatter(xs, Sum(t => t.Entitled)).LegendText = "entitled";
+            plt.Add.Scatter(xs, Sum(t => t.Allocated)).LegendText = "allocated";
+            plt.Add.Scatter(xs, Sum(t => t.Shortfall)).LegendText = "shortfall";
+            plt.Title(i == 0 ? $"Sweep of {name}: region totals, {label}" : label);
+            plt.YLabel(label);
+            plt.Axes.SetLimitsY(
+                0,
+                Math.Max(
+                    1,
+                    points.Max(p => p.Totals.Where(t => t.Resource.Unit() == unit).Sum(t => (double)t.Entitled))
+                ) * 1.1
+            );
+            plt.ShowLegend(Edge.Right);
+        }
+        var cost = mp.GetPlot(kinds.Count);
+        var euros = points.Select(p => (double)p.Totals.Sum(t => t.Cost) / 1_000_000).ToArray();
+        cost.Add.Scatter(xs, euros).LegendText = "cost allocated";
+        cost
+            .Add.Scatter(xs, [.. points.Select(p => (double)p.Totals.Sum(t => t.EntitledCost) / 1_000_000)])
+            .LegendText = "cost of the entitlement";
+        cost.Title("Cost, M€ a year (axis from 0)");
+        cost.YLabel("M€ a year");
+        cost.XLabel(name);
+        cost.Axes.SetLimitsY(
+            0,
+            Math.Max(0.1, points.Max(p => (double)p.Totals.Sum(t => t.EntitledCost) / 1_000_000)) * 1.1
+        );
+        cost.ShowLegend(Edge.Right);
+        return mp.Render(Width, 260 * (kinds.Count + 1)).GetImageBytes(ImageFormat.Png);
     }
 
-    /// <summary>Per area, the spread of next year's need for the main posts: P10–P90 band, the median, this year's pool.</summary>
+    /// <summary>
+    /// Next year's need per area, one panel per resource: areas are categories, each a bar at the median with
+    /// whiskers from P10 to P90, and this year's pool where one is given.
+    /// </summary>
+    /// <remarks>An itinerant pool counts teachers: drawn as the shares they serve (teachers × <paramref name="itinerantShare"/>).</remarks>
     public static byte[] Fan(
         IReadOnlyList<AreaOutlook> areas,
         IReadOnlyDictionary<(string, Domain.Resource), int> pools,
-        Domain.Resource resource
+        int itinerantShare
     )
     {
-        var plt = new Plot();
-        var rows = areas.Where(a => a.Resource == resource).ToList();
-        var xs = rows.Select((_, i) => (double)i).ToArray();
-        if (rows.Count > 0)
+        var resources = areas.Select(a => a.Resource).Distinct().Order().ToList();
+        var mp = new Multiplot();
+        mp.AddPlots(Math.Max(1, resources.Count));
+        mp.Layout = new ScottPlot.MultiplotLayouts.Grid(rows: Math.Max(1, resources.Count), columns: 1);
+        for (var i = 0; i < resources.Count; i++)
         {
-            var band = plt.Add.FillY(xs, [.. rows.Select(r => r.NeedP10)], [.. rows.Select(r => r.NeedP90)]);
-            band.LegendText = "need, P10 to P90";
-            plt.Add.Scatter(xs, [.. rows.Select(r => r.NeedP50)]).LegendText = "need, median";
-            var pool = rows.Select(r => (double)pools.GetValueOrDefault((r.Area, resource), -1)).ToArray();
-            if (pool.All(p => p >= 0))
-                plt.Add.Scatter(xs, pool).LegendText = "this year's pool";
+            var plt = mp.GetPlot(i);
+            var resource = resources[i];
+            var rows = areas.Where(a => a.Resource == resource).ToList();
+            var xs = rows.Select((_, k) => (double)k).ToArray();
+            var bars = plt.Add.Bars(xs, [.. rows.Select(r => r.NeedP50)]);
+            bars.LegendText = "need, median";
+            foreach (var b in bars.Bars)
+                b.Size = 0.5;
+            for (var k = 0; k < rows.Count; k++)
+            {
+                var whisker = plt.Add.Line(k, rows[k].NeedP10, k, rows[k].NeedP90);
+                whisker.LineWidth = 2;
+                whisker.Color = Colors.Black;
+                foreach (var y in new[] { rows[k].NeedP10, rows[k].NeedP90 })
+                    plt.Add.Line(k - 0.12, y, k + 0.12, y).Color = Colors.Black;
+            }
+            var perUnit = resource.IsItinerant() ? itinerantShare : 1;
+            var pooled = rows.Select(r =>
+                    pools.TryGetValue((r.Area, resource), out var n) ? (double?)n * perUnit : null
+                )
+                .ToList();
+            if (pooled.All(p => p is not null))
+            {
+                var pool = plt.Add.Scatter(xs, [.. pooled.Select(p => p!.Value)]);
+                pool.LineWidth = 0;
+                pool.MarkerSize = 10;
+                pool.MarkerShape = MarkerShape.FilledDiamond;
+                pool.Color = Colors.OrangeRed;
+                pool.LegendText = resource.IsItinerant() ? "this year's pool (teachers × share)" : "this year's pool";
+            }
             plt.Axes.Bottom.SetTicks(xs, [.. rows.Select(r => r.Area)]);
+            plt.Axes.Margins(bottom: 0);
+            plt.Title($"{Domain.Vocabulary.Name(resource)}: next year's need by area, P10–P90 (Monte Carlo)");
+            plt.YLabel(Domain.Vocabulary.Unit(resource));
+            plt.ShowLegend(Edge.Right);
         }
-        plt.Title($"Next year's {Domain.Vocabulary.Name(resource)} need by area (Monte Carlo)");
-        plt.YLabel(Domain.Vocabulary.Unit(resource));
-        plt.ShowLegend(Alignment.UpperLeft);
-        return plt.GetImageBytes(Width, Height, ImageFormat.Png);
+        return mp.Render(Width, 240 * Math.Max(1, resources.Count)).GetImageBytes(ImageFormat.Png);
     }
 
+    /// <summary>Entitled beside allocated per area, one panel per unit kind (posts, EOEP days, itinerant shares).</summary>
     public static byte[] Areas(IReadOnlyList<Total> totals)
     {
-        var plt = new Plot();
-        var rows = totals.GroupBy(t => t.Area).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        var xs = rows.Select((_, i) => (double)i).ToArray();
-        var entitled = plt.Add.Bars(
-            xs.Select(x => x - 0.2).ToArray(),
-            [.. rows.Select(g => (double)g.Sum(t => t.Entitled))]
-        );
-        entitled.LegendText = "entitled";
-        foreach (var b in entitled.Bars)
-            b.Size = 0.4;
-        var allocated = plt.Add.Bars(
-            xs.Select(x => x + 0.2).ToArray(),
-            [.. rows.Select(g => (double)g.Sum(t => t.Allocated))]
-        );
-        allocated.LegendText = "allocated";
-        foreach (var b in allocated.Bars)
-            b.Size = 0.4;
-        plt.Axes.Bottom.SetTicks(xs, [.. rows.Select(g => g.Key)]);
-        plt.Axes.Margins(bottom: 0);
-        plt.Title("Entitled and allocated by area (posts, days, shares)");
-        plt.ShowLegend(Alignment.UpperRight);
-        return plt.GetImageBytes(Width, Height, ImageFormat.Png);
+        var kinds = UnitKinds.Where(k => totals.Any(t => t.Resource.Unit() == k.Unit && t.Entitled > 0)).ToList();
+        var mp = new Multiplot();
+        mp.AddPlots(Math.Max(1, kinds.Count));
+        mp.Layout = new ScottPlot.MultiplotLayouts.Grid(rows: Math.Max(1, kinds.Count), columns: 1);
+        for (var i = 0; i < kinds.Count; i++)
+        {
+            var plt = mp.GetPlot(i);
+            var (unit, label) = kinds[i];
+            var rows = totals
+                .Where(t => t.Resource.Unit() == unit)
+                .GroupBy(t => t.Area)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToList();
+            var xs = rows.Select((_, k) => (double)k).ToArray();
+            var entitled = plt.Add.Bars(
+                xs.Select(x => x - 0.2).ToArray(),
+                [.. rows.Select(g => (double)g.Sum(t => t.Entitled))]
+            );
+            entitled.LegendText = "entitled";
+            foreach (var b in entitled.Bars)
+                b.Size = 0.4;
+            var allocated = plt.Add.Bars(
+                xs.Select(x => x + 0.2).ToArray(),
+                [.. rows.Select(g => (double)g.Sum(t => t.Allocated))]
+            );
+            allocated.LegendText = "allocated";
+            foreach (var b in allocated.Bars)
+                b.Size = 0.4;
+            plt.Axes.Bottom.SetTicks(xs, [.. rows.Select(g => g.Key)]);
+            plt.Axes.Margins(bottom: 0);
+            plt.Title(i == 0 ? $"Entitled and allocated by area: {label}" : label);
+            plt.YLabel(label);
+            plt.ShowLegend(Edge.Right);
+        }
+        return mp.Render(Width, 240 * Math.Max(1, kinds.Count)).GetImageBytes(ImageFormat.Png);
     }
 
     /// <summary>Centres by compensatory share, sorted, with the preferred-action line.</summary>

@@ -37,6 +37,8 @@ public class WhatIfTests
         var output = Path.Combine(TempDir(), "sweep");
         Assert.Equal(0, Run("sweep", Sample, "--param", "primary_ratio=20:30:5", "--out", output).Exit);
         Assert.True(new FileInfo(Path.Combine(output, "sweep.png")).Length > 1000);
+        // A panel per unit kind (posts, EOEP days, itinerant shares) and one for the cost: never one summed axis.
+        Assert.Equal(4 * 260, PngHeight(Path.Combine(output, "sweep.png")));
         var sweep = Rows(Path.Combine(output, "sweep.csv"))
             .Where(l => l.StartsWith("20,Madrid-Sur,primary_support,", StringComparison.Ordinal))
             .Single()
@@ -122,7 +124,18 @@ public class WhatIfTests
             File.ReadAllText(Path.Combine(c, "simulate-centres.csv"))
         );
         Assert.True(new FileInfo(Path.Combine(b, "fan.png")).Length > 1000);
+        // A panel per resource of simulate-areas.csv.
+        var resources = Rows(Path.Combine(b, "simulate-areas.csv"))
+            .Skip(1)
+            .Select(l => l.Split(',')[1])
+            .Distinct()
+            .Count();
+        Assert.Equal(resources * 240, PngHeight(Path.Combine(b, "fan.png")));
     }
+
+    /// <summary>The image height from a PNG's IHDR chunk (bytes 20–23, big-endian).</summary>
+    private static int PngHeight(string path) =>
+        System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(File.ReadAllBytes(path).AsSpan(20, 4));
 
     [Fact]
     public void TheWorkbookHoldsThePlansNumbersAndTheHtmlEveryCentre()
