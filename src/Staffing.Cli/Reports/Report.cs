@@ -219,7 +219,11 @@ public sealed class Report
                 stream.SaveAs(
                     sheets,
                     excelType: ExcelType.XLSX,
-                    configuration: new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true }
+                    configuration: Tables.Configuration(
+                        sheets
+                            .Values.OfType<IEnumerable<IDictionary<string, object>>>()
+                            .SelectMany(rows => rows.Take(1).SelectMany(r => r.Keys))
+                    )
                 );
             }
         );

@@ -60,12 +60,14 @@ public static class Tables
     public static void ToWorkbook(string folder)
     {
         var sheets = new Dictionary<string, object>(StringComparer.Ordinal);
+        var headers = new List<string>();
         foreach (var path in Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal))
         {
             var rows = Read(path);
             if (rows.Count == 0)
                 continue;
             var header = rows[0];
+            headers.AddRange(header);
             sheets[Sheet(Path.GetFileNameWithoutExtension(path), sheets.Keys)] = rows.Skip(1)
                 .Select(row =>
                 {
@@ -83,12 +85,47 @@ public static class Tables
         if (sheets.Count == 0)
             return;
         using var stream = File.Create(Path.Combine(folder, Workbook));
-        stream.SaveAs(
-            sheets,
-            excelType: ExcelType.XLSX,
-            configuration: new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true }
-        );
+        stream.SaveAs(sheets, excelType: ExcelType.XLSX, configuration: Configuration(headers));
     }
+
+    /// <summary>
+    /// Frozen headers, filters, widths that fit, and number formats Excel shows in the reader's own convention (in
+    /// Spanish: 1.845.000 €): euros for every cost column, thousands separators for the counts.
+    /// </summary>
+    public static OpenXmlConfiguration Configuration(IEnumerable<string> headers) =>
+        new()
+        {
+            FreezeRowCount = 1,
+            AutoFilter = true,
+            EnableAutoWidth = true,
+            // Auto width needs MiniExcel's fast mode (the rows are measured as they are written).
+            FastMode = true,
+            DynamicColumns =
+            [
+                .. headers
+                    .Distinct(StringComparer.Ordinal)
+                    .Select(h =>
+                        h.Contains("cost", StringComparison.Ordinal)
+                            ? new MiniExcelLibs.Attributes.DynamicExcelColumn(h) { Format = "#,##0 \"€\"" }
+                        : Counts.Any(c => h.EndsWith(c, StringComparison.Ordinal))
+                            ? new MiniExcelLibs.Attributes.DynamicExcelColumn(h) { Format = "#,##0" }
+                        : null
+                    )
+                    .OfType<MiniExcelLibs.Attributes.DynamicExcelColumn>(),
+            ],
+        };
+
+    private static readonly string[] Counts =
+    [
+        "entitled",
+        "allocated",
+        "shortfall",
+        "pupils",
+        "compensatory",
+        "held",
+        "centres",
+        "difference",
+    ];
 
     /// <summary>Sheet names: at most 31 characters, unique.</summary>
     private static string Sheet(string name, IEnumerable<string> taken)

@@ -46,4 +46,24 @@ public class SpreadsheetOutputTests
     [Fact]
     public void AnUnknownDialectIsAUsageError() =>
         Assert.Equal(2, Run("plan", Sample, "--out", Path.Combine(TempDir(), "p"), "--csv-dialect", "excel").Exit);
+
+    [Fact]
+    public void TheWorkbookFormatsEurosAndCountsAndFitsItsColumns()
+    {
+        var root = TempDir();
+        var whatIf = Path.Combine(root, "w.json");
+        File.WriteAllText(whatIf, "{\"primary_ratio\": 20}");
+        var output = Path.Combine(TempDir(), "cmp"); // not beside the what-if: an input's folder is never written
+        Assert.Equal(0, Run("compare", Sample, whatIf, "--out", output, "--xlsx").Exit);
+        using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(output, "tables.xlsx"));
+        string Text(string entry)
+        {
+            using var r = new StreamReader(zip.GetEntry(entry)!.Open());
+            return r.ReadToEnd();
+        }
+        var styles = Text("xl/styles.xml");
+        Assert.Contains("formatCode=\"#,##0 &quot;€&quot;\"", styles); // shown 1.845.000 € by a Spanish Excel
+        Assert.Contains("formatCode=\"#,##0\"", styles);
+        Assert.Contains("customWidth=\"1\"", Text("xl/worksheets/sheet1.xml"));
+    }
 }
