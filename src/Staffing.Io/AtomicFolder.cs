@@ -43,14 +43,19 @@ public static partial class AtomicFolder
             throw InputException.Single(
                 $"--out: found {t.Path} ({full}), expected a folder of its own, not the root, home or current folder"
             );
-        // An input file (a directory.csv, a trends.csv) is protected by protecting the folder that holds it.
-        foreach (
-            var input in t.Inputs.Select(i => File.Exists(i) ? System.IO.Path.GetDirectoryName(Full(i))! : Full(i))
-        )
-            if (full == input || Inside(full, input) || Inside(input, full))
+        // An input folder is neither the output, nor holds it, nor is held by it. An input file (a policy file, a
+        // trends.csv) is safe from a folder beside it: only a folder that would hold it (its own or an ancestor) is refused.
+        foreach (var i in t.Inputs)
+        {
+            var file = File.Exists(i);
+            var input = file ? System.IO.Path.GetDirectoryName(Full(i))! : Full(i);
+            if (full == input || Inside(input, full) || (!file && Inside(full, input)))
                 throw InputException.Single(
-                    $"--out: found {t.Path}, expected a folder apart from the input {input} (not it, inside it or holding it)"
+                    file
+                        ? $"--out: found {t.Path}, expected a folder that does not hold the input {Full(i)}"
+                        : $"--out: found {t.Path}, expected a folder apart from the input {input} (not it, inside it or holding it)"
                 );
+        }
         if (File.Exists(full))
             throw InputException.Single(
                 $"--out: found a file {t.Path}, expected a folder to write (or a path that does not exist)"

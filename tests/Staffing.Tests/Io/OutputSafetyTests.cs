@@ -91,4 +91,18 @@ public class OutputSafetyTests
         Assert.Equal(0, Run("entitlement", Sample, "--format", "csv", "--out", output).Exit);
         Assert.Equal("written by staffing entitlement\n", File.ReadAllText(Path.Combine(output, ".staffing-output")));
     }
+
+    [Fact]
+    public void AnOutputBesideAPolicyFileIsWrittenAndOneHoldingItIsRefused()
+    {
+        var folder = TempDir();
+        var whatIf = Path.Combine(folder, "whatif.json");
+        File.WriteAllText(whatIf, "{\"primary_ratio\": 20}");
+        // The README's example: the what-if in the current folder, the output in a folder beside it.
+        Assert.Equal(0, Run("compare", Sample, whatIf, "--out", Path.Combine(folder, "out", "cmp")).Exit);
+        var (exit, _, err) = Run("compare", Sample, whatIf, "--out", Path.GetDirectoryName(folder)!);
+        Assert.Equal(2, exit);
+        Assert.Contains("expected a folder that does not hold the input", err);
+        Assert.True(File.Exists(whatIf));
+    }
 }
