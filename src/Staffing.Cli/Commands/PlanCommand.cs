@@ -154,6 +154,9 @@ public static class PlanCommand
             _ => Count(amount, unit.TrimEnd('s')),
         };
 
+    /// <summary>A unit kind's name as people read it, in the plural ("EOEP days a week", "itinerant shares").</summary>
+    public static string Label(string unit) => Amount(2, unit)[2..];
+
     /// <summary>A count with its noun in the singular for 1, else the plural ("1 plan row", "2 plan rows").</summary>
     public static string Count(long n, string noun) =>
         n.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : noun + "s");
