@@ -198,14 +198,20 @@ public static class RunsApi
                     {
                         if (doc.RootElement.ValueKind != JsonValueKind.Object)
                             return Bad("expected {\"note\": \"…\", \"expected_adopted\": RUN or null}");
-                        var note =
-                            doc.RootElement.TryGetProperty("note", out var n) && n.ValueKind == JsonValueKind.String
-                                ? n.GetString()!
-                                : "";
+                        var hasNote = doc.RootElement.TryGetProperty("note", out var n);
+                        if (hasNote && n.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+                            return Bad("note: expected a text");
+                        var note = hasNote && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
                         var check = doc.RootElement.TryGetProperty("expected_adopted", out var e);
                         long? expected =
                             check && e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var v) ? v : null;
-                        if (check && e.ValueKind is not (JsonValueKind.Number or JsonValueKind.Null))
+                        if (
+                            check
+                            && (
+                                e.ValueKind is not (JsonValueKind.Number or JsonValueKind.Null)
+                                || e.ValueKind == JsonValueKind.Number && expected is null
+                            )
+                        )
                             return Bad("expected_adopted: expected a run id or null");
                         try
                         {

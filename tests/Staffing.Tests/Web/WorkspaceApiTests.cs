@@ -78,6 +78,23 @@ public class WorkspaceApiTests(WorkspaceFixture serve) : IClassFixture<Workspace
         Assert.Contains("antiforgery", await r.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("{\"note\": 5}")]
+    [InlineData("{\"expected_adopted\": \"one\"}")]
+    [InlineData("{\"expected_adopted\": 1.5}")]
+    [InlineData("[]")]
+    public async Task AMalformedAdoptionIs400(string body)
+    {
+        using var ana = Guarded();
+        await ana.SignIn("ana", WorkspaceFixture.PlannerPassword);
+        var r = await ana.Send(
+            HttpMethod.Post,
+            "/api/runs/1/adopt",
+            System.Text.Json.JsonDocument.Parse(body).RootElement
+        );
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+    }
+
     [Fact]
     public async Task AStaleAdoptionIs409WithWhatChanged()
     {
