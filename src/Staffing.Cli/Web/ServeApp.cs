@@ -74,6 +74,7 @@ public static class ServeApp
         builder.Logging.ClearProviders();
         builder.Services.AddOpenApi();
         Access.AddServices(builder.Services);
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxWhatIfBytes);
         // DNS rebinding: on loopback only the loopback names are accepted as Host.
@@ -230,6 +231,32 @@ public static class ServeApp
             .WithName("Areas")
             .WithSummary(
                 "Totals per area and resource (entitled, allocated, shortfall, cost) and the centres with coordinates"
+            );
+
+        app.MapGet(
+                "/api/words",
+                (string? lang, HttpRequest request, Microsoft.Extensions.Localization.IStringLocalizer<Words> words) =>
+                {
+                    var chosen = Language(lang, request.Headers.AcceptLanguage.ToString());
+                    var previous = CultureInfo.CurrentUICulture;
+                    CultureInfo.CurrentUICulture = new CultureInfo(chosen);
+                    try
+                    {
+                        var all = words
+                            .GetAllStrings(includeParentCultures: true)
+                            .ToDictionary(w => w.Name, w => w.Value, StringComparer.Ordinal);
+                        all["lang"] = chosen;
+                        return Results.Json(all, WebJson.Default.DictionaryStringString);
+                    }
+                    finally
+                    {
+                        CultureInfo.CurrentUICulture = previous;
+                    }
+                }
+            )
+            .WithName("Words")
+            .WithSummary(
+                "The vocabulary in words (resource names, unit kinds, funding) in Spanish or English (?lang=es|en, else the browser's language)"
             );
 
         app.MapGet(
@@ -475,6 +502,17 @@ public static class ServeApp
             (HttpContext ctx) => Error($"no such page or API: {ctx.Request.Path}", StatusCodes.Status404NotFound)
         );
         return app;
+    }
+
+    /// <summary>The interface language: the one asked for, else the browser's first if it is one of ours, else Spanish.</summary>
+    public static string Language(string? asked, string acceptLanguage)
+    {
+        if (asked is not null && Words.Languages.Contains(asked))
+            return asked;
+        var first = acceptLanguage.Split(',')[0].Trim();
+        return first.Length >= 2 && Words.Languages.Contains(first[..2].ToLowerInvariant())
+            ? first[..2].ToLowerInvariant()
+            : Words.Languages[0];
     }
 
     /// <summary>A field name as given when it looks like one, so no raw input is echoed.</summary>

@@ -245,6 +245,7 @@ public sealed record DiffPartner(string Code, string Name, Stage Stage, string? 
 [JsonSerializable(typeof(DiffDocument))]
 [JsonSerializable(typeof(AdoptionEntry))]
 [JsonSerializable(typeof(RegionDocument))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(IReadOnlyList<WhatIfParameter>))]
 [JsonSerializable(typeof(EoepDocument))]
 public sealed partial class WebJson : JsonSerializerContext;

@@ -19,9 +19,19 @@ const problem = (e) => esc(e.message) + (e.conflicts && e.conflicts.length ? "<u
 // The run the card and the areas show (serve --db): the adopted one unless another is opened.
 let currentRun = null, runsDoc = null;
 const runQuery = () => (currentRun ? "?run=" + currentRun : "");
-const units = { "days a week": "EOEP days a week · días de EOEP a la semana", "shares": "itinerant shares · medias plazas itinerantes", "posts": "posts · plazas" };
+// The vocabulary in words, in the reader's language (GET /api/words: resource names, unit kinds, funding).
+let words = {};
+const word = (key) => words[key] || key;
+// A resource in words with its file name beside it, for those who read the CSV files.
+const resourceCell = (r) => `${esc(word(r))} <code class="muted">${esc(r)}</code>`;
+const pageLanguage = () => localStorage.getItem("lang") || ((navigator.language || "es").startsWith("en") ? "en" : "es");
+async function loadWords() {
+  words = await json("/api/words?lang=" + pageLanguage());
+  document.documentElement.lang = words.lang;
+  for (const b of document.querySelectorAll("#lang button")) b.classList.toggle("active", b.dataset.lang === words.lang);
+}
 const count = (n, noun) => `${n} ${n === 1 ? noun : noun + "s"}`;
-const shortfallText = (list) => list.filter((t) => t.amount > 0).map((t) => `${t.amount} ${units[t.unit] || t.unit}`).join(", ") || "none · ninguno";
+const shortfallText = (list) => list.filter((t) => t.amount > 0).map((t) => `${t.amount} ${word(t.unit)}`).join(", ") || "none · ninguno";
 
 function show(view) {
   for (const v of ["centre", "region", "areas", "eoep", "whatif", "runs"]) $("#view-" + v).hidden = v !== view;
@@ -41,8 +51,8 @@ async function loadRegion() {
     $("#f-area").innerHTML = `<option value="">all · todas</option>` + [...new Set(regionData.centres.map((c) => c.area))].map((a) => `<option>${esc(a)}</option>`).join("");
   }
   $("#region-status").textContent = "Plan status: " + regionData.status;
-  $("#region-totals tbody").innerHTML = regionData.totals.map((u) => `<tr class="${u.shortfall > 0 ? "short" : ""}"><td>${esc(units[u.unit] || u.unit)}</td><td class="n">${u.entitled}</td><td class="n">${u.allocated}</td><td class="n">${u.shortfall}</td><td class="n">${euros(u.cost)}</td></tr>`).join("");
-  $("#region-areas tbody").innerHTML = regionData.areas.map((u) => `<tr class="${u.shortfall > 0 ? "short" : ""}"><td>${esc(u.area)}</td><td>${esc(units[u.unit] || u.unit)}</td><td class="n">${u.entitled}</td><td class="n">${u.allocated}</td><td class="n">${u.shortfall}</td><td class="n">${euros(u.cost)}</td></tr>`).join("");
+  $("#region-totals tbody").innerHTML = regionData.totals.map((u) => `<tr class="${u.shortfall > 0 ? "short" : ""}"><td>${esc(word(u.unit))}</td><td class="n">${u.entitled}</td><td class="n">${u.allocated}</td><td class="n">${u.shortfall}</td><td class="n">${euros(u.cost)}</td></tr>`).join("");
+  $("#region-areas tbody").innerHTML = regionData.areas.map((u) => `<tr class="${u.shortfall > 0 ? "short" : ""}"><td>${esc(u.area)}</td><td>${esc(word(u.unit))}</td><td class="n">${u.entitled}</td><td class="n">${u.allocated}</td><td class="n">${u.shortfall}</td><td class="n">${euros(u.cost)}</td></tr>`).join("");
   drawCentres();
 }
 
@@ -119,7 +129,7 @@ async function openCentre(code) {
   const plan = Object.fromEntries(doc.plan.map((p) => [p.resource, p]));
   const rows = c.resources.map((r) => {
     const p = plan[r.resource] || { allocated: r.entitled, reason: "" };
-    return `<tr class="${p.allocated < r.entitled ? "short" : ""}"><td>${esc(r.resource)}</td><td class="n">${r.entitled}</td><td class="n">${p.allocated}</td><td>${esc(r.rules)}</td><td>${esc(p.reason || r.reason)}</td></tr>`;
+    return `<tr class="${p.allocated < r.entitled ? "short" : ""}"><td>${resourceCell(r.resource)}</td><td class="n">${r.entitled}</td><td class="n">${p.allocated}</td><td>${esc(r.rules)}</td><td>${esc(p.reason || r.reason)}</td></tr>`;
   });
   $("#resources tbody").innerHTML = rows.join("") || `<tr><td colspan="5" class="muted">No entitlement · sin dotación</td></tr>`;
   $("#itinerants").innerHTML = doc.itinerants.map((t) => `<p>Itinerant teacher ${esc(t.teacher)} (${esc(t.stage)}): ${esc(t.centres)}, days ${esc(t.days)}${t.free_days ? `, ${t.free_days} free` : ""}</p>`).join("");
@@ -229,7 +239,7 @@ async function diffHtml(base, variant, title) {
   return `<h4>${esc(title)}</h4>`
     + (d.centres.length + d.partners.length === 0 ? `<p class="muted">Nothing moves · nada cambia</p>` : "")
     + (d.centres.length ? `<div class="scroll"><table class="diff"><thead><tr><th>centre</th><th>resource</th><th>allocated</th><th>change</th><th>why</th></tr></thead><tbody>`
-      + d.centres.map((c) => `<tr><td>${centre(c.code, c.name)}</td><td>${esc(c.resource)}</td><td class="n">${c.base_allocated} → ${c.variant_allocated}</td><td class="diff-${esc(c.change)}">${esc(c.change)}</td><td>${esc(c.reason)}</td></tr>`).join("")
+      + d.centres.map((c) => `<tr><td>${centre(c.code, c.name)}</td><td>${resourceCell(c.resource)}</td><td class="n">${c.base_allocated} → ${c.variant_allocated}</td><td class="diff-${esc(c.change)}">${esc(c.change)}</td><td>${esc(c.reason)}</td></tr>`).join("")
       + `</tbody></table></div>` : "")
     + (d.partners.length ? `<div class="scroll"><table class="partners"><thead><tr><th>centre</th><th>stage</th><th>partners before</th><th>partners now</th></tr></thead><tbody>`
       + d.partners.map((p) => `<tr><td>${centre(p.code, p.name)}</td><td>${esc(p.stage)}</td><td>${esc(p.before ?? "none")}</td><td>${esc(p.after ?? "none")}</td></tr>`).join("")
@@ -269,7 +279,7 @@ async function loadAreas() {
 function drawArea() {
   const area = $("#area").value;
   $("#totals tbody").innerHTML = areaData.totals.filter((t) => t.area === area).map((t) =>
-    `<tr class="${t.shortfall > 0 ? "short" : ""}"><td>${esc(t.resource)}</td><td class="n">${t.entitled}</td><td class="n">${t.allocated}</td><td class="n">${t.shortfall}</td><td class="n">${Number(t.cost).toLocaleString("en")}</td></tr>`).join("");
+    `<tr class="${t.shortfall > 0 ? "short" : ""}"><td>${resourceCell(t.resource)}</td><td class="n">${t.entitled}</td><td class="n">${t.allocated}</td><td class="n">${t.shortfall}</td><td class="n">${euros(t.cost)}</td></tr>`).join("");
   const pts = areaData.centres.filter((c) => c.area === area);
   const svg = $("#map");
   if (!pts.length) { svg.innerHTML = `<text x="20" y="40">No coordinates in this area</text>`; return; }
@@ -318,9 +328,9 @@ async function runWhatIf() {
     const signed = (n) => (n >= 0 ? "+" : "") + euros(n);
     out.innerHTML = `<p id="whatif-summary">${count(r.areas.length, "area row")} and ${count(r.centres.length, "centre row")} change; funding the entitlement in full ${signed(full)} a year, what the pools allocate ${signed(cost)} a year (variant ${esc(r.status)}).</p>`
       + `<div class="scroll"><table><thead><tr><th>area</th><th>resource</th><th>entitled</th><th>allocated</th><th>Δ cost of the entitlement</th><th>Δ cost allocated</th></tr></thead><tbody>`
-      + r.areas.map((a) => `<tr><td>${esc(a.area)}</td><td>${esc(a.resource)}</td><td class="n">${a.base_entitled} → ${a.variant_entitled}</td><td class="n">${a.base_allocated} → ${a.variant_allocated}</td><td class="n">${signed(a.delta_entitled_cost)}</td><td class="n">${signed(a.delta_cost)}</td></tr>`).join("")
+      + r.areas.map((a) => `<tr><td>${esc(a.area)}</td><td>${resourceCell(a.resource)}</td><td class="n">${a.base_entitled} → ${a.variant_entitled}</td><td class="n">${a.base_allocated} → ${a.variant_allocated}</td><td class="n">${signed(a.delta_entitled_cost)}</td><td class="n">${signed(a.delta_cost)}</td></tr>`).join("")
       + `</tbody></table></div><div class="scroll"><table><thead><tr><th>centre</th><th>resource</th><th>entitled</th><th>allocated</th><th>why</th></tr></thead><tbody>`
-      + r.centres.slice(0, 200).map((c) => `<tr><td><a href="#centre/${encodeURIComponent(c.code)}">${esc(c.code)}</a> ${esc(c.name)}</td><td>${esc(c.resource)}</td><td class="n">${c.base_entitled} → ${c.variant_entitled}</td><td class="n">${c.base_allocated} → ${c.variant_allocated}</td><td>${esc(c.reason)}</td></tr>`).join("")
+      + r.centres.slice(0, 200).map((c) => `<tr><td><a href="#centre/${encodeURIComponent(c.code)}">${esc(c.code)}</a> ${esc(c.name)}</td><td>${resourceCell(c.resource)}</td><td class="n">${c.base_entitled} → ${c.variant_entitled}</td><td class="n">${c.base_allocated} → ${c.variant_allocated}</td><td>${esc(c.reason)}</td></tr>`).join("")
       + `</tbody></table></div>`;
     const query = new URLSearchParams(Object.entries(policy).map(([k, v]) => [k, String(v)])).toString();
     $("#whatif-link").href = "#whatif?" + query;
@@ -393,7 +403,16 @@ $("#sign-in").addEventListener("submit", async (ev) => {
   }
 });
 
+for (const b of document.querySelectorAll("#lang button")) b.addEventListener("click", async () => {
+  localStorage.setItem("lang", b.dataset.lang);
+  await loadWords();
+  areaData = null;
+  regionData = null;
+  route();
+});
+
 async function start() {
+  await loadWords();
   session = await json("/api/session");
   showSession();
   if (session.sign_in_required && !session.name) {
