@@ -220,7 +220,8 @@ public static class ServeApp
                                                 : 0,
                                             view.Lines[c.Code]
                                                 .Where(l => l.Funding == Funding.Pool)
-                                                .Sum(l => l.Shortfall)
+                                                .Sum(l => l.Shortfall),
+                                            c.Locality
                                         )),
                                 ]
                             ),

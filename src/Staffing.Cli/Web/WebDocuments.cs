@@ -47,7 +47,8 @@ public sealed record MapCentre(
     double? Lat,
     double? Lon,
     double Share,
-    int Shortfall
+    int Shortfall,
+    string Locality
 );
 
 /// <summary>POST /api/what-if: the comparison of `staffing compare`.</summary>

@@ -52,6 +52,7 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
         await page.GotoAsync(serve.Url + "/#areas");
         await page.WaitForSelectorAsync("#totals tbody tr");
         Assert.True(await page.Locator("#map circle").CountAsync() > 0);
+        Assert.Contains("Alcalá de Henares", await page.Locator("#map text.town").AllTextContentsAsync()); // towns named
         Assert.Contains("primary_support", await page.TextContentAsync("#totals"));
         await page.ClickAsync("nav a[data-view='whatif']");
         await page.FillAsync("input[name=primary_ratio]", "20");

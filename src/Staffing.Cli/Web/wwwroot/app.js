@@ -289,6 +289,13 @@ function drawArea() {
   const y = (lat) => 380 - (d === c ? 180 : (lat - c) / (d - c) * 360);
   svg.innerHTML = pts.map((p) =>
     `<circle cx="${x(p.lon).toFixed(1)}" cy="${y(p.lat).toFixed(1)}" r="${(3 + 12 * Math.sqrt(p.share)).toFixed(1)}" class="${p.shortfall > 0 ? "short" : ""}" data-code="${esc(p.code)}"><title>${esc(p.code)} ${esc(p.name)}: ${(p.share * 100).toFixed(1)}% compensatory, shortfall ${p.shortfall}</title></circle>`).join("");
+  // The towns, each named once at the middle of its centres (the capital's districts by their own name).
+  const towns = {};
+  for (const p of pts) (towns[p.locality] = towns[p.locality] || []).push(p);
+  svg.insertAdjacentHTML("beforeend", Object.entries(towns).map(([town, cs]) => {
+    const cx = cs.reduce((s, c) => s + x(c.lon), 0) / cs.length, cy = cs.reduce((s, c) => s + y(c.lat), 0) / cs.length;
+    return `<text class="town" x="${cx.toFixed(1)}" y="${(cy - 8).toFixed(1)}" text-anchor="middle">${esc(town.split("/").pop())}</text>`;
+  }).join(""));
   for (const el of svg.querySelectorAll("circle")) el.addEventListener("click", () => openCentre(el.dataset.code));
 }
 
