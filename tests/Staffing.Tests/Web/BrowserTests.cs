@@ -166,7 +166,17 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
             await page.WaitForSelectorAsync("main section:not([hidden]) table tbody tr");
             var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
             Assert.True(width <= 390, $"{view}: the page is {width} px wide at 390");
+            // No word broken inside: no cell may break within a word.
+            var breaking = await page.EvaluateAsync<int>(
+                "[...document.querySelectorAll('main section:not([hidden]) td, main section:not([hidden]) th')].filter(c => { const s = getComputedStyle(c); return s.wordBreak === 'break-all' || s.wordBreak === 'break-word' || s.overflowWrap === 'anywhere'; }).length"
+            );
+            Assert.Equal(0, breaking);
         }
+        // The card keeps the regulation's own words on a phone, folded under the column's name.
+        await page.GotoAsync(serve.Url + "/#centre/28002956");
+        await page.WaitForSelectorAsync("#trace tbody tr");
+        Assert.True(await page.Locator("#trace td[lang=es]").First.IsVisibleAsync());
+        Assert.NotNull(await page.Locator("#trace td[lang=es]").First.GetAttributeAsync("data-label"));
     }
 
     [Fact]

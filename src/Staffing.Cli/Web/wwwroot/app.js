@@ -136,7 +136,16 @@ async function openCentre(code) {
   $("#edges").innerHTML = c.cliff_edges.map((e) => `<li>${esc(e.text)}</li>`).join("") || `<li class="muted">No threshold within one pupil · ningún umbral a un alumno</li>`;
   $("#trace tbody").innerHTML = c.trace.map((t) =>
     `<tr class="${t.applied ? "" : "no"}"><td>${esc(t.rule)}</td><td>${esc(t.instruction)}</td><td>${t.applied ? "yes · sí" : "no"}</td><td lang="es">${esc(t.text)}</td><td class="reading">${esc(t.reading)}</td><td>${esc(t.because)}</td></tr>`).join("");
+  labelCells("#resources");
+  labelCells("#trace");
   if (session.workspace) await showPins(code, doc);
+}
+
+// Each cell carries its column's name, for the folded layout on a phone.
+function labelCells(table) {
+  const names = [...document.querySelectorAll(table + " thead th")].map((th) => th.textContent);
+  for (const tr of document.querySelectorAll(table + " tbody tr"))
+    [...tr.children].forEach((td, i) => { if (names[i] && !td.hasAttribute("colspan")) td.dataset.label = names[i]; });
 }
 
 // Pins: decisions kept for the next run from the current one, then a re-plan solves with them.
