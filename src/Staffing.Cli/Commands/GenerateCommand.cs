@@ -30,14 +30,17 @@ public static class GenerateCommand
             Description = "Pools as a fraction of the entitlement",
             DefaultValueFactory = _ => 0.8,
         };
-        ratio.Validators.Add(r =>
-        {
-            var v = r.GetValueOrDefault<double>();
-            if (v < 0 || v > 10 || double.IsNaN(v))
-                r.AddError(
-                    $"--pool-ratio: found {v.ToString(CultureInfo.InvariantCulture)}, expected a fraction from 0 to 10"
-                );
-        });
+        Validation.Add(
+            ratio,
+            r =>
+            {
+                var v = r.GetValueOrDefault<double>();
+                if (v < 0 || v > 10 || double.IsNaN(v))
+                    r.AddError(
+                        $"--pool-ratio: found {v.ToString(CultureInfo.InvariantCulture)}, expected a fraction from 0 to 10"
+                    );
+            }
+        );
         var directory = new Option<string?>("--directory")
         {
             Description =

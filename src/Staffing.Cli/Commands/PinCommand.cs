@@ -50,17 +50,23 @@ public static class PinCommand
         };
         foreach (var o in new Option[] { pair, stage, remove, WorkspaceOptions.Db })
             cmd.Options.Add(o);
-        cmd.Validators.Add(r =>
-        {
-            var positional = r.GetValue(code) is not null;
-            var modes = new[] { positional, r.GetValue(pair) is { Length: > 0 }, r.GetValue(remove) is not null }.Count(
-                b => b
-            );
-            if (modes != 1)
-                r.AddError("pin: expected one of CODE RESOURCE AMOUNT, --pair CODE CODE, or --remove PIN");
-            else if (positional && (r.GetValue(resource) is null || r.GetValue(amount) is null))
-                r.AddError("pin: found CODE without RESOURCE and AMOUNT, expected all three");
-        });
+        Validation.Add(
+            cmd,
+            r =>
+            {
+                var positional = r.GetValue(code) is not null;
+                var modes = new[]
+                {
+                    positional,
+                    r.GetValue(pair) is { Length: > 0 },
+                    r.GetValue(remove) is not null,
+                }.Count(b => b);
+                if (modes != 1)
+                    r.AddError("pin: expected one of CODE RESOURCE AMOUNT, --pair CODE CODE, or --remove PIN");
+                else if (positional && (r.GetValue(resource) is null || r.GetValue(amount) is null))
+                    r.AddError("pin: found CODE without RESOURCE and AMOUNT, expected all three");
+            }
+        );
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();

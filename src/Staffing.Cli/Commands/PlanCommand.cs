@@ -39,18 +39,21 @@ public static class PlanCommand
         };
         foreach (var o in new Option[] { save, name, note, from, WorkspaceOptions.Db })
             cmd.Options.Add(o);
-        cmd.Validators.Add(r =>
-        {
-            var given = r.GetValue(scenario) is not null;
-            if (r.GetValue(from) is not null && given)
-                r.AddError(
-                    "plan: found a scenario folder and --from, expected one of the two (a run has its scenario)"
-                );
-            else if (r.GetValue(from) is null && !given)
-                r.AddError("plan: found no scenario folder, expected one (or --from RUN)");
-            else if (r.GetValue(output.Option) is null && !r.GetValue(save) && r.GetValue(from) is null)
-                r.AddError("plan: found neither --out nor --save, expected where the plan goes");
-        });
+        Validation.Add(
+            cmd,
+            r =>
+            {
+                var given = r.GetValue(scenario) is not null;
+                if (r.GetValue(from) is not null && given)
+                    r.AddError(
+                        "plan: found a scenario folder and --from, expected one of the two (a run has its scenario)"
+                    );
+                else if (r.GetValue(from) is null && !given)
+                    r.AddError("plan: found no scenario folder, expected one (or --from RUN)");
+                else if (r.GetValue(output.Option) is null && !r.GetValue(save) && r.GetValue(from) is null)
+                    r.AddError("plan: found neither --out nor --save, expected where the plan goes");
+            }
+        );
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();

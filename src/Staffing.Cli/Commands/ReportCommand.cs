@@ -23,12 +23,15 @@ public static class ReportCommand
             Description = "FILE.html (self-contained page) or FILE.xlsx (a sheet per table)",
             Required = true,
         };
-        output.Validators.Add(r =>
-        {
-            var file = r.GetValueOrDefault<string>() ?? "";
-            if (Path.GetExtension(file).ToLowerInvariant() is not (".html" or ".xlsx"))
-                r.AddError($"--out: found \"{file}\", expected a file ending in .html or .xlsx");
-        });
+        Validation.Add(
+            output,
+            r =>
+            {
+                var file = r.GetValueOrDefault<string>() ?? "";
+                if (Path.GetExtension(file).ToLowerInvariant() is not (".html" or ".xlsx"))
+                    r.AddError($"--out: found \"{file}\", expected a file ending in .html or .xlsx");
+            }
+        );
         var cmd = new Command("report", "A plan as a page people read or a workbook planners live in");
         cmd.Arguments.Add(planDir);
         foreach (var o in new Option[] { compare, scenario, output })

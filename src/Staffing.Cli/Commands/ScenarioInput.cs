@@ -32,16 +32,22 @@ public static class ScenarioInput
 
     static ScenarioInput()
     {
-        Delimiter.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string?>() is { } d && ParseDelimiter(d) is null)
-                r.AddError($"--delimiter: found \"{d}\", expected ',' or ';'");
-        });
-        Encoding.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string?>() is { } e && ParseEncoding(e) is null)
-                r.AddError($"--encoding: found \"{e}\", expected utf-8 or windows-1252");
-        });
+        Validation.Add(
+            Delimiter,
+            r =>
+            {
+                if (r.GetValueOrDefault<string?>() is { } d && ParseDelimiter(d) is null)
+                    r.AddError($"--delimiter: found \"{d}\", expected ',' or ';'");
+            }
+        );
+        Validation.Add(
+            Encoding,
+            r =>
+            {
+                if (r.GetValueOrDefault<string?>() is { } e && ParseEncoding(e) is null)
+                    r.AddError($"--encoding: found \"{e}\", expected utf-8 or windows-1252");
+            }
+        );
     }
 
     /// <summary>A scenario folder argument with the input options.</summary>

@@ -24,12 +24,15 @@ public static class ServeCommand
             Description = "A plan folder written by staffing plan (default: planned at start-up)",
         };
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1", DefaultValueFactory = _ => 5080 };
-        port.Validators.Add(r =>
-        {
-            var p = r.GetValueOrDefault<int>();
-            if (p is < 1 or > 65535)
-                r.AddError($"--port: found {p}, expected 1 to 65535");
-        });
+        Validation.Add(
+            port,
+            r =>
+            {
+                var p = r.GetValueOrDefault<int>();
+                if (p is < 1 or > 65535)
+                    r.AddError($"--port: found {p}, expected 1 to 65535");
+            }
+        );
         var urls = new Option<string?>("--urls")
         {
             Description = "Listen elsewhere (e.g. http://0.0.0.0:5080): needs --users (people sign in)",
@@ -44,11 +47,14 @@ public static class ServeCommand
             Description =
                 "A workspace file (created when missing): the page lists its runs and pins, re-plans and adopts",
         };
-        urls.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string?>() is { } text && ServeApp.UrlProblem(text) is { } problem)
-                r.AddError(problem);
-        });
+        Validation.Add(
+            urls,
+            r =>
+            {
+                if (r.GetValueOrDefault<string?>() is { } text && ServeApp.UrlProblem(text) is { } problem)
+                    r.AddError(problem);
+            }
+        );
         foreach (var o in new Option[] { plan, port, urls, users, db })
             cmd.Options.Add(o);
         cmd.SetAction(r =>

@@ -23,12 +23,15 @@ public static class SimulateCommand
             description: "A scenario folder (trends.csv in it is read when present)"
         );
         var runs = new Option<int>("--runs") { Description = "Monte Carlo runs", DefaultValueFactory = _ => 1000 };
-        runs.Validators.Add(r =>
-        {
-            var n = r.GetValueOrDefault<int>();
-            if (n is < 1 or > 100_000)
-                r.AddError($"--runs: found {n}, expected 1 to 100000");
-        });
+        Validation.Add(
+            runs,
+            r =>
+            {
+                var n = r.GetValueOrDefault<int>();
+                if (n is < 1 or > 100_000)
+                    r.AddError($"--runs: found {n}, expected 1 to 100000");
+            }
+        );
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
         var trends = new Option<string?>("--trends")
         {

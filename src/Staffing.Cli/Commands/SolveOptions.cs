@@ -30,21 +30,27 @@ public sealed class SolveOptions
 
     static SolveOptions()
     {
-        TimeLimit.Validators.Add(r =>
-        {
-            var limit = r.GetValueOrDefault<double>();
-            if (limit <= 0 || double.IsNaN(limit))
-                r.AddError(
-                    $"--time-limit: found {limit.ToString(CultureInfo.InvariantCulture)}, "
-                        + "expected a number of seconds > 0"
-                );
-        });
-        Workers.Validators.Add(r =>
-        {
-            var workers = r.GetValueOrDefault<int>();
-            if (workers is < 1 or > 64)
-                r.AddError($"--workers: found {workers}, expected 1 to 64");
-        });
+        Validation.Add(
+            TimeLimit,
+            r =>
+            {
+                var limit = r.GetValueOrDefault<double>();
+                if (limit <= 0 || double.IsNaN(limit))
+                    r.AddError(
+                        $"--time-limit: found {limit.ToString(CultureInfo.InvariantCulture)}, "
+                            + "expected a number of seconds > 0"
+                    );
+            }
+        );
+        Validation.Add(
+            Workers,
+            r =>
+            {
+                var workers = r.GetValueOrDefault<int>();
+                if (workers is < 1 or > 64)
+                    r.AddError($"--workers: found {workers}, expected 1 to 64");
+            }
+        );
     }
 
     /// <summary>Adds --solver (with the command's default), --time-limit and --workers to the command.</summary>

@@ -25,11 +25,14 @@ public static class SweepCommand
                 $"NAME=FROM:TO:STEP, NAME a policy parameter or {Sweep.PoolScale} (a factor on every pool row)",
             Required = true,
         };
-        param.Validators.Add(r =>
-        {
-            if (Parse(r.GetValueOrDefault<string>() ?? "", out _) is { } error)
-                r.AddError(error);
-        });
+        Validation.Add(
+            param,
+            r =>
+            {
+                if (Parse(r.GetValueOrDefault<string>() ?? "", out _) is { } error)
+                    r.AddError(error);
+            }
+        );
         cmd.Options.Add(param);
         var solve = new SolveOptions(cmd);
         var output = new OutputOptions(services, cmd, "Write sweep.csv and sweep.png into this folder");
