@@ -327,8 +327,11 @@ public static class ServeApp
 
         app.MapPost(
                 "/api/what-if",
-                async (HttpRequest request) =>
+                async (HttpRequest request, long? run) =>
                 {
+                    // The base: the run the page shows (?run=ID with serve --db), else the plan served.
+                    if (ViewOf(run) is not { } basis)
+                        return Error($"no run {run} of the served scenario", StatusCodes.Status404NotFound);
                     // A JSON body only: a form or text/plain post from another site's page is refused unsolved.
                     if (!request.HasJsonContentType())
                         return Error(
@@ -380,7 +383,7 @@ public static class ServeApp
                         Scenario variant;
                         try
                         {
-                            variant = Variant.Of(state.Scenario, fields, "what-if");
+                            variant = Variant.Of(basis.Scenario, fields, "what-if");
                         }
                         catch (InputException ex)
                         {
@@ -448,9 +451,9 @@ public static class ServeApp
                         {
                             Interlocked.Decrement(ref waiting);
                         }
-                        var (areas, changed) = Comparison.Compare(state.Scenario, state.Plan, variant, plan);
+                        var (areas, changed) = Comparison.Compare(basis.Scenario, basis.Plan, variant, plan);
                         if (request.Query["format"] is [var format] && format is "csv" or "xlsx")
-                            return Download(areas, changed, state.Scenario, variant, format);
+                            return Download(areas, changed, basis.Scenario, variant, format);
                         return Results.Json(
                             new WhatIfResult(
                                 plan.Status,
@@ -464,7 +467,7 @@ public static class ServeApp
                                         c.BaseAllocated,
                                         c.VariantAllocated,
                                         c.Reason,
-                                        (variant.Find(c.Code) ?? state.Scenario.Find(c.Code))?.Name ?? ""
+                                        (variant.Find(c.Code) ?? basis.Scenario.Find(c.Code))?.Name ?? ""
                                     )),
                                 ]
                             ),

@@ -164,6 +164,19 @@ public class WorkspaceApiTests(WorkspaceFixture serve) : IClassFixture<Workspace
     }
 
     [Fact]
+    public async Task AWhatIfComparesWithTheRunShown()
+    {
+        using var ana = Guarded();
+        await ana.SignIn("ana", WorkspaceFixture.PlannerPassword);
+        var body = new { policy = new { primary_ratio = 20 } };
+        Assert.Equal(HttpStatusCode.OK, (await ana.Send(HttpMethod.Post, "/api/what-if?run=1", body)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await ana.Send(HttpMethod.Post, "/api/what-if?run=999", body)).StatusCode
+        );
+    }
+
+    [Fact]
     public void AQueuedReplanKnowsItsPlace()
     {
         var queue = new Staffing.Cli.Web.ReplanQueue();

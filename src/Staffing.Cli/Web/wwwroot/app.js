@@ -338,7 +338,7 @@ async function runWhatIf() {
   const policy = whatIfPolicy();
   out.textContent = "Computing… · Calculando…";
   try {
-    const r = await json("/api/what-if", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ policy }) });
+    const r = await json("/api/what-if" + runQuery(), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ policy }) });
     const cost = r.areas.reduce((s, a) => s + a.delta_cost, 0);
     const full = r.areas.reduce((s, a) => s + a.delta_entitled_cost, 0);
     const signed = (n) => (n >= 0 ? "+" : "") + euros(n);
@@ -359,7 +359,7 @@ async function runWhatIf() {
 $("#whatif").addEventListener("submit", (ev) => { ev.preventDefault(); runWhatIf(); });
 
 async function downloadWhatIf(format) {
-  const r = await fetch("/api/what-if?format=" + format, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ policy: whatIfPolicy() }) });
+  const r = await fetch("/api/what-if?format=" + format + (currentRun ? "&run=" + currentRun : ""), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ policy: whatIfPolicy() }) });
   if (!r.ok) { $("#whatif-result").insertAdjacentHTML("afterbegin", `<p class="error">download failed · error al descargar (${r.status})</p>`); return; }
   const a = document.createElement("a");
   a.href = URL.createObjectURL(await r.blob());
