@@ -51,23 +51,21 @@ public sealed class ReplanQueue
 {
     private readonly Channel<ReplanJob> channel = Channel.CreateUnbounded<ReplanJob>();
     private readonly ConcurrentDictionary<long, ReplanJob> jobs = new();
-    private readonly ConcurrentQueue<ReplanJob> waiting = new();
     private long next;
 
     public ReplanJob Enqueue(long fromRun, string who, string? name, string note, double timeLimit)
     {
         var job = new ReplanJob(Interlocked.Increment(ref next), fromRun, who, name, note, timeLimit);
         jobs[job.Id] = job;
-        waiting.Enqueue(job);
         channel.Writer.TryWrite(job);
         return job;
     }
 
     public ReplanJob? Find(long id) => jobs.GetValueOrDefault(id);
 
-    /// <summary>1 for the next to start; 0 when it is no longer waiting.</summary>
+    /// <summary>1 for the next to start; 0 when it is no longer waiting. Jobs start in the order asked (ids).</summary>
     public int Position(ReplanJob job) =>
-        job.State != "queued" ? 0 : waiting.TakeWhile(j => j != job).Count(j => j.State == "queued") + 1;
+        job.State != "queued" ? 0 : jobs.Values.Count(j => j.State == "queued" && j.Id < job.Id) + 1;
 
     /// <summary>Runs the queue until the server stops.</summary>
     public async Task Work(Workspace workspace, Replanning replanning, CancellationToken stopping)
@@ -75,12 +73,10 @@ public sealed class ReplanQueue
         await foreach (var job in channel.Reader.ReadAllAsync(stopping))
         {
             job.Started();
-            while (waiting.TryPeek(out var head) && head.State != "queued")
-                waiting.TryDequeue(out _);
             try
             {
                 var from = workspace.Run(job.FromRun);
-                var id = await Task.Run(
+                var (_, _, id) = await Task.Run(
                     () =>
                         replanning.Replan(
                             workspace,

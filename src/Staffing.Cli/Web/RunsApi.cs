@@ -34,7 +34,7 @@ public static class RunsApi
         var scenarioId = state.ScenarioId;
         var api = app.MapGroup("/api").RequireAuthorization(Access.Reader);
 
-        RunInfo? Find(long id) => workspace.Runs(scenarioId).FirstOrDefault(r => r.Id == id);
+        RunInfo? Find(long id) => workspace.FindRun(id) is { } run && run.ScenarioId == scenarioId ? run : null;
 
         api.MapGet(
                 "/runs",
@@ -49,7 +49,7 @@ public static class RunsApi
                             adopted is null
                                 ? null
                                 : new AdoptionEntry(adopted.RunId, adopted.Who, adopted.AdoptedAt, adopted.Note),
-                            [.. workspace.Runs(scenarioId).Select(r => Entry(workspace, r))]
+                            [.. workspace.Runs(scenarioId).Select(Entry)]
                         ),
                         WebJson.Default.RunsDocument
                     );
@@ -355,7 +355,7 @@ public static class RunsApi
         }
     }
 
-    private static RunEntry Entry(Workspace workspace, RunInfo r) =>
+    private static RunEntry Entry(RunInfo r) =>
         new(
             r.Id,
             r.Name,
@@ -365,14 +365,14 @@ public static class RunsApi
             r.Status,
             r.Settings.Solver,
             r.ParentId,
-            workspace.Pins(r.Id).Count,
+            r.Pins,
             r.Shortfall,
             r.Adopted
         );
 
     private static RunDetail Detail(Workspace workspace, RunInfo run) =>
         new(
-            Entry(workspace, run),
+            Entry(run),
             [.. workspace.Pins(run.Id).Select(PinOf)],
             [.. workspace.Locks(run.Id).Select(l => new LockEntry(l.Code, l.Resource, l.Amount, l.Partner))]
         );
@@ -401,7 +401,8 @@ public static class RunsApi
             job.Conflicts
         );
 
-    private static IResult NoRun(long id) =>
+    /// <summary>404 for a run id that is not one of the served scenario's.</summary>
+    public static IResult NoRun(long id) =>
         ServeApp.Error($"no run {id} of the served scenario", StatusCodes.Status404NotFound);
 
     private static IResult Bad(string message) => ServeApp.Error(message, StatusCodes.Status400BadRequest);

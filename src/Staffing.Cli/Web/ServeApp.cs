@@ -113,10 +113,11 @@ public static class ServeApp
         var centres = state.Scenario.Centres.OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
         var served = new RunsApi.View(null, state.Scenario, state.Plan, state.Plan.Lines.ToLookup(l => l.Code));
         var views = new System.Collections.Concurrent.ConcurrentDictionary<long, RunsApi.View>();
-        // The run a request names (?run=ID, serve --db), else the plan served.
+        // The run a request names (?run=ID, serve --db), else the plan served; a run once read is kept (runs never change).
         RunsApi.View? ViewOf(long? run) =>
             run is not { } id ? served
-            : state.Workspace?.Runs(state.ScenarioId).FirstOrDefault(r => r.Id == id) is { } info
+            : views.TryGetValue(id, out var kept) ? kept
+            : state.Workspace?.FindRun(id) is { ScenarioId: var sid } info && sid == state.ScenarioId
                 ? RunsApi.ViewOf(state.Workspace, views, info)
             : null;
 
@@ -146,7 +147,7 @@ public static class ServeApp
                 (string code, long? run) =>
                 {
                     if (ViewOf(run) is not { } view)
-                        return Error($"no run {run} of the served scenario", StatusCodes.Status404NotFound);
+                        return RunsApi.NoRun(run!.Value);
                     if (view.Scenario.Find(code) is not { } c)
                         return Error($"no centre with code {code}", StatusCodes.Status404NotFound);
                     var card = new CentreCard(
@@ -189,7 +190,7 @@ public static class ServeApp
                 "/api/areas",
                 (long? run) =>
                     ViewOf(run) is not { } view
-                        ? Error($"no run {run} of the served scenario", StatusCodes.Status404NotFound)
+                        ? RunsApi.NoRun(run!.Value)
                         : Results.Json(
                             new AreasDocument(
                                 view.Plan.Status,
@@ -303,7 +304,7 @@ public static class ServeApp
                 "/api/region",
                 (long? run) =>
                     ViewOf(run) is not { } view
-                        ? Error($"no run {run} of the served scenario", StatusCodes.Status404NotFound)
+                        ? RunsApi.NoRun(run!.Value)
                         : Results.Json(Region(view), WebJson.Default.RegionDocument)
             )
             .RequireAuthorization(Access.Reader)
@@ -316,7 +317,7 @@ public static class ServeApp
                 "/api/eoep",
                 (long? run) =>
                     ViewOf(run) is not { } view
-                        ? Error($"no run {run} of the served scenario", StatusCodes.Status404NotFound)
+                        ? RunsApi.NoRun(run!.Value)
                         : Results.Json(Eoep(view), WebJson.Default.EoepDocument)
             )
             .RequireAuthorization(Access.Reader)
@@ -331,7 +332,7 @@ public static class ServeApp
                 {
                     // The base: the run the page shows (?run=ID with serve --db), else the plan served.
                     if (ViewOf(run) is not { } basis)
-                        return Error($"no run {run} of the served scenario", StatusCodes.Status404NotFound);
+                        return RunsApi.NoRun(run!.Value);
                     // A JSON body only: a form or text/plain post from another site's page is refused unsolved.
                     if (!request.HasJsonContentType())
                         return Error(
@@ -348,10 +349,7 @@ public static class ServeApp
                     }
                     catch (JsonException ex)
                     {
-                        return Error(
-                            $"malformed JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}",
-                            StatusCodes.Status400BadRequest
-                        );
+                        return Error(Malformed(ex), StatusCodes.Status400BadRequest);
                     }
                     using (body)
                     {
@@ -673,6 +671,10 @@ public static class ServeApp
             a.DeltaEntitledCost
         );
 
+    /// <summary>Where a body stopped being JSON, 1-based as an editor shows it.</summary>
+    private static string Malformed(JsonException ex) =>
+        $"malformed JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}";
+
     /// <summary>A JSON body of the given type: 415 when it is not JSON, 400 when it does not parse.</summary>
     public static async Task<(T? Value, IResult? Error)> ReadBody<T>(
         HttpRequest request,
@@ -694,8 +696,7 @@ public static class ServeApp
             return (
                 null,
                 Error(
-                    $"malformed JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}"
-                        + (ex.Path is { Length: > 1 } path ? $" ({path})" : ""),
+                    Malformed(ex) + (ex.Path is { Length: > 1 } path ? $" ({path})" : ""),
                     StatusCodes.Status400BadRequest
                 )
             );

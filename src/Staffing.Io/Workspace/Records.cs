@@ -27,7 +27,10 @@ public sealed record NewRun(
     IReadOnlyList<Holding> Locks
 );
 
-/// <summary>A stored run as listed: who, when, how, and its shortfall by unit kind (posts, days a week, shares).</summary>
+/// <summary>
+/// A stored run as listed: who, when, how, its shortfall by unit kind (posts, days a week, shares), and how many
+/// pins wait for the next run from it.
+/// </summary>
 public sealed record RunInfo(
     long Id,
     long ScenarioId,
@@ -42,7 +45,8 @@ public sealed record RunInfo(
     string InputHash,
     double Seconds,
     IReadOnlyList<UnitTotal> Shortfall,
-    bool Adopted
+    bool Adopted,
+    int Pins
 );
 
 /// <summary>A sum of one unit kind: never posts, days and shares added together.</summary>

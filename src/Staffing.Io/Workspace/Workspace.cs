@@ -130,12 +130,7 @@ public sealed class Workspace
     /// <summary>The scenario folder's files stored once, by their content: the same files twice are one scenario.</summary>
     public StoredScenario Import(string folder, string who)
     {
-        var files = ScenarioFiles
-            .Select(n => (Name: n, Path: System.IO.Path.Combine(folder, n)))
-            .Where(f => File.Exists(f.Path))
-            .Select(f => (f.Name, Content: File.ReadAllBytes(f.Path)))
-            .ToList();
-        var hash = Hash(files);
+        var (files, hash) = Files(folder);
         var name = System.IO.Path.GetFileName(
             System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(folder))
         );
@@ -171,12 +166,7 @@ public sealed class Workspace
     /// <summary>The scenario a folder's files are, if imported.</summary>
     public StoredScenario? Find(string folder)
     {
-        var files = ScenarioFiles
-            .Select(n => (Name: n, Path: System.IO.Path.Combine(folder, n)))
-            .Where(f => File.Exists(f.Path))
-            .Select(f => (f.Name, Content: File.ReadAllBytes(f.Path)))
-            .ToList();
-        var hash = Hash(files);
+        var hash = Files(folder).Hash;
         return Guard(() =>
         {
             using var c = Connect();
@@ -214,6 +204,17 @@ public sealed class Workspace
                 File.WriteAllBytes(System.IO.Path.Combine(folder, name), content);
             return 0;
         });
+
+    /// <summary>The folder's scenario files as they are, and their content hash (names and bytes).</summary>
+    private static (List<(string Name, byte[] Content)> Files, string Hash) Files(string folder)
+    {
+        var files = ScenarioFiles
+            .Select(n => (Name: n, Path: System.IO.Path.Combine(folder, n)))
+            .Where(f => File.Exists(f.Path))
+            .Select(f => (f.Name, Content: File.ReadAllBytes(f.Path)))
+            .ToList();
+        return (files, Hash(files));
+    }
 
     private static string Hash(List<(string Name, byte[] Content)> files)
     {
@@ -340,11 +341,15 @@ public sealed class Workspace
 
     /// <summary>One run, or a located refusal naming the runs there are.</summary>
     public RunInfo Run(long id) =>
+        FindRun(id)
+        ?? throw InputException.Single($"{Path}: found no run {id}, expected a run id listed by staffing runs");
+
+    /// <summary>One run, or null when there is none of that id.</summary>
+    public RunInfo? FindRun(long id) =>
         Guard(() =>
         {
             using var c = Connect();
-            return ReadRuns(c, "r.id = $id", ("$id", id)).SingleOrDefault()
-                ?? throw InputException.Single($"{Path}: found no run {id}, expected a run id listed by staffing runs");
+            return ReadRuns(c, "r.id = $id", ("$id", id)).SingleOrDefault();
         });
 
     private List<RunInfo> ReadRuns(SqliteConnection c, string where, params (string, object?)[] args)
@@ -371,7 +376,8 @@ public sealed class Workspace
             SELECT r.id, r.scenario_id, r.parent_id,
                 coalesce((SELECT name FROM annotation a WHERE a.run_id = r.id AND a.name IS NOT NULL ORDER BY id DESC LIMIT 1), r.name),
                 coalesce((SELECT note FROM annotation a WHERE a.run_id = r.id AND a.note IS NOT NULL ORDER BY id DESC LIMIT 1), r.note),
-                r.who, r.created_at, r.settings, r.policy_overrides, r.status, r.input_hash, r.seconds
+                r.who, r.created_at, r.settings, r.policy_overrides, r.status, r.input_hash, r.seconds,
+                (SELECT count(*) FROM pin p WHERE p.run_id = r.id)
             FROM run r WHERE {where} ORDER BY r.id DESC
             """,
             r =>
@@ -396,7 +402,8 @@ public sealed class Workspace
                             .OrderBy(g => g.Key, StringComparer.Ordinal)
                             .Select(g => new UnitTotal(g.Key, g.Sum(x => x.Sum))),
                     ],
-                    adopted.Contains(id)
+                    adopted.Contains(id),
+                    r.GetInt32(12)
                 );
             },
             args
