@@ -65,7 +65,7 @@ public static class CompareCommand
             );
             static string Euros(decimal d) => d.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture);
             console.Error.WriteLine(
-                $"compare: {PlanCommand.Count(areas.Count, "area row")} and {PlanCommand.Count(centres.Count, "centre row")} change; "
+                $"compare: {Units.Count(areas.Count, "area row")} and {Units.Count(centres.Count, "centre row")} change; "
                     + $"funding the entitlement in full {Euros(areas.Sum(a => a.DeltaEntitledCost))} € a year, "
                     + $"what the pools allocate {Euros(areas.Sum(a => a.DeltaCost))} € a year"
             );

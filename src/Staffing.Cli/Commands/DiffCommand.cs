@@ -55,7 +55,7 @@ public static class DiffCommand
                     $"  {p.Code} {p.Stage.Name()} itinerant: partners {Partners(p.Before)} → {Partners(p.After)}"
                 );
             console.Error.WriteLine(
-                $"diff: {PlanCommand.Count(diff.Centres.Count, "centre row")} and {PlanCommand.Count(diff.Partners.Count, "partner change")}"
+                $"diff: {Units.Count(diff.Centres.Count, "centre row")} and {Units.Count(diff.Partners.Count, "partner change")}"
             );
             if (output.Given(r))
                 output.Write(

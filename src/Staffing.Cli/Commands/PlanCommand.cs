@@ -67,12 +67,17 @@ public static class PlanCommand
             Plan plan;
             long? id = null;
             if (r.GetValue(from) is { } parent)
-            {
-                var run = workspace!.Run(parent);
-                var replanning = services.GetRequiredService<Replanning>();
-                (s, plan) = replanning.Solve(workspace, run, solver, settings);
-                id = Store(workspace, run.ScenarioId, run.Id, run.PolicyOverrides, run.Settings);
-            }
+                (s, plan, id) = services
+                    .GetRequiredService<Replanning>()
+                    .Replan(
+                        workspace!,
+                        workspace!.Run(parent),
+                        solver,
+                        settings,
+                        WorkspaceOptions.Who,
+                        r.GetValue(name),
+                        r.GetValue(note) ?? ""
+                    );
             else
             {
                 s = ScenarioInput.Read(r, folder!, console);
@@ -80,20 +85,26 @@ public static class PlanCommand
                 if (workspace is not null)
                 {
                     var (delimiter, encoding, strict) = ScenarioInput.Given(r);
-                    var stored = workspace.Import(folder!, WorkspaceOptions.Who);
-                    id = Store(
-                        workspace,
-                        stored.Id,
-                        null,
-                        ScenarioInput.Policy(r) is { } p ? File.ReadAllText(p) : null,
-                        new RunSettings(
-                            solver,
-                            settings.TimeLimitSeconds,
-                            settings.Workers,
-                            settings.Seed,
-                            delimiter,
-                            encoding,
-                            strict
+                    id = workspace.Save(
+                        new NewRun(
+                            workspace.Import(folder!, WorkspaceOptions.Who).Id,
+                            null,
+                            r.GetValue(name)
+                                ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder!))),
+                            r.GetValue(note) ?? "",
+                            WorkspaceOptions.Who,
+                            new RunSettings(
+                                solver,
+                                settings.TimeLimitSeconds,
+                                settings.Workers,
+                                settings.Seed,
+                                delimiter,
+                                encoding,
+                                strict
+                            ),
+                            ScenarioInput.Policy(r) is { } p ? File.ReadAllText(p) : null,
+                            plan,
+                            s.Locks ?? []
                         )
                     );
                 }
@@ -101,66 +112,12 @@ public static class PlanCommand
             if (output.Given(r))
                 output.Write(r, [folder], tmp => PlanWriter.Write(tmp, s, plan));
             console.Error.WriteLine(
-                $"{plan.Status}: {Count(plan.Lines.Length, "plan row")}, shortfall {Shortfall(plan.Lines)}"
-                    + $", {Count(plan.Itinerants.Length, "itinerant teacher")}, {plan.Seconds:0.###} s"
+                $"{plan.Status}: {Units.Count(plan.Lines.Length, "plan row")}, shortfall {Units.Shortfall(plan.Lines.Select(l => (l.Resource, l.Funding, l.Shortfall)))}"
+                    + $", {Units.Count(plan.Itinerants.Length, "itinerant teacher")}, {plan.Seconds:0.###} s"
                     + (id is null ? "" : $"; stored as run {id} in {workspace!.Path}")
             );
             return ExitCode.Ok;
-
-            long Store(Workspace w, long scenarioId, long? parentId, string? overrides, RunSettings how) =>
-                w.Save(
-                    new NewRun(
-                        scenarioId,
-                        parentId,
-                        r.GetValue(name)
-                            ?? (
-                                parentId is { } p
-                                    ? $"from run {p}"
-                                    : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder!)))
-                            ),
-                        r.GetValue(note) ?? "",
-                        WorkspaceOptions.Who,
-                        how with
-                        {
-                            Solver = solver,
-                            TimeLimit = settings.TimeLimitSeconds,
-                            Workers = settings.Workers,
-                            Seed = settings.Seed,
-                        },
-                        overrides,
-                        plan,
-                        s.Locks ?? []
-                    )
-                );
         });
         return cmd;
     }
-
-    /// <summary>The pool shortfall by unit kind: posts, days a week and itinerant shares are never added into one number.</summary>
-    public static string Shortfall(IEnumerable<PlanLine> lines)
-    {
-        var parts = lines
-            .Where(l => l.Funding == Funding.Pool && l.Shortfall > 0)
-            .GroupBy(l => l.Resource.Unit())
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Amount(g.Sum(l => l.Shortfall), g.Key))
-            .ToList();
-        return parts.Count == 0 ? "none" : string.Join(", ", parts);
-    }
-
-    /// <summary>An amount with its unit as people read it ("38 itinerant shares", "1 EOEP day a week", "2 posts").</summary>
-    public static string Amount(int amount, string unit) =>
-        unit switch
-        {
-            "shares" => Count(amount, "itinerant share"),
-            "days a week" => amount == 1 ? "1 EOEP day a week" : $"{amount} EOEP days a week",
-            _ => Count(amount, unit.TrimEnd('s')),
-        };
-
-    /// <summary>A unit kind's name as people read it, in the plural ("EOEP days a week", "itinerant shares").</summary>
-    public static string Label(string unit) => Amount(2, unit)[2..];
-
-    /// <summary>A count with its noun in the singular for 1, else the plural ("1 plan row", "2 plan rows").</summary>
-    public static string Count(long n, string noun) =>
-        n.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : noun + "s");
 }

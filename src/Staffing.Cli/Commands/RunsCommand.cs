@@ -60,9 +60,7 @@ public static class RunsCommand
                                 run.Status,
                                 run.Settings.Solver,
                                 run.ParentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-                                workspace
-                                    .Pins(run.Id)
-                                    .Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                                run.Pins.ToString(System.Globalization.CultureInfo.InvariantCulture),
                                 ShortfallText(run.Shortfall),
                             }
                         )
@@ -84,5 +82,5 @@ public static class RunsCommand
     public static string ShortfallText(IReadOnlyList<UnitTotal> totals) =>
         totals.Count == 0 || totals.All(t => t.Amount == 0)
             ? "none"
-            : string.Join(", ", totals.Where(t => t.Amount > 0).Select(t => PlanCommand.Amount(t.Amount, t.Unit)));
+            : string.Join(", ", totals.Where(t => t.Amount > 0).Select(t => Units.Amount(t.Amount, t.Unit)));
 }

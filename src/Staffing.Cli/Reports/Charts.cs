@@ -9,14 +9,6 @@ public static class Charts
     public const int Width = 900,
         Height = 520;
 
-    /// <summary>The unit kinds in their fixed order, as people read them (never added together).</summary>
-    private static readonly (string Unit, string Label)[] UnitKinds =
-    [
-        ("posts", "posts"),
-        ("days a week", "EOEP days a week"),
-        ("shares", "itinerant shares"),
-    ];
-
     /// <summary>
     /// One panel per unit kind (entitled, allocated, shortfall across the sweep) and one for the cost, its axis from
     /// zero; legends beside the panels, off the lines.
@@ -24,8 +16,9 @@ public static class Charts
     public static byte[] Sweep(string name, IReadOnlyList<SweepPoint> points)
     {
         var xs = points.Select(p => (double)p.Value).ToArray();
-        var kinds = UnitKinds
-            .Where(k => points.Any(p => p.Totals.Any(t => t.Resource.Unit() == k.Unit && t.Entitled > 0)))
+        var kinds = Units
+            .Kinds.Where(k => points.Any(p => p.Totals.Any(t => t.Resource.Unit() == k && t.Entitled > 0)))
+            .Select(k => (Unit: k, Label: Units.Label(k)))
             .ToList();
         var mp = new Multiplot();
         mp.AddPlots(kinds.Count + 1);
@@ -126,7 +119,10 @@ public static class Charts
     /// <summary>Entitled beside allocated per area, one panel per unit kind (posts, EOEP days, itinerant shares).</summary>
     public static byte[] Areas(IReadOnlyList<Total> totals)
     {
-        var kinds = UnitKinds.Where(k => totals.Any(t => t.Resource.Unit() == k.Unit && t.Entitled > 0)).ToList();
+        var kinds = Units
+            .Kinds.Where(k => totals.Any(t => t.Resource.Unit() == k && t.Entitled > 0))
+            .Select(k => (Unit: k, Label: Units.Label(k)))
+            .ToList();
         var mp = new Multiplot();
         mp.AddPlots(Math.Max(1, kinds.Count));
         mp.Layout = new ScottPlot.MultiplotLayouts.Grid(rows: Math.Max(1, kinds.Count), columns: 1);

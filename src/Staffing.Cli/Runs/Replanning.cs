@@ -27,8 +27,8 @@ public sealed class Replanning(Planner planner)
         return (scenario, planner.Plan(scenario, solver, settings with { Hint = hint }).Plan);
     }
 
-    /// <summary>Solves and stores the next run; its id.</summary>
-    public long Replan(
+    /// <summary>Solves and stores the next run: its scenario, plan and id.</summary>
+    public (Scenario Scenario, Plan Plan, long Id) Replan(
         Workspace workspace,
         RunInfo from,
         string solver,
@@ -39,7 +39,7 @@ public sealed class Replanning(Planner planner)
     )
     {
         var (scenario, plan) = Solve(workspace, from, solver, settings);
-        return workspace.Save(
+        var id = workspace.Save(
             new NewRun(
                 from.ScenarioId,
                 from.Id,
@@ -58,6 +58,7 @@ public sealed class Replanning(Planner planner)
                 scenario.Locks ?? []
             )
         );
+        return (scenario, plan, id);
     }
 
     /// <summary>

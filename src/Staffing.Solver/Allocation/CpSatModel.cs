@@ -321,7 +321,7 @@ public sealed class ComponentModel
             for (var i = 0; i < g.Codes.Length; i++)
             for (var j = i + 1; j < g.Codes.Length; j++)
                 Offer(g.Codes[i], g.Codes[j], Of(g.Stage));
-        foreach (var (a, b, stage) in PlanScore.CurrentPairs(problem))
+        foreach (var (a, b, stage) in problem.CurrentPairs)
             Offer(a, b, Of(stage));
         foreach (var h in problem.Locks.Where(h => h.Resource.IsItinerant() && h.Amount == 1 && h.Partner is not null))
             Offer(h.Code, h.Partner!, h.Resource);
@@ -409,7 +409,7 @@ public sealed class ComponentModel
                 hasContinuity = true;
             }
         }
-        var currentPairs = PlanScore.CurrentPairs(problem).ToHashSet();
+        var currentPairs = problem.CurrentPairs.ToHashSet();
         foreach (var (a, b, x) in pairs)
         {
             pairCost.AddTerm(x, Itinerants.PairCost(a.Centre, b.Centre, a.Resource.StageOf()));
@@ -616,7 +616,7 @@ public sealed class ComponentModel
             gs.SelectMany(g => g.Codes).Order(StringComparer.Ordinal);
         if (!Served(mine).SequenceEqual(Served(theirs)))
             return mine;
-        var current = PlanScore.CurrentPairs(problem).Where(p => p.Stage == stage).ToList();
+        var current = problem.CurrentPairs.Where(p => p.Stage == stage).ToList();
         int Kept(List<ItinerantGroup> gs) =>
             current.Count(p => gs.Any(g => g.Codes.Contains(p.A) && g.Codes.Contains(p.B)));
         long Cost(List<ItinerantGroup> gs) => gs.Sum(g => PlanScore.GroupCost(problem, g));

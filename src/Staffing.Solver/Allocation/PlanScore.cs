@@ -71,10 +71,6 @@ public static class PlanScore
     }
 
     /// <summary>This year's itinerant pairs from current.csv, each once (lower code first).</summary>
-    /// <summary>This year's itinerant pairs (current.csv), each once, in code order.</summary>
-    public static IReadOnlyList<(string A, string B, Stage Stage)> CurrentPairs(AllocationProblem problem) =>
-        problem.CurrentPairs;
-
     public static ImmutableArray<LevelResult> Unbounded(long[] score, double seconds) =>
         [.. Levels.All.Select((l, i) => new LevelResult(l.Name, score[i], null, null, i == 0 ? seconds : 0))];
 }
@@ -116,7 +112,7 @@ public sealed class Scoring(
             var demand = Problem.Find(h.Code, h.Resource);
             lost += Math.Max(0, h.Amount - (demand is null ? 0 : Allocated(demand)));
         }
-        foreach (var (a, b, stage) in PlanScore.CurrentPairs(Problem))
+        foreach (var (a, b, stage) in Problem.CurrentPairs)
             if (!together.Contains((a, b, stage)))
                 lost++;
         return lost;
