@@ -7,23 +7,12 @@ namespace Staffing.Tests.Web;
 /// The page in a real browser: Debian's Chromium driven by Playwright (ExecutablePath, nothing downloaded).
 /// .ci/run installs the browser when it is missing; these tests are never skipped.
 /// </summary>
-public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAsyncLifetime
+public class BrowserTests(ServeFixture serve) : BrowserTest, IClassFixture<ServeFixture>
 {
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-
-    public async Task InitializeAsync() => (playwright, browser) = await Launch();
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-    }
-
     [Fact]
     public async Task AnInspectorFindsACentreAndReadsWhy()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(serve.Url);
         await page.FillAsync("#q", "echague");
         await page.ClickAsync(".result[data-code='28002956']");
@@ -43,7 +32,7 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
     [Fact]
     public async Task APlannerSeesAnAreaAndRunsAWhatIf()
     {
-        var page = await browser.NewPageAsync(
+        var page = await Browser.NewPageAsync(
             new BrowserNewPageOptions
             {
                 ViewportSize = new ViewportSize { Width = 390, Height = 844 },
@@ -65,7 +54,7 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
     [Fact]
     public async Task AnUnknownCentreSaysSoAndThePageBreaksNoPolicy()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, m) =>
         {
@@ -76,7 +65,7 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
         await page.GotoAsync(serve.Url + "/#centre/NOPE");
         await page.WaitForSelectorAsync("#results li");
         Assert.Contains("No such centre: NOPE", await page.TextContentAsync("#results"));
-        var areas = await browser.NewPageAsync();
+        var areas = await Browser.NewPageAsync();
         areas.Console += (_, m) =>
         {
             if (m.Type == "error")
@@ -91,7 +80,7 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
     [Fact]
     public async Task TheAddressIsTheStateBackAndEditedHashShowTheCardTheyName()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(serve.Url + "/#centre/28002956");
         await Until(async () => (await page.TextContentAsync("#card-title"))?.StartsWith("28002956") == true);
         await page.GotoAsync(serve.Url + "/#centre/28000029");
@@ -103,7 +92,7 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
     [Fact]
     public async Task TheSearchPlaceholderNamesACentreOfTheServedScenario()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(serve.Url);
         await Until(async () => (await page.GetAttributeAsync("#q", "placeholder"))?.StartsWith("e.g. 28") == true);
         var placeholder = await page.GetAttributeAsync("#q", "placeholder");
@@ -114,7 +103,7 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
     [Fact]
     public async Task TheRegionViewFiltersByAreaKindAndShortfall()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(serve.Url + "/#region");
         await page.WaitForSelectorAsync("#region-centres tbody tr");
         Assert.Equal("40 centres", await page.TextContentAsync("#region-count"));
@@ -136,7 +125,7 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
     [Fact]
     public async Task TheEoepWeekShowsEachPersonsCentresByName()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(serve.Url + "/#eoep");
         await page.WaitForSelectorAsync("#eoep-week tbody tr");
         var week = await page.TextContentAsync("#eoep-week");
@@ -152,7 +141,7 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
     [Fact]
     public async Task AtPhoneWidthThePageNeverScrollsSideways()
     {
-        var context = await browser.NewContextAsync(
+        var context = await Browser.NewContextAsync(
             new BrowserNewContextOptions
             {
                 ViewportSize = new ViewportSize { Width = 390, Height = 844 },
@@ -182,7 +171,7 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
     [Fact]
     public async Task AWhatIfLinkReproducesItAndItsComparisonDownloads()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(serve.Url + "/#whatif?primary_ratio=20");
         await page.WaitForSelectorAsync("#whatif-summary", new PageWaitForSelectorOptions { Timeout = 30_000 });
         Assert.Equal("20", await page.InputValueAsync("input[name=primary_ratio]"));
@@ -208,7 +197,7 @@ public class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixture>, IAs
     [Fact]
     public async Task TheLanguageSwitchShowsTheVocabularyInSpanishOrEnglish()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(serve.Url + "/#centre/28002956");
         await page.WaitForSelectorAsync("#card:not([hidden])");
         await page.ClickAsync("#lang button[data-lang=es]");

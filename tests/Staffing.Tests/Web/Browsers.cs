@@ -50,3 +50,23 @@ public static class Browsers
         Assert.Fail($"the page did not reach the expected state in {tries * 50 / 1000} s");
     }
 }
+
+/// <summary>A test class of the page: one Chromium for its tests, closed after them.</summary>
+public abstract class BrowserTest : IAsyncLifetime
+{
+    private IPlaywright playwright = null!;
+
+    protected IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var (p, b) = await Browsers.Launch();
+        (playwright, Browser) = (p, b);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+    }
+}

@@ -4,23 +4,12 @@ using static Staffing.Tests.Web.Browsers;
 namespace Staffing.Tests.Web;
 
 /// <summary>The planner's workspace in a real browser: pin, re-plan, see what moved, adopt, reload and find it adopted.</summary>
-public class WorkspaceBrowserTests(WorkspaceFixture serve) : IClassFixture<WorkspaceFixture>, IAsyncLifetime
+public class WorkspaceBrowserTests(WorkspaceFixture serve) : BrowserTest, IClassFixture<WorkspaceFixture>
 {
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-
-    public async Task InitializeAsync() => (playwright, browser) = await Launch();
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-    }
-
     [Fact]
     public async Task APlannerPinsTwoCentresReplansSeesWhatMovedAndAdopts()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(serve.LocalUrl + "/#centre/28002944");
         await page.WaitForSelectorAsync("#pins:not([hidden])");
         Assert.Contains("Run 1", await page.TextContentAsync("#current-run"));
