@@ -59,6 +59,8 @@ public static class PlanCommand
             var console = services.GetRequiredService<Console>();
             var folder = r.GetValue(scenario);
             output.Check(r, folder);
+            // The scenario is read before a new workspace is made: bad input leaves no file behind.
+            var read = folder is null ? null : ScenarioInput.Read(r, folder, console);
             var store = r.GetValue(save) || r.GetValue(from) is not null;
             var workspace = store ? WorkspaceOptions.Open(r, create: r.GetValue(from) is null) : null;
             var settings = SolveOptions.Settings(r, console);
@@ -80,7 +82,7 @@ public static class PlanCommand
                     );
             else
             {
-                s = ScenarioInput.Read(r, folder!, console);
+                s = read!;
                 plan = services.GetRequiredService<Planner>().Plan(s, solver, settings).Plan;
                 if (workspace is not null)
                 {

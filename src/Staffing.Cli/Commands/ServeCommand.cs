@@ -69,9 +69,10 @@ public static class ServeCommand
                     $"--urls: found {beyond}, beyond this machine, without --users; expected a users file "
                         + "(staffing users add NAME --role planner) so that people sign in"
                 );
-            var workspace = r.GetValue(db) is { } path ? Io.Workspace.Open(path, create: true) : null;
             var folder = r.GetValue(scenario)!;
             var s = ScenarioInput.Read(r, folder, console);
+            // Opened after the scenario is read: bad input leaves no new workspace file behind.
+            var workspace = r.GetValue(db) is { } path ? Io.Workspace.Open(path, create: true) : null;
             var state = Load(services.GetRequiredService<Planner>(), s, folder, r.GetValue(plan));
             if (workspace is not null)
             {

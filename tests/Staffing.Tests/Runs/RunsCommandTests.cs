@@ -147,6 +147,17 @@ public class RunsCommandTests
     }
 
     [Fact]
+    public void BadInputIsAnsweredBeforeAnyWorkspaceFileIsMade()
+    {
+        var bad = Scenario(("centres.csv", CentresHeader + "1,A,X,L,CEIP,public,100,200,3,,,false,1,0,,,\n"));
+        var db = Path.Combine(TempDir(), "staffing.db");
+        var (exit, _, err) = Run("plan", bad, "--save", "--db", db);
+        Assert.Equal(2, exit);
+        Assert.Contains("centres.csv:2:", err);
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
     public void ServingBeyondLoopbackWithoutUsersIsRefused()
     {
         var (exit, _, err) = Run("serve", Sample, "--urls", "http://0.0.0.0:5999");
