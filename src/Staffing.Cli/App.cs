@@ -12,8 +12,9 @@ namespace Staffing.Cli;
 public static class App
 {
     /// <summary>An unknown first word answered with the command it is nearest to (at most two edits away).</summary>
-    private static string? Misspelled(System.CommandLine.Command root, string[] args)
+    private static string? Misspelled(System.CommandLine.Command root, string[] given)
     {
+        var args = WithoutLanguage(given);
         if (args.Length == 0 || args[0].StartsWith('-') || root.Subcommands.Any(c => c.Name == args[0]))
             return null;
         var nearest = root
@@ -22,8 +23,8 @@ public static class App
             .ThenBy(x => x.Name, StringComparer.Ordinal)
             .First();
         return nearest.Distance <= 2
-            ? $"found command '{args[0]}', expected one of staffing's commands: did you mean '{nearest.Name}'?"
-            : $"found command '{args[0]}', expected one of {string.Join(", ", root.Subcommands.Select(c => c.Name))}";
+            ? Text.Format(Texts.UsageDidYouMean, args[0], nearest.Name)
+            : Text.Format(Texts.UsageUnknownCommand, args[0], string.Join(", ", root.Subcommands.Select(c => c.Name)));
     }
 
     /// <summary>Levenshtein distance.</summary>
@@ -44,8 +45,40 @@ public static class App
         return row[b.Length];
     }
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Interruption? interruption = null)
+    /// <summary>Where the command line gives --lang: the first argument it takes and how many (1 for --lang=es, 2 for --lang es).</summary>
+    private static (int At, int Length, string Value)? LanguageArgument(string[] args)
     {
+        const string name = StaffingCommand.LanguageName;
+        for (var i = 0; i < args.Length && args[i] != "--"; i++)
+        {
+            if (args[i] == name && i + 1 < args.Length)
+                return (i, 2, args[i + 1]);
+            if (args[i].Length > name.Length && args[i].StartsWith(name, StringComparison.Ordinal) && args[i][name.Length] is '=' or ':')
+                return (i, 1, args[i][(name.Length + 1)..]);
+        }
+        return null;
+    }
+
+    /// <summary>The language a command line asks for with --lang (null when it names none of ours: the parser says so).</summary>
+    private static string? Asked(string[] args) =>
+        LanguageArgument(args) is { Value: var v } && Language.Supported.Contains(v) ? v : null;
+
+    private static string[] WithoutLanguage(string[] args) =>
+        LanguageArgument(args) is { } a ? [.. args[..a.At], .. args[(a.At + a.Length)..]] : args;
+
+    /// <param name="environment">Where LC_ALL, LC_MESSAGES and LANG are read (the process's own by default).</param>
+    public static int Run(
+        string[] args,
+        TextWriter stdout,
+        TextWriter stderr,
+        Interruption? interruption = null,
+        Func<string, string?>? environment = null
+    )
+    {
+        // Help, messages and every text people read follow the language; set before the commands describe themselves.
+        using var language = Language.Use(
+            Asked(args) ?? Language.FromEnvironment(environment ?? Environment.GetEnvironmentVariable)
+        );
         using var own = interruption is null ? Interruption.None() : null;
         var signals = interruption ?? own!;
         var builder = Host.CreateApplicationBuilder(
@@ -66,13 +99,13 @@ public static class App
         {
             if (Misspelled(root, args) is { } hint)
             {
-                stderr.WriteLine("usage: " + hint);
-                stderr.WriteLine("See 'staffing --help'.");
+                stderr.WriteLine(Texts.UsagePrefix + hint);
+                stderr.WriteLine(Texts.UsageSeeHelp);
                 return ExitCode.BadInput;
             }
             foreach (var e in parsed.Errors)
-                stderr.WriteLine("usage: " + e.Message);
-            stderr.WriteLine("See 'staffing --help'.");
+                stderr.WriteLine(Texts.UsagePrefix + e.Message);
+            stderr.WriteLine(Texts.UsageSeeHelp);
             return ExitCode.BadInput;
         }
         try
@@ -91,37 +124,37 @@ public static class App
         }
         catch (OperationCanceledException) when (signals.ExitCode is { } code)
         {
-            stderr.WriteLine("interrupted: nothing written");
+            stderr.WriteLine(Texts.Interrupted);
             return code;
         }
         catch (InputException ex)
         {
             foreach (var n in ex.Notes)
-                stderr.WriteLine("note: " + n);
+                stderr.WriteLine(Texts.NotePrefix + n);
             foreach (var m in ex.Messages)
                 stderr.WriteLine(m);
             return ExitCode.BadInput;
         }
         catch (UnknownSolverException ex)
         {
-            stderr.WriteLine($"--solver: found \"{ex.Name}\", expected one of {string.Join(", ", ex.Known)}");
+            stderr.WriteLine(Text.Format(Texts.UnknownSolver, ex.Name, string.Join(", ", ex.Known)));
             return ExitCode.BadInput;
         }
         catch (LockConflictException ex)
         {
-            stderr.WriteLine("Locks conflict; no plan written:");
+            stderr.WriteLine(Texts.LocksConflict);
             foreach (var c in ex.Conflicts)
                 stderr.WriteLine("  " + c);
             return ExitCode.Finding;
         }
         catch (OutOfMemoryException)
         {
-            stderr.WriteLine("error: the scenario is too large for this machine's memory; nothing written");
+            stderr.WriteLine(Texts.OutOfMemory);
             return ExitCode.BadInput;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine(Texts.ErrorPrefix + ex.Message);
             return ExitCode.BadInput;
         }
     }

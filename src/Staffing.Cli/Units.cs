@@ -13,28 +13,19 @@ public static class Units
     public static string Label(string unit) =>
         unit switch
         {
-            "shares" => "itinerant shares",
-            "days a week" => "EOEP days a week",
-            _ => unit,
-        };
-
-    private static string Singular(string unit) =>
-        unit switch
-        {
-            "shares" => "itinerant share",
-            "days a week" => "EOEP day a week",
-            _ => unit.TrimEnd('s'),
+            "shares" => Texts.UnitShares,
+            "days a week" => Texts.UnitDays,
+            _ => Texts.UnitPosts,
         };
 
     /// <summary>An amount with its unit ("38 itinerant shares", "1 EOEP day a week", "2 posts").</summary>
     public static string Amount(int amount, string unit) =>
-        amount == 1
-            ? "1 " + Singular(unit)
-            : $"{amount.ToString(System.Globalization.CultureInfo.InvariantCulture)} {Label(unit)}";
-
-    /// <summary>A count with its noun in the singular for 1, else the plural ("1 plan row", "2 plan rows").</summary>
-    public static string Count(long n, string noun) =>
-        n.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : noun + "s");
+        unit switch
+        {
+            "shares" => Text.Count(amount, Texts.AmountShare, Texts.AmountShares),
+            "days a week" => Text.Count(amount, Texts.AmountDay, Texts.AmountDays),
+            _ => Text.Count(amount, Texts.AmountPost, Texts.AmountPosts),
+        };
 
     /// <summary>The pool shortfall of some lines by unit kind ("20 EOEP days a week, 18 posts"), or "none".</summary>
     public static string Shortfall(IEnumerable<(Resource Resource, Funding Funding, int Shortfall)> lines)
@@ -45,6 +36,6 @@ public static class Units
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Amount(g.Sum(l => l.Shortfall), g.Key))
             .ToList();
-        return parts.Count == 0 ? "none" : string.Join(", ", parts);
+        return parts.Count == 0 ? Texts.ShortfallNone : string.Join(", ", parts);
     }
 }

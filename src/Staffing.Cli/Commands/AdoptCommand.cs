@@ -8,28 +8,28 @@ public static class AdoptCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var cmd = new Command("adopt", "Adopt a stored run as its scenario's plan (at most one adopted a scenario)");
-        cmd.Arguments.Add(WorkspaceOptions.Run);
+        var cmd = new Command("adopt", Texts.AdoptDescription);
+        var runArgument = WorkspaceOptions.AddRun(cmd);
         var note = new Option<string>("--note")
         {
-            Description = "Why, or on whose decision",
+            Description = Texts.AdoptNoteOption,
             DefaultValueFactory = _ => "",
         };
         cmd.Options.Add(note);
-        cmd.Options.Add(WorkspaceOptions.Db);
+        WorkspaceOptions.AddDb(cmd);
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
             var workspace = WorkspaceOptions.Open(r);
-            var run = workspace.Run(r.GetValue(WorkspaceOptions.Run));
+            var run = workspace.Run(r.GetValue(runArgument));
             var before = workspace.Adopted(run.ScenarioId);
             var a = workspace.Adopt(run.Id, WorkspaceOptions.Who, r.GetValue(note)!);
             console.Error.WriteLine(
-                $"run {a.RunId} adopted by {a.Who} at {a.AdoptedAt}"
+                Text.Format(Texts.Adopted, a.RunId, a.Who, a.AdoptedAt)
                     + (
                         before is null ? ""
-                        : before.RunId == a.RunId ? " (again)"
-                        : $" (before: run {before.RunId})"
+                        : before.RunId == a.RunId ? Texts.AdoptedAgain
+                        : Text.Format(Texts.AdoptedBefore, before.RunId)
                     )
             );
             return ExitCode.Ok;

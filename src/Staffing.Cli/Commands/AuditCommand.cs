@@ -11,15 +11,12 @@ public static class AuditCommand
     public static Command Create(IServiceProvider services)
     {
         var cmd = new Command(
-            "audit",
-            "This year's staffing (current.csv) against the rules: over- and under-staffed centres, broken itinerant "
-                + "pairs, totals per area"
-        );
+"audit", Texts.AuditDescription);
         var scenario = ScenarioInput.AddTo(cmd);
         var output = new OutputOptions(
             services,
             cmd,
-            "Write audit.csv and audit-areas.csv into this folder (default: audit.csv on stdout)",
+            Texts.AuditOut,
             required: false
         );
         cmd.SetAction(r =>
@@ -28,7 +25,7 @@ public static class AuditCommand
             output.Check(r, r.GetValue(scenario));
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
             if (s.Current is null)
-                throw InputException.Single("current.csv: found no file, expected this year's staffing to audit");
+                throw InputException.Single(Texts.AuditNoCurrent);
             var lines = Audit.Lines(s);
             var areas = Audit.Areas(s, lines);
             var rows = lines.Select(l =>
@@ -74,9 +71,13 @@ public static class AuditCommand
                 console.Out.Write(EntitlementWriter.Render(w => CsvFile.Write(w, rows)));
             var broken = lines.Count(l => l.Finding.Contains("pair breaks", StringComparison.Ordinal));
             console.Error.WriteLine(
-                $"audit: {lines.Count(l => l.Difference > 0)} over-staffed, "
-                    + $"{lines.Count(l => l.Difference < 0)} under-staffed, {broken} broken itinerant pairs; "
-                    + $"{lines.Count(l => l.Held is null)} not given (no row in current.csv)"
+                Text.Format(
+                    Texts.AuditSummary,
+                    lines.Count(l => l.Difference > 0),
+                    lines.Count(l => l.Difference < 0),
+                    broken,
+                    lines.Count(l => l.Held is null)
+                )
             );
             return ExitCode.Ok;
         });

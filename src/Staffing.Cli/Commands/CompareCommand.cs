@@ -14,21 +14,18 @@ public static class CompareCommand
     public static Command Create(IServiceProvider services)
     {
         var cmd = new Command(
-            "compare",
-            "What moves between two scenarios or policies: per area and resource (entitled, allocated, shortfall, cost) "
-                + "and per centre, with the rule behind each change"
-        );
-        var b = ScenarioInput.AddTo(cmd, "base", "The base scenario folder");
+"compare", Texts.CompareDescription);
+        var b = ScenarioInput.AddTo(cmd, "base", Texts.BaseArgument);
         var v = new Argument<string>("variant")
         {
-            Description = "The variant: a scenario folder, or a policy.json of overrides applied to the base",
+            Description = Texts.VariantArgument,
         };
         cmd.Arguments.Add(v);
         var solve = new SolveOptions(cmd);
         var output = new OutputOptions(
             services,
             cmd,
-            "Write compare-areas.csv, compare-centres.csv and compare-equity.csv into this folder"
+            Texts.CompareOut
         );
         cmd.SetAction(r =>
         {
@@ -42,9 +39,7 @@ public static class CompareCommand
                 && !Directory.Exists(variantPath)
                 && variantPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
             )
-                throw InputException.Single(
-                    $"{variantPath}: found no such policy file, expected a policy.json of overrides (or a scenario folder)"
-                );
+                throw InputException.Single(Text.Format(Texts.CompareNoPolicyFile, variantPath));
             var variant = File.Exists(variantPath)
                 ? ScenarioInput.Read(r, r.GetValue(b)!, console, variantPath)
                 : ScenarioInput.Read(r, variantPath, console);
@@ -65,9 +60,13 @@ public static class CompareCommand
             );
             static string Euros(decimal d) => d.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture);
             console.Error.WriteLine(
-                $"compare: {Units.Count(areas.Count, "area row")} and {Units.Count(centres.Count, "centre row")} change; "
-                    + $"funding the entitlement in full {Euros(areas.Sum(a => a.DeltaEntitledCost))} € a year, "
-                    + $"what the pools allocate {Euros(areas.Sum(a => a.DeltaCost))} € a year"
+                Text.Format(
+                    Texts.CompareSummary,
+                    Text.Count(areas.Count, Texts.AreaRowsOne, Texts.AreaRowsMany),
+                    Text.Count(centres.Count, Texts.CentreRowsOne, Texts.CentreRowsMany),
+                    Euros(areas.Sum(a => a.DeltaEntitledCost)),
+                    Euros(areas.Sum(a => a.DeltaCost))
+                )
             );
             return ExitCode.Ok;
         });

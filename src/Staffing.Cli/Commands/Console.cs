@@ -20,7 +20,7 @@ public sealed record Console(
     public void Notes(IEnumerable<string> notes)
     {
         foreach (var n in notes)
-            Error.WriteLine("note: " + n);
+            Error.WriteLine(Texts.NotePrefix + n);
     }
 
     /// <summary>A progress bar on a terminal (Spectre.Console, on stderr); nothing when stderr is redirected.</summary>

@@ -12,19 +12,16 @@ public static class DiffCommand
     public static Command Create(IServiceProvider services)
     {
         var cmd = new Command(
-            "diff",
-            "What moves between two stored runs: per area and resource, per centre (gains, losses, with the reason), "
-                + "and itinerant partners that change"
-        );
-        var a = new Argument<long>("base") { Description = "The base run id" };
-        var b = new Argument<long>("variant") { Description = "The run compared with it" };
+"diff", Texts.DiffDescription);
+        var a = new Argument<long>("base") { Description = Texts.DiffBaseArgument };
+        var b = new Argument<long>("variant") { Description = Texts.DiffVariantArgument };
         cmd.Arguments.Add(a);
         cmd.Arguments.Add(b);
-        cmd.Options.Add(WorkspaceOptions.Db);
+        WorkspaceOptions.AddDb(cmd);
         var output = new OutputOptions(
             services,
             cmd,
-            "Write compare-areas.csv, compare-centres.csv and diff-partners.csv into this folder",
+            Texts.DiffOut,
             required: false
         );
         cmd.SetAction(r =>
@@ -35,27 +32,46 @@ public static class DiffCommand
             var (ra, rb) = (workspace.Run(r.GetValue(a)), workspace.Run(r.GetValue(b)));
             var diff = RunDiff.Of(workspace, ra, rb);
             var o = console.Out;
-            o.WriteLine($"run {ra.Id} \"{ra.Name}\" → run {rb.Id} \"{rb.Name}\"");
+            o.WriteLine(Text.Format(Texts.DiffRuns, ra.Id, ra.Name, rb.Id, rb.Name));
             foreach (
                 var x in diff.Areas.Where(x =>
                     x.Base?.Allocated != x.Variant?.Allocated || x.Base?.Entitled != x.Variant?.Entitled
                 )
             )
                 o.WriteLine(
-                    $"  {x.Area} {x.Resource.Name()}: entitled {x.Base?.Entitled ?? 0} → {x.Variant?.Entitled ?? 0}, "
-                        + $"allocated {x.Base?.Allocated ?? 0} → {x.Variant?.Allocated ?? 0}"
+                    Text.Format(
+                        Texts.DiffArea,
+                        x.Area,
+                        x.Resource.Name(),
+                        x.Base?.Entitled ?? 0,
+                        x.Variant?.Entitled ?? 0,
+                        x.Base?.Allocated ?? 0,
+                        x.Variant?.Allocated ?? 0
+                    )
                 );
             foreach (var c in diff.Centres)
                 o.WriteLine(
-                    $"  {c.Code} {c.Resource.Name()}: {(c.VariantAllocated > c.BaseAllocated ? "gains" : c.VariantAllocated < c.BaseAllocated ? "loses" : "changes")}, "
-                        + $"allocated {c.BaseAllocated} → {c.VariantAllocated} ({c.Reason})"
+                    Text.Format(
+                        c.VariantAllocated > c.BaseAllocated ? Texts.DiffGains
+                            : c.VariantAllocated < c.BaseAllocated ? Texts.DiffLoses
+                            : Texts.DiffChanges,
+                        c.Code,
+                        c.Resource.Name(),
+                        c.BaseAllocated,
+                        c.VariantAllocated,
+                        Staffing.Allocation.Reasons.Translate(c.Reason)
+                    )
                 );
             foreach (var p in diff.Partners)
                 o.WriteLine(
-                    $"  {p.Code} {p.Stage.Name()} itinerant: partners {Partners(p.Before)} → {Partners(p.After)}"
+                    Text.Format(Texts.DiffPartners, p.Code, p.Stage.Name(), Partners(p.Before), Partners(p.After))
                 );
             console.Error.WriteLine(
-                $"diff: {Units.Count(diff.Centres.Count, "centre row")} and {Units.Count(diff.Partners.Count, "partner change")}"
+                Text.Format(
+                    Texts.DiffSummary,
+                    Text.Count(diff.Centres.Count, Texts.CentreRowsOne, Texts.CentreRowsMany),
+                    Text.Count(diff.Partners.Count, Texts.PartnerChangesOne, Texts.PartnerChangesMany)
+                )
             );
             if (output.Given(r))
                 output.Write(
@@ -96,8 +112,8 @@ public static class DiffCommand
     private static string Partners(string? p) =>
         p switch
         {
-            null => "none",
-            "" => "(own teacher)",
+            null => Texts.PartnersNone,
+            "" => Texts.PartnersOwnTeacher,
             _ => p,
         };
 }

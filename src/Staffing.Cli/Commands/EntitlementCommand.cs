@@ -9,19 +9,19 @@ public static class EntitlementCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var cmd = new Command("entitlement", "What the rules give each centre, and why (the inspector's view)");
+        var cmd = new Command("entitlement", Texts.EntitlementDescription);
         var scenario = ScenarioInput.AddTo(cmd);
         var near = new Option<bool>("--near-thresholds")
         {
-            Description = "List the centres one compensatory pupil away from a change (cliff edges), as CSV",
+            Description = Texts.NearThresholdsOption,
         };
         var centre = new Option<string?>("--centre")
         {
-            Description = "One centre's code: its entitlement with the full trace",
+            Description = Texts.CentreOption,
         };
         var format = new Option<string>("--format")
         {
-            Description = "text, csv or json",
+            Description = Texts.FormatOption,
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "csv", "json");
@@ -30,7 +30,7 @@ public static class EntitlementCommand
         var output = new OutputOptions(
             services,
             cmd,
-            "Write entitlement.{txt,csv,json} into this folder instead of stdout",
+            Texts.EntitlementOut,
             required: false
         );
         cmd.SetAction(r =>
@@ -43,9 +43,7 @@ public static class EntitlementCommand
                 centres =
                 [
                     s.Find(code)
-                        ?? throw InputException.Single(
-                            $"--centre: found \"{code}\", expected a centre code of centres.csv"
-                        ),
+                        ?? throw InputException.Single(Text.Format(Texts.CentreFound, code)),
                 ];
             var f = r.GetValue(near) ? "near" : r.GetValue(format)!;
             var text = f switch

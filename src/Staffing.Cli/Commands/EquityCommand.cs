@@ -13,25 +13,22 @@ public static class EquityCommand
     public static Command Create(IServiceProvider services)
     {
         var cmd = new Command(
-            "equity",
-            "Segregation of compensatory pupils (dissimilarity, isolation, exposure, Gini) beside the staff the plan "
-                + "gives them"
-        );
+"equity", Texts.EquityDescription);
         var scenario = ScenarioInput.AddTo(cmd);
         var by = new Option<string>("--by")
         {
-            Description = "area or locality (localities within areas)",
+            Description = Texts.ByOption,
             DefaultValueFactory = _ => "locality",
         };
         by.AcceptOnlyFromAmong("area", "locality");
-        var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = Texts.BootstrapSeedOption, DefaultValueFactory = _ => 0 };
         foreach (var o in new Option[] { by, seed })
             cmd.Options.Add(o);
         var solve = new SolveOptions(cmd);
         var output = new OutputOptions(
             services,
             cmd,
-            "Write equity.csv into this folder (default: the table on stdout)",
+            Texts.EquityOut,
             required: false
         );
         cmd.SetAction(r =>
@@ -89,13 +86,14 @@ public static class EquityCommand
     private static void Table(TextWriter o, IEnumerable<EquityRow> rows)
     {
         o.WriteLine(
-            $"{"level", -8} {"area / locality", -40} {"stage", -9} {"centres", 7} {"comp", 6} {"D", 6} {"D 95%", 13} "
-                + $"{"isol", 6} {"gini", 6} {">25%", 5} {"posts/100", 9} {"days/100", 8} {"conc/fair", 9} {"D sect", 6}  warning"
+            $"{Texts.EquityLevel, -8} {Texts.EquityPlace, -40} {Texts.EquityStage, -9} {Texts.EquityCentres, 7} "
+                + $"{Texts.EquityComp, 6} {"D", 6} {"D 95%", 13} {Texts.EquityIsolation, 6} {"gini", 6} {">25%", 5} "
+                + $"{Texts.EquityPosts, 9} {Texts.EquityDays, 8} {Texts.EquityConcertado, 9} {Texts.EquitySector, 6}  {Texts.EquityWarning}"
         );
         foreach (var e in rows)
         {
             var place =
-                e.Level == "region" ? "(region)"
+                e.Level == "region" ? Texts.EquityRegion
                 : e.Level == "area" ? e.Area
                 : "  " + e.Locality;
             if (place.Length > 40)

@@ -12,22 +12,22 @@ public static class GenerateCommand
     {
         var centres = new Option<int>("--centres")
         {
-            Description = "How many centres",
+            Description = Texts.CentresOption,
             DefaultValueFactory = _ => 1200,
         };
         var areas = new Option<int>("--areas")
         {
-            Description = "How many territorial areas",
+            Description = Texts.AreasOption,
             DefaultValueFactory = _ => 5,
         };
         var seed = new Option<int>("--seed")
         {
-            Description = "Random seed (same seed, same scenario)",
+            Description = Texts.GenerateSeedOption,
             DefaultValueFactory = _ => 1,
         };
         var ratio = new Option<double>("--pool-ratio")
         {
-            Description = "Pools as a fraction of the entitlement",
+            Description = Texts.PoolRatioOption,
             DefaultValueFactory = _ => 0.8,
         };
         Validation.Add(
@@ -36,24 +36,17 @@ public static class GenerateCommand
             {
                 var v = r.GetValueOrDefault<double>();
                 if (v < 0 || v > 10 || double.IsNaN(v))
-                    r.AddError(
-                        $"--pool-ratio: found {v.ToString(CultureInfo.InvariantCulture)}, expected a fraction from 0 to 10"
-                    );
+                    r.AddError(Text.Format(Texts.PoolRatioFound, v));
             }
         );
         var directory = new Option<string?>("--directory")
         {
-            Description =
-                "Build from a public directory of real centres (directory.csv) instead: real codes and "
-                + "places, synthesised pupils (scenarios/madrid/directory/directory.csv is Madrid's)",
+            Description = Texts.DirectoryOption,
         };
-        var cmd = new Command(
-            "generate",
-            "Write a synthetic scenario of any size (realistic mix, many boundary cases), or one of a real network"
-        );
+        var cmd = new Command("generate", Texts.GenerateDescription);
         foreach (var o in new Option[] { centres, areas, seed, ratio, directory })
             cmd.Options.Add(o);
-        var output = new OutputOptions(services, cmd, "The scenario folder to write");
+        var output = new OutputOptions(services, cmd, Texts.GenerateOut);
         cmd.SetAction(r =>
         {
             output.Check(r, r.GetValue(directory));
@@ -80,7 +73,7 @@ public static class GenerateCommand
             var areaCount = s.Teams!.Select(t => t.Area).Distinct().Count();
             services
                 .GetRequiredService<Console>()
-                .Error.WriteLine($"wrote {s.Centres.Count} centres in {areaCount} areas");
+                .Error.WriteLine(Text.Format(Texts.Generated, s.Centres.Count, areaCount));
             return ExitCode.Ok;
         });
         return cmd;

@@ -10,33 +10,17 @@ namespace Staffing.Cli.Commands;
 /// </summary>
 public sealed class OutputOptions
 {
-    private static readonly Option<bool> Force = new("--force")
-    {
-        Description = "Replace an existing --out folder that holds files this program did not write (never the input)",
-    };
-
-    private static readonly Option<string> Dialect = new("--csv-dialect")
-    {
-        Description =
-            "rfc4180 (default: ',' and '.', what other tools read) or excel-es (';', decimal comma, UTF-8 BOM: a double click in Spanish Excel)",
-        DefaultValueFactory = _ => "rfc4180",
-    };
-
-    private static readonly Option<bool> Xlsx = new("--xlsx")
-    {
-        Description = "Also write tables.xlsx: every table of the folder as a sheet, header frozen, filters on",
-    };
-
-    static OutputOptions() => Dialect.AcceptOnlyFromAmong("rfc4180", "excel-es");
-
     private readonly Option<string?> output;
 
     /// <summary>The --out option itself, for a command's validator.</summary>
     public Option<string?> Option => output;
     private readonly string command;
     private readonly IServiceProvider services;
+    private readonly Option<bool> force;
+    private readonly Option<string> dialect;
+    private readonly Option<bool> xlsx;
 
-    /// <remarks>A second folder of the same command (<paramref name="name"/> other than --out) shares its --force, --csv-dialect and --xlsx.</remarks>
+    /// <remarks>A second folder of the same command (<paramref name="name"/> other than --out) shares the first's --force, --csv-dialect and --xlsx.</remarks>
     public OutputOptions(
         IServiceProvider services,
         Command command,
@@ -49,11 +33,24 @@ public sealed class OutputOptions
         this.command = command.Name;
         output = new Option<string?>(name) { Description = description, Required = required };
         command.Options.Add(output);
-        if (name != "--out")
-            return;
-        command.Options.Add(Force);
-        command.Options.Add(Dialect);
-        command.Options.Add(Xlsx);
+        force = Shared(command, new Option<bool>("--force") { Description = Texts.ForceOption });
+        dialect = new Option<string>("--csv-dialect")
+        {
+            Description = Texts.CsvDialectOption,
+            DefaultValueFactory = _ => "rfc4180",
+        };
+        dialect.AcceptOnlyFromAmong("rfc4180", "excel-es");
+        dialect = Shared(command, dialect);
+        xlsx = Shared(command, new Option<bool>("--xlsx") { Description = Texts.XlsxOption });
+    }
+
+    /// <summary>The command's option of that name when a first folder added it, else this one, added.</summary>
+    private static Option<T> Shared<T>(Command command, Option<T> option)
+    {
+        if (command.Options.OfType<Option<T>>().FirstOrDefault(o => o.Name == option.Name) is { } added)
+            return added;
+        command.Options.Add(option);
+        return option;
     }
 
     public bool Given(ParseResult r) => r.GetValue(output) is not null;
@@ -72,9 +69,9 @@ public sealed class OutputOptions
             {
                 fill(tmp);
                 // The workbook from the contract's files, before any dialect touches them.
-                if (r.GetValue(Xlsx))
+                if (r.GetValue(xlsx))
                     Reports.Tables.ToWorkbook(tmp);
-                if (r.GetValue(Dialect) == "excel-es")
+                if (r.GetValue(dialect) == "excel-es")
                     Reports.Tables.ToExcelEs(tmp);
             }
         );
@@ -88,7 +85,7 @@ public sealed class OutputOptions
             path,
             command,
             [.. inputs.OfType<string>()],
-            r.GetValue(Force),
+            r.GetValue(force),
             interruption.Token,
             (temp, open) =>
             {

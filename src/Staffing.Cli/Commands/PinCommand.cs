@@ -15,41 +15,38 @@ public static class PinCommand
     public static Command Create(IServiceProvider services)
     {
         var cmd = new Command(
-            "pin",
-            "Pin an allocation (RUN CODE RESOURCE AMOUNT) or a pair (RUN --pair CODE CODE) for the next run from RUN; "
-                + "--remove PIN takes one back"
-        );
-        cmd.Arguments.Add(WorkspaceOptions.Run);
-        var code = new Argument<string?>("code") { Description = "Centre code", Arity = ArgumentArity.ZeroOrOne };
+"pin", Texts.PinDescription);
+        var runArgument = WorkspaceOptions.AddRun(cmd);
+        var code = new Argument<string?>("code") { Description = Texts.CodeArgument, Arity = ArgumentArity.ZeroOrOne };
         var resource = new Argument<string?>("resource")
         {
-            Description = "As in pool.csv: " + Vocabulary.ResourceList,
+            Description = Text.Format(Texts.ResourceArgument, Vocabulary.ResourceList),
             Arity = ArgumentArity.ZeroOrOne,
         };
         var amount = new Argument<int?>("amount")
         {
-            Description = "Posts or days a week (itinerant: 1 paired, 0 not)",
+            Description = Texts.AmountArgument,
             Arity = ArgumentArity.ZeroOrOne,
         };
         foreach (var a in new Argument[] { code, resource, amount })
             cmd.Arguments.Add(a);
         var pair = new Option<string[]>("--pair")
         {
-            Description = "Two centres that must share an itinerant teacher",
+            Description = Texts.PairOption,
             Arity = new ArgumentArity(2, 2),
             AllowMultipleArgumentsPerToken = true,
         };
         var stage = new Option<string?>("--resource")
         {
-            Description =
-                "With --pair: primary_itinerant or secondary_itinerant (needed only when both stages could pair)",
+            Description = Texts.PinResourceOption,
         };
         var remove = new Option<long?>("--remove")
         {
-            Description = "Remove this pin (its id, as shown by staffing show)",
+            Description = Texts.RemoveOption,
         };
-        foreach (var o in new Option[] { pair, stage, remove, WorkspaceOptions.Db })
+        foreach (var o in new Option[] { pair, stage, remove })
             cmd.Options.Add(o);
+        WorkspaceOptions.AddDb(cmd);
         Validation.Add(
             cmd,
             r =>
@@ -62,20 +59,20 @@ public static class PinCommand
                     r.GetValue(remove) is not null,
                 }.Count(b => b);
                 if (modes != 1)
-                    r.AddError("pin: expected one of CODE RESOURCE AMOUNT, --pair CODE CODE, or --remove PIN");
+                    r.AddError(Texts.PinModes);
                 else if (positional && (r.GetValue(resource) is null || r.GetValue(amount) is null))
-                    r.AddError("pin: found CODE without RESOURCE and AMOUNT, expected all three");
+                    r.AddError(Texts.PinIncomplete);
             }
         );
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
             var workspace = WorkspaceOptions.Open(r);
-            var run = workspace.Run(r.GetValue(WorkspaceOptions.Run));
+            var run = workspace.Run(r.GetValue(runArgument));
             if (r.GetValue(remove) is { } id)
             {
                 workspace.Unpin(run.Id, id);
-                console.Error.WriteLine($"pin {id} removed from run {run.Id}");
+                console.Error.WriteLine(Text.Format(Texts.PinRemoved, id, run.Id));
                 return ExitCode.Ok;
             }
             var pin = r.GetValue(pair) is [var a, var b]
@@ -84,15 +81,14 @@ public static class PinCommand
             var conflicts = Replanning.Conflicts(workspace, run, pin);
             if (conflicts.Count > 0)
             {
-                console.Error.WriteLine("Pins conflict; nothing stored:");
+                console.Error.WriteLine(Texts.PinsConflict);
                 foreach (var c in conflicts)
                     console.Error.WriteLine("  " + c);
                 return ExitCode.Finding;
             }
             var stored = workspace.Pin(run.Id, pin, WorkspaceOptions.Who);
             console.Error.WriteLine(
-                $"pin {stored.Id.ToString(CultureInfo.InvariantCulture)} on run {run.Id}: {Workspace.Describe(stored)}; "
-                    + $"solve with staffing plan --from {run.Id}"
+                Text.Format(Texts.PinStored, stored.Id, run.Id, Workspace.Describe(stored))
             );
             return ExitCode.Ok;
         });
@@ -102,9 +98,7 @@ public static class PinCommand
     private static Resource ParseResource(string text) =>
         Vocabulary.TryParseResource(text, out var r)
             ? r
-            : throw InputException.Single(
-                $"pin: found resource {InputErrors.Quote(text)}, expected one of {Vocabulary.ResourceList}"
-            );
+            : throw InputException.Single(Text.Format(Texts.PinResourceFound, InputErrors.Quote(text), Vocabulary.ResourceList));
 
     /// <summary>The itinerant stage two centres can share: the one the run makes both eligible for.</summary>
     public static Resource PairResource(Workspace workspace, RunInfo run, string a, string b, string? given)
@@ -114,9 +108,7 @@ public static class PinCommand
             var r = ParseResource(given);
             return r.IsItinerant()
                 ? r
-                : throw InputException.Single(
-                    $"pin: --resource: found {given}, expected primary_itinerant or secondary_itinerant"
-                );
+                : throw InputException.Single(Text.Format(Texts.PinStageFound, given));
         }
         var lines = workspace.Plan(run.Id).Lines;
         var both = new[] { Resource.PrimaryItinerant, Resource.SecondaryItinerant }
@@ -128,9 +120,7 @@ public static class PinCommand
         {
             1 => both[0],
             0 => Resource.PrimaryItinerant,
-            _ => throw InputException.Single(
-                $"pin: --pair {a} {b}: found both stages eligible, expected --resource primary_itinerant or secondary_itinerant"
-            ),
+            _ => throw InputException.Single(Text.Format(Texts.PinBothStages, a, b)),
         };
     }
 }

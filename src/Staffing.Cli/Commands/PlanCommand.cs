@@ -12,46 +12,40 @@ public static class PlanCommand
     public static Command Create(IServiceProvider services)
     {
         var cmd = new Command(
-            "plan",
-            "Allocate the pools into a plan per centre (plan.csv, itinerants.csv, eoep-schedule.csv, indicators.csv, "
-                + "summary.json), written to --out and/or stored in the workspace (--save, --from)"
-        );
+"plan", Texts.PlanDescription);
         var scenario = ScenarioInput.AddTo(
             cmd,
-            description: "A scenario folder (centres.csv and optional pool.csv, eoep.csv, current.csv, locks.csv, "
-                + "policy.json; see docs/scenario-format.md); not with --from",
+            description: Texts.PlanScenarioArgument,
             optional: true
         );
         var solve = new SolveOptions(cmd, seed: true);
         var output = new OutputOptions(
             services,
             cmd,
-            "The plan folder to write (replaced as a whole)",
+            Texts.PlanOut,
             required: false
         );
-        var save = new Option<bool>("--save") { Description = "Store the run in the workspace (--db)" };
-        var name = new Option<string?>("--name") { Description = "The stored run's name" };
-        var note = new Option<string?>("--note") { Description = "The stored run's note" };
+        var save = new Option<bool>("--save") { Description = Texts.SaveOption };
+        var name = new Option<string?>("--name") { Description = Texts.RunNameOption };
+        var note = new Option<string?>("--note") { Description = Texts.RunNoteOption };
         var from = new Option<long?>("--from")
         {
-            Description =
-                "Re-solve a stored run with its pins (its plan as the optimizer's start); stored as a new run",
+            Description = Texts.FromOption,
         };
-        foreach (var o in new Option[] { save, name, note, from, WorkspaceOptions.Db })
+        foreach (var o in new Option[] { save, name, note, from })
             cmd.Options.Add(o);
+        WorkspaceOptions.AddDb(cmd);
         Validation.Add(
             cmd,
             r =>
             {
                 var given = r.GetValue(scenario) is not null;
                 if (r.GetValue(from) is not null && given)
-                    r.AddError(
-                        "plan: found a scenario folder and --from, expected one of the two (a run has its scenario)"
-                    );
+                    r.AddError(Texts.PlanScenarioAndFrom);
                 else if (r.GetValue(from) is null && !given)
-                    r.AddError("plan: found no scenario folder, expected one (or --from RUN)");
+                    r.AddError(Texts.PlanNoScenario);
                 else if (r.GetValue(output.Option) is null && !r.GetValue(save) && r.GetValue(from) is null)
-                    r.AddError("plan: found neither --out nor --save, expected where the plan goes");
+                    r.AddError(Texts.PlanNoOut);
             }
         );
         cmd.SetAction(r =>
@@ -114,9 +108,15 @@ public static class PlanCommand
             if (output.Given(r))
                 output.Write(r, [folder], tmp => PlanWriter.Write(tmp, s, plan));
             console.Error.WriteLine(
-                $"{plan.Status}: {Units.Count(plan.Lines.Length, "plan row")}, shortfall {Units.Shortfall(plan.Lines.Select(l => (l.Resource, l.Funding, l.Shortfall)))}"
-                    + $", {Units.Count(plan.Itinerants.Length, "itinerant teacher")}, {plan.Seconds:0.###} s"
-                    + (id is null ? "" : $"; stored as run {id} in {workspace!.Path}")
+                Text.Format(
+                    Texts.PlanSummary,
+                    plan.Status,
+                    Text.Count(plan.Lines.Length, Texts.PlanRowsOne, Texts.PlanRowsMany),
+                    Units.Shortfall(plan.Lines.Select(l => (l.Resource, l.Funding, l.Shortfall))),
+                    Text.Count(plan.Itinerants.Length, Texts.ItinerantTeachersOne, Texts.ItinerantTeachersMany),
+                    plan.Seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)
+                )
+                    + (id is null ? "" : Text.Format(Texts.PlanStored, id, workspace!.Path))
             );
             return ExitCode.Ok;
         });

@@ -10,17 +10,15 @@ public static class ReportCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var planDir = new Argument<string>("plan") { Description = "A plan folder written by staffing plan" };
-        var compare = new Option<string?>("--compare") { Description = "Another plan folder to compare with" };
+        var planDir = new Argument<string>("plan") { Description = Texts.ReportPlanArgument };
+        var compare = new Option<string?>("--compare") { Description = Texts.ReportCompareOption };
         var scenario = new Option<string?>("--scenario")
         {
-            Description =
-                "The plan's scenario: adds each centre's name, the full trace of the rules and the "
-                + "concentration chart",
+            Description = Texts.ReportScenarioOption,
         };
         var output = new Option<string>("--out")
         {
-            Description = "FILE.html (self-contained page) or FILE.xlsx (a sheet per table)",
+            Description = Texts.ReportOutOption,
             Required = true,
         };
         Validation.Add(
@@ -29,10 +27,10 @@ public static class ReportCommand
             {
                 var file = r.GetValueOrDefault<string>() ?? "";
                 if (Path.GetExtension(file).ToLowerInvariant() is not (".html" or ".xlsx"))
-                    r.AddError($"--out: found \"{file}\", expected a file ending in .html or .xlsx");
+                    r.AddError(Text.Format(Texts.ReportOutFound, file));
             }
         );
-        var cmd = new Command("report", "A plan as a page people read or a workbook planners live in");
+        var cmd = new Command("report", Texts.ReportDescription);
         cmd.Arguments.Add(planDir);
         foreach (var o in new Option[] { compare, scenario, output })
             cmd.Options.Add(o);

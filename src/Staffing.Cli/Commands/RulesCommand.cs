@@ -9,13 +9,9 @@ public static class RulesCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var format = new Option<string>("--format") { Description = "md (Markdown)", DefaultValueFactory = _ => "md" };
+        var format = new Option<string>("--format") { Description = Texts.RulesFormatOption, DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md");
-        var cmd = new Command(
-            "rules",
-            "Every rule with its instruction, the regulation's words, the reading chosen and its parameters "
-                + "(docs/rules.md is this command's output)"
-        );
+        var cmd = new Command("rules", Texts.RulesDescription);
         cmd.Options.Add(format);
         cmd.SetAction(r =>
         {

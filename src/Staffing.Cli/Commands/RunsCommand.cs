@@ -10,16 +10,14 @@ public static class RunsCommand
     public static Command Create(IServiceProvider services)
     {
         var cmd = new Command(
-            "runs",
-            "List the stored runs (id, name, when, who, status, shortfall by unit kind, pins; * adopted), newest first"
-        );
+"runs", Texts.RunsDescription);
         var scenario = new Argument<string?>("scenario")
         {
-            Description = "Only the runs of this scenario folder (its files as imported)",
+            Description = Texts.RunsScenarioArgument,
             Arity = ArgumentArity.ZeroOrOne,
         };
         cmd.Arguments.Add(scenario);
-        cmd.Options.Add(WorkspaceOptions.Db);
+        WorkspaceOptions.AddDb(cmd);
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
@@ -28,23 +26,33 @@ public static class RunsCommand
             if (r.GetValue(scenario) is { } folder)
             {
                 if (!File.Exists(Path.Combine(folder, "centres.csv")))
-                    throw InputException.Single($"{folder}: found no centres.csv, expected a scenario folder");
+                    throw InputException.Single(Text.Format(Texts.RunsNoCentres, folder));
                 scenarios = workspace.Find(folder) is { } s
                     ? [s]
-                    : throw InputException.Single(
-                        $"{folder}: found files never stored in {workspace.Path}, expected a scenario planned with --save (its files unchanged since)"
-                    );
+                    : throw InputException.Single(Text.Format(Texts.RunsNeverStored, folder, workspace.Path));
             }
             else
                 scenarios = workspace.Scenarios();
             foreach (var s in scenarios)
             {
                 console.Out.WriteLine(
-                    $"scenario {s.Id} {s.Name} ({s.Hash[..19]}…), imported {s.ImportedAt} by {s.ImportedBy}"
+                    Text.Format(Texts.RunsScenarioLine, s.Id, s.Name, s.Hash[..19], s.ImportedAt, s.ImportedBy)
                 );
                 var rows = new List<string[]>
                 {
-                    new[] { "", "run", "name", "when", "who", "status", "solver", "from", "pins", "shortfall" },
+                    new[]
+                    {
+                        "",
+                        Texts.ColumnRun,
+                        Texts.ColumnName,
+                        Texts.ColumnWhen,
+                        Texts.ColumnWho,
+                        Texts.ColumnStatus,
+                        Texts.ColumnSolver,
+                        Texts.ColumnFrom,
+                        Texts.ColumnPins,
+                        Texts.ColumnShortfall,
+                    },
                 };
                 rows.AddRange(
                     workspace
@@ -72,7 +80,7 @@ public static class RunsCommand
                     );
             }
             if (scenarios.Count == 0)
-                console.Error.WriteLine($"no runs stored in {workspace.Path} yet (staffing plan SCENARIO --save)");
+                console.Error.WriteLine(Text.Format(Texts.RunsNone, workspace.Path));
             return ExitCode.Ok;
         });
         return cmd;
@@ -81,6 +89,6 @@ public static class RunsCommand
     /// <summary>A run's shortfall, each unit kind apart.</summary>
     public static string ShortfallText(IReadOnlyList<UnitTotal> totals) =>
         totals.Count == 0 || totals.All(t => t.Amount == 0)
-            ? "none"
+            ? Texts.ShortfallNone
             : string.Join(", ", totals.Where(t => t.Amount > 0).Select(t => Units.Amount(t.Amount, t.Unit)));
 }

@@ -10,57 +10,20 @@ namespace Staffing.Cli.Commands;
 /// </summary>
 public static class ScenarioInput
 {
-    private static readonly Option<bool> Strict = new("--strict")
-    {
-        Description = "Unknown columns are errors, not warnings",
-    };
-
-    private static readonly Option<string?> Delimiter = new("--delimiter")
-    {
-        Description = "Force the CSV separator: ',' or ';' (default: detected)",
-    };
-
-    private static readonly Option<string?> Encoding = new("--encoding")
-    {
-        Description = "Force the CSV encoding: utf-8 or windows-1252 (default: detected)",
-    };
-
-    private static readonly Option<string?> PolicyFile = new("--policy")
-    {
-        Description = "A policy.json of overrides applied after the scenario's own",
-    };
-
-    static ScenarioInput()
-    {
-        Validation.Add(
-            Delimiter,
-            r =>
-            {
-                if (r.GetValueOrDefault<string?>() is { } d && ParseDelimiter(d) is null)
-                    r.AddError($"--delimiter: found \"{d}\", expected ',' or ';'");
-            }
-        );
-        Validation.Add(
-            Encoding,
-            r =>
-            {
-                if (r.GetValueOrDefault<string?>() is { } e && ParseEncoding(e) is null)
-                    r.AddError($"--encoding: found \"{e}\", expected utf-8 or windows-1252");
-            }
-        );
-    }
+    private const string Strict = "--strict",
+        Delimiter = "--delimiter",
+        Encoding = "--encoding",
+        PolicyFile = "--policy";
 
     /// <summary>A scenario folder argument with the input options.</summary>
     public static Argument<string> AddTo(
         Command command,
         string name = "scenario",
-        string description =
-            "A scenario folder (centres.csv and optional pool.csv, eoep.csv, current.csv, locks.csv, "
-            + "policy.json; see docs/scenario-format.md)",
+        string? description = null,
         bool optional = false
     )
     {
-        var argument = new Argument<string>(name) { Description = description };
+        var argument = new Argument<string>(name) { Description = description ?? Texts.ScenarioArgument };
         if (optional)
             argument.Arity = ArgumentArity.ZeroOrOne;
         command.Arguments.Add(argument);
@@ -71,19 +34,39 @@ public static class ScenarioInput
     /// <summary>The input options alone, for a command whose scenario is an option (report --scenario).</summary>
     public static void AddOptions(Command command)
     {
-        foreach (var o in new Option[] { Strict, Delimiter, Encoding, PolicyFile })
-            command.Options.Add(o);
+        var delimiter = new Option<string?>(Delimiter) { Description = Texts.DelimiterOption };
+        Validation.Add(
+            delimiter,
+            r =>
+            {
+                if (r.GetValueOrDefault<string?>() is { } d && ParseDelimiter(d) is null)
+                    r.AddError(Text.Format(Texts.DelimiterFound, d));
+            }
+        );
+        var encoding = new Option<string?>(Encoding) { Description = Texts.EncodingOption };
+        Validation.Add(
+            encoding,
+            r =>
+            {
+                if (r.GetValueOrDefault<string?>() is { } e && ParseEncoding(e) is null)
+                    r.AddError(Text.Format(Texts.EncodingFound, e));
+            }
+        );
+        command.Options.Add(new Option<bool>(Strict) { Description = Texts.StrictOption });
+        command.Options.Add(delimiter);
+        command.Options.Add(encoding);
+        command.Options.Add(new Option<string?>(PolicyFile) { Description = Texts.PolicyOption });
     }
 
     /// <summary>Reads a scenario folder with the command's input options; a variant policy file goes last.</summary>
     public static Scenario Read(ParseResult r, string folder, Console console, string? variantPolicy = null)
     {
         var options = new CsvOptions(
-            r.GetValue(Delimiter) is { } d ? ParseDelimiter(d) : null,
-            r.GetValue(Encoding) is { } e ? ParseEncoding(e) : null,
-            r.GetValue(Strict)
+            r.GetValue<string?>(Delimiter) is { } d ? ParseDelimiter(d) : null,
+            r.GetValue<string?>(Encoding) is { } e ? ParseEncoding(e) : null,
+            r.GetValue<bool>(Strict)
         );
-        var s = ScenarioReader.Read(folder, options, r.GetValue(PolicyFile), variantPolicy);
+        var s = ScenarioReader.Read(folder, options, r.GetValue<string?>(PolicyFile), variantPolicy);
         console.Notes(s.Notes);
         return s;
     }
@@ -91,13 +74,13 @@ public static class ScenarioInput
     /// <summary>The reading options as given, for a stored run to be read again the same way.</summary>
     public static (string? Delimiter, string? Encoding, bool Strict) Given(ParseResult r) =>
         (
-            r.GetValue(Delimiter) is { } d ? ParseDelimiter(d)?.ToString() : null,
-            r.GetValue(Encoding) is { } e ? ParseEncoding(e)?.WebName : null,
-            r.GetValue(Strict)
+            r.GetValue<string?>(Delimiter) is { } d ? ParseDelimiter(d)?.ToString() : null,
+            r.GetValue<string?>(Encoding) is { } e ? ParseEncoding(e)?.WebName : null,
+            r.GetValue<bool>(Strict)
         );
 
     /// <summary>The --policy file given, if any.</summary>
-    public static string? Policy(ParseResult r) => r.GetValue(PolicyFile);
+    public static string? Policy(ParseResult r) => r.GetValue<string?>(PolicyFile);
 
     private static char? ParseDelimiter(string d) =>
         d switch

@@ -15,37 +15,33 @@ public static class ServeCommand
     public static Command Create(IServiceProvider services)
     {
         var cmd = new Command(
-            "serve",
-            "The inspector's and planner's page in a browser, with a JSON API; with --db, the runs to pin, re-plan and adopt"
-        );
+"serve", Texts.ServeDescription);
         var scenario = ScenarioInput.AddTo(cmd);
         var plan = new Option<string?>("--plan")
         {
-            Description = "A plan folder written by staffing plan (default: planned at start-up)",
+            Description = Texts.ServePlanOption,
         };
-        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1", DefaultValueFactory = _ => 5080 };
+        var port = new Option<int>("--port") { Description = Texts.PortOption, DefaultValueFactory = _ => 5080 };
         Validation.Add(
             port,
             r =>
             {
                 var p = r.GetValueOrDefault<int>();
                 if (p is < 1 or > 65535)
-                    r.AddError($"--port: found {p}, expected 1 to 65535");
+                    r.AddError(Text.Format(Texts.PortFound, p));
             }
         );
         var urls = new Option<string?>("--urls")
         {
-            Description = "Listen elsewhere (e.g. http://0.0.0.0:5080): needs --users (people sign in)",
+            Description = Texts.UrlsOption,
         };
         var users = new Option<string?>("--users")
         {
-            Description =
-                "A users file (staffing users add): people sign in; inspectors read, planners pin, re-plan and adopt",
+            Description = Texts.ServeUsersOption,
         };
         var db = new Option<string?>("--db")
         {
-            Description =
-                "A workspace file (created when missing): the page lists its runs and pins, re-plans and adopts",
+            Description = Texts.ServeDbOption,
         };
         Validation.Add(
             urls,
@@ -65,10 +61,7 @@ public static class ServeCommand
                 : [ServeApp.Url(r.GetValue(port))];
             var people = r.GetValue(users) is { } file ? Web.Users.Load(file) : null;
             if (people is null && listen.FirstOrDefault(l => !ServeApp.IsLoopback(l)) is { } beyond)
-                throw InputException.Single(
-                    $"--urls: found {beyond}, beyond this machine, without --users; expected a users file "
-                        + "(staffing users add NAME --role planner) so that people sign in"
-                );
+                throw InputException.Single(Text.Format(Texts.UrlsBeyondWithoutUsers, beyond));
             var folder = r.GetValue(scenario)!;
             var s = ScenarioInput.Read(r, folder, console);
             // Opened after the scenario is read: bad input leaves no new workspace file behind.
@@ -95,15 +88,14 @@ public static class ServeCommand
             catch (Exception ex) when (ex is IOException or InvalidOperationException or FormatException)
             {
                 throw InputException.Single(
-                    $"--urls: found {string.Join(";", listen)}, expected addresses this machine can listen on ({ex.Message.Split('\n')[0].TrimEnd('.')})"
+                    Text.Format(Texts.UrlsCannotListen, string.Join(";", listen), ex.Message.Split('\n')[0].TrimEnd('.'))
                 );
             }
             console.Error.WriteLine(
-                $"serving {state.Scenario.Centres.Count} centres ({state.Plan.Status}) on "
-                    + $"{string.Join(", ", listen)}"
-                    + (workspace is null ? "" : $", runs of {workspace.Path}")
-                    + (people is null ? "" : $", {people.All.Count} users may sign in")
-                    + "; Ctrl+C to stop"
+                Text.Format(Texts.Serving, state.Scenario.Centres.Count, state.Plan.Status, string.Join(", ", listen))
+                    + (workspace is null ? "" : Text.Format(Texts.ServingRuns, workspace.Path))
+                    + (people is null ? "" : Text.Format(Texts.ServingUsers, people.All.Count))
+                    + Texts.ServingStop
             );
             // The first Ctrl-C or SIGTERM stops the server, cancelling the solves running.
             using (console.Interrupted.Register(() => app.StopAsync().GetAwaiter().GetResult()))
@@ -153,10 +145,7 @@ public static class ServeCommand
             var files = PlanReader.Read(planDir);
             var violations = PlanVerifier.Verify(s, files);
             if (violations.Count > 0)
-                throw InputException.Single(
-                    $"{planDir}: found a plan that does not fit the scenario ({violations[0]}), "
-                        + $"expected the plan of {scenarioDir}"
-                );
+                throw InputException.Single(Text.Format(Texts.ServePlanDoesNotFit, planDir, violations[0], scenarioDir));
             var read = files.Lines.ToDictionary(l => (l.Code, l.Resource));
             plan = plan with
             {

@@ -11,18 +11,14 @@ public static class ShowCommand
     public static Command Create(IServiceProvider services)
     {
         var cmd = new Command(
-            "show",
-            "A stored run: how it was solved, its locks, pins and adoption; with --out, its plan folder "
-                + "(read by verify, report and other tools)"
-        );
-        cmd.Arguments.Add(WorkspaceOptions.Run);
-        cmd.Options.Add(WorkspaceOptions.Db);
-        var output = new OutputOptions(services, cmd, "Write the run as a plan folder here", required: false);
+"show", Texts.ShowDescription);
+        var runArgument = WorkspaceOptions.AddRun(cmd);
+        WorkspaceOptions.AddDb(cmd);
+        var output = new OutputOptions(services, cmd, Texts.ShowOut, required: false);
         var scenarioOut = new OutputOptions(
             services,
             cmd,
-            "Write the run's scenario here: its files as imported, locks.csv with the locks it was solved with, "
-                + "policy.json with its overrides (so verify and report read it as the run saw it)",
+            Texts.ShowScenarioOut,
             required: false,
             name: "--scenario"
         );
@@ -32,47 +28,54 @@ public static class ShowCommand
             output.Check(r);
             scenarioOut.Check(r);
             var workspace = WorkspaceOptions.Open(r);
-            var run = workspace.Run(r.GetValue(WorkspaceOptions.Run));
+            var run = workspace.Run(r.GetValue(runArgument));
             var scenario = workspace.Scenario(run.ScenarioId)!;
             var o = console.Out;
-            o.WriteLine($"run {run.Id} \"{run.Name}\" of scenario {scenario.Id} {scenario.Name}");
-            o.WriteLine($"  stored {run.CreatedAt} by {run.Who}" + (run.ParentId is { } p ? $", from run {p}" : ""));
-            if (run.Note.Length > 0)
-                o.WriteLine($"  note: {run.Note}");
-            var time = run.Settings.TimeLimit.ToString(CultureInfo.InvariantCulture);
+            o.WriteLine(Text.Format(Texts.ShowRun, run.Id, run.Name, scenario.Id, scenario.Name));
             o.WriteLine(
-                $"  {run.Status}, {run.Settings.Solver}, time limit {time} s, seed {run.Settings.Seed}, "
-                    + $"{run.Seconds.ToString("0.###", CultureInfo.InvariantCulture)} s"
-                    + (run.PolicyOverrides is null ? "" : ", with policy overrides")
+                Text.Format(Texts.ShowStored, run.CreatedAt, run.Who)
+                    + (run.ParentId is { } p ? Text.Format(Texts.ShowFromRun, p) : "")
             );
-            o.WriteLine($"  shortfall: {RunsCommand.ShortfallText(run.Shortfall)}");
+            if (run.Note.Length > 0)
+                o.WriteLine(Text.Format(Texts.ShowNote, run.Note));
+            o.WriteLine(
+                Text.Format(
+                    Texts.ShowSolved,
+                    run.Status,
+                    run.Settings.Solver,
+                    run.Settings.TimeLimit,
+                    run.Settings.Seed,
+                    run.Seconds.ToString("0.###", CultureInfo.InvariantCulture)
+                ) + (run.PolicyOverrides is null ? "" : Texts.ShowWithOverrides)
+            );
+            o.WriteLine(Text.Format(Texts.ShowShortfall, RunsCommand.ShortfallText(run.Shortfall)));
             if (workspace.Adopted(run.ScenarioId) is { } a)
                 o.WriteLine(
                     a.RunId == run.Id
-                        ? $"  adopted {a.AdoptedAt} by {a.Who}" + (a.Note.Length > 0 ? $": {a.Note}" : "")
-                        : $"  not adopted (run {a.RunId} is)"
+                        ? Text.Format(Texts.ShowAdopted, a.AdoptedAt, a.Who) + (a.Note.Length > 0 ? $": {a.Note}" : "")
+                        : Text.Format(Texts.ShowNotAdopted, a.RunId)
                 );
             var locks = workspace.Locks(run.Id);
-            o.WriteLine($"  locks solved with: {locks.Count}");
+            o.WriteLine(Text.Format(Texts.ShowLocks, locks.Count));
             foreach (var l in locks)
                 o.WriteLine($"    {Lock(l)}");
             var pins = workspace.Pins(run.Id);
             o.WriteLine(
-                $"  pins for the next run: {pins.Count}" + (pins.Count > 0 ? $" (staffing plan --from {run.Id})" : "")
+                Text.Format(Texts.ShowPins, pins.Count) + (pins.Count > 0 ? Text.Format(Texts.ShowPinsFrom, run.Id) : "")
             );
             foreach (var pin in pins)
-                o.WriteLine($"    pin {pin.Id}: {Workspace.Describe(pin)}, {pin.CreatedAt}");
+                o.WriteLine(Text.Format(Texts.ShowPin, pin.Id, Workspace.Describe(pin), pin.CreatedAt));
             if (output.Given(r))
             {
                 var s = workspace.ScenarioOf(run);
                 var plan = workspace.Plan(run.Id);
                 output.Write(r, [], tmp => PlanWriter.Write(tmp, s, plan));
-                console.Error.WriteLine($"run {run.Id} written as a plan folder");
+                console.Error.WriteLine(Text.Format(Texts.ShowWritten, run.Id));
             }
             if (scenarioOut.Given(r))
             {
                 scenarioOut.Write(r, [], tmp => WriteScenario(workspace, run, tmp));
-                console.Error.WriteLine($"run {run.Id}'s scenario written, with its {locks.Count} locks");
+                console.Error.WriteLine(Text.Format(Texts.ShowScenarioWritten, run.Id, locks.Count));
             }
             return ExitCode.Ok;
         });
@@ -103,6 +106,6 @@ public static class ShowCommand
 
     public static string Lock(Holding l) =>
         l.Partner is { } partner
-            ? $"{l.Code} {l.Resource.Name()} = {l.Amount} (partner {partner})"
+            ? Text.Format(Texts.LockWithPartner, l.Code, l.Resource.Name(), l.Amount, partner)
             : $"{l.Code} {l.Resource.Name()} = {l.Amount}";
 }

@@ -14,28 +14,25 @@ public static class SimulateCommand
     public static Command Create(IServiceProvider services)
     {
         var cmd = new Command(
-            "simulate",
-            "Next school year by Monte Carlo: P10/P50/P90 of need and shortfall per area and resource, per-centre "
-                + "chances of gaining or losing a post or crossing 25%"
-        );
+"simulate", Texts.SimulateDescription);
         var scenario = ScenarioInput.AddTo(
             cmd,
-            description: "A scenario folder (trends.csv in it is read when present)"
+            description: Texts.SimulateScenarioArgument
         );
-        var runs = new Option<int>("--runs") { Description = "Monte Carlo runs", DefaultValueFactory = _ => 1000 };
+        var runs = new Option<int>("--runs") { Description = Texts.RunsOption, DefaultValueFactory = _ => 1000 };
         Validation.Add(
             runs,
             r =>
             {
                 var n = r.GetValueOrDefault<int>();
                 if (n is < 1 or > 100_000)
-                    r.AddError($"--runs: found {n}, expected 1 to 100000");
+                    r.AddError(Text.Format(Texts.RunsFound, n));
             }
         );
-        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = Texts.RandomSeedOption, DefaultValueFactory = _ => 1 };
         var trends = new Option<string?>("--trends")
         {
-            Description = "trends.csv: code or area, growth, spread (default: the scenario's own)",
+            Description = Texts.TrendsOption,
         };
         foreach (var o in new Option[] { runs, seed, trends })
             cmd.Options.Add(o);
@@ -43,7 +40,7 @@ public static class SimulateCommand
         var output = new OutputOptions(
             services,
             cmd,
-            "Write simulate-areas.csv, simulate-centres.csv and fan.png into this folder"
+            Texts.SimulateOut
         );
         cmd.SetAction(r =>
         {
@@ -59,12 +56,11 @@ public static class SimulateCommand
             IReadOnlyList<Trend> t =
                 File.Exists(trendPath) ? TrendsReader.Read(trendPath, s)
                 : r.GetValue(trends) is { } missing
-                    ? throw InputException.Single($"{missing}: found no such file, expected trends.csv")
+                    ? throw InputException.Single(Text.Format(Texts.TrendsMissing, missing))
                 : [];
             if (t.Count == 0)
-                console.Error.WriteLine(
-                    "note: no trends.csv: every centre's compensatory pupils are assumed to keep their number "
-                        + $"(growth 0) with a spread of {Simulation.DefaultSpread.ToString("0%", System.Globalization.CultureInfo.InvariantCulture)} a year"
+                console.Notes(
+                    [Text.Format(Texts.SimulateNoTrends, Simulation.DefaultSpread.ToString("0%", CultureInfo.InvariantCulture))]
                 );
             var (areas, centres, _) = console.WithProgress(
                 "simulate",
@@ -76,7 +72,7 @@ public static class SimulateCommand
                         n,
                         r.GetValue(seed),
                         x => Totals.Allocate(planner, x, solver, settings),
-                        r.GetValue(SolveOptions.Workers),
+                        settings.Workers,
                         p
                     )
             );

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Staffing.Allocation;
 
@@ -8,64 +7,52 @@ namespace Staffing.Cli.Commands;
 /// <summary>The options of every command that plans: --solver, --time-limit, --workers (and --seed for plan).</summary>
 public sealed class SolveOptions
 {
-    public static readonly Option<double> TimeLimit = new("--time-limit")
-    {
-        Description = "Seconds the optimizer may take in all (best plan found is kept)",
-        DefaultValueFactory = _ => 60,
-    };
-
-    public static readonly Option<int> Workers = new("--workers")
-    {
-        Description = "Independent parts solved at once (default: the cores); the output is the same for any value",
-        DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, 64),
-    };
-
-    public static readonly Option<int> Seed = new("--seed")
-    {
-        Description = "Solver random seed",
-        DefaultValueFactory = _ => 0,
-    };
+    private const string TimeLimit = "--time-limit",
+        Workers = "--workers",
+        Seed = "--seed";
 
     private readonly Option<string> solver;
-
-    static SolveOptions()
-    {
-        Validation.Add(
-            TimeLimit,
-            r =>
-            {
-                var limit = r.GetValueOrDefault<double>();
-                if (limit <= 0 || double.IsNaN(limit))
-                    r.AddError(
-                        $"--time-limit: found {limit.ToString(CultureInfo.InvariantCulture)}, "
-                            + "expected a number of seconds > 0"
-                    );
-            }
-        );
-        Validation.Add(
-            Workers,
-            r =>
-            {
-                var workers = r.GetValueOrDefault<int>();
-                if (workers is < 1 or > 64)
-                    r.AddError($"--workers: found {workers}, expected 1 to 64");
-            }
-        );
-    }
 
     /// <summary>Adds --solver (with the command's default), --time-limit and --workers to the command.</summary>
     public SolveOptions(Command command, string defaultSolver = "cp-sat", bool seed = false)
     {
         solver = new Option<string>("--solver")
         {
-            Description =
-                "cp-sat or greedy" + (defaultSolver == "cp-sat" ? " (default cp-sat)" : $" (default {defaultSolver})"),
+            Description = Text.Format(Texts.SolverOption, defaultSolver),
             DefaultValueFactory = _ => defaultSolver,
         };
-        foreach (var o in new Option[] { solver, TimeLimit, Workers })
+        var timeLimit = new Option<double>(TimeLimit)
+        {
+            Description = Texts.TimeLimitOption,
+            DefaultValueFactory = _ => 60,
+        };
+        Validation.Add(
+            timeLimit,
+            r =>
+            {
+                var limit = r.GetValueOrDefault<double>();
+                if (limit <= 0 || double.IsNaN(limit))
+                    r.AddError(Text.Format(Texts.TimeLimitFound, limit));
+            }
+        );
+        var workers = new Option<int>(Workers)
+        {
+            Description = Texts.WorkersOption,
+            DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, 64),
+        };
+        Validation.Add(
+            workers,
+            r =>
+            {
+                var n = r.GetValueOrDefault<int>();
+                if (n is < 1 or > 64)
+                    r.AddError(Text.Format(Texts.WorkersFound, n));
+            }
+        );
+        foreach (var o in new Option[] { solver, timeLimit, workers })
             command.Options.Add(o);
         if (seed)
-            command.Options.Add(Seed);
+            command.Options.Add(new Option<int>(Seed) { Description = Texts.SeedOption, DefaultValueFactory = _ => 0 });
     }
 
     public string Solver(ParseResult r) => r.GetValue(solver)!;
@@ -75,18 +62,16 @@ public sealed class SolveOptions
 
     public static SolveSettings Settings(ParseResult r, Console console)
     {
-        var limit = r.GetValue(TimeLimit);
+        var limit = r.GetValue<double>(TimeLimit);
         if (limit > MaxTimeLimit)
         {
-            console.Error.WriteLine(
-                $"note: --time-limit {limit.ToString(CultureInfo.InvariantCulture)} capped at {MaxTimeLimit.ToString(CultureInfo.InvariantCulture)} s (a day)"
-            );
+            console.Notes([Text.Format(Texts.TimeLimitCapped, limit, MaxTimeLimit)]);
             limit = MaxTimeLimit;
         }
         return new(
             limit,
-            r.GetValue(Workers),
-            r.GetValue(Seed),
+            r.GetValue<int>(Workers),
+            r.CommandResult.Command.Options.Any(o => o.Name == Seed) ? r.GetValue<int>(Seed) : 0,
             new Progress(console),
             console.Interrupted,
             console.Started?.Elapsed.TotalSeconds ?? 0

@@ -5,11 +5,20 @@ namespace Staffing.Cli.Commands;
 /// <summary>The `staffing` root command: one subcommand per file in this folder.</summary>
 public static class StaffingCommand
 {
+    public const string LanguageName = "--lang";
+
     public static RootCommand Create(IServiceProvider services)
     {
-        var root = new RootCommand(
-            "staffing: compensatory-education staffing by the Madrid regulation of 21 July 2006 (docs/rules.md)"
-        );
+        var root = new RootCommand(Texts.RootDescription);
+        // Read before parsing (App.Run) so the help is already in it; declared here so every command accepts it.
+        var language = new Option<string>(LanguageName)
+        {
+            Description = Texts.LanguageDescription,
+            Recursive = true,
+            HelpName = string.Join("|", Language.Supported),
+        };
+        language.AcceptOnlyFromAmong([.. Language.Supported]);
+        root.Options.Add(language);
         Func<IServiceProvider, Command>[] commands =
         [
             EntitlementCommand.Create,

@@ -15,14 +15,11 @@ public static class SweepCommand
     public static Command Create(IServiceProvider services)
     {
         var cmd = new Command(
-            "sweep",
-            "One policy parameter over a range: totals per value (entitled, allocated, shortfall, cost) and a chart"
-        );
+"sweep", Texts.SweepDescription);
         var scenario = ScenarioInput.AddTo(cmd);
         var param = new Option<string>(Source)
         {
-            Description =
-                $"NAME=FROM:TO:STEP, NAME a policy parameter or {Sweep.PoolScale} (a factor on every pool row)",
+            Description = Text.Format(Texts.ParamOption, Sweep.PoolScale),
             Required = true,
         };
         Validation.Add(
@@ -35,7 +32,7 @@ public static class SweepCommand
         );
         cmd.Options.Add(param);
         var solve = new SolveOptions(cmd);
-        var output = new OutputOptions(services, cmd, "Write sweep.csv and sweep.png into this folder");
+        var output = new OutputOptions(services, cmd, Texts.SweepOut);
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
@@ -93,10 +90,10 @@ public static class SweepCommand
                 .Select((p, i) => decimal.TryParse(p, NumberStyles.Number, CultureInfo.InvariantCulture, out n[i]))
                 .All(ok => ok)
         )
-            return $"{Source}: found \"{spec}\", expected NAME=FROM:TO:STEP (e.g. primary_ratio=20:30:1)";
+            return Text.Format(Texts.ParamFound, Source, spec);
         var (from, to, step) = (n[0], n[1], n[2]);
         if (step <= 0 || to < from || (to - from) / step > 500)
-            return $"{Source}: found {from}:{to}:{step}, expected FROM ≤ TO and STEP > 0, at most 500 steps";
+            return Text.Format(Texts.ParamRangeFound, Source, from, to, step);
         var values = new List<decimal>();
         // Normalised (20.0 → 20) so an integer parameter takes the value as an integer.
         for (var i = 0; from + i * step <= to; i++)

@@ -7,47 +7,43 @@ namespace Staffing.Cli.Commands;
 /// <summary>`staffing users`: who may use `serve` beyond this machine (add, remove, list).</summary>
 public static class UsersCommand
 {
-    public static readonly Option<string> File = new("--users")
-    {
-        Description = "The users file (default users.json in the current folder)",
-        DefaultValueFactory = _ => "users.json",
-    };
-
     public static Command Create(IServiceProvider services)
     {
-        var cmd = new Command(
-            "users",
-            "Who may sign in to staffing serve: inspectors read, planners also pin, re-plan and adopt"
-        );
-        var name = new Argument<string>("name") { Description = "The user's name" };
-        var role = new Option<string>("--role") { Description = "inspector (read only) or planner", Required = true };
+        var cmd = new Command("users", Texts.UsersDescription);
+        var name = new Argument<string>("name") { Description = Texts.UserNameArgument };
+        var role = new Option<string>("--role") { Description = Texts.RoleOption, Required = true };
         role.AcceptOnlyFromAmong([.. Users.Roles]);
-        var add = new Command("add", "Add or replace a user; the password is read from standard input (first line)");
+        var file = new Option<string>("--users")
+        {
+            Description = Texts.UsersFileOption,
+            DefaultValueFactory = _ => "users.json",
+        };
+        var add = new Command("add", Texts.UsersAddDescription);
         add.Arguments.Add(name);
         add.Options.Add(role);
-        add.Options.Add(File);
+        add.Options.Add(file);
         add.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
             var password = ReadPassword(console);
-            Users.Add(r.GetValue(File)!, r.GetValue(name)!, r.GetValue(role)!, password);
-            console.Error.WriteLine($"user {r.GetValue(name)} ({r.GetValue(role)}) stored in {r.GetValue(File)}");
+            Users.Add(r.GetValue(file)!, r.GetValue(name)!, r.GetValue(role)!, password);
+            console.Error.WriteLine(Text.Format(Texts.UserStored, r.GetValue(name), r.GetValue(role), r.GetValue(file)));
             return ExitCode.Ok;
         });
-        var remove = new Command("remove", "Remove a user");
+        var remove = new Command("remove", Texts.UsersRemoveDescription);
         remove.Arguments.Add(name);
-        remove.Options.Add(File);
+        remove.Options.Add(file);
         remove.SetAction(r =>
         {
-            Users.Remove(r.GetValue(File)!, r.GetValue(name)!);
-            services.GetRequiredService<Console>().Error.WriteLine($"user {r.GetValue(name)} removed");
+            Users.Remove(r.GetValue(file)!, r.GetValue(name)!);
+            services.GetRequiredService<Console>().Error.WriteLine(Text.Format(Texts.UserRemoved, r.GetValue(name)));
             return ExitCode.Ok;
         });
-        var list = new Command("list", "The users and their roles (never the passwords)");
-        list.Options.Add(File);
+        var list = new Command("list", Texts.UsersListDescription);
+        list.Options.Add(file);
         list.SetAction(r =>
         {
-            foreach (var u in Users.Load(r.GetValue(File)!).All)
+            foreach (var u in Users.Load(r.GetValue(file)!).All)
                 services.GetRequiredService<Console>().Out.WriteLine($"{u.Name}\t{u.Role}");
             return ExitCode.Ok;
         });
@@ -61,7 +57,7 @@ public static class UsersCommand
     {
         if (!System.Console.IsInputRedirected)
         {
-            console.Error.Write("password: ");
+            console.Error.Write(Texts.PasswordPrompt);
             var typed = new System.Text.StringBuilder();
             for (
                 var key = System.Console.ReadKey(intercept: true);
@@ -76,6 +72,6 @@ public static class UsersCommand
             return typed.ToString();
         }
         return System.Console.In.ReadLine()
-            ?? throw InputException.Single("users add: found no password on standard input, expected one line");
+            ?? throw InputException.Single(Texts.NoPassword);
     }
 }

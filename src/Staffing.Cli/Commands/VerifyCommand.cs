@@ -11,13 +11,11 @@ public static class VerifyCommand
     public static Command Create(IServiceProvider services)
     {
         var cmd = new Command(
-            "verify",
-            "Check a plan against the scenario and the rules, independently of the optimizer; exit 1 on any violation"
-        );
+            "verify", Texts.VerifyDescription);
         var scenario = ScenarioInput.AddTo(cmd);
         var plan = new Argument<string>("plan")
         {
-            Description = "A plan folder (plan.csv, itinerants.csv, eoep-schedule.csv), from this tool or any other",
+            Description = Texts.PlanArgument,
         };
         cmd.Arguments.Add(plan);
         cmd.SetAction(r =>
@@ -27,15 +25,14 @@ public static class VerifyCommand
             var files = PlanReader.Read(r.GetValue(plan)!);
             // Another scenario's plan is said once, before the violations it explains.
             if (PlanReader.InputHash(r.GetValue(plan)!) is { } made && made != ScenarioHash.Of(s))
-                console.Error.WriteLine(
-                    $"note: {r.GetValue(plan)} was planned from another input ({made[..19]}… in its summary.json; "
-                        + $"{r.GetValue(scenario)} is {ScenarioHash.Of(s)[..19]}…): the violations below may all come from that"
+                console.Notes(
+                    [Text.Format(Texts.VerifyOtherInput, r.GetValue(plan), made[..19], r.GetValue(scenario), ScenarioHash.Of(s)[..19])]
                 );
             var violations = PlanVerifier.Verify(s, files);
             foreach (var v in violations)
                 console.Out.WriteLine(v.ToString());
             console.Error.WriteLine(
-                violations.Count == 0 ? "verified: no violations" : $"{violations.Count} violations"
+                violations.Count == 0 ? Texts.VerifyClean : Text.Count(violations.Count, Texts.ViolationsOne, Texts.ViolationsMany)
             );
             return violations.Count == 0 ? ExitCode.Ok : ExitCode.Finding;
         });

@@ -6,16 +6,28 @@ namespace Staffing.Cli.Commands;
 /// <summary>--db of every command that reads or writes the workspace, and who is doing it.</summary>
 public static class WorkspaceOptions
 {
-    public static readonly Option<string> Db = new("--db")
-    {
-        Description = $"The workspace file (SQLite; default {Workspace.DefaultFile} in the current folder)",
-        DefaultValueFactory = _ => Workspace.DefaultFile,
-    };
+    private const string Db = "--db";
 
-    public static readonly Argument<long> Run = new("run") { Description = "A run id, as listed by staffing runs" };
+    /// <summary>Adds --db to the command.</summary>
+    public static void AddDb(Command command) =>
+        command.Options.Add(
+            new Option<string>(Db)
+            {
+                Description = Text.Format(Texts.DbOption, Workspace.DefaultFile),
+                DefaultValueFactory = _ => Workspace.DefaultFile,
+            }
+        );
+
+    /// <summary>Adds the run argument to the command.</summary>
+    public static Argument<long> AddRun(Command command)
+    {
+        var run = new Argument<long>("run") { Description = Texts.RunArgument };
+        command.Arguments.Add(run);
+        return run;
+    }
 
     /// <summary>The workspace of the command; only a command that stores may create it.</summary>
-    public static Workspace Open(ParseResult r, bool create = false) => Workspace.Open(r.GetValue(Db)!, create);
+    public static Workspace Open(ParseResult r, bool create = false) => Workspace.Open(r.GetValue<string>(Db)!, create);
 
     /// <summary>Who a command-line change is stored as: the account running it.</summary>
     public static string Who => Environment.UserName;

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+
+namespace Staffing.Domain;
+
+/// <summary>
+/// Texts of a project's resource file filled in: numbers in the invariant culture (the files' own), the words in
+/// the current UI culture, or in English for the values of the contract's CSV files.
+/// </summary>
+public static class Text
+{
+    /// <summary>A template of the current language filled in ("{0} of {1}").</summary>
+    public static string Format(string template, params object?[] args) =>
+        string.Format(CultureInfo.InvariantCulture, template, args);
+
+    /// <summary>A text in English whatever the interface language: a value of the contract's CSV files.</summary>
+    public static string English(ResourceManager texts, string key, params object?[] args) =>
+        Format(texts.GetString(key, CultureInfo.InvariantCulture) ?? key, args);
+
+    /// <summary>The domain's own texts (the rules' figures, "Because…"), for a <see cref="Translation"/> of other layers.</summary>
+    public static ResourceManager DomainTexts => Texts.ResourceManager;
+
+    /// <summary>"1 plaza" or "2 plazas": the count and the template for one or for many (each "{0} …").</summary>
+    public static string Count(long n, string one, string many) => Format(n == 1 ? one : many, n);
+}
+
+/// <summary>
+/// English texts written into the contract's files (a plan's reasons, audit findings) read back into the
+/// interface language: each text is matched against the English templates whose key starts with a prefix, its
+/// parts put into the same template of the current language, each part translated in turn when it is such a text
+/// itself. A text no template matches is left as it is.
+/// </summary>
+public sealed class Translation
+{
+    private readonly List<(ResourceManager Texts, string Key, Regex English)> templates;
+
+    /// <param name="catalogues">Resource files and the prefix of the keys of their translatable texts.</param>
+    public Translation(params (ResourceManager Texts, string Prefix)[] catalogues)
+    {
+        // Longer templates first: "pool short: {0}" must not take what a longer one matches exactly.
+        templates =
+        [
+            .. catalogues
+                .SelectMany(c =>
+                    (
+                        c.Texts.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true)
+                        ?? throw new InvalidOperationException("no neutral resources")
+                    )
+                        .Cast<System.Collections.DictionaryEntry>()
+                        .Where(e => e.Key is string k && k.StartsWith(c.Prefix, StringComparison.Ordinal))
+                        .Select(e => (c.Texts, Key: (string)e.Key, English: (string)e.Value!))
+                )
+                .OrderByDescending(t => t.English.Length)
+                .ThenBy(t => t.Key, StringComparer.Ordinal)
+                .Select(t => (t.Texts, t.Key, Pattern(t.English))),
+        ];
+    }
+
+    private static Regex Pattern(string template)
+    {
+        var parts = Regex.Split(template, @"\{(\d+)\}");
+        var pattern = new System.Text.StringBuilder("^");
+        for (var i = 0; i < parts.Length; i++)
+            pattern.Append(i % 2 == 0 ? Regex.Escape(parts[i]) : $"(?<a{parts[i]}>.+?)");
+        return new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline);
+    }
+
+    /// <summary>The text in the current UI culture (itself when that is English or no template matches).</summary>
+    public string Translate(string english)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        if (english.Length == 0 || Language.Of(culture.Name) is null or Language.English)
+            return english;
+        foreach (var (texts, key, pattern) in templates)
+        {
+            var m = pattern.Match(english);
+            if (!m.Success)
+                continue;
+            var args = new List<object?>();
+            for (var i = 0; m.Groups[$"a{i}"] is { Success: true } g; i++)
+                args.Add(Translate(g.Value));
+            return Text.Format(texts.GetString(key, culture) ?? key, [.. args]);
+        }
+        // Clauses joined by "; " are translated one by one when no template takes them whole.
+        var clauses = english.Split("; ");
+        return clauses.Length > 1 ? string.Join("; ", clauses.Select(Translate)) : english;
+    }
+}

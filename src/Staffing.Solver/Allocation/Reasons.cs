@@ -1,0 +1,18 @@
+using Staffing.Solver;
+
+namespace Staffing.Allocation;
+
+/// <summary>
+/// The reasons written into the contract's files in English (a plan's shortfalls, audit findings, what a what-if
+/// changes, with the rules' figures they quote) read in the interface language.
+/// </summary>
+public static class Reasons
+{
+    private static readonly Translation Catalogue = new(
+        (Texts.ResourceManager, "Reason"),
+        (Text.DomainTexts, "Because")
+    );
+
+    /// <summary>An English reason in the current UI culture; itself in English or when it matches no template.</summary>
+    public static string Translate(string english) => Catalogue.Translate(english);
+}
