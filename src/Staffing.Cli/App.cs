@@ -23,8 +23,8 @@ public static class App
             .ThenBy(x => x.Name, StringComparer.Ordinal)
             .First();
         return nearest.Distance <= 2
-            ? Text.Format(Texts.UsageDidYouMean, args[0], nearest.Name)
-            : Text.Format(Texts.UsageUnknownCommand, args[0], string.Join(", ", root.Subcommands.Select(c => c.Name)));
+            ? Say.Format(Texts.UsageDidYouMean, args[0], nearest.Name)
+            : Say.Format(Texts.UsageUnknownCommand, args[0], string.Join(", ", root.Subcommands.Select(c => c.Name)));
     }
 
     /// <summary>Levenshtein distance.</summary>
@@ -137,7 +137,7 @@ public static class App
         }
         catch (UnknownSolverException ex)
         {
-            stderr.WriteLine(Text.Format(Texts.UnknownSolver, ex.Name, string.Join(", ", ex.Known)));
+            stderr.WriteLine(Say.Format(Texts.UnknownSolver, ex.Name, string.Join(", ", ex.Known)));
             return ExitCode.BadInput;
         }
         catch (LockConflictException ex)

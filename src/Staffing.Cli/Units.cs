@@ -22,9 +22,9 @@ public static class Units
     public static string Amount(int amount, string unit) =>
         unit switch
         {
-            "shares" => Text.Count(amount, Texts.AmountShare, Texts.AmountShares),
-            "days a week" => Text.Count(amount, Texts.AmountDay, Texts.AmountDays),
-            _ => Text.Count(amount, Texts.AmountPost, Texts.AmountPosts),
+            "shares" => Say.Count(amount, Texts.AmountShare, Texts.AmountShares),
+            "days a week" => Say.Count(amount, Texts.AmountDay, Texts.AmountDays),
+            _ => Say.Count(amount, Texts.AmountPost, Texts.AmountPosts),
         };
 
     /// <summary>The pool shortfall of some lines by unit kind ("20 EOEP days a week, 18 posts"), or "none".</summary>

@@ -31,7 +31,7 @@ public static partial class AtomicFolder
     public static void CheckPath(Target t)
     {
         if (t.Path.Trim().Length == 0)
-            throw InputException.Single("--out: found an empty path, expected a folder to write");
+            throw InputException.Single(Texts.OutEmpty);
         var full = Full(t.Path);
         string[] forbidden =
         [
@@ -41,7 +41,7 @@ public static partial class AtomicFolder
         ];
         if (forbidden.Contains(full, StringComparer.Ordinal))
             throw InputException.Single(
-                $"--out: found {t.Path} ({full}), expected a folder of its own, not the root, home or current folder"
+                Say.Format(Texts.OutForbidden, t.Path, full)
             );
         // An input folder is neither the output, nor holds it, nor is held by it. An input file (a policy file, a
         // trends.csv) is safe from a folder beside it: only a folder that would hold it (its own or an ancestor) is refused.
@@ -52,14 +52,12 @@ public static partial class AtomicFolder
             if (full == input || Inside(input, full) || (!file && Inside(full, input)))
                 throw InputException.Single(
                     file
-                        ? $"--out: found {t.Path}, expected a folder that does not hold the input {Full(i)}"
-                        : $"--out: found {t.Path}, expected a folder apart from the input {input} (not it, inside it or holding it)"
+                        ? Say.Format(Texts.OutHoldsInputFile, t.Path, Full(i))
+                        : Say.Format(Texts.OutNearInput, t.Path, input)
                 );
         }
         if (File.Exists(full))
-            throw InputException.Single(
-                $"--out: found a file {t.Path}, expected a folder to write (or a path that does not exist)"
-            );
+            throw InputException.Single(Say.Format(Texts.OutIsFile, t.Path));
     }
 
     /// <summary>Writes the folder, with its marker, after the checks of <see cref="CheckPath"/> and the look inside.</summary>
@@ -74,8 +72,7 @@ public static partial class AtomicFolder
             && !File.Exists(System.IO.Path.Combine(full, Marker))
         )
             throw InputException.Single(
-                $"--out: found {t.Path} holding files this program did not write, "
-                    + "expected an empty folder, an earlier output, or --force to replace it"
+                Say.Format(Texts.OutForeign, t.Path)
             );
         Write(
             full,
@@ -104,12 +101,10 @@ public static partial class AtomicFolder
     {
         var full = System.IO.Path.GetFullPath(target.TrimEnd('/', '\\'));
         if (File.Exists(full))
-            throw InputException.Single(
-                $"{target}: found a file, expected a folder to write (or a path that does not exist)"
-            );
+            throw InputException.Single(Say.Format(Texts.TargetIsFile, target));
         var parent = Path.GetDirectoryName(full) ?? ".";
         if (File.Exists(parent))
-            throw InputException.Single($"{target}: found a file {parent}, expected a folder to hold --out");
+            throw InputException.Single(Say.Format(Texts.ParentIsFile, target, parent));
         Directory.CreateDirectory(parent);
         var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
         temporary?.Invoke(temp, true);
@@ -151,7 +146,7 @@ public static partial class AtomicFolder
     {
         var full = Path.GetFullPath(target);
         if (Directory.Exists(full))
-            throw InputException.Single($"{target}: found a folder, expected a file path to write");
+            throw InputException.Single(Say.Format(Texts.TargetIsFolder, target));
         var parent = Path.GetDirectoryName(full) ?? ".";
         Directory.CreateDirectory(parent);
         var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");

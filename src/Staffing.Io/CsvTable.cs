@@ -50,7 +50,7 @@ public sealed class CsvTable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            errors.Add(file, 1, 1, "a file that cannot be read (" + ex.Message + ")", "a readable CSV file");
+            errors.Add(file, 1, 1, Say.Format(Texts.FoundUnreadable, ex.Message), Texts.ExpectedReadableCsv);
             return null;
         }
         char delimiter;
@@ -61,19 +61,13 @@ public sealed class CsvTable
             var head = new string(first, 0, n).TrimStart('\uFEFF');
             if (head.Trim().Length == 0)
             {
-                errors.Add(
-                    file,
-                    1,
-                    1,
-                    "an empty file",
-                    "a header row naming the columns " + string.Join(",", required)
-                );
+                errors.Add(file, 1, 1, Texts.FoundEmptyFile, Say.Format(Texts.ExpectedHeader, string.Join(",", required)));
                 return null;
             }
             delimiter = options.Delimiter ?? Detect(head);
         }
         if (options.Delimiter is null && delimiter != ',')
-            errors.Note($"{file}: read with '{delimiter}' as the separator (detected)");
+            errors.Note(Say.Format(Texts.NoteDelimiter, file, delimiter));
 
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -105,8 +99,8 @@ public sealed class CsvTable
                         file,
                         start,
                         1,
-                        $"more than {options.MaxRows.ToString("#,0", CultureInfo.InvariantCulture)} rows",
-                        "a scenario of at most that many rows (split the region into areas)"
+                        Say.Format(Texts.FoundTooManyRows, options.MaxRows.ToString("#,0", CultureInfo.InvariantCulture)),
+                        Texts.ExpectedFewerRows
                     );
                     return null;
                 }
@@ -116,18 +110,12 @@ public sealed class CsvTable
             // Either makes the rows after it meaningless: the file is refused at that one place.
             if (watched.OpenQuote is { } q)
             {
-                errors.Add(file, q.Line, q.Column, "an unclosed quote", "a closing \" before the end of the file");
+                errors.Add(file, q.Line, q.Column, Texts.FoundUnclosedQuote, Texts.ExpectedClosingQuote);
                 return null;
             }
             if (watched.InnerBom is { } b)
             {
-                errors.Add(
-                    file,
-                    b.Line,
-                    b.Column,
-                    "a byte-order mark inside the file (two files pasted together?)",
-                    "one at most, at the very start"
-                );
+                errors.Add(file, b.Line, b.Column, Texts.FoundInnerBom, Texts.ExpectedOneBom);
                 return null;
             }
         }
@@ -137,9 +125,9 @@ public sealed class CsvTable
         {
             var name = header[i].Trim().TrimStart('\uFEFF').ToLowerInvariant();
             if (name.Length == 0)
-                errors.Add(file, 1, i + 1, "an empty column name", "a column name");
+                errors.Add(file, 1, i + 1, Texts.FoundEmptyColumnName, Texts.ExpectedColumnName);
             else if (!columns.TryAdd(name, i))
-                errors.Add(file, 1, i + 1, $"the column {InputErrors.Quote(name)} a second time", "each column once");
+                errors.Add(file, 1, i + 1, Say.Format(Texts.FoundColumnTwice, InputErrors.Quote(name)), Texts.ExpectedColumnOnce);
             else if (!known.Contains(name))
             {
                 if (options.Strict)
@@ -147,11 +135,11 @@ public sealed class CsvTable
                         file,
                         1,
                         i + 1,
-                        $"an unknown column {InputErrors.Quote(name)}",
-                        "one of " + string.Join(", ", known)
+                        Say.Format(Texts.FoundUnknownColumn, InputErrors.Quote(name)),
+                        Say.Format(Texts.ExpectedOneOf, string.Join(", ", known))
                     );
                 else
-                    errors.Note($"{file}:1:{i + 1}: unknown column {InputErrors.Quote(name)} ignored");
+                    errors.Note($"{file}:1:{i + 1}: " + Say.Format(Texts.NoteUnknownColumn, InputErrors.Quote(name)));
             }
         }
         foreach (var name in required)
@@ -160,8 +148,8 @@ public sealed class CsvTable
                     file,
                     1,
                     header.Length + 1,
-                    $"no column {InputErrors.Quote(name)}",
-                    $"a column named {name} in the header"
+                    Say.Format(Texts.FoundNoColumn, InputErrors.Quote(name)),
+                    Say.Format(Texts.ExpectedColumn, name)
                 );
         foreach (var row in rows)
             if (row.Fields.Length > header.Length && row.Fields.Skip(header.Length).Any(f => f.Trim().Length > 0))
@@ -169,8 +157,8 @@ public sealed class CsvTable
                     file,
                     row.Line,
                     header.Length + 1,
-                    $"{row.Fields.Length} fields",
-                    $"at most {header.Length}, as in the header"
+                    Say.Format(Texts.FoundFields, row.Fields.Length),
+                    Say.Format(Texts.ExpectedFields, header.Length)
                 );
         return new CsvTable
         {
@@ -214,17 +202,17 @@ public sealed class CsvTable
         var n = stream.ReadAtLeast(bom, 3, throwOnEndOfStream: false);
         if (n >= 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF)
         {
-            errors.Note($"{file}: read as UTF-8 with a byte-order mark (detected)");
+            errors.Note(Say.Format(Texts.NoteUtf8Bom, file));
             return new UTF8Encoding(false);
         }
         if (n >= 2 && bom[0] == 0xFF && bom[1] == 0xFE)
         {
-            errors.Note($"{file}: read as UTF-16 (little-endian, from its byte-order mark)");
+            errors.Note(Say.Format(Texts.NoteUtf16Le, file));
             return new UnicodeEncoding(false, false);
         }
         if (n >= 2 && bom[0] == 0xFE && bom[1] == 0xFF)
         {
-            errors.Note($"{file}: read as UTF-16 (big-endian, from its byte-order mark)");
+            errors.Note(Say.Format(Texts.NoteUtf16Be, file));
             return new UnicodeEncoding(true, false);
         }
         stream.Position = 0;
@@ -241,7 +229,7 @@ public sealed class CsvTable
         }
         catch (DecoderFallbackException)
         {
-            errors.Note($"{file}: not valid UTF-8, read as Windows-1252 (detected)");
+            errors.Note(Say.Format(Texts.NoteWindows1252, file));
             return Encoding.GetEncoding(1252);
         }
     }

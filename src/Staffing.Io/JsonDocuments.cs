@@ -84,7 +84,11 @@ public sealed class VocabularyJsonConverter<T> : JsonConverter<T>
             if (Name(value) == text)
                 return value;
         throw new JsonException(
-            $"found \"{text}\", expected one of {string.Join(", ", Enum.GetValues<T>().Select(Name))}"
+            Say.Format(
+                Say.DomainFoundExpected,
+                $"\"{text}\"",
+                Say.Format(Texts.ExpectedOneOf, string.Join(", ", Enum.GetValues<T>().Select(Name)))
+            )
         );
     }
 

@@ -19,7 +19,7 @@ public static class PlanReader
     public static PlanFiles Read(string folder)
     {
         if (!Directory.Exists(folder))
-            throw InputException.Single($"{folder}: found no such folder, expected a plan folder holding plan.csv");
+            throw InputException.Single(Say.Format(Texts.NoPlanFolder, folder));
         var errors = new InputErrors();
         var options = new CsvOptions();
         var lines = new List<PlanRow>();
@@ -39,7 +39,7 @@ public static class PlanReader
             "area",
         ];
         if (!File.Exists(planPath))
-            errors.Add("plan.csv", 1, 1, "no file plan.csv in " + folder, "a plan folder");
+            errors.Add("plan.csv", 1, 1, Say.Format(Texts.FoundNoPlanFile, folder), Texts.ExpectedPlanFolder);
         else if (
             CsvTable.Read(
                 planPath,
@@ -58,12 +58,12 @@ public static class PlanReader
                 var code = r.Required("code");
                 var resText = r.Required("resource");
                 if (!Vocabulary.TryParseResource(resText, out var res))
-                    r.Error("resource", InputErrors.Quote(resText), "one of " + Vocabulary.ResourceList);
+                    r.Error("resource", InputErrors.Quote(resText), Say.Format(Texts.ExpectedOneOf, Vocabulary.ResourceList));
                 var e = r.Int("entitled") ?? 0;
                 var a = r.Int("allocated") ?? 0;
                 var f = r.Required("funding");
                 if (f is not ("pool" or "agreement"))
-                    r.Error("funding", InputErrors.Quote(f), "pool or agreement");
+                    r.Error("funding", InputErrors.Quote(f), Say.Format(Texts.ExpectedOneOf, "pool, agreement"));
                 if (!r.Failed)
                     lines.Add(
                         new PlanRow(
@@ -98,7 +98,7 @@ public static class PlanReader
                 var teacher = r.Required("teacher");
                 var stageText = r.Required("stage");
                 if (stageText is not ("primary" or "secondary"))
-                    r.Error("stage", InputErrors.Quote(stageText), "primary or secondary");
+                    r.Error("stage", InputErrors.Quote(stageText), Say.Format(Texts.ExpectedOneOf, "primary, secondary"));
                 var centres = new List<string>();
                 var days = new List<int>();
                 foreach (var l in letters)
@@ -144,7 +144,7 @@ public static class PlanReader
                 var r = new RowReader(st, row, errors);
                 var role = r.Required("role");
                 if (role is not ("psychopedagogue" or "ptsc"))
-                    r.Error("role", InputErrors.Quote(role), "psychopedagogue or ptsc");
+                    r.Error("role", InputErrors.Quote(role), Say.Format(Texts.ExpectedOneOf, "psychopedagogue, ptsc"));
                 var day = Vocabulary.Weekdays.IndexOf(r.Required("weekday").ToLowerInvariant());
                 if (day < 0)
                     r.Error("weekday", InputErrors.Quote(r.Text("weekday") ?? ""), "monday … friday");
@@ -164,9 +164,7 @@ public static class PlanReader
     {
         var path = Path.Combine(folder, "summary.json");
         if (!File.Exists(path))
-            throw InputException.Single(
-                $"summary.json:1:1: found no file in {folder}, expected a plan folder written by staffing plan"
-            );
+            throw InputException.Single("summary.json:1:1: " + Say.Format(Texts.NoSummary, folder));
         try
         {
             return JsonSerializer.Deserialize(File.ReadAllBytes(path), StrictJson.Default.PlanSummary)
@@ -174,10 +172,10 @@ public static class PlanReader
         }
         catch (JsonException ex)
         {
-            var what = ex.Path is { Length: > 0 } p ? $"{p} that does not fit" : "malformed JSON";
+            var what = ex.Path is { Length: > 0 } p ? Say.Format(Texts.FoundMisfit, p) : Texts.FoundMalformedJson;
             throw InputException.Single(
                 $"summary.json:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}: "
-                    + $"found {what}, expected the summary of a plan written by staffing plan"
+                    + Say.Format(Texts.BadSummary, what)
             );
         }
     }
@@ -232,7 +230,7 @@ public static class PlanReader
                 var code = r.Required("code");
                 var stageText = r.Required("stage");
                 if (stageText is not ("primary" or "secondary"))
-                    r.Error("stage", InputErrors.Quote(stageText), "primary or secondary");
+                    r.Error("stage", InputErrors.Quote(stageText), Say.Format(Texts.ExpectedOneOf, "primary, secondary"));
                 var comp = r.Int("compensatory") ?? 0;
                 var groups = r.Int("groups_needed") ?? 0;
                 var hours = r.Decimal("support_hours_per_pupil", 0, 1000) ?? 0;

@@ -20,7 +20,7 @@ public sealed class RowReader(CsvTable table, CsvRow row, InputErrors errors)
         var s = CsvFile.Unescape(row.Fields[i].Trim()).Trim();
         if (s.Contains('\0', StringComparison.Ordinal))
         {
-            Error(column, "a NUL character", $"text without control characters ({column})");
+            Error(column, Texts.FoundNul, Say.Format(Texts.ExpectedNoControl, column));
             return null;
         }
         return s.Length == 0 ? null : s;
@@ -30,7 +30,7 @@ public sealed class RowReader(CsvTable table, CsvRow row, InputErrors errors)
     {
         var s = Text(column);
         if (s is null)
-            Error(column, "an empty cell", $"a value for {column}");
+            Error(column, Texts.FoundEmptyCell, Say.Format(Texts.ExpectedValue, column));
         return s ?? "";
     }
 
@@ -45,7 +45,7 @@ public sealed class RowReader(CsvTable table, CsvRow row, InputErrors errors)
             && v <= max
         )
             return v;
-        Error(column, InputErrors.Quote(s), $"an integer from {min} to {max} ({column})");
+        Error(column, InputErrors.Quote(s), Say.Format(Texts.ExpectedInteger, min, max, column));
         return null;
     }
 
@@ -61,7 +61,7 @@ public sealed class RowReader(CsvTable table, CsvRow row, InputErrors errors)
             case "false" or "0" or "no" or "falso":
                 return false;
         }
-        Error(column, InputErrors.Quote(s), $"true or false ({column}; also 1/0, yes/no, sí/no)");
+        Error(column, InputErrors.Quote(s), Say.Format(Texts.ExpectedBoolean, column));
         return null;
     }
 
@@ -83,11 +83,7 @@ public sealed class RowReader(CsvTable table, CsvRow row, InputErrors errors)
             && v <= max
         )
             return v;
-        Error(
-            column,
-            InputErrors.Quote(s),
-            $"a decimal number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)} ({column})"
-        );
+        Error(column, InputErrors.Quote(s), Say.Format(Texts.ExpectedDecimal, min, max, column));
         return null;
     }
 

@@ -16,7 +16,7 @@ public static class ScenarioGenerator
     public static Scenario Generate(Options o)
     {
         if (o.Centres < 1)
-            throw InputException.Single($"--centres: found {o.Centres}, expected at least 1");
+            throw InputException.Single(Say.Format(Texts.CentresFound, o.Centres));
         if (o.Areas < 1 || o.Areas > o.Centres)
             throw InputException.Single($"--areas: found {o.Areas}, expected 1 to --centres ({o.Centres})");
         var rng = new Random(o.Seed);

@@ -48,7 +48,7 @@ public static class ScenarioReader
         var errors = new InputErrors();
         if (!Directory.Exists(folder))
             throw new InputException(
-                [$"{folder}: found no such folder, expected a scenario folder holding centres.csv"],
+                [Say.Format(Texts.NoScenarioFolder, folder)],
                 []
             );
 
@@ -56,7 +56,7 @@ public static class ScenarioReader
         List<(Centre Centre, int Line)> read = [];
         CsvTable? centreTable = null;
         if (!File.Exists(centresPath))
-            errors.Add("centres.csv", 1, 1, "no file centres.csv in " + folder, "centres.csv, the one required file");
+            errors.Add("centres.csv", 1, 1, Say.Format(Texts.FoundNoCentresFile, folder), Texts.ExpectedCentresFile);
         else if (
             (centreTable = CsvTable.Read(centresPath, "centres.csv", options, errors, CentreColumns, CentreRequired))
             is not null
@@ -64,7 +64,7 @@ public static class ScenarioReader
         {
             read = ReadCentres(centreTable, errors);
             if (centreTable.Rows.Count == 0 && CentreRequired.All(centreTable.Has))
-                errors.Add("centres.csv", 2, 1, "no centre rows", "at least one centre");
+                errors.Add("centres.csv", 2, 1, Texts.FoundNoCentreRows, Texts.ExpectedOneCentre);
         }
         var centres = read.Select(x => x.Centre).ToList();
 
@@ -91,7 +91,7 @@ public static class ScenarioReader
                         line,
                         centreTable.Column("eoep") + 1,
                         InputErrors.Quote(team),
-                        "a team code defined in eoep.csv"
+                        Texts.ExpectedTeamCode
                     );
         }
         var pool = Optional(
@@ -125,16 +125,16 @@ public static class ScenarioReader
         var policy = PolicyLoader.Defaults;
         var policyPath = Path.Combine(folder, "policy.json");
         if (Directory.Exists(policyPath))
-            errors.Add("policy.json", 1, 1, "a folder", "a policy.json file of overrides");
+            errors.Add("policy.json", 1, 1, Texts.FoundFolder, Texts.ExpectedPolicyFile);
         else if (File.Exists(policyPath))
             policy = PolicyLoader.Override(policy, ReadText(policyPath, "policy.json", errors), "policy.json", errors);
         foreach (var extraPolicyFile in policyFiles.OfType<string>())
         {
             var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(extraPolicyFile));
             if (Directory.Exists(extraPolicyFile))
-                errors.Add(name, 1, 1, "a folder", "a policy.json file of overrides");
+                errors.Add(name, 1, 1, Texts.FoundFolder, Texts.ExpectedPolicyFile);
             else if (!File.Exists(extraPolicyFile))
-                errors.Add(name, 1, 1, "no such file", "a policy.json of overrides");
+                errors.Add(name, 1, 1, Texts.FoundNoSuchFile, Texts.ExpectedPolicyFile);
             else
                 policy = PolicyLoader.Override(policy, ReadText(extraPolicyFile, name, errors), name, errors);
         }
@@ -160,7 +160,7 @@ public static class ScenarioReader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            errors.Add(file, 1, 1, "a file that cannot be read (" + ex.Message + ")", "a readable file");
+            errors.Add(file, 1, 1, Say.Format(Texts.FoundUnreadable, ex.Message), Texts.ExpectedReadable);
             return "{}";
         }
     }
@@ -195,17 +195,17 @@ public static class ScenarioReader
             var r = new RowReader(t, row, errors);
             var code = r.Required("code");
             if (code.Length > 0 && !seen.TryAdd(code, row.Line))
-                r.Error("code", InputErrors.Quote(code), $"a unique code (already on line {seen[code]})");
+                r.Error("code", InputErrors.Quote(code), Say.Format(Texts.ExpectedUniqueCode, seen[code]));
             var name = r.Required("name");
             var area = r.Required("area");
             if (area == PoolRow.AllAreas)
-                r.Error("area", "\"*\"", "an area name (\"*\" means all areas in pool.csv)");
+                r.Error("area", "\"*\"", Texts.ExpectedAreaName);
             var locality = r.Required("locality");
             var kindText = r.Required("kind");
             var kindOk =
                 Enum.TryParse(kindText, ignoreCase: true, out CentreKind kind) && !int.TryParse(kindText, out _);
             if (kindText.Length > 0 && !kindOk)
-                r.Error("kind", InputErrors.Quote(kindText), "one of CEIP, IES, CEIPSO, CRA");
+                r.Error("kind", InputErrors.Quote(kindText), Say.Format(Texts.ExpectedOneOf, "CEIP, IES, CEIPSO, CRA"));
             var ownership = Ownership.Public;
             switch (r.Text("ownership")?.ToLowerInvariant())
             {
@@ -215,7 +215,7 @@ public static class ScenarioReader
                     ownership = Ownership.Concertado;
                     break;
                 case var other:
-                    r.Error("ownership", InputErrors.Quote(other), "public or concertado");
+                    r.Error("ownership", InputErrors.Quote(other), Texts.ExpectedOwnership);
                     break;
             }
 
@@ -230,7 +230,7 @@ public static class ScenarioReader
             var lat = r.Decimal("lat", -90, 90);
             var lon = r.Decimal("lon", -180, 180);
             if (lat.HasValue != lon.HasValue && !r.Failed)
-                r.Error(lat.HasValue ? "lon" : "lat", "an empty cell", "lat and lon given together");
+                r.Error(lat.HasValue ? "lon" : "lat", Texts.FoundEmptyCell, Texts.ExpectedLatLon);
             var specific = r.Int("specific_group_pupils") ?? 0;
             var ace = r.Int("ace_pupils") ?? 0;
             var infantPupils = r.Int("infant_pupils") ?? 0;
@@ -242,13 +242,13 @@ public static class ScenarioReader
                         r.Error(
                             col,
                             n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                            $"no {col} for kind IES, which does not teach that stage"
+                            Say.Format(Texts.ExpectedNoStageCount, col, "IES")
                         );
             if (infantComp > infantPupils && !r.Failed)
                 r.Error(
                     "infant_comp",
                     infantComp.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"at most infant_pupils ({infantPupils})"
+                    Say.Format(Texts.ExpectedAtMost, "infant_pupils", infantPupils)
                 );
             if (!r.Failed)
                 result.Add(
@@ -303,18 +303,18 @@ public static class ScenarioReader
         if (teaches)
         {
             if (pupils is null && r.Text(pupilsCol) is null)
-                r.Error(pupilsCol, "an empty cell", $"the number of pupils ({pupilsCol} is required for kind {kind})");
+                r.Error(pupilsCol, Texts.FoundEmptyCell, Say.Format(Texts.ExpectedPupils, pupilsCol, kind));
             if (comp is null && r.Text(compCol) is null)
                 r.Error(
                     compCol,
-                    "an empty cell",
-                    $"the number of compensatory pupils ({compCol} is required for kind {kind})"
+                    Texts.FoundEmptyCell,
+                    Say.Format(Texts.ExpectedCompensatory, compCol, kind)
                 );
             if (pupils is { } p && comp is { } c && c > p)
                 r.Error(
                     compCol,
                     c.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"at most {pupilsCol} ({p})"
+                    Say.Format(Texts.ExpectedAtMost, pupilsCol, p)
                 );
             return (pupils ?? 0, comp ?? 0);
         }
@@ -323,13 +323,13 @@ public static class ScenarioReader
                 r.Error(
                     pupilsCol,
                     pupils.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"no {pupilsCol} for kind {kind}, which does not teach that stage"
+                    Say.Format(Texts.ExpectedNoStageCount, pupilsCol, kind)
                 );
             if (comp > 0)
                 r.Error(
                     compCol,
                     comp.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"no {compCol} for kind {kind}, which does not teach that stage"
+                    Say.Format(Texts.ExpectedNoStageCount, compCol, kind)
                 );
         }
         return (0, 0);
@@ -344,16 +344,16 @@ public static class ScenarioReader
             var r = new RowReader(t, row, errors);
             var area = r.Required("area");
             if (area.Length > 0 && area != PoolRow.AllAreas && !areas.Contains(area))
-                r.Error("area", InputErrors.Quote(area), "an area named in centres.csv, or * for all areas");
+                r.Error("area", InputErrors.Quote(area), Texts.ExpectedPoolArea);
             var resource = Resource(r);
             var amount = r.Int("amount");
             if (amount is null && r.Text("amount") is null)
-                r.Error("amount", "an empty cell", "an integer ≥ 0 (amount)");
+                r.Error("amount", Texts.FoundEmptyCell, Say.Format(Texts.ExpectedCount, "amount"));
             if (!r.Failed && !seen.TryAdd((area, resource), row.Line))
                 r.Error(
                     "resource",
                     InputErrors.Quote(resource.Name()),
-                    $"one row per area and resource (already on line {seen[(area, resource)]})"
+                    Say.Format(Texts.ExpectedOnePoolRow, seen[(area, resource)])
                 );
             if (!r.Failed)
                 result.Add(new PoolRow(area, resource, amount!.Value));
@@ -365,7 +365,7 @@ public static class ScenarioReader
     {
         var text = r.Required("resource");
         if (text.Length > 0 && !Vocabulary.TryParseResource(text, out var resource))
-            r.Error("resource", InputErrors.Quote(text), "one of " + Vocabulary.ResourceList);
+            r.Error("resource", InputErrors.Quote(text), Say.Format(Texts.ExpectedOneOf, Vocabulary.ResourceList));
         else
             Vocabulary.TryParseResource(text, out resource);
         return resource;
@@ -380,16 +380,16 @@ public static class ScenarioReader
             var r = new RowReader(t, row, errors);
             var code = r.Required("eoep");
             if (code.Length > 0 && !seen.TryAdd(code, row.Line))
-                r.Error("eoep", InputErrors.Quote(code), $"a unique team code (already on line {seen[code]})");
+                r.Error("eoep", InputErrors.Quote(code), Say.Format(Texts.ExpectedUniqueTeam, seen[code]));
             var area = r.Required("area");
             if (area.Length > 0 && !areas.Contains(area))
-                r.Error("area", InputErrors.Quote(area), "an area named in centres.csv");
+                r.Error("area", InputErrors.Quote(area), Texts.ExpectedArea);
             var psy = r.Int("psychopedagogues");
             if (psy is null && r.Text("psychopedagogues") is null)
-                r.Error("psychopedagogues", "an empty cell", "an integer ≥ 0 (psychopedagogues)");
+                r.Error("psychopedagogues", Texts.FoundEmptyCell, Say.Format(Texts.ExpectedCount, "psychopedagogues"));
             var ptsc = r.Int("ptsc");
             if (ptsc is null && r.Text("ptsc") is null)
-                r.Error("ptsc", "an empty cell", "an integer ≥ 0 (ptsc)");
+                r.Error("ptsc", Texts.FoundEmptyCell, Say.Format(Texts.ExpectedCount, "ptsc"));
             if (!r.Failed)
                 result.Add(new EoepTeam(code, area, psy!.Value, ptsc!.Value));
         }
@@ -405,12 +405,12 @@ public static class ScenarioReader
             var r = new RowReader(t, row, errors);
             var code = r.Required("code");
             if (code.Length > 0 && !centres.Contains(code))
-                r.Error("code", InputErrors.Quote(code), "a centre code of centres.csv");
+                r.Error("code", InputErrors.Quote(code), Texts.ExpectedCentreCode);
             var resource = Resource(r);
             var itinerant = resource.IsItinerant();
             var amount = locks && itinerant ? r.Int("amount", 0, 1) : r.Int("amount");
             if (amount is null && r.Text("amount") is null)
-                r.Error("amount", "an empty cell", "an integer ≥ 0 (amount)");
+                r.Error("amount", Texts.FoundEmptyCell, Say.Format(Texts.ExpectedCount, "amount"));
             var partner = r.Text("partner");
             if (partner is not null)
             {
@@ -418,18 +418,18 @@ public static class ScenarioReader
                     r.Error(
                         "partner",
                         InputErrors.Quote(partner),
-                        "an empty cell: partner is for primary_itinerant and secondary_itinerant rows only"
+                        Texts.ExpectedNoPartner
                     );
                 else if (!centres.Contains(partner))
-                    r.Error("partner", InputErrors.Quote(partner), "a centre code of centres.csv");
+                    r.Error("partner", InputErrors.Quote(partner), Texts.ExpectedCentreCode);
                 else if (partner == code)
-                    r.Error("partner", InputErrors.Quote(partner), "another centre than the row's own");
+                    r.Error("partner", InputErrors.Quote(partner), Texts.ExpectedOtherCentre);
             }
             if (!r.Failed && !seen.TryAdd((code, resource), row.Line))
                 r.Error(
                     "resource",
                     InputErrors.Quote(resource.Name()),
-                    $"one row per centre and resource (already on line {seen[(code, resource)]})"
+                    Say.Format(Texts.ExpectedOneHoldingRow, seen[(code, resource)])
                 );
             if (!r.Failed)
                 result.Add(new Holding(code, resource, amount!.Value, partner));

@@ -26,16 +26,16 @@ public static class TrendsReader
                 if ((code is null) == (area is null))
                     r.Error(
                         code is null ? "code" : "area",
-                        code is null ? "an empty cell" : InputErrors.Quote(area!),
-                        "a code or an area (one of the two)"
+                        code is null ? Texts.FoundEmptyCell : InputErrors.Quote(area!),
+                        Texts.ExpectedCodeOrArea
                     );
                 else if (code is not null && s.Find(code) is null)
-                    r.Error("code", InputErrors.Quote(code), "a centre code of centres.csv");
+                    r.Error("code", InputErrors.Quote(code), Texts.ExpectedCentreCode);
                 else if (area is not null && !s.Centres.Any(c => c.Area == area))
-                    r.Error("area", InputErrors.Quote(area), "an area named in centres.csv");
+                    r.Error("area", InputErrors.Quote(area), Texts.ExpectedArea);
                 var g = r.Decimal("growth", -1, 10);
                 if (g is null && r.Text("growth") is null)
-                    r.Error("growth", "an empty cell", "a yearly change as a fraction (e.g. 0.05)");
+                    r.Error("growth", Texts.FoundEmptyCell, Texts.ExpectedGrowth);
                 var sd = r.Decimal("spread", 0, 10);
                 if (!r.Failed)
                     result.Add(new Trend(code, area, g!.Value, sd));

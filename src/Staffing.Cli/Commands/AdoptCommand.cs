@@ -25,11 +25,11 @@ public static class AdoptCommand
             var before = workspace.Adopted(run.ScenarioId);
             var a = workspace.Adopt(run.Id, WorkspaceOptions.Who, r.GetValue(note)!);
             console.Error.WriteLine(
-                Text.Format(Texts.Adopted, a.RunId, a.Who, a.AdoptedAt)
+                Say.Format(Texts.Adopted, a.RunId, a.Who, a.AdoptedAt)
                     + (
                         before is null ? ""
                         : before.RunId == a.RunId ? Texts.AdoptedAgain
-                        : Text.Format(Texts.AdoptedBefore, before.RunId)
+                        : Say.Format(Texts.AdoptedBefore, before.RunId)
                     )
             );
             return ExitCode.Ok;

@@ -71,7 +71,7 @@ public static class AuditCommand
                 console.Out.Write(EntitlementWriter.Render(w => CsvFile.Write(w, rows)));
             var broken = lines.Count(l => l.Finding.Contains("pair breaks", StringComparison.Ordinal));
             console.Error.WriteLine(
-                Text.Format(
+                Say.Format(
                     Texts.AuditSummary,
                     lines.Count(l => l.Difference > 0),
                     lines.Count(l => l.Difference < 0),

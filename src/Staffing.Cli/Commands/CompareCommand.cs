@@ -39,7 +39,7 @@ public static class CompareCommand
                 && !Directory.Exists(variantPath)
                 && variantPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
             )
-                throw InputException.Single(Text.Format(Texts.CompareNoPolicyFile, variantPath));
+                throw InputException.Single(Say.Format(Texts.CompareNoPolicyFile, variantPath));
             var variant = File.Exists(variantPath)
                 ? ScenarioInput.Read(r, r.GetValue(b)!, console, variantPath)
                 : ScenarioInput.Read(r, variantPath, console);
@@ -60,10 +60,10 @@ public static class CompareCommand
             );
             static string Euros(decimal d) => d.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture);
             console.Error.WriteLine(
-                Text.Format(
+                Say.Format(
                     Texts.CompareSummary,
-                    Text.Count(areas.Count, Texts.AreaRowsOne, Texts.AreaRowsMany),
-                    Text.Count(centres.Count, Texts.CentreRowsOne, Texts.CentreRowsMany),
+                    Say.Count(areas.Count, Texts.AreaRowsOne, Texts.AreaRowsMany),
+                    Say.Count(centres.Count, Texts.CentreRowsOne, Texts.CentreRowsMany),
                     Euros(areas.Sum(a => a.DeltaEntitledCost)),
                     Euros(areas.Sum(a => a.DeltaCost))
                 )

@@ -32,14 +32,14 @@ public static class DiffCommand
             var (ra, rb) = (workspace.Run(r.GetValue(a)), workspace.Run(r.GetValue(b)));
             var diff = RunDiff.Of(workspace, ra, rb);
             var o = console.Out;
-            o.WriteLine(Text.Format(Texts.DiffRuns, ra.Id, ra.Name, rb.Id, rb.Name));
+            o.WriteLine(Say.Format(Texts.DiffRuns, ra.Id, ra.Name, rb.Id, rb.Name));
             foreach (
                 var x in diff.Areas.Where(x =>
                     x.Base?.Allocated != x.Variant?.Allocated || x.Base?.Entitled != x.Variant?.Entitled
                 )
             )
                 o.WriteLine(
-                    Text.Format(
+                    Say.Format(
                         Texts.DiffArea,
                         x.Area,
                         x.Resource.Name(),
@@ -51,7 +51,7 @@ public static class DiffCommand
                 );
             foreach (var c in diff.Centres)
                 o.WriteLine(
-                    Text.Format(
+                    Say.Format(
                         c.VariantAllocated > c.BaseAllocated ? Texts.DiffGains
                             : c.VariantAllocated < c.BaseAllocated ? Texts.DiffLoses
                             : Texts.DiffChanges,
@@ -64,13 +64,13 @@ public static class DiffCommand
                 );
             foreach (var p in diff.Partners)
                 o.WriteLine(
-                    Text.Format(Texts.DiffPartners, p.Code, p.Stage.Name(), Partners(p.Before), Partners(p.After))
+                    Say.Format(Texts.DiffPartners, p.Code, p.Stage.Name(), Partners(p.Before), Partners(p.After))
                 );
             console.Error.WriteLine(
-                Text.Format(
+                Say.Format(
                     Texts.DiffSummary,
-                    Text.Count(diff.Centres.Count, Texts.CentreRowsOne, Texts.CentreRowsMany),
-                    Text.Count(diff.Partners.Count, Texts.PartnerChangesOne, Texts.PartnerChangesMany)
+                    Say.Count(diff.Centres.Count, Texts.CentreRowsOne, Texts.CentreRowsMany),
+                    Say.Count(diff.Partners.Count, Texts.PartnerChangesOne, Texts.PartnerChangesMany)
                 )
             );
             if (output.Given(r))

@@ -43,7 +43,7 @@ public static class EntitlementCommand
                 centres =
                 [
                     s.Find(code)
-                        ?? throw InputException.Single(Text.Format(Texts.CentreFound, code)),
+                        ?? throw InputException.Single(Say.Format(Texts.CentreFound, code)),
                 ];
             var f = r.GetValue(near) ? "near" : r.GetValue(format)!;
             var text = f switch

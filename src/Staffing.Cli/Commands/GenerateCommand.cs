@@ -36,7 +36,7 @@ public static class GenerateCommand
             {
                 var v = r.GetValueOrDefault<double>();
                 if (v < 0 || v > 10 || double.IsNaN(v))
-                    r.AddError(Text.Format(Texts.PoolRatioFound, v));
+                    r.AddError(Say.Format(Texts.PoolRatioFound, v));
             }
         );
         var directory = new Option<string?>("--directory")
@@ -73,7 +73,7 @@ public static class GenerateCommand
             var areaCount = s.Teams!.Select(t => t.Area).Distinct().Count();
             services
                 .GetRequiredService<Console>()
-                .Error.WriteLine(Text.Format(Texts.Generated, s.Centres.Count, areaCount));
+                .Error.WriteLine(Say.Format(Texts.Generated, s.Centres.Count, areaCount));
             return ExitCode.Ok;
         });
         return cmd;

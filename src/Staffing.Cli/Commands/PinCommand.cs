@@ -20,7 +20,7 @@ public static class PinCommand
         var code = new Argument<string?>("code") { Description = Texts.CodeArgument, Arity = ArgumentArity.ZeroOrOne };
         var resource = new Argument<string?>("resource")
         {
-            Description = Text.Format(Texts.ResourceArgument, Vocabulary.ResourceList),
+            Description = Say.Format(Texts.ResourceArgument, Vocabulary.ResourceList),
             Arity = ArgumentArity.ZeroOrOne,
         };
         var amount = new Argument<int?>("amount")
@@ -72,7 +72,7 @@ public static class PinCommand
             if (r.GetValue(remove) is { } id)
             {
                 workspace.Unpin(run.Id, id);
-                console.Error.WriteLine(Text.Format(Texts.PinRemoved, id, run.Id));
+                console.Error.WriteLine(Say.Format(Texts.PinRemoved, id, run.Id));
                 return ExitCode.Ok;
             }
             var pin = r.GetValue(pair) is [var a, var b]
@@ -88,7 +88,7 @@ public static class PinCommand
             }
             var stored = workspace.Pin(run.Id, pin, WorkspaceOptions.Who);
             console.Error.WriteLine(
-                Text.Format(Texts.PinStored, stored.Id, run.Id, Workspace.Describe(stored))
+                Say.Format(Texts.PinStored, stored.Id, run.Id, Workspace.Describe(stored))
             );
             return ExitCode.Ok;
         });
@@ -98,7 +98,7 @@ public static class PinCommand
     private static Resource ParseResource(string text) =>
         Vocabulary.TryParseResource(text, out var r)
             ? r
-            : throw InputException.Single(Text.Format(Texts.PinResourceFound, InputErrors.Quote(text), Vocabulary.ResourceList));
+            : throw InputException.Single(Say.Format(Texts.PinResourceFound, InputErrors.Quote(text), Vocabulary.ResourceList));
 
     /// <summary>The itinerant stage two centres can share: the one the run makes both eligible for.</summary>
     public static Resource PairResource(Workspace workspace, RunInfo run, string a, string b, string? given)
@@ -108,7 +108,7 @@ public static class PinCommand
             var r = ParseResource(given);
             return r.IsItinerant()
                 ? r
-                : throw InputException.Single(Text.Format(Texts.PinStageFound, given));
+                : throw InputException.Single(Say.Format(Texts.PinStageFound, given));
         }
         var lines = workspace.Plan(run.Id).Lines;
         var both = new[] { Resource.PrimaryItinerant, Resource.SecondaryItinerant }
@@ -120,7 +120,7 @@ public static class PinCommand
         {
             1 => both[0],
             0 => Resource.PrimaryItinerant,
-            _ => throw InputException.Single(Text.Format(Texts.PinBothStages, a, b)),
+            _ => throw InputException.Single(Say.Format(Texts.PinBothStages, a, b)),
         };
     }
 }

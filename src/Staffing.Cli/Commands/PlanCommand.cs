@@ -108,15 +108,15 @@ public static class PlanCommand
             if (output.Given(r))
                 output.Write(r, [folder], tmp => PlanWriter.Write(tmp, s, plan));
             console.Error.WriteLine(
-                Text.Format(
+                Say.Format(
                     Texts.PlanSummary,
                     plan.Status,
-                    Text.Count(plan.Lines.Length, Texts.PlanRowsOne, Texts.PlanRowsMany),
+                    Say.Count(plan.Lines.Length, Texts.PlanRowsOne, Texts.PlanRowsMany),
                     Units.Shortfall(plan.Lines.Select(l => (l.Resource, l.Funding, l.Shortfall))),
-                    Text.Count(plan.Itinerants.Length, Texts.ItinerantTeachersOne, Texts.ItinerantTeachersMany),
+                    Say.Count(plan.Itinerants.Length, Texts.ItinerantTeachersOne, Texts.ItinerantTeachersMany),
                     plan.Seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)
                 )
-                    + (id is null ? "" : Text.Format(Texts.PlanStored, id, workspace!.Path))
+                    + (id is null ? "" : Say.Format(Texts.PlanStored, id, workspace!.Path))
             );
             return ExitCode.Ok;
         });

@@ -27,7 +27,7 @@ public static class ReportCommand
             {
                 var file = r.GetValueOrDefault<string>() ?? "";
                 if (Path.GetExtension(file).ToLowerInvariant() is not (".html" or ".xlsx"))
-                    r.AddError(Text.Format(Texts.ReportOutFound, file));
+                    r.AddError(Say.Format(Texts.ReportOutFound, file));
             }
         );
         var cmd = new Command("report", Texts.ReportDescription);

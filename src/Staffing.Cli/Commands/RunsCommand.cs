@@ -26,17 +26,17 @@ public static class RunsCommand
             if (r.GetValue(scenario) is { } folder)
             {
                 if (!File.Exists(Path.Combine(folder, "centres.csv")))
-                    throw InputException.Single(Text.Format(Texts.RunsNoCentres, folder));
+                    throw InputException.Single(Say.Format(Texts.RunsNoCentres, folder));
                 scenarios = workspace.Find(folder) is { } s
                     ? [s]
-                    : throw InputException.Single(Text.Format(Texts.RunsNeverStored, folder, workspace.Path));
+                    : throw InputException.Single(Say.Format(Texts.RunsNeverStored, folder, workspace.Path));
             }
             else
                 scenarios = workspace.Scenarios();
             foreach (var s in scenarios)
             {
                 console.Out.WriteLine(
-                    Text.Format(Texts.RunsScenarioLine, s.Id, s.Name, s.Hash[..19], s.ImportedAt, s.ImportedBy)
+                    Say.Format(Texts.RunsScenarioLine, s.Id, s.Name, s.Hash[..19], s.ImportedAt, s.ImportedBy)
                 );
                 var rows = new List<string[]>
                 {
@@ -80,7 +80,7 @@ public static class RunsCommand
                     );
             }
             if (scenarios.Count == 0)
-                console.Error.WriteLine(Text.Format(Texts.RunsNone, workspace.Path));
+                console.Error.WriteLine(Say.Format(Texts.RunsNone, workspace.Path));
             return ExitCode.Ok;
         });
         return cmd;

@@ -40,7 +40,7 @@ public static class ScenarioInput
             r =>
             {
                 if (r.GetValueOrDefault<string?>() is { } d && ParseDelimiter(d) is null)
-                    r.AddError(Text.Format(Texts.DelimiterFound, d));
+                    r.AddError(Say.Format(Texts.DelimiterFound, d));
             }
         );
         var encoding = new Option<string?>(Encoding) { Description = Texts.EncodingOption };
@@ -49,7 +49,7 @@ public static class ScenarioInput
             r =>
             {
                 if (r.GetValueOrDefault<string?>() is { } e && ParseEncoding(e) is null)
-                    r.AddError(Text.Format(Texts.EncodingFound, e));
+                    r.AddError(Say.Format(Texts.EncodingFound, e));
             }
         );
         command.Options.Add(new Option<bool>(Strict) { Description = Texts.StrictOption });

@@ -28,7 +28,7 @@ public static class ServeCommand
             {
                 var p = r.GetValueOrDefault<int>();
                 if (p is < 1 or > 65535)
-                    r.AddError(Text.Format(Texts.PortFound, p));
+                    r.AddError(Say.Format(Texts.PortFound, p));
             }
         );
         var urls = new Option<string?>("--urls")
@@ -61,7 +61,7 @@ public static class ServeCommand
                 : [ServeApp.Url(r.GetValue(port))];
             var people = r.GetValue(users) is { } file ? Web.Users.Load(file) : null;
             if (people is null && listen.FirstOrDefault(l => !ServeApp.IsLoopback(l)) is { } beyond)
-                throw InputException.Single(Text.Format(Texts.UrlsBeyondWithoutUsers, beyond));
+                throw InputException.Single(Say.Format(Texts.UrlsBeyondWithoutUsers, beyond));
             var folder = r.GetValue(scenario)!;
             var s = ScenarioInput.Read(r, folder, console);
             // Opened after the scenario is read: bad input leaves no new workspace file behind.
@@ -88,13 +88,13 @@ public static class ServeCommand
             catch (Exception ex) when (ex is IOException or InvalidOperationException or FormatException)
             {
                 throw InputException.Single(
-                    Text.Format(Texts.UrlsCannotListen, string.Join(";", listen), ex.Message.Split('\n')[0].TrimEnd('.'))
+                    Say.Format(Texts.UrlsCannotListen, string.Join(";", listen), ex.Message.Split('\n')[0].TrimEnd('.'))
                 );
             }
             console.Error.WriteLine(
-                Text.Format(Texts.Serving, state.Scenario.Centres.Count, state.Plan.Status, string.Join(", ", listen))
-                    + (workspace is null ? "" : Text.Format(Texts.ServingRuns, workspace.Path))
-                    + (people is null ? "" : Text.Format(Texts.ServingUsers, people.All.Count))
+                Say.Format(Texts.Serving, state.Scenario.Centres.Count, state.Plan.Status, string.Join(", ", listen))
+                    + (workspace is null ? "" : Say.Format(Texts.ServingRuns, workspace.Path))
+                    + (people is null ? "" : Say.Format(Texts.ServingUsers, people.All.Count))
                     + Texts.ServingStop
             );
             // The first Ctrl-C or SIGTERM stops the server, cancelling the solves running.
@@ -145,7 +145,7 @@ public static class ServeCommand
             var files = PlanReader.Read(planDir);
             var violations = PlanVerifier.Verify(s, files);
             if (violations.Count > 0)
-                throw InputException.Single(Text.Format(Texts.ServePlanDoesNotFit, planDir, violations[0], scenarioDir));
+                throw InputException.Single(Say.Format(Texts.ServePlanDoesNotFit, planDir, violations[0], scenarioDir));
             var read = files.Lines.ToDictionary(l => (l.Code, l.Resource));
             plan = plan with
             {

@@ -31,15 +31,15 @@ public static class ShowCommand
             var run = workspace.Run(r.GetValue(runArgument));
             var scenario = workspace.Scenario(run.ScenarioId)!;
             var o = console.Out;
-            o.WriteLine(Text.Format(Texts.ShowRun, run.Id, run.Name, scenario.Id, scenario.Name));
+            o.WriteLine(Say.Format(Texts.ShowRun, run.Id, run.Name, scenario.Id, scenario.Name));
             o.WriteLine(
-                Text.Format(Texts.ShowStored, run.CreatedAt, run.Who)
-                    + (run.ParentId is { } p ? Text.Format(Texts.ShowFromRun, p) : "")
+                Say.Format(Texts.ShowStored, run.CreatedAt, run.Who)
+                    + (run.ParentId is { } p ? Say.Format(Texts.ShowFromRun, p) : "")
             );
             if (run.Note.Length > 0)
-                o.WriteLine(Text.Format(Texts.ShowNote, run.Note));
+                o.WriteLine(Say.Format(Texts.ShowNote, run.Note));
             o.WriteLine(
-                Text.Format(
+                Say.Format(
                     Texts.ShowSolved,
                     run.Status,
                     run.Settings.Solver,
@@ -48,34 +48,34 @@ public static class ShowCommand
                     run.Seconds.ToString("0.###", CultureInfo.InvariantCulture)
                 ) + (run.PolicyOverrides is null ? "" : Texts.ShowWithOverrides)
             );
-            o.WriteLine(Text.Format(Texts.ShowShortfall, RunsCommand.ShortfallText(run.Shortfall)));
+            o.WriteLine(Say.Format(Texts.ShowShortfall, RunsCommand.ShortfallText(run.Shortfall)));
             if (workspace.Adopted(run.ScenarioId) is { } a)
                 o.WriteLine(
                     a.RunId == run.Id
-                        ? Text.Format(Texts.ShowAdopted, a.AdoptedAt, a.Who) + (a.Note.Length > 0 ? $": {a.Note}" : "")
-                        : Text.Format(Texts.ShowNotAdopted, a.RunId)
+                        ? Say.Format(Texts.ShowAdopted, a.AdoptedAt, a.Who) + (a.Note.Length > 0 ? $": {a.Note}" : "")
+                        : Say.Format(Texts.ShowNotAdopted, a.RunId)
                 );
             var locks = workspace.Locks(run.Id);
-            o.WriteLine(Text.Format(Texts.ShowLocks, locks.Count));
+            o.WriteLine(Say.Format(Texts.ShowLocks, locks.Count));
             foreach (var l in locks)
                 o.WriteLine($"    {Lock(l)}");
             var pins = workspace.Pins(run.Id);
             o.WriteLine(
-                Text.Format(Texts.ShowPins, pins.Count) + (pins.Count > 0 ? Text.Format(Texts.ShowPinsFrom, run.Id) : "")
+                Say.Format(Texts.ShowPins, pins.Count) + (pins.Count > 0 ? Say.Format(Texts.ShowPinsFrom, run.Id) : "")
             );
             foreach (var pin in pins)
-                o.WriteLine(Text.Format(Texts.ShowPin, pin.Id, Workspace.Describe(pin), pin.CreatedAt));
+                o.WriteLine(Say.Format(Texts.ShowPin, pin.Id, Workspace.Describe(pin), pin.CreatedAt));
             if (output.Given(r))
             {
                 var s = workspace.ScenarioOf(run);
                 var plan = workspace.Plan(run.Id);
                 output.Write(r, [], tmp => PlanWriter.Write(tmp, s, plan));
-                console.Error.WriteLine(Text.Format(Texts.ShowWritten, run.Id));
+                console.Error.WriteLine(Say.Format(Texts.ShowWritten, run.Id));
             }
             if (scenarioOut.Given(r))
             {
                 scenarioOut.Write(r, [], tmp => WriteScenario(workspace, run, tmp));
-                console.Error.WriteLine(Text.Format(Texts.ShowScenarioWritten, run.Id, locks.Count));
+                console.Error.WriteLine(Say.Format(Texts.ShowScenarioWritten, run.Id, locks.Count));
             }
             return ExitCode.Ok;
         });
@@ -106,6 +106,6 @@ public static class ShowCommand
 
     public static string Lock(Holding l) =>
         l.Partner is { } partner
-            ? Text.Format(Texts.LockWithPartner, l.Code, l.Resource.Name(), l.Amount, partner)
+            ? Say.Format(Texts.LockWithPartner, l.Code, l.Resource.Name(), l.Amount, partner)
             : $"{l.Code} {l.Resource.Name()} = {l.Amount}";
 }

@@ -26,7 +26,7 @@ public static class SimulateCommand
             {
                 var n = r.GetValueOrDefault<int>();
                 if (n is < 1 or > 100_000)
-                    r.AddError(Text.Format(Texts.RunsFound, n));
+                    r.AddError(Say.Format(Texts.RunsFound, n));
             }
         );
         var seed = new Option<int>("--seed") { Description = Texts.RandomSeedOption, DefaultValueFactory = _ => 1 };
@@ -56,11 +56,11 @@ public static class SimulateCommand
             IReadOnlyList<Trend> t =
                 File.Exists(trendPath) ? TrendsReader.Read(trendPath, s)
                 : r.GetValue(trends) is { } missing
-                    ? throw InputException.Single(Text.Format(Texts.TrendsMissing, missing))
+                    ? throw InputException.Single(Say.Format(Texts.TrendsMissing, missing))
                 : [];
             if (t.Count == 0)
                 console.Notes(
-                    [Text.Format(Texts.SimulateNoTrends, Simulation.DefaultSpread.ToString("0%", CultureInfo.InvariantCulture))]
+                    [Say.Format(Texts.SimulateNoTrends, Simulation.DefaultSpread.ToString("0%", CultureInfo.InvariantCulture))]
                 );
             var (areas, centres, _) = console.WithProgress(
                 "simulate",

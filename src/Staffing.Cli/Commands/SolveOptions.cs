@@ -18,7 +18,7 @@ public sealed class SolveOptions
     {
         solver = new Option<string>("--solver")
         {
-            Description = Text.Format(Texts.SolverOption, defaultSolver),
+            Description = Say.Format(Texts.SolverOption, defaultSolver),
             DefaultValueFactory = _ => defaultSolver,
         };
         var timeLimit = new Option<double>(TimeLimit)
@@ -32,7 +32,7 @@ public sealed class SolveOptions
             {
                 var limit = r.GetValueOrDefault<double>();
                 if (limit <= 0 || double.IsNaN(limit))
-                    r.AddError(Text.Format(Texts.TimeLimitFound, limit));
+                    r.AddError(Say.Format(Texts.TimeLimitFound, limit));
             }
         );
         var workers = new Option<int>(Workers)
@@ -46,7 +46,7 @@ public sealed class SolveOptions
             {
                 var n = r.GetValueOrDefault<int>();
                 if (n is < 1 or > 64)
-                    r.AddError(Text.Format(Texts.WorkersFound, n));
+                    r.AddError(Say.Format(Texts.WorkersFound, n));
             }
         );
         foreach (var o in new Option[] { solver, timeLimit, workers })
@@ -65,7 +65,7 @@ public sealed class SolveOptions
         var limit = r.GetValue<double>(TimeLimit);
         if (limit > MaxTimeLimit)
         {
-            console.Notes([Text.Format(Texts.TimeLimitCapped, limit, MaxTimeLimit)]);
+            console.Notes([Say.Format(Texts.TimeLimitCapped, limit, MaxTimeLimit)]);
             limit = MaxTimeLimit;
         }
         return new(

@@ -19,7 +19,7 @@ public static class SweepCommand
         var scenario = ScenarioInput.AddTo(cmd);
         var param = new Option<string>(Source)
         {
-            Description = Text.Format(Texts.ParamOption, Sweep.PoolScale),
+            Description = Say.Format(Texts.ParamOption, Sweep.PoolScale),
             Required = true,
         };
         Validation.Add(
@@ -90,10 +90,10 @@ public static class SweepCommand
                 .Select((p, i) => decimal.TryParse(p, NumberStyles.Number, CultureInfo.InvariantCulture, out n[i]))
                 .All(ok => ok)
         )
-            return Text.Format(Texts.ParamFound, Source, spec);
+            return Say.Format(Texts.ParamFound, Source, spec);
         var (from, to, step) = (n[0], n[1], n[2]);
         if (step <= 0 || to < from || (to - from) / step > 500)
-            return Text.Format(Texts.ParamRangeFound, Source, from, to, step);
+            return Say.Format(Texts.ParamRangeFound, Source, from, to, step);
         var values = new List<decimal>();
         // Normalised (20.0 → 20) so an integer parameter takes the value as an integer.
         for (var i = 0; from + i * step <= to; i++)

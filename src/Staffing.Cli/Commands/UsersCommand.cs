@@ -27,7 +27,7 @@ public static class UsersCommand
             var console = services.GetRequiredService<Console>();
             var password = ReadPassword(console);
             Users.Add(r.GetValue(file)!, r.GetValue(name)!, r.GetValue(role)!, password);
-            console.Error.WriteLine(Text.Format(Texts.UserStored, r.GetValue(name), r.GetValue(role), r.GetValue(file)));
+            console.Error.WriteLine(Say.Format(Texts.UserStored, r.GetValue(name), r.GetValue(role), r.GetValue(file)));
             return ExitCode.Ok;
         });
         var remove = new Command("remove", Texts.UsersRemoveDescription);
@@ -36,7 +36,7 @@ public static class UsersCommand
         remove.SetAction(r =>
         {
             Users.Remove(r.GetValue(file)!, r.GetValue(name)!);
-            services.GetRequiredService<Console>().Error.WriteLine(Text.Format(Texts.UserRemoved, r.GetValue(name)));
+            services.GetRequiredService<Console>().Error.WriteLine(Say.Format(Texts.UserRemoved, r.GetValue(name)));
             return ExitCode.Ok;
         });
         var list = new Command("list", Texts.UsersListDescription);

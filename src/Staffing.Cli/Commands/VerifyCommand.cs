@@ -26,13 +26,13 @@ public static class VerifyCommand
             // Another scenario's plan is said once, before the violations it explains.
             if (PlanReader.InputHash(r.GetValue(plan)!) is { } made && made != ScenarioHash.Of(s))
                 console.Notes(
-                    [Text.Format(Texts.VerifyOtherInput, r.GetValue(plan), made[..19], r.GetValue(scenario), ScenarioHash.Of(s)[..19])]
+                    [Say.Format(Texts.VerifyOtherInput, r.GetValue(plan), made[..19], r.GetValue(scenario), ScenarioHash.Of(s)[..19])]
                 );
             var violations = PlanVerifier.Verify(s, files);
             foreach (var v in violations)
                 console.Out.WriteLine(v.ToString());
             console.Error.WriteLine(
-                violations.Count == 0 ? Texts.VerifyClean : Text.Count(violations.Count, Texts.ViolationsOne, Texts.ViolationsMany)
+                violations.Count == 0 ? Texts.VerifyClean : Say.Count(violations.Count, Texts.ViolationsOne, Texts.ViolationsMany)
             );
             return violations.Count == 0 ? ExitCode.Ok : ExitCode.Finding;
         });

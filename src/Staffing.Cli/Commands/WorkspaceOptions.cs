@@ -13,7 +13,7 @@ public static class WorkspaceOptions
         command.Options.Add(
             new Option<string>(Db)
             {
-                Description = Text.Format(Texts.DbOption, Workspace.DefaultFile),
+                Description = Say.Format(Texts.DbOption, Workspace.DefaultFile),
                 DefaultValueFactory = _ => Workspace.DefaultFile,
             }
         );

@@ -20,15 +20,16 @@ public sealed class InputErrors
     /// <summary>Warnings and detections, for stderr; never fatal.</summary>
     public IReadOnlyList<string> Notes => notes;
 
+    /// <remarks>The position never changes with the language; the words after it do.</remarks>
     public void Add(string file, int line, int column, string found, string expected) =>
-        Push(file, $"{file}:{line}:{column}: found {found}, expected {expected}");
+        Push(file, $"{file}:{line}:{column}: " + Say.Format(Texts.FoundExpected, found, expected));
 
     public void AddKey(string file, string key, string found, string expected, (int Line, int Column)? at = null) =>
         Push(
             file,
             at is { } p
-                ? $"{file}:{p.Line}:{p.Column}: {key}: found {found}, expected {expected}"
-                : $"{file}: {key}: found {found}, expected {expected}"
+                ? $"{file}:{p.Line}:{p.Column}: {key}: " + Say.Format(Texts.FoundExpected, found, expected)
+                : $"{file}: {key}: " + Say.Format(Texts.FoundExpected, found, expected)
         );
 
     public void Note(string text) => notes.Add(text);
@@ -40,7 +41,7 @@ public sealed class InputErrors
         if (n < PerFile)
             messages.Add(message);
         else if (n == PerFile)
-            messages.Add($"{file}: more errors not shown (at most {PerFile} a file)");
+            messages.Add(Say.Format(Texts.MoreErrors, file, PerFile));
     }
 
     public static string Quote(string s) =>

@@ -31,14 +31,16 @@ public sealed record ParameterInfo(
     public string Expected =>
         Type switch
         {
-            "integer" => (Nullable ? "null or " : "")
-                + $"an integer from {Min} to {Max}"
+            "integer" => (Nullable ? Texts.ExpectedNullOr : "")
+                + Say.Format(Texts.ExpectedIntegerRange, Min, Max)
                 + (RangeNote is null ? "" : $" ({RangeNote})"),
-            "number" => Max is null ? $"a number ≥ {Min}" : $"a number from {Min} to {Max}",
-            "boolean" => "true or false",
+            "number" => Max is null
+                ? Say.Format(Texts.ExpectedNumberAtLeast, Min)
+                : Say.Format(Texts.ExpectedNumberRange, Min, Max),
+            "boolean" => Texts.ExpectedTrueFalse,
             "choice" => OneOf(Choices!),
-            "tiers" => $"a list of [from pupils, days] pairs, from ascending and starting at 0, days {Min} to {Max}",
-            "need_map" => $"an object with keys \"1\", \"2\", \"3\" and days {Min} to {Max}",
+            "tiers" => Say.Format(Texts.ExpectedTiers, Min, Max),
+            "need_map" => Say.Format(Texts.ExpectedNeedMap, Min, Max),
             _ => throw new InvalidOperationException($"policy.defaults.json: {Name} has an unknown type {Type}"),
         };
 
@@ -94,7 +96,11 @@ public sealed record ParameterInfo(
         v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) && i >= min && i <= max;
 
     private static string OneOf(IReadOnlyList<string> choices) =>
-        string.Join(", ", choices.Take(choices.Count - 1).Select(c => $"\"{c}\"")) + $" or \"{choices[^1]}\"";
+        Say.Format(
+            Texts.ExpectedChoice,
+            string.Join(", ", choices.Take(choices.Count - 1).Select(c => $"\"{c}\"")),
+            $"\"{choices[^1]}\""
+        );
 }
 
 /// <summary>The parameters' declarations, read once from the defaults file; every check and message comes from it.</summary>
@@ -130,8 +136,8 @@ public static class PolicyLoader
                 file,
                 (int)(ex.LineNumber ?? 0) + 1,
                 (int)(ex.BytePositionInLine ?? 0) + 1,
-                "malformed JSON (" + FirstSentence(ex.Message) + ")",
-                "a JSON object of parameter overrides"
+                Say.Format(Texts.FoundMalformedJson, FirstSentence(ex.Message)),
+                Texts.ExpectedOverrides
             );
             return basis;
         }
@@ -144,7 +150,7 @@ public static class PolicyLoader
                     file,
                     "(root)",
                     Describe(doc.RootElement),
-                    "a JSON object of parameter overrides",
+                    Texts.ExpectedOverrides,
                     at.Root
                 );
                 return basis;
@@ -155,9 +161,9 @@ public static class PolicyLoader
             {
                 var key = at.Keys.ElementAtOrDefault(index++);
                 if (Find(p.Name) is null)
-                    errors.AddKey(file, p.Name, "an unknown parameter", "one of " + string.Join(", ", Names), key.Key);
+                    errors.AddKey(file, p.Name, Texts.FoundUnknownParameter, ExpectedParameter, key.Key);
                 else if (overrides.ContainsKey(p.Name))
-                    errors.AddKey(file, p.Name, "the key twice", "each parameter once", key.Key);
+                    errors.AddKey(file, p.Name, Texts.FoundKeyTwice, Texts.ExpectedKeyOnce, key.Key);
                 else
                     overrides[p.Name] = p.Value.Clone();
             }
@@ -187,7 +193,7 @@ public static class PolicyLoader
         foreach (var (name, value) in overrides)
         {
             if (Find(name) is not { } info)
-                errors.AddKey(file, name, "an unknown parameter", "one of " + string.Join(", ", Names), At(name));
+                errors.AddKey(file, name, Texts.FoundUnknownParameter, ExpectedParameter, At(name));
             else if (info.Check(value) is { } problem)
                 errors.AddKey(file, name, Describe(value), problem, At(name));
             else
@@ -200,10 +206,7 @@ public static class PolicyLoader
             if (overrides.ContainsKey(key))
                 errors.AddKey(file, key, policy.Values[key], problem, At(key));
         if (policy.PsychoDayTiers.Any(t => t.Days is < 1 or > 3) || policy.PtscDaysByNeed.Any(d => d is < 1 or > 3))
-            errors.Note(
-                $"{file}: EOEP days outside the regulation's 1 to 3 a week (Octava c.a, c.b) are used as a "
-                    + "what-if and flagged where they apply"
-            );
+            errors.Note(Say.Format(Texts.NoteEoepDaysOutside, file));
         return errors.Count > before ? basis : policy;
     }
 
@@ -220,20 +223,20 @@ public static class PolicyLoader
     private static IEnumerable<(string Key, string Problem)> CrossChecks(Policy p)
     {
         if (p.SpecificGroupMin > p.SpecificGroupMax)
-            yield return ("specific_group_min", "at most specific_group_max");
+            yield return ("specific_group_min", Texts.ExpectedAtMostSpecificMax);
         if (p.AceReserved >= p.AceGroupMax)
-            yield return ("ace_reserved", "less than ace_group_max");
+            yield return ("ace_reserved", Texts.ExpectedLessThanAceMax);
         if (p.ItinerantShare < 2)
-            yield return ("itinerant_share", "at least 2 (a share is between centres)");
+            yield return ("itinerant_share", Texts.ExpectedShareAtLeast2);
         // Reported on whichever of the two was set: a share above the default group max is as wrong as the reverse.
         if (p.ItinerantGroupMax < p.ItinerantShare)
         {
-            yield return ("itinerant_group_max", "at least itinerant_share");
-            yield return ("itinerant_share", $"at most itinerant_group_max ({p.ItinerantGroupMax})");
+            yield return ("itinerant_group_max", Texts.ExpectedGroupAtLeastShare);
+            yield return ("itinerant_share", Say.Format(Texts.ExpectedShareAtMostGroup, p.ItinerantGroupMax));
         }
         // Each centre of a group has at least one of the teacher's 5 days.
         if (p.ItinerantGroupMax > Policy.WeekDays)
-            yield return ("itinerant_group_max", "at most 5 (each centre at least one day of the week)");
+            yield return ("itinerant_group_max", Texts.ExpectedGroupAtMost5);
     }
 
     /// <summary>The record from checked values, by System.Text.Json: snake-case names, no member left unmapped.</summary>
@@ -286,12 +289,14 @@ public static class PolicyLoader
         return (info, Build(values));
     }
 
+    private static string ExpectedParameter => Say.Format(Texts.ExpectedParameter, string.Join(", ", Names));
+
     public static string Describe(JsonElement v) =>
         v.ValueKind switch
         {
             JsonValueKind.String => "\"" + Truncate(v.GetString() ?? "") + "\"",
-            JsonValueKind.Object => "an object",
-            JsonValueKind.Array => "a list " + Truncate(v.GetRawText()),
+            JsonValueKind.Object => Texts.FoundObject,
+            JsonValueKind.Array => Say.Format(Texts.FoundList, Truncate(v.GetRawText())),
             _ => Truncate(v.GetRawText()),
         };
 

@@ -10,7 +10,7 @@ public static class Reasons
 {
     private static readonly Translation Catalogue = new(
         (Texts.ResourceManager, "Reason"),
-        (Text.DomainTexts, "Because")
+        (Say.DomainTexts, "Because")
     );
 
     /// <summary>An English reason in the current UI culture; itself in English or when it matches no template.</summary>

@@ -8,7 +8,7 @@ namespace Staffing.Domain;
 /// Texts of a project's resource file filled in: numbers in the invariant culture (the files' own), the words in
 /// the current UI culture, or in English for the values of the contract's CSV files.
 /// </summary>
-public static class Text
+public static class Say
 {
     /// <summary>A template of the current language filled in ("{0} of {1}").</summary>
     public static string Format(string template, params object?[] args) =>
@@ -20,6 +20,9 @@ public static class Text
 
     /// <summary>The domain's own texts (the rules' figures, "Because…"), for a <see cref="Translation"/> of other layers.</summary>
     public static ResourceManager DomainTexts => Texts.ResourceManager;
+
+    /// <summary>"found {0}, expected {1}" in the current language, for a located message of another layer.</summary>
+    public static string DomainFoundExpected => Texts.FoundExpected;
 
     /// <summary>"1 plaza" or "2 plazas": the count and the template for one or for many (each "{0} …").</summary>
     public static string Count(long n, string one, string many) => Format(n == 1 ? one : many, n);
@@ -80,7 +83,7 @@ public sealed class Translation
             var args = new List<object?>();
             for (var i = 0; m.Groups[$"a{i}"] is { Success: true } g; i++)
                 args.Add(Translate(g.Value));
-            return Text.Format(texts.GetString(key, culture) ?? key, [.. args]);
+            return Say.Format(texts.GetString(key, culture) ?? key, [.. args]);
         }
         // Clauses joined by "; " are translated one by one when no template takes them whole.
         var clauses = english.Split("; ");
