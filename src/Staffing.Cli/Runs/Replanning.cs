@@ -43,7 +43,7 @@ public sealed class Replanning(Planner planner)
             new NewRun(
                 from.ScenarioId,
                 from.Id,
-                name ?? $"from run {from.Id}",
+                name ?? Say.Format(Texts.FromRunName, from.Id),
                 note,
                 who,
                 from.Settings with
@@ -78,20 +78,19 @@ public sealed class Replanning(Planner planner)
     private static string? Problem(Scenario scenario, Holding pin)
     {
         if (scenario.Find(pin.Code) is not { } centre)
-            return $"found no centre {InputErrors.Quote(pin.Code)}, expected a centre code of the run's scenario";
+            return Say.Format(Texts.PinNoCentre, InputErrors.Quote(pin.Code));
         if (pin.Amount < 0 || (pin.Resource.IsItinerant() && pin.Amount > 1))
-            return $"found amount {pin.Amount}, expected "
-                + (pin.Resource.IsItinerant() ? "1 (paired) or 0 (not paired)" : "0 or more");
+            return Say.Format(pin.Resource.IsItinerant() ? Texts.PinAmountItinerant : Texts.PinAmountCount, pin.Amount);
         if (pin.Partner is not { } partner)
             return null;
         if (!pin.Resource.IsItinerant())
-            return $"found a partner for {pin.Resource.Name()}, expected one only for primary_itinerant or secondary_itinerant";
+            return Say.Format(Texts.PinPartnerNotItinerant, pin.Resource.Name());
         if (scenario.Find(partner) is not { } other)
-            return $"found no centre {InputErrors.Quote(partner)}, expected a centre code of the run's scenario";
+            return Say.Format(Texts.PinNoCentre, InputErrors.Quote(partner));
         if (partner == pin.Code)
-            return $"found {pin.Code} paired with itself, expected two centres";
+            return Say.Format(Texts.PinWithItself, pin.Code);
         return other.Area != centre.Area
-            ? $"found {partner} in {other.Area} and {pin.Code} in {centre.Area}, expected one area (itinerant teachers never cross areas)"
+            ? Say.Format(Texts.PinAcrossAreas, partner, other.Area, pin.Code, centre.Area)
             : null;
     }
 }

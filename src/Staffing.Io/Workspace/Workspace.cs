@@ -56,15 +56,15 @@ public sealed class Workspace
     {
         var shown = path;
         if (Directory.Exists(path))
-            throw Refused(shown, "a folder", "a workspace file (e.g. staffing.db)");
+            throw Refused(shown, Texts.FoundFolder, Texts.ExpectedWorkspaceFile);
         var exists = File.Exists(path);
         if (!exists && !create)
-            throw Refused(shown, "no such file", "a workspace made by staffing plan --save");
+            throw Refused(shown, Texts.FoundNoSuchFile, Texts.ExpectedWorkspaceMade);
         if (exists && new FileInfo(path).Length > 0 && !HasSqliteHeader(path))
-            throw Refused(shown, "a file that is not a SQLite database", "a staffing workspace");
+            throw Refused(shown, Texts.FoundNotSqlite, Texts.ExpectedWorkspace);
         var full = System.IO.Path.GetFullPath(path);
         if (!exists && System.IO.Path.GetDirectoryName(full) is { } dir && !Directory.Exists(dir))
-            throw Refused(shown, "no folder " + InputErrors.Quote(dir), "an existing folder for the new workspace");
+            throw Refused(shown, Say.Format(Texts.FoundNoFolder, InputErrors.Quote(dir)), Texts.ExpectedWorkspaceFolder);
         var w = new Workspace(full, clock ?? TimeProvider.System);
         w.Guard(() =>
         {
@@ -76,12 +76,12 @@ public sealed class Workspace
             var version = Scalar<long>(c, "PRAGMA user_version");
             var tables = Scalar<long>(c, "SELECT count(*) FROM sqlite_master");
             if (id != Migrations.ApplicationId && (id != 0 || tables > 0))
-                throw Refused(shown, "a database of another program", "a staffing workspace");
+                throw Refused(shown, Texts.FoundOtherDatabase, Texts.ExpectedWorkspace);
             if (version > Migrations.Current)
                 throw Refused(
                     shown,
-                    $"a workspace of schema {version}",
-                    $"schema {Migrations.Current} or older (made by a newer staffing: use that version)"
+                    Say.Format(Texts.FoundSchema, version),
+                    Say.Format(Texts.ExpectedSchema, Migrations.Current)
                 );
             if (version < Migrations.Current)
                 Migrate(c, (int)version);
@@ -342,7 +342,7 @@ public sealed class Workspace
     /// <summary>One run, or a located refusal naming the runs there are.</summary>
     public RunInfo Run(long id) =>
         FindRun(id)
-        ?? throw InputException.Single($"{Path}: found no run {id}, expected a run id listed by staffing runs");
+        ?? throw InputException.Single(Say.Format(Texts.NoRun, Path, id));
 
     /// <summary>One run, or null when there is none of that id.</summary>
     public RunInfo? FindRun(long id) =>
@@ -439,7 +439,7 @@ public sealed class Workspace
                 )
                 .SingleOrDefault();
             if (head.Status is null)
-                throw InputException.Single($"{Path}: found no run {runId}, expected a run id listed by staffing runs");
+                throw InputException.Single(Say.Format(Texts.NoRun, Path, runId));
             var lines = Query(
                 c,
                 "SELECT code, resource, entitled, allocated, rules, funding, reason FROM run_line WHERE run_id = $r ORDER BY position",
@@ -540,7 +540,7 @@ public sealed class Workspace
             var pins = ReadPins(c, runId, tx);
             if (expectedPins is { } n && n != pins.Count)
                 throw new StaleException(
-                    $"run {runId} has {pins.Count} pins, not the {n} shown: "
+                    Say.Format(Texts.StalePins, runId, pins.Count, n)
                         + string.Join("; ", pins.Skip(Math.Min(n, pins.Count)).Select(p => Describe(p)))
                 );
             Execute(
@@ -573,14 +573,14 @@ public sealed class Workspace
         {
             using var c = Connect();
             if (Execute(c, "DELETE FROM pin WHERE run_id = $r AND id = $p", null, ("$r", runId), ("$p", pinId)) == 0)
-                throw InputException.Single($"{Path}: found no pin {pinId} on run {runId}, expected one of its pins");
+                throw InputException.Single(Say.Format(Texts.NoPin, Path, pinId, runId));
             return 0;
         });
 
     public static string Describe(PinRecord p) =>
         p.Lock.Resource.IsItinerant() && p.Lock.Partner is { } partner
-            ? $"{p.Lock.Code} paired with {partner} ({p.Lock.Resource.Name()}, by {p.Who})"
-            : $"{p.Lock.Code} {p.Lock.Resource.Name()} = {p.Lock.Amount} (by {p.Who})";
+            ? Say.Format(Texts.PinPair, p.Lock.Code, partner, p.Lock.Resource.Name(), p.Who)
+            : Say.Format(Texts.PinAmount, p.Lock.Code, p.Lock.Resource.Name(), p.Lock.Amount, p.Who);
 
     public void Annotate(long runId, string? name, string? note, string who) =>
         Guard(() =>
@@ -627,9 +627,14 @@ public sealed class Workspace
             if (checkExpected && now?.RunId != expected)
                 throw new StaleException(
                     now is null
-                        ? $"no run is adopted, not run {expected}"
-                        : $"the adopted run is run {now.RunId} (by {now.Who} at {now.AdoptedAt}), not "
-                            + (expected is null ? "none" : $"run {expected}")
+                        ? Say.Format(Texts.StaleNoAdoption, expected)
+                        : Say.Format(
+                            Texts.StaleAdoption,
+                            now.RunId,
+                            now.Who,
+                            now.AdoptedAt,
+                            expected is null ? Texts.NoneAdopted : Say.Format(Texts.RunNumber, expected)
+                        )
                 );
             Insert(
                 c,
@@ -688,29 +693,17 @@ public sealed class Workspace
         {
             throw ex.SqliteErrorCode switch
             {
-                5 or 6 => Refused(
-                    Path,
-                    "the workspace locked by another process",
-                    "it free (close the other program, or try again)"
-                ),
-                11 => Refused(
-                    Path,
-                    "a damaged database (" + ex.Message.TrimEnd('.') + ")",
-                    "a sound staffing workspace"
-                ),
-                26 => Refused(Path, "a file that is not a SQLite database", "a staffing workspace"),
-                8 or 14 => Refused(
-                    Path,
-                    "a file this program cannot write (" + ex.Message.TrimEnd('.') + ")",
-                    "a writable workspace"
-                ),
-                _ => Refused(Path, "a database error (" + ex.Message.TrimEnd('.') + ")", "a sound staffing workspace"),
+                5 or 6 => Refused(Path, Texts.FoundLocked, Texts.ExpectedFree),
+                11 => Refused(Path, Say.Format(Texts.FoundDamaged, ex.Message.TrimEnd('.')), Texts.ExpectedSound),
+                26 => Refused(Path, Texts.FoundNotSqlite, Texts.ExpectedWorkspace),
+                8 or 14 => Refused(Path, Say.Format(Texts.FoundReadOnly, ex.Message.TrimEnd('.')), Texts.ExpectedWritable),
+                _ => Refused(Path, Say.Format(Texts.FoundDatabaseError, ex.Message.TrimEnd('.')), Texts.ExpectedSound),
             };
         }
     }
 
     private static InputException Refused(string path, string found, string expected) =>
-        InputException.Single($"{path}: found {found}, expected {expected}");
+        InputException.Single($"{path}: " + Say.Format(Say.DomainFoundExpected, found, expected));
 
     private static Resource ParseResource(string name) =>
         Vocabulary.TryParseResource(name, out var r) ? r : throw new InvalidDataException("unknown resource " + name);

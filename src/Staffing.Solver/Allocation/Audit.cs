@@ -1,3 +1,4 @@
+using Staffing.Solver;
 using Staffing.Domain;
 using Staffing.Rules;
 
@@ -27,8 +28,10 @@ public sealed record AuditArea(
 /// <summary>This year's staffing (current.csv) against the rules: per centre and resource, and per area.</summary>
 public static class Audit
 {
+    /// <remarks>Findings in English, as every value of the contract's files (<see cref="Reasons.Translate"/> reads them in another language).</remarks>
     public static IReadOnlyList<AuditLine> Lines(Scenario s)
     {
+        using var english = Language.Use(Language.English);
         var p = s.Policy;
         var result = new List<AuditLine>();
         var held = (s.Current ?? []).ToDictionary(h => (h.Code, h.Resource));
@@ -54,7 +57,7 @@ public static class Audit
                             r,
                             entitled,
                             entitled,
-                            $"held through its funding agreement, outside the public pool: the rules give {entitled} ({line.Rules})",
+                            Reasons.English(nameof(Texts.ReasonHeldByAgreement), entitled, line.Rules),
                             line.Rules
                         )
                     );
@@ -63,15 +66,15 @@ public static class Audit
                 if (h is null && (!listed.Contains(c.Code) || !recorded.Contains(r)))
                 {
                     var unknown = listed.Contains(c.Code)
-                        ? $"current.csv records no {r.Name()} for any centre"
-                        : "the centre has no row in current.csv";
+                        ? Reasons.English(nameof(Texts.ReasonNotRecorded), r.Name())
+                        : Reasons.English(nameof(Texts.ReasonNoCurrentRow));
                     result.Add(
                         new AuditLine(
                             c.Code,
                             r,
                             null,
                             entitled,
-                            $"not given: {unknown}, so what it holds is unknown; the rules give {entitled}",
+                            Reasons.English(nameof(Texts.ReasonNotGiven), unknown, entitled),
                             line!.Rules
                         )
                     );
@@ -84,12 +87,12 @@ public static class Audit
                     rules
                         .Split(';')
                         .Select(id => trace.First(t => t.Rule == id))
-                        .Select(t => $"{t.Rule} ({t.Instruction}): {t.Because}")
+                        .Select(t => Reasons.English(nameof(Texts.ReasonRuleBecause), t.Rule, t.Instruction, t.Because))
                 );
                 var finding =
-                    amount == entitled ? "as entitled"
-                    : amount > entitled ? $"over-staffed by {amount - entitled}: the rules give {entitled}. {why}"
-                    : $"under-staffed by {entitled - amount}: the rules give {entitled}. {why}";
+                    amount == entitled ? Reasons.English(nameof(Texts.ReasonAsEntitled))
+                    : amount > entitled ? Reasons.English(nameof(Texts.ReasonOverStaffed), amount - entitled, entitled, why)
+                    : Reasons.English(nameof(Texts.ReasonUnderStaffed), entitled - amount, entitled, why);
                 if (r.IsItinerant() && h is not null)
                     finding = Partner(s, c, h, finding);
                 result.Add(new AuditLine(c.Code, r, amount, entitled, finding, rules));
@@ -104,23 +107,30 @@ public static class Audit
     private static string Partner(Scenario s, Centre c, Holding h, string finding)
     {
         if (h.Partner is not { } code || s.Find(code) is not { } partner)
-            return h.Amount > 0 && h.Partner is null ? finding + "; no partner named" : finding;
+            return h.Amount > 0 && h.Partner is null
+                ? finding + "; " + Reasons.English(nameof(Texts.ReasonNoPartnerNamed))
+                : finding;
         var problems = new List<string>();
         if (partner.Area != c.Area)
-            problems.Add($"partner {code} is in another area ({partner.Area})");
+            problems.Add(Reasons.English(nameof(Texts.ReasonPartnerOtherArea), code, partner.Area));
         var stage = h.Resource.StageOf();
         if (!partner.Teaches(stage))
-            problems.Add($"partner {code} teaches no {stage.Name()} stage");
+            problems.Add(
+                Reasons.English(
+                    stage == Stage.Primary ? nameof(Texts.ReasonPartnerNoPrimary) : nameof(Texts.ReasonPartnerNoSecondary),
+                    code
+                )
+            );
         else if (RuleBook.Entitle(partner, s.Policy).Amount(h.Resource) == 0)
-            problems.Add($"partner {code} is not eligible for a {h.Resource.Name()} share");
+            problems.Add(Reasons.English(nameof(Texts.ReasonPartnerNotEligible), code, h.Resource.Name()));
         if (
             s.Current!.FirstOrDefault(o => o.Code == code && o.Resource == h.Resource) is not { } back
             || back.Partner != c.Code
         )
-            problems.Add($"partner {code} does not name this centre back");
+            problems.Add(Reasons.English(nameof(Texts.ReasonPartnerNotBack), code));
         return problems.Count == 0
             ? finding
-            : finding + "; itinerant pair breaks the rules: " + string.Join("; ", problems);
+            : finding + "; " + Reasons.English(nameof(Texts.ReasonPairBreaks), string.Join("; ", problems));
     }
 
     public static IReadOnlyList<AuditArea> Areas(Scenario s, IReadOnlyList<AuditLine> lines)

@@ -1,3 +1,4 @@
+using Staffing.Solver;
 using Staffing.Domain;
 using Staffing.Rules;
 
@@ -17,7 +18,9 @@ public static class LockCheck
         var p = problem.Policy;
         var result = new List<string>();
         static string L(Holding h) =>
-            $"lock {h.Code} {h.Resource.Name()}={h.Amount}" + (h.Partner is null ? "" : $" (partner {h.Partner})");
+            h.Partner is null
+                ? Say.Format(Texts.LockShown, h.Code, h.Resource.Name(), h.Amount)
+                : Say.Format(Texts.LockShownWithPartner, h.Code, h.Resource.Name(), h.Amount, h.Partner);
         var usage = new Dictionary<Capacity, (int Amount, List<Holding> Locks)>();
         foreach (var h in problem.Locks.OrderBy(h => h.Code, StringComparer.Ordinal).ThenBy(h => h.Resource))
         {
@@ -27,38 +30,45 @@ public static class LockCheck
             {
                 if (h.Amount == 1 && d is null)
                     result.Add(
-                        $"{L(h)}: the centre is not eligible for a {h.Resource.Name()} share (entitlement 0, rule {(h.Resource == Resource.PrimaryItinerant ? PItinerant.Id : SItinerant.Id)}), over by 1"
+                        Say.Format(
+                            Texts.LockNotEligible,
+                            L(h),
+                            h.Resource.Name(),
+                            h.Resource == Resource.PrimaryItinerant ? PItinerant.Id : SItinerant.Id
+                        )
                     );
                 if (h.Amount == 1 && h.Partner is { } partner)
                 {
                     var other = problem.Find(partner, h.Resource);
                     var pc = problem.Scenario.Find(partner)!;
                     if (other is null)
-                        result.Add($"{L(h)}: partner {partner} is not eligible for a {h.Resource.Name()} share");
+                        result.Add(Say.Format(Texts.LockPartnerNotEligible, L(h), partner, h.Resource.Name()));
                     else if (pc.Area != problem.Scenario.Find(h.Code)!.Area)
                         result.Add(
-                            $"{L(h)}: partner {partner} is in another area ({pc.Area}); itinerant teachers never cross areas"
+                            Say.Format(Texts.LockPartnerOtherArea, L(h), partner, pc.Area)
                         );
                     else if (problem.Lock(partner, h.Resource) is { Amount: 0, Partner: null } no)
-                        result.Add($"{L(h)} and {L(no)}: one must be paired, the other must not");
+                        result.Add(Say.Format(Texts.LockPairedAndNot, L(h), L(no)));
                     else if (
                         p.ItinerantShare == 2
                         && problem.Lock(partner, h.Resource) is { Amount: 1, Partner: { } third } back
                         && third != h.Code
                     )
                         result.Add(
-                            $"{L(h)} and {L(back)}: {partner} cannot share one teacher with both ({p.ItinerantShare} centres to a teacher)"
+                            Say.Format(Texts.LockPartnerTwice, L(h), L(back), partner, p.ItinerantShare)
                         );
                 }
                 continue;
             }
             if (h.Amount > entitled)
                 result.Add(
-                    $"{L(h)}: above the entitlement of {entitled}{(d is null ? "" : " (" + d.Rules + ")")}, over by {h.Amount - entitled}"
+                    d is null
+                        ? Say.Format(Texts.LockAboveEntitlement, L(h), entitled, h.Amount - entitled)
+                        : Say.Format(Texts.LockAboveEntitlementRules, L(h), entitled, d.Rules, h.Amount - entitled)
                 );
             else if (d is { Funding: Funding.Agreement } && h.Amount < entitled)
                 result.Add(
-                    $"{L(h)}: a concertado centre's posts are funded by its agreement and always given in full ({entitled}), under by {entitled - h.Amount}"
+                    Say.Format(Texts.LockConcertadoUnder, L(h), entitled, entitled - h.Amount)
                 );
             if (
                 h.Resource == Resource.SecondaryPtsc
@@ -67,7 +77,14 @@ public static class LockCheck
                 && s.Amount < p.SecondaryPtscMinSupport
             )
                 result.Add(
-                    $"{L(h)} and {L(s)}: {SPtsc.Id} needs at least {p.SecondaryPtscMinSupport} secondary support posts, short by {p.SecondaryPtscMinSupport - s.Amount}"
+                    Say.Format(
+                        Texts.LockSecondaryPtsc,
+                        L(h),
+                        L(s),
+                        SPtsc.Id,
+                        p.SecondaryPtscMinSupport,
+                        p.SecondaryPtscMinSupport - s.Amount
+                    )
                 );
             if (d is null)
                 continue;
@@ -81,7 +98,14 @@ public static class LockCheck
         foreach (var (cap, (amount, locks)) in usage.OrderBy(kv => kv.Key.Key, StringComparer.Ordinal))
             if (amount > cap.Amount)
                 result.Add(
-                    $"{string.Join(", ", locks.Select(L))}: together {amount} of {cap.Label}, which holds {cap.Amount}, over by {amount - cap.Amount}"
+                    Say.Format(
+                        Texts.LockOverCapacity,
+                        string.Join(", ", locks.Select(L)),
+                        amount,
+                        Reasons.Translate(cap.Label),
+                        cap.Amount,
+                        amount - cap.Amount
+                    )
                 );
         // Centres that must be paired need teachers.
         foreach (var res in new[] { Resource.PrimaryItinerant, Resource.SecondaryItinerant })
@@ -97,7 +121,14 @@ public static class LockCheck
                     .Sum(g => Itinerants.TeachersFor(g.Count(), p));
                 if (teachers > cap.Amount)
                     result.Add(
-                        $"{string.Join(", ", inCap.Select(L))}: need {teachers} itinerant teachers of {cap.Label}, which holds {cap.Amount}, over by {teachers - cap.Amount}"
+                        Say.Format(
+                            Texts.LockOverTeachers,
+                            string.Join(", ", inCap.Select(L)),
+                            teachers,
+                            Reasons.Translate(cap.Label),
+                            cap.Amount,
+                            teachers - cap.Amount
+                        )
                     );
             }
         }

@@ -1,3 +1,4 @@
+using Staffing.Solver;
 using System.Collections.Immutable;
 using System.Globalization;
 using Staffing.Domain;
@@ -102,19 +103,40 @@ public static class PlanBuilder
             problem.Lock(x.Code, x.Resource) is { } lk
             && (x.Resource.IsItinerant() ? lk.Amount == 0 : lk.Amount == allocated)
         )
-            return $"lock: locks.csv fixes {x.Resource.Name()} at {lk.Amount}";
+            return Reasons.English(nameof(Texts.ReasonLock), x.Resource.Name(), lk.Amount);
         if (x.Resource == Resource.SecondaryPtsc)
         {
             var support = problem.Find(x.Code, Resource.SecondarySupport) is { } s ? allocatedOf(s) : 0;
             if (support < p.SecondaryPtscMinSupport)
-                return $"{SPtsc.Id}: {Plural(support, "secondary support post", "secondary support posts")} allocated, fewer than {p.SecondaryPtscMinSupport}, so no PTSC post";
+                return Reasons.English(
+                    nameof(Texts.ReasonNoSecondaryPtsc),
+                    SPtsc.Id,
+                    Reasons.EnglishCount(support, nameof(Texts.ReasonSecondaryPostsOne), nameof(Texts.ReasonSecondaryPostsMany)),
+                    p.SecondaryPtscMinSupport
+                );
         }
         if (x.Resource.IsItinerant())
         {
             var eligible = context.Eligible[(x.Centre.Area, x.Resource)];
             var pool = problem.CapacitiesOf(x).Where(c => c.Pool is not null).OrderBy(c => c.Amount).FirstOrDefault();
-            var teachers = pool is null ? "" : Plural(pool.Amount, "itinerant teacher", "itinerant teachers") + ", ";
-            return $"pool short: {pool?.Label ?? x.Centre.Area}: {teachers}all in use for the {eligible} eligible {x.Resource.StageOf().Name()} centres of {x.Centre.Area} ({p.ItinerantShare} to a teacher, up to {p.ItinerantGroupMax} to take an odd one); the tie order (more compensatory pupils, then the lower code) left this centre out";
+            object?[] facts =
+            [
+                eligible,
+                Reasons.English(x.Resource.StageOf() == Stage.Primary ? nameof(Texts.ReasonPrimary) : nameof(Texts.ReasonSecondary)),
+                x.Centre.Area,
+                p.ItinerantShare,
+                p.ItinerantGroupMax,
+            ];
+            return pool is null
+                ? Reasons.English(nameof(Texts.ReasonItinerantsAllInUse), [x.Centre.Area, .. facts])
+                : Reasons.English(
+                    nameof(Texts.ReasonItinerantTeachersAllInUse),
+                    [
+                        pool.Label,
+                        Reasons.EnglishCount(pool.Amount, nameof(Texts.ReasonTeachersOne), nameof(Texts.ReasonTeachersMany)),
+                        .. facts,
+                    ]
+                );
         }
         var full = problem.CapacitiesOf(x).Where(c => used.GetValueOrDefault(c) + 1 > c.Amount).ToList();
         var binding =
@@ -122,31 +144,38 @@ public static class PlanBuilder
             ?? full.FirstOrDefault(c => c.Team is not null)
             ?? full.FirstOrDefault();
         if (binding is null)
-            return p.MaxLossPerCentre is not null
-                ? "continuity: kept within max_loss_per_centre elsewhere"
-                : "pool short";
+            return Reasons.English(
+                p.MaxLossPerCentre is not null ? nameof(Texts.ReasonContinuity) : nameof(Texts.ReasonPoolShort)
+            );
         if (binding.Pool is null && binding.Team is null)
-            return $"no EOEP team: the centre names no guidance team in eoep.csv, so no {x.Resource.Name()} can be given";
+            return Reasons.English(nameof(Texts.ReasonNoTeam), x.Resource.Name());
         var entitledThere = context.Entitled[binding];
         var pct = Percent(allocated, x.Entitled);
         var ratio = ReasonContext.Ratio(allocated, x.Entitled);
         var alike = context.AtRatio[(binding, ratio.Item1, ratio.Item2)] - 1;
-        var like = alike == 0 ? "" : $", like {alike} {(alike == 1 ? "other" : "others")} at {pct}";
+        var at = alike == 0 ? Reasons.English(nameof(Texts.ReasonAt), allocated, x.Entitled)
+            : alike == 1 ? Reasons.English(nameof(Texts.ReasonAtLikeOne), allocated, x.Entitled, pct)
+            : Reasons.English(nameof(Texts.ReasonAtLikeMany), allocated, x.Entitled, alike, pct);
         if (binding.Team is not null)
         {
             var team = problem.Scenario.Teams!.First(t => t.Code == binding.Team);
             var people = x.Resource == Resource.PsychopedagogueDays ? team.Psychopedagogues : team.Ptsc;
-            return $"team full: {binding.Label}: {people} × {p.EoepDaysPerPerson} days = {binding.Amount} days a week for {entitledThere} entitled; this centre is at {allocated} of {x.Entitled}{like}";
+            return Reasons.English(
+                nameof(Texts.ReasonTeamFull),
+                binding.Label,
+                people,
+                p.EoepDaysPerPerson,
+                binding.Amount,
+                entitledThere,
+                at
+            );
         }
-        return $"pool short: {binding.Label}: {entitledThere} entitled, {binding.Amount} in the pool; this centre is at {allocated} of {x.Entitled}{like}";
+        return Reasons.English(nameof(Texts.ReasonPoolShortBy), binding.Label, entitledThere, binding.Amount, at);
     }
 
     private static string Percent(int a, int e) =>
         (e == 0 ? 0 : Math.Round(100m * a / e, 0, MidpointRounding.AwayFromZero)).ToString(CultureInfo.InvariantCulture)
         + "%";
-
-    private static string Plural(int n, string one, string many) =>
-        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
 
     private static ImmutableArray<ItinerantTeacher> Teachers(
         AllocationProblem problem,

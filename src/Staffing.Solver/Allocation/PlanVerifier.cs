@@ -1,3 +1,4 @@
+using Staffing.Solver;
 using System.Globalization;
 using Staffing.Domain;
 using Staffing.Rules;
@@ -30,7 +31,7 @@ public static class PlanVerifier
             if (!centres.ContainsKey(r.Code))
             {
                 v.Add(
-                    new(r.Code, r.Resource.Name(), "plan", $"plan.csv line {r.Line}: no such centre in the scenario")
+                    new(r.Code, r.Resource.Name(), "plan", Say.Format(Texts.VerifyNoCentre, r.Line))
                 );
                 continue;
             }
@@ -40,7 +41,7 @@ public static class PlanVerifier
                         r.Code,
                         r.Resource.Name(),
                         "plan",
-                        $"plan.csv line {r.Line}: a second row for the same centre and resource"
+                        Say.Format(Texts.VerifySecondRow, r.Line)
                     )
                 );
         }
@@ -55,7 +56,7 @@ public static class PlanVerifier
             var rule = line.Rules.Split(';')[^1];
             if (!rows.TryGetValue((code, res), out var row))
             {
-                v.Add(new(code, res.Name(), rule, $"missing: entitled to {line.Entitled}, no row in plan.csv"));
+                v.Add(new(code, res.Name(), rule, Say.Format(Texts.VerifyMissing, line.Entitled)));
                 continue;
             }
             if (row.Entitled != line.Entitled)
@@ -64,18 +65,18 @@ public static class PlanVerifier
                         code,
                         res.Name(),
                         rule,
-                        $"entitled {row.Entitled} in the plan, {line.Entitled} by the rules ({line.Rules})"
+                        Say.Format(Texts.VerifyEntitled, row.Entitled, line.Entitled, line.Rules)
                     )
                 );
             if (row.Rules != line.Rules)
-                v.Add(new(code, res.Name(), rule, $"rules \"{row.Rules}\" in the plan, \"{line.Rules}\" by RULES.md"));
+                v.Add(new(code, res.Name(), rule, Say.Format(Texts.VerifyRules, row.Rules, line.Rules)));
             if (row.Funding != line.Funding)
                 v.Add(
                     new(
                         code,
                         res.Name(),
                         rule,
-                        $"funding {row.Funding.Name()} in the plan, {line.Funding.Name()} by the rules"
+                        Say.Format(Texts.VerifyFunding, row.Funding.Name(), line.Funding.Name())
                     )
                 );
             if (line.Funding == Funding.Agreement && row.Allocated != line.Entitled)
@@ -84,7 +85,7 @@ public static class PlanVerifier
                         code,
                         res.Name(),
                         rule,
-                        $"a concertado post funded by agreement is given in full: {row.Allocated} of {line.Entitled}"
+                        Say.Format(Texts.VerifyConcertado, row.Allocated, line.Entitled)
                     )
                 );
         }
@@ -96,7 +97,7 @@ public static class PlanVerifier
                         row.Code,
                         row.Resource.Name(),
                         "entitlement",
-                        $"{row.Allocated} allocated ({row.Entitled} entitled in the plan) where the rules give nothing"
+                        Say.Format(Texts.VerifyNothing, row.Allocated, row.Entitled)
                     )
                 );
             if (row.Allocated < 0 || row.Allocated > row.Entitled)
@@ -105,7 +106,7 @@ public static class PlanVerifier
                         row.Code,
                         row.Resource.Name(),
                         "entitlement",
-                        $"allocated {row.Allocated} outside 0 to entitled {row.Entitled}"
+                        Say.Format(Texts.VerifyOutside, row.Allocated, row.Entitled)
                     )
                 );
         }
@@ -119,7 +120,7 @@ public static class PlanVerifier
                         row.Code,
                         "secondary_ptsc",
                         SPtsc.Id,
-                        $"a PTSC post with {Alloc(row.Code, Resource.SecondarySupport)} secondary support posts allocated, fewer than {min}"
+                        Say.Format(Texts.VerifyPtsc, Alloc(row.Code, Resource.SecondarySupport), min)
                     )
                 );
         Teachers(s, entitled, rows, plan, v);
@@ -139,7 +140,7 @@ public static class PlanVerifier
         var area = s.Centres.ToDictionary(c => c.Code, c => c.Area, StringComparer.Ordinal);
         foreach (var pool in s.Pool ?? [])
         {
-            var who = pool.Area == PoolRow.AllAreas ? "all areas" : pool.Area;
+            var who = pool.Area == PoolRow.AllAreas ? Texts.VerifyAllAreas : pool.Area;
             long used = pool.Resource.IsItinerant()
                 ? plan.Itinerants.Count(t =>
                     t.Stage == pool.Resource.StageOf()
@@ -161,7 +162,14 @@ public static class PlanVerifier
                         pool.Area,
                         pool.Resource.Name(),
                         "pool",
-                        $"{who} uses {used} {(pool.Resource.IsItinerant() ? "itinerant teachers" : pool.Resource.Unit())}, the pool holds {pool.Amount}"
+                        Say.Format(
+                            pool.Resource.IsItinerant() ? Texts.VerifyPoolTeachers
+                                : pool.Resource.IsEoepDays() ? Texts.VerifyPoolDays
+                                : Texts.VerifyPoolPosts,
+                            who,
+                            used,
+                            pool.Amount
+                        )
                     )
                 );
         }
@@ -187,13 +195,13 @@ public static class PlanVerifier
                         t.Teacher,
                         res.Name(),
                         rule,
-                        $"serves {t.Centres.Count} centres, expected 1 to itinerant_group_max = {max}"
+                        Say.Format(Texts.VerifyGroupSize, t.Centres.Count, max)
                     )
                 );
             var areas = t.Centres.Select(c => s.Find(c)?.Area).Distinct().ToList();
             if (areas.Count > 1)
                 v.Add(
-                    new(t.Teacher, res.Name(), rule, $"pairs centres of different areas ({string.Join(", ", areas)})")
+                    new(t.Teacher, res.Name(), rule, Say.Format(Texts.VerifyAreas, string.Join(", ", areas)))
                 );
             foreach (var c in t.Centres)
             {
@@ -203,7 +211,7 @@ public static class PlanVerifier
                             c,
                             res.Name(),
                             rule,
-                            $"teacher {t.Teacher}: the centre is not eligible for a {t.Stage.Name()} itinerant share"
+                            Say.Format(t.Stage == Stage.Primary ? Texts.VerifyNotEligiblePrimary : Texts.VerifyNotEligibleSecondary, t.Teacher)
                         )
                     );
                 if (!seen.TryAdd((c, t.Stage), t.Teacher))
@@ -212,7 +220,7 @@ public static class PlanVerifier
                             c,
                             res.Name(),
                             rule,
-                            $"holds two {t.Stage.Name()} shares ({seen[(c, t.Stage)]} and {t.Teacher})"
+                            Say.Format(t.Stage == Stage.Primary ? Texts.VerifyTwoSharesPrimary : Texts.VerifyTwoSharesSecondary, seen[(c, t.Stage)], t.Teacher)
                         )
                     );
             }
@@ -222,7 +230,7 @@ public static class PlanVerifier
                         t.Teacher,
                         res.Name(),
                         rule,
-                        $"days {string.Join("+", t.Days)} and {t.FreeDays} free: expected 5 a week, each centre at least 1"
+                        Say.Format(Texts.VerifyDays, string.Join("+", t.Days), t.FreeDays)
                     )
                 );
         }
@@ -235,7 +243,7 @@ public static class PlanVerifier
                         row.Code,
                         row.Resource.Name(),
                         row.Resource == Resource.PrimaryItinerant ? PItinerant.Id : SItinerant.Id,
-                        $"allocated {row.Allocated} in plan.csv but {(inPlan ? "paired" : "in no teacher")} in itinerants.csv"
+                        Say.Format(inPlan ? Texts.VerifyPairedUnallocated : Texts.VerifyAllocatedUnpaired, row.Allocated)
                     )
                 );
         }
@@ -252,7 +260,7 @@ public static class PlanVerifier
             return;
         if (plan.Schedule is not { } schedule)
         {
-            v.Add(new("*", "eoep", "EOEP", "eoep.csv is given but the plan has no eoep-schedule.csv"));
+            v.Add(new("*", "eoep", "EOEP", Texts.VerifyNoSchedule));
             return;
         }
         var p = s.Policy;
@@ -263,7 +271,7 @@ public static class PlanVerifier
             var rule = role == "psychopedagogue" ? PPsycho.Id : PPtsc.Id;
             if (!byTeam.TryGetValue(team, out var t))
             {
-                v.Add(new(id, role, rule, $"team {team} is not in eoep.csv"));
+                v.Add(new(id, role, rule, Say.Format(Texts.VerifyNoTeam, team)));
                 continue;
             }
             var tag = role == "psychopedagogue" ? "psy" : "ptsc";
@@ -279,9 +287,9 @@ public static class PlanVerifier
                 || n < 1
                 || n > people
             )
-                v.Add(new(id, role, rule, $"not one of the {people} {role} people of team {team}"));
+                v.Add(new(id, role, rule, Say.Format(role == "psychopedagogue" ? Texts.VerifyNotPsychopedagogue : Texts.VerifyNotPtsc, people, team)));
             foreach (var day in person.GroupBy(r => r.Weekday).Where(g => g.Count() > 1))
-                v.Add(new(id, role, rule, $"in {day.Count()} places on {Vocabulary.Weekdays[day.Key]}"));
+                v.Add(new(id, role, rule, Say.Format(Texts.VerifyPlaces, day.Count(), Weekday(day.Key))));
             var working = person.Where(r => r.Centre is not null).Select(r => r.Weekday).Distinct().Count();
             if (working > p.EoepDaysPerPerson)
                 v.Add(
@@ -289,7 +297,7 @@ public static class PlanVerifier
                         id,
                         role,
                         rule,
-                        $"works {working} days, at most {p.EoepDaysPerPerson} (5 less eoep_reserved_days)"
+                        Say.Format(Texts.VerifyWorks, working, p.EoepDaysPerPerson)
                     )
                 );
         }
@@ -307,14 +315,14 @@ public static class PlanVerifier
                             row.Code,
                             res.Name(),
                             rule,
-                            $"{row.Allocated} days allocated, {mine.Count} in eoep-schedule.csv"
+                            Say.Format(Texts.VerifyScheduleDays, row.Allocated, mine.Count)
                         )
                     );
                 if (mine.Select(r => r.Weekday).Distinct().Count() != mine.Count)
-                    v.Add(new(row.Code, res.Name(), rule, "two people of the same role on the same weekday"));
+                    v.Add(new(row.Code, res.Name(), rule, Texts.VerifySameWeekday));
                 var own = s.Find(row.Code)?.Eoep;
                 if (mine.Any(r => r.Eoep != own))
-                    v.Add(new(row.Code, res.Name(), rule, $"days from another team than its own ({own ?? "none"})"));
+                    v.Add(new(row.Code, res.Name(), rule, Say.Format(Texts.VerifyOtherTeam, own ?? Texts.VerifyNone)));
             }
             foreach (var visit in visits.Where(r => !rows.ContainsKey((r.Centre!, res))))
                 v.Add(
@@ -322,7 +330,7 @@ public static class PlanVerifier
                         visit.Centre!,
                         res.Name(),
                         rule,
-                        $"visited on {Vocabulary.Weekdays[visit.Weekday]} without an allocation"
+                        Say.Format(Texts.VerifyVisited, Weekday(visit.Weekday))
                     )
                 );
         }
@@ -339,7 +347,7 @@ public static class PlanVerifier
         {
             var held = rows.TryGetValue((h.Code, h.Resource), out var row) ? row.Allocated : 0;
             if (held != h.Amount)
-                v.Add(new(h.Code, h.Resource.Name(), "lock", $"locked at {h.Amount}, allocated {held}"));
+                v.Add(new(h.Code, h.Resource.Name(), "lock", Say.Format(Texts.VerifyLocked, h.Amount, held)));
             if (h.Resource.IsItinerant() && h.Partner is { } partner)
             {
                 var together = plan.Itinerants.Any(t =>
@@ -351,7 +359,7 @@ public static class PlanVerifier
                             h.Code,
                             h.Resource.Name(),
                             "lock",
-                            $"locked to share a teacher with {partner}, but does not"
+                            Say.Format(Texts.VerifyLockedPaired, partner)
                         )
                     );
                 if (h.Amount == 0 && together)
@@ -360,7 +368,7 @@ public static class PlanVerifier
                             h.Code,
                             h.Resource.Name(),
                             "lock",
-                            $"locked never to share a teacher with {partner}, but does"
+                            Say.Format(Texts.VerifyLockedApart, partner)
                         )
                     );
             }
@@ -411,7 +419,7 @@ public static class PlanVerifier
                             b.Code,
                             b.Resource.Name(),
                             "fairness",
-                            $"one unit from {a.Code} ({alloc[a]} of {a.Entitled}) to this centre ({alloc[b]} of {b.Entitled}) would raise the smaller coverage ratio ({cap.Label})"
+                            Say.Format(Texts.VerifyFairness, a.Code, alloc[a], a.Entitled, alloc[b], b.Entitled, Reasons.Translate(cap.Label))
                         )
                     );
                     goto nextReceiver;
@@ -421,4 +429,8 @@ public static class PlanVerifier
             }
         }
     }
+
+    /// <summary>A weekday in the reader's words (the files write it in English).</summary>
+    private static string Weekday(int day) =>
+        Texts.ResourceManager.GetString("Weekday" + day, System.Globalization.CultureInfo.CurrentUICulture)!;
 }

@@ -1,3 +1,4 @@
+using Staffing.Solver;
 using System.Collections.Immutable;
 using Staffing.Domain;
 using Staffing.Rules;
@@ -78,10 +79,11 @@ public sealed class AllocationProblem
         var poolCaps = new Dictionary<(string, Resource), Capacity>();
         foreach (var row in (scenario.Pool ?? []).OrderBy(r => r.Area, StringComparer.Ordinal).ThenBy(r => r.Resource))
         {
-            var label = row.Area == PoolRow.AllAreas ? "all areas" : row.Area;
             var cap = new Capacity(
                 $"pool {row.Area} {row.Resource.Name()}",
-                $"{label} {row.Resource.Name()}",
+                row.Area == PoolRow.AllAreas
+                    ? Reasons.English(nameof(Texts.ReasonAllAreas), row.Resource.Name())
+                    : $"{row.Area} {row.Resource.Name()}",
                 row.Resource,
                 row.Amount
             )
@@ -97,14 +99,14 @@ public sealed class AllocationProblem
             foreach (
                 var (resource, people, role) in new[]
                 {
-                    (Resource.PsychopedagogueDays, team.Psychopedagogues, "psychopedagogues"),
-                    (Resource.PtscDays, team.Ptsc, "PTSC"),
+                    (Resource.PsychopedagogueDays, team.Psychopedagogues, nameof(Texts.ReasonTeamPsychopedagogues)),
+                    (Resource.PtscDays, team.Ptsc, nameof(Texts.ReasonTeamPtsc)),
                 }
             )
             {
                 var cap = new Capacity(
                     $"team {team.Code} {resource.Name()}",
-                    $"EOEP {team.Code} {role}",
+                    Reasons.English(role, team.Code),
                     resource,
                     people * p.EoepDaysPerPerson
                 )
@@ -142,7 +144,7 @@ public sealed class AllocationProblem
     }
 
     private static Capacity NoTeam(Demand d) =>
-        new($"no team {d.Code} {d.Resource.Name()}", "no EOEP team", d.Resource, 0);
+        new($"no team {d.Code} {d.Resource.Name()}", Reasons.English(nameof(Texts.ReasonNoTeamLabel)), d.Resource, 0);
 
     public ImmutableArray<Capacity> CapacitiesOf(Demand d) => capacitiesOf[d];
 

@@ -15,4 +15,10 @@ public static class Reasons
 
     /// <summary>An English reason in the current UI culture; itself in English or when it matches no template.</summary>
     public static string Translate(string english) => Catalogue.Translate(english);
+
+    /// <summary>A reason as the contract's files hold it, in English whatever the interface language.</summary>
+    internal static string English(string key, params object?[] args) => Say.English(Texts.ResourceManager, key, args);
+
+    /// <summary>"1 …" or "N …" in English: a count inside a reason.</summary>
+    internal static string EnglishCount(int n, string one, string many) => English(n == 1 ? one : many, n);
 }

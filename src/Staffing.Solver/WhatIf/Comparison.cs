@@ -1,3 +1,4 @@
+using Staffing.Solver;
 using Staffing.Allocation;
 using Staffing.Domain;
 using Staffing.Rules;
@@ -73,34 +74,47 @@ public static class Comparison
     }
 
     /// <summary>The rule whose outcome flipped or whose number moved, else the allocation.</summary>
+    /// <remarks>In English, as every value of the contract's files (<see cref="Reasons.Translate"/> reads it in another language).</remarks>
     private static string Reason(Scenario b, Scenario v, string code, Resource r, PlanLine? x, PlanLine? y)
     {
+        using var english = Language.Use(Language.English);
         var cb = b.Find(code);
         var cv = v.Find(code);
         if (cb is null)
-            return "new centre in the variant";
+            return Reasons.English(nameof(Texts.ReasonNewCentre));
         if (cv is null)
-            return "centre not in the variant";
-        if ((x?.Entitled ?? 0) != (y?.Entitled ?? 0))
+            return Reasons.English(nameof(Texts.ReasonCentreGone));
+        var (entitledBefore, entitledAfter) = (x?.Entitled ?? 0, y?.Entitled ?? 0);
+        var (allocatedBefore, allocatedAfter) = (x?.Allocated ?? 0, y?.Allocated ?? 0);
+        var because = y is { Reason.Length: > 0 } ? y.Reason : null;
+        if (entitledBefore != entitledAfter)
         {
             var tb = RuleBook.Trace(cb, b.Policy).ToDictionary(t => t.Rule);
             var tv = RuleBook.Trace(cv, v.Policy).ToDictionary(t => t.Rule);
             var rules = (y?.Rules ?? x!.Rules).Split(';');
             foreach (var id in rules)
                 if (tb[id].Applied != tv[id].Applied)
-                    return $"{id} {(tv[id].Applied ? "now applies" : "no longer applies")} ({tv[id].Instruction}): {tv[id].Because}";
+                    return Reasons.English(
+                        tv[id].Applied ? nameof(Texts.ReasonNowApplies) : nameof(Texts.ReasonNoLongerApplies),
+                        id,
+                        tv[id].Instruction,
+                        tv[id].Because
+                    );
             var last = rules[^1];
-            var why = $"{last}: {x?.Entitled ?? 0} → {y?.Entitled ?? 0} ({tv[last].Instruction}): {tv[last].Because}";
+            object?[] moved = [last, entitledBefore, entitledAfter, tv[last].Instruction, tv[last].Because];
             // More entitled but less allocated: the pool did not grow, so its share of it fell.
-            if ((y?.Entitled ?? 0) > (x?.Entitled ?? 0) && (y?.Allocated ?? 0) < (x?.Allocated ?? 0))
-                why +=
-                    $"; yet allocated {x?.Allocated ?? 0} → {y?.Allocated ?? 0}: the pool did not grow with the "
-                    + "entitlements it is shared among, so this centre's share of it fell"
-                    + (y is { Reason.Length: > 0 } ? " (" + y.Reason + ")" : "");
-            return why;
+            if (entitledAfter > entitledBefore && allocatedAfter < allocatedBefore)
+                return because is null
+                    ? Reasons.English(nameof(Texts.ReasonShareFell), [.. moved, allocatedBefore, allocatedAfter])
+                    : Reasons.English(
+                        nameof(Texts.ReasonShareFellBecause),
+                        [.. moved, allocatedBefore, allocatedAfter, because]
+                    );
+            return Reasons.English(nameof(Texts.ReasonEntitlementMoved), moved);
         }
-        return $"allocation: {x?.Allocated ?? 0} → {y?.Allocated ?? 0} of {y?.Entitled ?? 0}"
-            + (y is { Reason.Length: > 0 } ? "; " + y.Reason : "");
+        return because is null
+            ? Reasons.English(nameof(Texts.ReasonAllocation), allocatedBefore, allocatedAfter, entitledAfter)
+            : Reasons.English(nameof(Texts.ReasonAllocationBecause), allocatedBefore, allocatedAfter, entitledAfter, because);
     }
 
     /// <summary>Centres whose itinerant partners differ between two plans (in a stage), partners as codes.</summary>
