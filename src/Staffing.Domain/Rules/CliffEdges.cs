@@ -23,9 +23,18 @@ public static class CliffEdges
                 var moved = stage == Stage.Primary ? c with { PrimaryComp = comp } : c with { EsoComp = comp };
                 // An explicit programme flag stays as given; the default follows the counts.
                 var other = RuleBook.Entitle(moved, p);
-                var words =
-                    (change > 0 ? "one more" : "one fewer")
-                    + $" compensatory {(stage == Stage.Primary ? "primary" : "ESO")} pupil ({comp} of {c.Pupils(stage)})";
+                // The text of near-thresholds.csv, a file of the contract: English whatever the language.
+                var words = English(
+                    (stage, change > 0) switch
+                    {
+                        (Stage.Primary, true) => nameof(Texts.BecauseCliffMorePrimary),
+                        (Stage.Primary, false) => nameof(Texts.BecauseCliffFewerPrimary),
+                        (_, true) => nameof(Texts.BecauseCliffMoreEso),
+                        _ => nameof(Texts.BecauseCliffFewerEso),
+                    },
+                    comp,
+                    c.Pupils(stage)
+                );
                 if (basis.Facts.Priority != other.Facts.Priority)
                     result.Add(
                         new CliffEdge(
@@ -35,7 +44,12 @@ public static class CliffEdges
                             basis.Facts.Priority ? 1 : 0,
                             other.Facts.Priority ? 1 : 0,
                             "P-PRIORITY",
-                            $"{words} would {(other.Facts.Priority ? "make this a preferred-action centre" : "end its preferred-action status")} (P-PRIORITY)"
+                            English(
+                                other.Facts.Priority
+                                    ? nameof(Texts.BecauseCliffPriority)
+                                    : nameof(Texts.BecauseCliffEndPriority),
+                                words
+                            )
                         )
                     );
                 foreach (var r in Vocabulary.Resources)
@@ -53,7 +67,7 @@ public static class CliffEdges
                             from,
                             to,
                             rule,
-                            $"{words} would change {r.Name()} from {from} to {to} ({rule})"
+                            English(nameof(Texts.BecauseCliffChange), words, r.Name(), from, to, rule)
                         )
                     );
                 }
@@ -61,4 +75,6 @@ public static class CliffEdges
         }
         return result;
     }
+
+    private static string English(string key, params object?[] args) => Say.English(Texts.ResourceManager, key, args);
 }

@@ -12,20 +12,14 @@ public sealed class GAce() : GroupRule(Id, "Decimoséptima E", Stage.Secondary)
         + "quince […] Con el fin de atender la posible demanda de escolarización excepcional a lo largo del curso se "
         + "reservarán dos plazas en cada grupo de las ACE.";
 
-    public override string Reading =>
-        "An indicator from the pupils proposed (ace_pupils): groups of at most 15 − 2 = 13 admitted at the start. "
-        + "An ACE is attached to one institute and admits pupils proposed by others (E.10), so groups are counted per "
-        + "proposing centre (ace_pooling centre) or per area over the sum of its centres' proposals (area).";
+    public override string Reading => Texts.ReadingGAce;
 
     public override IReadOnlyList<string> Parameters => ["ace_group_max", "ace_reserved", "ace_pooling"];
 
     public override string ReadingFor(Centre c, Policy p, in Facts f, int result) =>
         p.AcePooling == AcePooling.Area
-            ? "Reading chosen: an ACE admits pupils proposed by other centres, so the groups are counted per area over "
-                + $"the sum of the proposals of {c.Area}'s centres (ace_pooling area, indicators-areas.csv); this figure "
-                + "counts this centre's proposal alone"
-            : "Reading chosen: groups counted per proposing centre (ace_pooling centre); with ace_pooling area they are "
-                + "counted per area over the sum of its centres' proposals";
+            ? Say.Format(Texts.ReadingAceArea, c.Area)
+            : Texts.ReadingAceCentre;
 
     /// <summary>G-ACE per area: centres proposing, pupils proposed, and the groups as ace_pooling counts them.</summary>
     public static IEnumerable<AceArea> Areas(IEnumerable<Centre> centres, Policy p) =>
@@ -50,11 +44,16 @@ public sealed class GAce() : GroupRule(Id, "Decimoséptima E", Stage.Secondary)
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!c.Kind.TeachesEso())
-            return "teaches no ESO stage";
+            return Texts.BecauseNoEso;
         if (c.AcePupils == 0)
-            return "no pupils proposed for a compensatory classroom (ACE)";
-        return $"{N(c.AcePupils)} pupils proposed: {Plural(result, "ACE group", "ACE groups")} of at most "
-            + $"{N(p.AceGroupMax)}, {N(p.AceReserved)} places each kept for admissions during the year";
+            return Texts.BecauseNoAce;
+        return Say.Format(
+            Texts.BecauseAce,
+            c.AcePupils,
+            Say.Count(result, Texts.BecauseAceGroupOne, Texts.BecauseAceGroupMany),
+            p.AceGroupMax,
+            p.AceReserved
+        );
     }
 }
 

@@ -12,9 +12,7 @@ public sealed class GEsoSpecific() : GroupRule(Id, "Decimoséptima C", Stage.Sec
         + "de quince alumnos por grupo. […] El horario del alumnado de un grupo específico de compensación educativa "
         + "incluirá dos horas semanales de tutoría.";
 
-    public override string Reading =>
-        "An indicator from the pupils proposed (specific_group_pupils) n: the largest number of groups g with "
-        + "10g ≤ n, at most ceil(n / 15); the pupils left out max(0, n − 15g); flagged when no group can be formed.";
+    public override string Reading => Texts.ReadingGEsoSpecific;
 
     public override IReadOnlyList<string> Parameters => ["specific_group_min", "specific_group_max"];
 
@@ -24,16 +22,19 @@ public sealed class GEsoSpecific() : GroupRule(Id, "Decimoséptima C", Stage.Sec
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!c.Kind.TeachesEso())
-            return "teaches no ESO stage";
+            return Texts.BecauseNoEso;
         if (c.SpecificGroupPupils == 0)
-            return "no pupils proposed for specific compensatory groups";
+            return Texts.BecauseNoSpecific;
         if (result == 0)
-            return $"{N(c.SpecificGroupPupils)} pupils proposed, fewer than {N(p.SpecificGroupMin)}: no specific group "
-                + "can be formed (flagged)";
-        var text =
-            $"{N(c.SpecificGroupPupils)} pupils proposed: {Plural(result, "specific group", "specific groups")} "
-            + $"of {N(p.SpecificGroupMin)} to {N(p.SpecificGroupMax)}, 2 tutoring hours a week each";
+            return Say.Format(Texts.BecauseSpecificNone, c.SpecificGroupPupils, p.SpecificGroupMin);
+        var text = Say.Format(
+            Texts.BecauseSpecific,
+            c.SpecificGroupPupils,
+            Say.Count(result, Texts.BecauseSpecificGroupOne, Texts.BecauseSpecificGroupMany),
+            p.SpecificGroupMin,
+            p.SpecificGroupMax
+        );
         var left = StageIndicators.SpecificLeftOut(c, p, result);
-        return left > 0 ? text + $"; {Plural(left, "pupil is", "pupils are")} left out" : text;
+        return left > 0 ? text + "; " + Say.Count(left, Texts.BecauseLeftOutOne, Texts.BecauseLeftOutMany) : text;
     }
 }

@@ -11,10 +11,7 @@ public sealed class GPrimaryGroup() : GroupRule(Id, "Decimocuarta B", Stage.Prim
         "Se podrá establecer apoyo educativo en grupos fuera del aula de referencia, durante un máximo de quince horas "
         + "semanales. […] El número de alumnos en estos grupos de apoyo no debe ser superior a 12.";
 
-    public override string Reading =>
-        "An indicator, not a post: groups needed ceil(comp / 12) and the support hours a week each compensatory pupil "
-        + "can get from the allocated posts (teaching_hours_primary each, plus an itinerant share's days × "
-        + "hours_per_day), flagged below min_support_hours (an assumption).";
+    public override string Reading => Texts.ReadingGPrimaryGroup;
 
     public override IReadOnlyList<string> Parameters =>
         ["support_group_max", "support_hours_max", "min_support_hours", "teaching_hours_primary", "hours_per_day"];

@@ -11,10 +11,7 @@ public sealed class PConcertado() : Rule(Id, "Octava d")
         "Los centros privados concertados, en los que se cumplan las condiciones recogidas en la presente "
         + "instrucción, podrán contar en su concierto educativo con profesor de apoyo de compensación educativa.";
 
-    public override string Reading =>
-        "The posts are computed as P-SUPPORT's and funded by the agreement, outside the public pool (concertado_in_pool "
-        + "moves them in). The text names only the support teacher: EOEP days, PTSC and itinerant shares are read as "
-        + "public services that do not apply.";
+    public override string Reading => Texts.ReadingPConcertado;
 
     public override IReadOnlyList<string> Parameters => ["concertado_in_pool"];
 
@@ -30,33 +27,28 @@ public sealed class PConcertado() : Rule(Id, "Octava d")
         AgreementBecause(c, p, result, f.PrimaryPosts, PSupport.Id);
 
     public override string ReadingFor(Centre c, Policy p, in Facts f, int result) =>
-        AgreementReading(c, p, PSupport.Id, "EOEP days, PTSC days and itinerant shares");
+        AgreementReading(c, p, PSupport.Id, Texts.ReadingServicesPrimary);
 
     /// <summary>The reading behind a concertado centre's posts (P-CONCERTADO and S-CONCERTADO).</summary>
     internal static string AgreementReading(Centre c, Policy p, string supportRule, string publicServices) =>
         c.IsPublic
-            ? "None: the paragraph is about concertado centres"
-            : "Reading chosen, not in the text: the text says such a centre \"podrá contar en su concierto educativo "
-                + $"con profesor de apoyo\"; the project computes the posts as {supportRule}'s, funded by the agreement "
-                + (
-                    p.ConcertadoInPool
-                        ? "and, here, counted in the public pool (concertado_in_pool true)"
-                        : "outside the public pool (concertado_in_pool false)"
-                )
-                + $"; the text names only the support teacher, so {publicServices} are read as not given to it";
+            ? Texts.ReadingNoneConcertado
+            : Say.Format(
+                p.ConcertadoInPool ? Texts.ReadingAgreementInPool : Texts.ReadingAgreementOutside,
+                supportRule,
+                publicServices
+            );
 
     /// <summary>Why a concertado centre's posts are held by its agreement (P-CONCERTADO and S-CONCERTADO).</summary>
     internal static string AgreementBecause(Centre c, Policy p, int result, int posts, string supportRule)
     {
         if (c.IsPublic)
-            return "a public centre";
+            return Texts.BecausePublicCentre;
         if (result == 0)
-            return $"a concertado centre with no {supportRule} post";
-        return $"a concertado centre holds its {Plural(posts, "support post", "support posts")} through its funding agreement"
-            + (
-                p.ConcertadoInPool
-                    ? ", counted against the public pool (concertado_in_pool)"
-                    : ", outside the public pool"
-            );
+            return Say.Format(Texts.BecauseConcertadoNoPost, supportRule);
+        return Say.Format(
+            p.ConcertadoInPool ? Texts.BecauseAgreementInPool : Texts.BecauseAgreement,
+            Say.Count(posts, Texts.BecauseSupportPostOne, Texts.BecauseSupportPostMany)
+        );
     }
 }

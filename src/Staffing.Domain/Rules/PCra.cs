@@ -12,9 +12,7 @@ public sealed class PCra() : Rule(Id, "Octava c, third term")
         + "compensatoria por cada 15 alumnos con necesidades de compensación educativa y/o con necesidades de apoyo "
         + "específico derivadas de la incorporación tardía al sistema educativo o por una escolarización irregular.";
 
-    public override string Reading =>
-        "The CRA term stands on its own (a kind of centre, not an EOEP intervention), so it does not need the 25% "
-        + "line; a CRA uses it instead of P-SUPPORT. cra_requires_priority true reads it as part of the 25% list.";
+    public override string Reading => Texts.ReadingPCra;
 
     public override IReadOnlyList<string> Parameters => ["cra_ratio", "rounding", "cra_requires_priority"];
 
@@ -31,14 +29,13 @@ public sealed class PCra() : Rule(Id, "Octava c, third term")
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (c.Kind != CentreKind.CRA)
-            return "not a rural grouped school (CRA)";
+            return Texts.BecauseNotCra;
         if (!c.Programme)
             return NoProgramme;
         if (!c.IsPublic)
-            return "a concertado CRA holds support posts by P-SUPPORT and P-CONCERTADO";
+            return Texts.BecauseConcertadoCra;
         if (!AppliesTo(c, p, f))
-            return "the CRA is not a preferred-action centre and cra_requires_priority is true: P-SUPPORT applies instead";
-        return $"one itinerant support teacher among the CRA's villages per {N(p.CraRatio)} compensatory pupils: "
-            + RoundingText(p, c.PrimaryComp, p.CraRatio);
+            return Texts.BecauseCraNotPriority;
+        return Say.Format(Texts.BecauseCra, p.CraRatio, RoundingText(p, c.PrimaryComp, p.CraRatio));
     }
 }

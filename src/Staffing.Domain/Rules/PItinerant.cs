@@ -14,10 +14,7 @@ public sealed class PItinerant() : Rule(Id, "Octava b")
         + "compensatoria compartido con otro centro preferentemente de la misma localidad y de similares "
         + "características.";
 
-    public override string Reading =>
-        "Eligible: compensatory pupils, no P-SUPPORT or P-CRA post, itinerant_justified. Itinerant teachers are read "
-        + "as a public service (not for a concertado centre). One teacher serves itinerant_share centres of one area, "
-        + "paired by locality, kind, distance and similar counts.";
+    public override string Reading => Texts.ReadingPItinerant;
 
     public override IReadOnlyList<string> Parameters => ["itinerant_share", "itinerant_group_max"];
 
@@ -31,7 +28,7 @@ public sealed class PItinerant() : Rule(Id, "Octava b")
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!c.Kind.TeachesPrimary())
-            return "teaches no primary stage";
+            return Texts.BecauseNoPrimary;
         if (!c.Programme)
             return NoProgramme;
         return ItinerantBecause(c, p, Stage.Primary, f.PrimaryPosts + f.CraPosts, result);
@@ -41,24 +38,25 @@ public sealed class PItinerant() : Rule(Id, "Octava b")
 
     internal static string ItinerantReading(Centre c, Policy p, string reading) =>
         c.IsPublic
-            ? $"Reading chosen: {reading} An odd centre joins a group of up to itinerant_group_max ({N(p.ItinerantGroupMax)}); "
-                + $"a centre alone in its area and stage has a teacher of its own for {N(p.ItinerantShareDays)} days"
-            : PublicServiceReading("the itinerant teachers");
+            ? Say.Format(Texts.ReadingItinerantChosen, reading, p.ItinerantGroupMax, p.ItinerantShareDays)
+            : PublicServiceReading(Texts.ReadingWhatItinerants);
 
     /// <summary>Why a stage is, or is not, eligible for an itinerant share (P-ITINERANT and S-ITINERANT).</summary>
     internal static string ItinerantBecause(Centre c, Policy p, Stage stage, int posts, int result)
     {
-        var stageName = stage == Stage.Primary ? "primary" : "ESO";
+        var primary = stage == Stage.Primary;
         if (!c.IsPublic)
-            return "a concertado centre: no itinerant share";
+            return Texts.BecauseConcertadoNoItinerant;
         if (c.Comp(stage) == 0)
-            return $"no compensatory {stageName} pupils";
+            return primary ? Texts.BecauseNoCompPrimary : Texts.BecauseNoCompEso;
         if (posts > 0)
-            return "the centre has its own support posts, so no itinerant share";
-        var below = $"{N(c.Comp(stage))} compensatory {stageName} pupils give no post of its own";
+            return Texts.BecauseOwnPosts;
         return result == 1
-            ? $"{below} and the need is justified: eligible for a share of an itinerant teacher shared by "
-                + $"{N(p.ItinerantShare)} centres"
-            : $"{below}, but the need is not justified (itinerant_justified false)";
+            ? Say.Format(
+                primary ? Texts.BecauseItinerantPrimary : Texts.BecauseItinerantEso,
+                c.Comp(stage),
+                p.ItinerantShare
+            )
+            : Say.Format(primary ? Texts.BecauseNotJustifiedPrimary : Texts.BecauseNotJustifiedEso, c.Comp(stage));
     }
 }

@@ -11,10 +11,7 @@ public sealed class PPsycho() : Rule(Id, "Octava c.a")
         "Intervención directa de un psicopedagogo de uno a tres días semanales, en función del número de alumnos con "
         + "necesidades de compensación educativa escolarizados en el centro.";
 
-    public override string Reading =>
-        "The text gives no tiers: the project assumes 1 day below 50 compensatory pupils, 2 from 50, 3 from 100 "
-        + "(psycho_day_tiers). The count is the primary stage's, as the EOEP serves primary; psycho_count_stages both "
-        + "adds a CEIPSO's ESO pupils.";
+    public override string Reading => Texts.ReadingPPsycho;
 
     public override IReadOnlyList<string> Parameters => ["psycho_day_tiers", "psycho_count_stages"];
 
@@ -40,22 +37,20 @@ public sealed class PPsycho() : Rule(Id, "Octava c.a")
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!f.Priority)
-            return "not a preferred-action centre (P-PRIORITY)";
-        return $"a preferred-action centre with {N(Count(c, p))} compensatory pupils: {Plural(result, "day", "days")} "
-            + "a week of a psychopedagogue"
+            return Texts.BecauseNotPriority;
+        return Say.Format(Texts.BecausePsycho, Count(c, p), Say.Count(result, Texts.BecauseDayOne, Texts.BecauseDayMany))
             + OutsideTheText(result);
     }
 
     public override string ReadingFor(Centre c, Policy p, in Facts f, int result)
     {
         if (!f.Priority)
-            return "None: the text gives the days to preferred-action centres only (P-PRIORITY)";
-        var tiers = string.Join(", ", p.PsychoDayTiers.Select(t => $"{t.Days} from {t.From}"));
+            return Texts.ReadingNoneNotPriority;
+        var tiers = string.Join(", ", p.PsychoDayTiers.Select(t => Say.Format(Texts.ReadingTier, t.Days, t.From)));
         var counted =
             p.PsychoCountStages == CountStages.Both && c.Kind == CentreKind.CEIPSO
-                ? "primary and ESO compensatory pupils (psycho_count_stages both)"
-                : "primary compensatory pupils";
-        return "Assumption, not in the text: the text says only \"de uno a tres días semanales, en función del número "
-            + $"de alumnos\"; the days by tier are the project's (psycho_day_tiers: {tiers}), over the {counted}";
+                ? Texts.ReadingCountedBoth
+                : Texts.ReadingCountedPrimary;
+        return Say.Format(Texts.ReadingPsychoAssumption, tiers, counted);
     }
 }

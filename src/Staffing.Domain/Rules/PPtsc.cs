@@ -11,9 +11,7 @@ public sealed class PPtsc() : Rule(Id, "Octava c.b")
         "Intervención directa de un profesor técnico de formación profesional de servicios a la comunidad de uno a "
         + "tres días semanales, en función de las necesidades de intervención socioeducativa en el centro.";
 
-    public override string Reading =>
-        "The need is an input (ptsc_need 1 to 3, 1 when missing); the days for each need are a parameter, by default "
-        + "the need itself.";
+    public override string Reading => Texts.ReadingPPtsc;
 
     public override IReadOnlyList<string> Parameters => ["ptsc_days_by_need"];
 
@@ -25,15 +23,12 @@ public sealed class PPtsc() : Rule(Id, "Octava c.b")
 
     public override string ReadingFor(Centre c, Policy p, in Facts f, int result) =>
         f.Priority
-            ? "Assumption, not in the text: the text says \"de uno a tres días semanales, en función de las necesidades "
-                + "de intervención socioeducativa\"; the need is an input (ptsc_need, 1 when missing) and its days a "
-                + $"parameter (ptsc_days_by_need: {string.Join(", ", p.PtscDaysByNeed)})"
-            : "None: the text gives the days to preferred-action centres only (P-PRIORITY)";
+            ? Say.Format(Texts.ReadingPtscAssumption, string.Join(", ", p.PtscDaysByNeed))
+            : Texts.ReadingNoneNotPriority;
 
     public override string Because(Centre c, Policy p, in Facts f, int result) =>
         f.Priority
-            ? $"a preferred-action centre with socio-educational need {N(c.PtscNeed)}: {Plural(result, "day", "days")} "
-                + "a week of a PTSC"
+            ? Say.Format(Texts.BecausePtsc, c.PtscNeed, Say.Count(result, Texts.BecauseDayOne, Texts.BecauseDayMany))
                 + OutsideTheText(result)
-            : "not a preferred-action centre (P-PRIORITY)";
+            : Texts.BecauseNotPriority;
 }

@@ -11,8 +11,7 @@ public sealed class PSai() : Rule(Id, "Octava b, 2nd paragraph")
         "Igualmente, para la atención al alumnado con desconocimiento del español, los centros podrán solicitar el "
         + "apoyo del Servicio de Apoyo Itinerante al Alumnado Inmigrante (SAI).";
 
-    public override string Reading =>
-        "Listed as a referral for each stage the centre teaches; the SAI is not staffed here.";
+    public override string Reading => Texts.ReadingPSai;
 
     public override IReadOnlyList<string> Parameters => [];
 
@@ -20,11 +19,10 @@ public sealed class PSai() : Rule(Id, "Octava b, 2nd paragraph")
 
     public override string Because(Centre c, Policy p, in Facts f, int result) =>
         result == 1 ? Referral(c)
-        : c.Kind.TeachesPrimary() ? "no pupils without Spanish"
-        : "teaches no primary stage";
+        : c.Kind.TeachesPrimary() ? Texts.BecauseNoPupilsWithoutSpanish
+        : Texts.BecauseNoPrimary;
 
     /// <summary>The referral's words, the same for P-SAI and S-SAI.</summary>
     internal static string Referral(Centre c) =>
-        $"{Plural(c.NoSpanish, "pupil does", "pupils do")} not know Spanish: may request the itinerant immigrant "
-        + "support service (SAI); a referral, not staffed here";
+        Say.Count(c.NoSpanish, Texts.BecauseReferralOne, Texts.BecauseReferralMany);
 }

@@ -13,10 +13,7 @@ public sealed class PSupport() : Rule(Id, "Octava a")
         + "incorporación tardía al sistema educativo o por una escolarización irregular, hasta un máximo de un "
         + "puesto de maestro de apoyo por cada ciclo educativo.";
 
-    public override string Reading =>
-        "\"Por cada 25\" is read as full groups of 25 (rounding floor; ceil and nearest are alternatives). "
-        + "Applies to CEIP and CEIPSO; a CRA is staffed by P-CRA instead, unless cra_requires_priority sends a CRA "
-        + "that is not a preferred-action centre back here.";
+    public override string Reading => Texts.ReadingPSupport;
 
     public override IReadOnlyList<string> Parameters =>
         ["primary_ratio", "cycle_cap", "rounding", "cra_requires_priority"];
@@ -37,23 +34,19 @@ public sealed class PSupport() : Rule(Id, "Octava a")
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!c.Kind.TeachesPrimary())
-            return "teaches no primary stage";
+            return Texts.BecauseNoPrimary;
         if (!c.Programme)
             return NoProgramme;
         if (!AppliesTo(c, p, f))
-            return "a CRA is staffed by P-CRA instead";
+            return Texts.BecauseCraInstead;
         var cap = p.CycleCap * c.Cycles;
         var raw = PerRatio(p, c.PrimaryComp, p.PrimaryRatio);
-        var cycles = Plural(c.Cycles, "cycle", "cycles");
+        var cycles = Say.Count(c.Cycles, Texts.BecauseCycleOne, Texts.BecauseCycleMany);
+        var rounded = RoundingText(p, c.PrimaryComp, p.PrimaryRatio);
         var text =
-            $"one support teacher per {N(p.PrimaryRatio)} compensatory primary pupils: "
-            + RoundingText(p, c.PrimaryComp, p.PrimaryRatio);
-        text +=
             raw > cap
-                ? $", capped at {N(p.CycleCap)} per cycle × {cycles} = {N(cap)}"
-                : $" (cap {N(cap)}: {N(p.CycleCap)} per cycle × {cycles})";
-        if (c.Kind == CentreKind.CRA && c.IsPublic)
-            text += "; a CRA that is not a preferred-action centre falls back to this rule (cra_requires_priority)";
-        return text;
+                ? Say.Format(Texts.BecauseSupportCapped, p.PrimaryRatio, rounded, p.CycleCap, cycles, cap)
+                : Say.Format(Texts.BecauseSupport, p.PrimaryRatio, rounded, cap, p.CycleCap, cycles);
+        return c.Kind == CentreKind.CRA && c.IsPublic ? text + "; " + Texts.BecauseCraFallsBack : text;
     }
 }

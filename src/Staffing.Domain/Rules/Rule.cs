@@ -45,10 +45,7 @@ public abstract class Rule(string id, string instruction)
     public virtual string ReadingFor(Centre c, Policy p, in Facts f, int result) => Reading;
 
     /// <summary>A concertado centre left out by a reading the text does not state (P-PRIORITY, P-/S-ITINERANT, ...).</summary>
-    internal static string PublicServiceReading(string what) =>
-        $"Reading chosen, not in the text: the paragraph does not speak of ownership; the project reads {what} as a "
-        + "public service, not for a concertado centre (the text gives a concertado centre a support teacher in its "
-        + "agreement, P-CONCERTADO)";
+    internal static string PublicServiceReading(string what) => Say.Format(Texts.ReadingPublicService, what);
 
     /// <summary>The rules it depends on, then its own id: "P-PRIORITY;P-PSYCHO".</summary>
     public string Chain => DependsOn.Count == 0 ? Id : string.Join(";", DependsOn) + ";" + Id;
@@ -59,9 +56,6 @@ public abstract class Rule(string id, string instruction)
     /// <summary>Who pays for what the rule gives: the public pool unless a rule says otherwise.</summary>
     public virtual Funding Funding(Centre c, Policy p) => Domain.Funding.Pool;
 
-    protected static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    protected static string Plural(int n, string one, string many) => N(n) + " " + (n == 1 ? one : many);
 
     internal static bool PrimaryStage(Centre c) => c.Kind.TeachesPrimary() && c.Programme;
 
@@ -70,11 +64,9 @@ public abstract class Rule(string id, string instruction)
 
     /// <summary>EOEP days are "de uno a tres días semanales" (Octava c.a, c.b): a what-if may set others, flagged.</summary>
     internal static string OutsideTheText(int days) =>
-        days is 0 or (>= 1 and <= 3)
-            ? ""
-            : $"; flagged: {N(days)} days is outside the regulation's 1 to 3 (a what-if value)";
+        days is 0 or (>= 1 and <= 3) ? "" : "; " + Say.Format(Texts.BecauseOutsideTheText, days);
 
-    internal static string NoProgramme => "runs no compensatory programme (Quinta, Sexta): no compensatory staffing";
+    internal static string NoProgramme => Texts.BecauseNoProgramme;
 
     /// <summary>"Por cada 25": one unit per full ratio under the policy's rounding (P-SUPPORT, S-SUPPORT, P-CRA).</summary>
     internal static int PerRatio(Policy p, int count, int ratio) =>
@@ -86,7 +78,7 @@ public abstract class Rule(string id, string instruction)
         };
 
     internal static string RoundingText(Policy p, int comp, int ratio) =>
-        $"{N(comp)} / {N(ratio)} rounded {p.Rounding.ToString().ToLowerInvariant()} = {N(PerRatio(p, comp, ratio))}";
+        Say.Format(Texts.BecauseRounding, comp, ratio, p.Rounding.ToString().ToLowerInvariant(), PerRatio(p, comp, ratio));
 
     /// <summary>A share as a percentage with up to three decimals, for the 25% line.</summary>
     public static string Percent(decimal value) =>

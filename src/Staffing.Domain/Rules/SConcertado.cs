@@ -11,8 +11,7 @@ public sealed class SConcertado() : Rule(Id, "Novena d")
         "Los centros privados concertados, en los que se cumplan las condiciones recogidas en la presente "
         + "instrucción, podrán contar en su concierto educativo con profesor de apoyo de compensación educativa.";
 
-    public override string Reading =>
-        "As P-CONCERTADO, with S-SUPPORT posts; no S-PTSC post and no itinerant share, read as public services.";
+    public override string Reading => Texts.ReadingSConcertado;
 
     public override IReadOnlyList<string> Parameters => ["concertado_in_pool"];
 
@@ -24,5 +23,5 @@ public sealed class SConcertado() : Rule(Id, "Novena d")
         PConcertado.AgreementBecause(c, p, result, f.SecondaryPosts, SSupport.Id);
 
     public override string ReadingFor(Centre c, Policy p, in Facts f, int result) =>
-        PConcertado.AgreementReading(c, p, SSupport.Id, "the S-PTSC post and itinerant shares");
+        PConcertado.AgreementReading(c, p, SSupport.Id, Texts.ReadingServicesSecondary);
 }

@@ -14,9 +14,7 @@ public sealed class SItinerant() : Rule(Id, "Novena c")
         + "adscribirán profesores de apoyo itinerantes del programa de educación compensatoria, compartidos con otro "
         + "centro, preferentemente de la misma localidad y similares características.";
 
-    public override string Reading =>
-        "As P-ITINERANT for the ESO stage of an IES or (with ceipso_secondary_rules) a CEIPSO, which can be eligible "
-        + "in each stage on its own.";
+    public override string Reading => Texts.ReadingSItinerant;
 
     public override IReadOnlyList<string> Parameters =>
         ["itinerant_share", "itinerant_group_max", "ceipso_secondary_rules"];

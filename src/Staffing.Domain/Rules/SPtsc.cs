@@ -13,10 +13,7 @@ public sealed class SPtsc() : Rule(Id, "Novena b")
         + "profesorado del departamento de orientación con un profesor técnico de formación profesional de servicios "
         + "a la comunidad.";
 
-    public override string Reading =>
-        "\"Cuenten\" is the entitlement when entitlements are computed and the posts actually allocated in a plan, so "
-        + "cutting the second post removes the PTSC post. Concertado centres are read as out of it; a CEIPSO only with "
-        + "ceipso_secondary_ptsc, since the text names institutes.";
+    public override string Reading => Texts.ReadingSPtsc;
 
     public override IReadOnlyList<string> Parameters => ["secondary_ptsc_min_support", "ceipso_secondary_ptsc"];
 
@@ -36,12 +33,13 @@ public sealed class SPtsc() : Rule(Id, "Novena b")
         if (SSupport.SecondaryGate(c, p) is { } no)
             return no;
         if (!c.IsPublic)
-            return "a concertado centre gets no PTSC post (Novena d)";
+            return Texts.BecauseConcertadoNoPtsc;
         if (c.Kind == CentreKind.CEIPSO && !p.CeipsoSecondaryPtsc)
-            return "a CEIPSO is not an institute, which the text names: no PTSC post (ceipso_secondary_ptsc false)";
-        var posts = Plural(f.SecondaryPosts, "support post", "support posts");
-        return result == 1
-            ? $"{posts}, at least {N(p.SecondaryPtscMinSupport)}: one PTSC post in the guidance department"
-            : $"{posts}, fewer than {N(p.SecondaryPtscMinSupport)}: no PTSC post";
+            return Texts.BecauseCeipsoNotInstitute;
+        return Say.Format(
+            result == 1 ? Texts.BecausePtscYes : Texts.BecausePtscNo,
+            Say.Count(f.SecondaryPosts, Texts.BecauseSupportPostOne, Texts.BecauseSupportPostMany),
+            p.SecondaryPtscMinSupport
+        );
     }
 }

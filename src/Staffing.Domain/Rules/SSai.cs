@@ -11,7 +11,7 @@ public sealed class SSai() : Rule(Id, "Novena c, 2nd paragraph")
         "Igualmente, para la atención al alumnado con desconocimiento del español, podrán solicitar el apoyo del "
         + "Servicio de Apoyo Itinerante al Alumnado Inmigrante (SAI).";
 
-    public override string Reading => "As P-SAI: a referral for a centre teaching ESO, not staffed here.";
+    public override string Reading => Texts.ReadingSSai;
 
     public override IReadOnlyList<string> Parameters => [];
 
@@ -19,6 +19,6 @@ public sealed class SSai() : Rule(Id, "Novena c, 2nd paragraph")
 
     public override string Because(Centre c, Policy p, in Facts f, int result) =>
         result == 1 ? PSai.Referral(c)
-        : c.Kind.TeachesEso() ? "no pupils without Spanish"
-        : "teaches no ESO stage";
+        : c.Kind.TeachesEso() ? Texts.BecauseNoPupilsWithoutSpanish
+        : Texts.BecauseNoEso;
 }

@@ -13,9 +13,7 @@ public sealed class SSupport() : Rule(Id, "Novena a")
         + "y/o con necesidades de apoyo específico derivadas de la incorporación tardía al sistema educativo o por una "
         + "escolarización irregular, hasta un máximo de cuatro profesores de apoyo en la etapa.";
 
-    public override string Reading =>
-        "Full groups of 25 (rounding). The text speaks of institutes; the project staffs a CEIPSO's ESO stage the same "
-        + "way (ceipso_secondary_rules).";
+    public override string Reading => Texts.ReadingSSupport;
 
     public override IReadOnlyList<string> Parameters =>
         ["secondary_ratio", "secondary_cap", "rounding", "ceipso_secondary_rules"];
@@ -34,18 +32,21 @@ public sealed class SSupport() : Rule(Id, "Novena a")
         if (SecondaryGate(c, p) is { } no)
             return no;
         var raw = PerRatio(p, c.EsoComp, p.SecondaryRatio);
-        return $"one support teacher in the guidance department per {N(p.SecondaryRatio)} compensatory ESO pupils: "
-            + RoundingText(p, c.EsoComp, p.SecondaryRatio)
-            + (raw > p.SecondaryCap ? $", capped at {N(p.SecondaryCap)} in the stage" : $" (cap {N(p.SecondaryCap)})");
+        return Say.Format(
+            raw > p.SecondaryCap ? Texts.BecauseSecondarySupportCapped : Texts.BecauseSecondarySupport,
+            p.SecondaryRatio,
+            RoundingText(p, c.EsoComp, p.SecondaryRatio),
+            p.SecondaryCap
+        );
     }
 
     /// <summary>Why the S-* rules do not look at the centre at all, or null when they do.</summary>
     internal static string? SecondaryGate(Centre c, Policy p)
     {
         if (!c.Kind.TeachesEso())
-            return "teaches no ESO stage";
+            return Texts.BecauseNoEso;
         if (c.Kind == CentreKind.CEIPSO && !p.CeipsoSecondaryRules)
-            return "a CEIPSO's ESO stage is not staffed by the S-* rules (ceipso_secondary_rules false)";
+            return Texts.BecauseCeipsoNotStaffed;
         return c.Programme ? null : NoProgramme;
     }
 }

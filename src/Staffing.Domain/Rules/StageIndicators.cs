@@ -79,16 +79,17 @@ public abstract class GroupRule(string id, string instruction, Stage stage) : Ru
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (result == 0)
-            return "no compensatory pupils in the stage with a programme";
+            return Texts.BecauseNoCompStage;
         var ind = StageIndicators.For(c, Stage, p, Posts(f), 0);
-        var text =
-            $"{N(ind.Compensatory)} compensatory pupils need {Plural(result, "support group", "support groups")} "
-            + $"of at most {N(p.SupportGroupMax)}; "
-            + $"{Plural(Posts(f), "support post gives", "support posts give")} "
-            + $"{StageIndicators.Hours(ind.SupportHoursPerPupil)} hours a week per pupil (at most {N(p.SupportHoursMax)})";
-        return ind.LowSupport
-            ? text
-                + $", below {StageIndicators.Hours(p.MinSupportHours)}: flagged (an itinerant share adds its days once paired)"
-            : text;
+        return Say.Format(
+            ind.LowSupport ? Texts.BecauseGroupsLow : Texts.BecauseGroups,
+            ind.Compensatory,
+            Say.Count(result, Texts.BecauseSupportGroupOne, Texts.BecauseSupportGroupMany),
+            p.SupportGroupMax,
+            Say.Count(Posts(f), Texts.BecausePostsGiveOne, Texts.BecausePostsGiveMany),
+            StageIndicators.Hours(ind.SupportHoursPerPupil),
+            p.SupportHoursMax,
+            StageIndicators.Hours(p.MinSupportHours)
+        );
     }
 }
