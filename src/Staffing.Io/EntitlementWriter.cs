@@ -30,6 +30,8 @@ public static class EntitlementWriter
     /// <summary>Every cliff edge of every centre: one compensatory pupil more or fewer changes a number or a status.</summary>
     public static void NearThresholds(TextWriter output, Policy p, IEnumerable<Centre> centres)
     {
+        // A file of the contract: its texts in English whatever the language.
+        using var english = Language.Use(Language.English);
         CsvFile.Write(
             output,
             centres.SelectMany(c =>
@@ -72,25 +74,39 @@ public static class EntitlementWriter
             first = false;
             var e = RuleBook.Entitle(c, p);
             var trace = RuleBook.Trace(c, p);
-            o.WriteLine($"{c.Code} {c.Name}: {c.Ownership.Name()} {c.Kind}, {c.Locality} ({c.Area})");
+            o.WriteLine(
+                Say.Format(
+                    c.IsPublic ? Texts.TextCentrePublic : Texts.TextCentreConcertado,
+                    c.Code,
+                    c.Name,
+                    c.Kind,
+                    c.Locality,
+                    c.Area
+                )
+            );
             foreach (var stage in new[] { Stage.Primary, Stage.Secondary })
                 if (c.Teaches(stage))
                     o.WriteLine(
-                        $"  {(stage == Stage.Primary ? "primary" : "ESO"), -8} {c.Comp(stage)} compensatory of {c.Pupils(stage)} pupils"
+                        "  "
+                            + Say.Format(
+                                stage == Stage.Primary ? Texts.TextStagePrimary : Texts.TextStageEso,
+                                c.Comp(stage),
+                                c.Pupils(stage)
+                            )
                             + (
                                 c.Pupils(stage) > 0
                                     ? $" ({PPriority.Percent(100m * c.Comp(stage) / c.Pupils(stage))})"
                                     : ""
                             )
                     );
-            o.WriteLine("Entitlement:");
+            o.WriteLine(Texts.TextEntitlement);
             if (e.Lines.Length == 0)
-                o.WriteLine("  nothing");
+                o.WriteLine("  " + Texts.TextNothing);
             foreach (var l in e.Lines.OrderBy(l => l.Resource))
                 o.WriteLine(
-                    $"  {l.Resource.Name(), -21} {l.Entitled, 3} {l.Resource.Unit(), -12} {l.Rules}{(l.Funding == Funding.Agreement ? " (funded by its agreement)" : "")}"
+                    $"  {l.Resource.Name(), -21} {l.Entitled, 3} {Unit(l.Resource), -12} {l.Rules}{(l.Funding == Funding.Agreement ? " " + Texts.TextByAgreement : "")}"
                 );
-            o.WriteLine("Why (every rule, applied [x] or not [ ]):");
+            o.WriteLine(Texts.TextWhy);
             foreach (var t in trace)
             {
                 o.WriteLine($"  [{(t.Applied ? "x" : " ")}] {t.Rule} ({t.Instruction}): {t.Because}");
@@ -100,12 +116,12 @@ public static class EntitlementWriter
                 if (t.Applied)
                     applied.Add(t.Rule);
                 if (t.Applied || DecidedByReading(t))
-                    o.WriteLine($"        reading (the project's, not the text): {t.Reading}");
+                    o.WriteLine("        " + Say.Format(Texts.TextReading, t.Reading));
             }
             var edges = CliffEdges.Of(c, p);
             if (edges.Count > 0)
             {
-                o.WriteLine("Cliff edges:");
+                o.WriteLine(Texts.TextCliffEdges);
                 foreach (var edge in edges)
                     o.WriteLine("  " + edge.Text);
             }
@@ -113,14 +129,23 @@ public static class EntitlementWriter
         if (inline || applied.Count == 0)
             return;
         o.WriteLine();
-        o.WriteLine("Texto de la norma (the regulation's words, for every rule that applied above):");
+        o.WriteLine(Texts.TextRegulationWords);
         foreach (var rule in RuleBook.All.Where(r => applied.Contains(r.Id)))
             o.WriteLine($"  {rule.Id} ({rule.Instruction}): «{rule.Text}»");
     }
 
     /// <summary>A rule that did not apply because of a reading the text does not state (a concertado exclusion).</summary>
     public static bool DecidedByReading(TraceLine t) =>
-        !t.Applied && t.Reading.StartsWith("Reading chosen, not in the text", StringComparison.Ordinal);
+        !t.Applied && t.Reading.StartsWith(Rule.NotInText, StringComparison.Ordinal);
+
+    /// <summary>The unit of a resource in the reader's words.</summary>
+    private static string Unit(Resource r) =>
+        r.Unit() switch
+        {
+            "days a week" => Texts.TextUnitDays,
+            "shares" => Texts.TextUnitShares,
+            _ => Texts.TextUnitPosts,
+        };
 
     public static string Render(Action<TextWriter> write)
     {

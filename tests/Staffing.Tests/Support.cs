@@ -65,7 +65,8 @@ public static class Support
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        var code = global::Staffing.Cli.App.Run(args, o, e);
+        // No locale from the machine running the tests: English unless a test asks for Spanish.
+        var code = global::Staffing.Cli.App.Run(args, o, e, environment: _ => null);
         return (code, o.ToString(), e.ToString());
     }
 

@@ -32,7 +32,9 @@ public static class Say
 /// English texts written into the contract's files (a plan's reasons, audit findings) read back into the
 /// interface language: each text is matched against the English templates whose key starts with a prefix, its
 /// parts put into the same template of the current language, each part translated in turn when it is such a text
-/// itself. A text no template matches is left as it is.
+/// itself. Of the templates that match, the one that leaves the fewest characters untranslated wins (a short,
+/// loose template must not swallow a longer text); clauses joined by "; " are tried one by one too. A text nothing
+/// matches is left as it is.
 /// </summary>
 public sealed class Translation
 {
@@ -41,7 +43,6 @@ public sealed class Translation
     /// <param name="catalogues">Resource files and the prefix of the keys of their translatable texts.</param>
     public Translation(params (ResourceManager Texts, string Prefix)[] catalogues)
     {
-        // Longer templates first: "pool short: {0}" must not take what a longer one matches exactly.
         templates =
         [
             .. catalogues
@@ -75,18 +76,35 @@ public sealed class Translation
         var culture = CultureInfo.CurrentUICulture;
         if (english.Length == 0 || Language.Of(culture.Name) is null or Language.English)
             return english;
+        return Best(english, culture, new Dictionary<string, (string, int)>(StringComparer.Ordinal)).Text;
+    }
+
+    /// <summary>The translation that leaves the fewest characters untranslated, and how many it leaves.</summary>
+    private (string Text, int Left) Best(string english, CultureInfo culture, Dictionary<string, (string, int)> seen)
+    {
+        if (seen.TryGetValue(english, out var known))
+            return known;
+        var best = (Text: english, Left: english.Length);
         foreach (var (texts, key, pattern) in templates)
         {
             var m = pattern.Match(english);
             if (!m.Success)
                 continue;
-            var args = new List<object?>();
+            var parts = new List<(string Text, int Left)>();
             for (var i = 0; m.Groups[$"a{i}"] is { Success: true } g; i++)
-                args.Add(Translate(g.Value));
-            return Say.Format(texts.GetString(key, culture) ?? key, [.. args]);
+                parts.Add(Best(g.Value, culture, seen));
+            var left = parts.Sum(p => p.Left);
+            if (left < best.Left)
+                best = (Say.Format(texts.GetString(key, culture) ?? key, [.. parts.Select(p => (object?)p.Text)]), left);
         }
-        // Clauses joined by "; " are translated one by one when no template takes them whole.
         var clauses = english.Split("; ");
-        return clauses.Length > 1 ? string.Join("; ", clauses.Select(Translate)) : english;
+        if (clauses.Length > 1)
+        {
+            var parts = clauses.Select(c => Best(c, culture, seen)).ToList();
+            if (parts.Sum(p => p.Left) < best.Left)
+                best = (string.Join("; ", parts.Select(p => p.Text)), parts.Sum(p => p.Left));
+        }
+        seen[english] = best;
+        return best;
     }
 }

@@ -23,14 +23,13 @@ public static class CliffEdges
                 var moved = stage == Stage.Primary ? c with { PrimaryComp = comp } : c with { EsoComp = comp };
                 // An explicit programme flag stays as given; the default follows the counts.
                 var other = RuleBook.Entitle(moved, p);
-                // The text of near-thresholds.csv, a file of the contract: English whatever the language.
-                var words = English(
+                var words = Say.Format(
                     (stage, change > 0) switch
                     {
-                        (Stage.Primary, true) => nameof(Texts.BecauseCliffMorePrimary),
-                        (Stage.Primary, false) => nameof(Texts.BecauseCliffFewerPrimary),
-                        (_, true) => nameof(Texts.BecauseCliffMoreEso),
-                        _ => nameof(Texts.BecauseCliffFewerEso),
+                        (Stage.Primary, true) => Texts.BecauseCliffMorePrimary,
+                        (Stage.Primary, false) => Texts.BecauseCliffFewerPrimary,
+                        (_, true) => Texts.BecauseCliffMoreEso,
+                        _ => Texts.BecauseCliffFewerEso,
                     },
                     comp,
                     c.Pupils(stage)
@@ -44,10 +43,8 @@ public static class CliffEdges
                             basis.Facts.Priority ? 1 : 0,
                             other.Facts.Priority ? 1 : 0,
                             "P-PRIORITY",
-                            English(
-                                other.Facts.Priority
-                                    ? nameof(Texts.BecauseCliffPriority)
-                                    : nameof(Texts.BecauseCliffEndPriority),
+                            Say.Format(
+                                other.Facts.Priority ? Texts.BecauseCliffPriority : Texts.BecauseCliffEndPriority,
                                 words
                             )
                         )
@@ -67,7 +64,7 @@ public static class CliffEdges
                             from,
                             to,
                             rule,
-                            English(nameof(Texts.BecauseCliffChange), words, r.Name(), from, to, rule)
+                            Say.Format(Texts.BecauseCliffChange, words, r.Name(), from, to, rule)
                         )
                     );
                 }
@@ -75,6 +72,4 @@ public static class CliffEdges
         }
         return result;
     }
-
-    private static string English(string key, params object?[] args) => Say.English(Texts.ResourceManager, key, args);
 }

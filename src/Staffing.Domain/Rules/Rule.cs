@@ -47,6 +47,9 @@ public abstract class Rule(string id, string instruction)
     /// <summary>A concertado centre left out by a reading the text does not state (P-PRIORITY, P-/S-ITINERANT, ...).</summary>
     internal static string PublicServiceReading(string what) => Say.Format(Texts.ReadingPublicService, what);
 
+    /// <summary>How a reading the text does not state begins, in the current language ("Reading chosen, not in the text").</summary>
+    public static string NotInText => Texts.ReadingNotInText;
+
     /// <summary>The rules it depends on, then its own id: "P-PRIORITY;P-PSYCHO".</summary>
     public string Chain => DependsOn.Count == 0 ? Id : string.Join(";", DependsOn) + ";" + Id;
 

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Staffing.Allocation;
+using Staffing.Io;
+using static Staffing.Tests.Support;
+
+namespace Staffing.Tests.Cli;
+
+/// <summary>The interface language: --lang, the environment's locale, texts in both languages, the contract unchanged.</summary>
+public class InterfaceLanguageTests
+{
+    private static (int Exit, string Out, string Err) RunWith(Func<string, string?> environment, params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        var code = global::Staffing.Cli.App.Run(args, o, e, environment: environment);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    private static string BadScenario() =>
+        Scenario(("centres.csv", "code,name,area,locality,kind,primary_pupils,primary_comp\n1,A,X,Y,CEIP,ten,3\n"));
+
+    [Fact]
+    public void LangEsAnswersInSpanishKeepingThePosition()
+    {
+        var (exit, _, err) = Run("entitlement", BadScenario(), "--lang", "es");
+        Assert.Equal(2, exit);
+        Assert.Contains("centres.csv:2:6: se encontró \"ten\", se esperaba un entero de 0 a 1000000 (primary_pupils)", err);
+    }
+
+    [Fact]
+    public void LangEnAnswersInEnglishWhateverTheLocale()
+    {
+        var (exit, _, err) = RunWith(_ => "es_ES.UTF-8", "entitlement", BadScenario(), "--lang=en");
+        Assert.Equal(2, exit);
+        Assert.Contains("centres.csv:2:6: found \"ten\", expected an integer from 0 to 1000000 (primary_pupils)", err);
+    }
+
+    [Theory]
+    [InlineData("LANG", "es_ES.UTF-8", "se encontró")]
+    [InlineData("LANG", "C.UTF-8", "found")]
+    [InlineData("LC_ALL", "es_MX", "se encontró")]
+    public void TheLocaleChoosesTheDefault(string variable, string value, string expected)
+    {
+        var (_, _, err) = RunWith(v => v == variable ? value : null, "entitlement", BadScenario());
+        Assert.Contains(": " + expected + " ", err);
+    }
+
+    [Fact]
+    public void LcAllOverridesLang()
+    {
+        var env = new Dictionary<string, string> { ["LC_ALL"] = "en_GB.UTF-8", ["LANG"] = "es_ES.UTF-8" };
+        var (_, _, err) = RunWith(env.GetValueOrDefault, "entitlement", BadScenario());
+        Assert.Contains(": found ", err);
+    }
+
+    [Fact]
+    public void AnUnknownLanguageIsAUsageError()
+    {
+        var (exit, _, err) = Run("plan", Sample, "--out", Path.Combine(TempDir(), "o"), "--lang", "fr");
+        Assert.Equal(2, exit);
+        Assert.Contains("fr", err);
+    }
+
+    [Fact]
+    public void HelpIsWrittenInTheLanguageAsked()
+    {
+        var (exit, output, _) = Run("plan", "--help", "--lang", "es");
+        Assert.Equal(0, exit);
+        Assert.Contains("Repartir los cupos en un plan por centro", output);
+        Assert.Contains("Opciones:", output);
+        Assert.DoesNotContain("Allocate the pools", output);
+    }
+
+    [Fact]
+    public void AMisspelledCommandIsAnsweredInSpanishToo()
+    {
+        var (exit, _, err) = Run("--lang", "es", "plann");
+        Assert.Equal(2, exit);
+        Assert.Contains("¿quería decir 'plan'?", err);
+    }
+
+    [Fact]
+    public void TheContractsFilesAreTheSameInBothLanguages()
+    {
+        var en = Path.Combine(TempDir(), "en");
+        var es = Path.Combine(TempDir(), "es");
+        Assert.Equal(0, Run("plan", Sample, "--out", en, "--solver", "greedy").Exit);
+        Assert.Equal(0, Run("plan", Sample, "--out", es, "--solver", "greedy", "--lang", "es").Exit);
+        foreach (var file in new[] { "plan.csv", "itinerants.csv", "eoep-schedule.csv", "indicators.csv" })
+            Assert.Equal(File.ReadAllText(Path.Combine(en, file)), File.ReadAllText(Path.Combine(es, file)));
+    }
+
+    /// <summary>English words of the reasons that a full translation leaves no trace of.</summary>
+    private static readonly Regex English = new(
+        @"\b(pool short|team full|entitled|allocated|the rules give|over-staffed|under-staffed|centre|pupils|share|posts?|now applies|no longer)\b"
+    );
+
+    [Fact]
+    public void EveryReasonOfTheSampleReadsInSpanish()
+    {
+        var s = ScenarioReader.Read(Sample);
+        var variant = s with { Policy = With("""{"primary_ratio": 20, "priority_threshold": 0.2}""") };
+        var (_, bp) = Staffing.Tests.Allocation.AllocationSupport.PlanOf(s, "greedy");
+        var (_, vp) = Staffing.Tests.Allocation.AllocationSupport.PlanOf(variant, "greedy");
+        var texts = bp
+            .Lines.Select(l => l.Reason)
+            .Concat(Audit.Lines(s).Select(l => l.Finding))
+            .Concat(Staffing.WhatIf.Comparison.Compare(s, bp, variant, vp).Centres.Select(c => c.Reason))
+            .Where(t => t.Length > 0)
+            .Distinct()
+            .ToList();
+        Assert.NotEmpty(texts);
+        using (Language.Use(Language.Spanish))
+            foreach (var text in texts)
+            {
+                var spanish = Reasons.Translate(text);
+                Assert.False(English.IsMatch(spanish), $"{text}\n→ {spanish}");
+            }
+        using (Language.Use(Language.English))
+            Assert.All(texts, t => Assert.Equal(t, Reasons.Translate(t)));
+    }
+
+    private static Dictionary<string, string> Texts(string file) =>
+        XDocument.Load(file).Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
+
+    public static TheoryData<string> ResourceFiles =>
+        [
+            .. Directory
+                .GetFiles(Path.Combine(RepoRoot, "src"), "*.resx", SearchOption.AllDirectories)
+                .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && Path.GetFileName(f).Split('.').Length == 2)
+                .Select(f => Path.GetRelativePath(RepoRoot, f)),
+        ];
+
+    [Theory]
+    [MemberData(nameof(ResourceFiles))]
+    public void EveryTextExistsInBothLanguagesWithTheSamePlaceholders(string neutral)
+    {
+        var english = Texts(Path.Combine(RepoRoot, neutral));
+        var spanish = Texts(Path.Combine(RepoRoot, neutral.Replace(".resx", ".es.resx", StringComparison.Ordinal)));
+        Assert.Equal(english.Keys.Order(StringComparer.Ordinal), spanish.Keys.Order(StringComparer.Ordinal));
+        static string Holes(string t) =>
+            string.Join(",", Regex.Matches(t, @"\{(\d+)").Select(m => m.Groups[1].Value).Distinct().Order());
+        foreach (var (key, text) in english)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(text), $"en: {key} is empty");
+            Assert.False(string.IsNullOrWhiteSpace(spanish[key]), $"es: {key} is empty");
+            Assert.True(Holes(text) == Holes(spanish[key]), $"{key}: placeholders differ between the languages");
+        }
+    }
+}
