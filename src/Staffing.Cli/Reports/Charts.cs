@@ -29,10 +29,10 @@ public static class Charts
             var (unit, label) = kinds[i];
             double[] Sum(Func<Total, double> f) =>
                 [.. points.Select(p => p.Totals.Where(t => t.Resource.Unit() == unit).Sum(f))];
-            plt.Add.Scatter(xs, Sum(t => t.Entitled)).LegendText = "entitled";
-            plt.Add.Scatter(xs, Sum(t => t.Allocated)).LegendText = "allocated";
-            plt.Add.Scatter(xs, Sum(t => t.Shortfall)).LegendText = "shortfall";
-            plt.Title(i == 0 ? $"Sweep of {name}: region totals, {label}" : label);
+            plt.Add.Scatter(xs, Sum(t => t.Entitled)).LegendText = Texts.ChartEntitled;
+            plt.Add.Scatter(xs, Sum(t => t.Allocated)).LegendText = Texts.ChartAllocated;
+            plt.Add.Scatter(xs, Sum(t => t.Shortfall)).LegendText = Texts.ChartShortfall;
+            plt.Title(i == 0 ? Say.Format(Texts.ChartSweepTitle, name, label) : label);
             plt.YLabel(label);
             plt.Axes.SetLimitsY(
                 0,
@@ -45,12 +45,12 @@ public static class Charts
         }
         var cost = mp.GetPlot(kinds.Count);
         var euros = points.Select(p => (double)p.Totals.Sum(t => t.Cost) / 1_000_000).ToArray();
-        cost.Add.Scatter(xs, euros).LegendText = "cost allocated";
+        cost.Add.Scatter(xs, euros).LegendText = Texts.ChartCostAllocated;
         cost
             .Add.Scatter(xs, [.. points.Select(p => (double)p.Totals.Sum(t => t.EntitledCost) / 1_000_000)])
-            .LegendText = "cost of the entitlement";
-        cost.Title("Cost, M€ a year (axis from 0)");
-        cost.YLabel("M€ a year");
+            .LegendText = Texts.ChartCostEntitlement;
+        cost.Title(Texts.ChartCostTitle);
+        cost.YLabel(Texts.ChartMillionsAYear);
         cost.XLabel(name);
         cost.Axes.SetLimitsY(
             0,
@@ -82,7 +82,7 @@ public static class Charts
             var rows = areas.Where(a => a.Resource == resource).ToList();
             var xs = rows.Select((_, k) => (double)k).ToArray();
             var bars = plt.Add.Bars(xs, [.. rows.Select(r => r.NeedP50)]);
-            bars.LegendText = "need, median";
+            bars.LegendText = Texts.ChartNeedMedian;
             foreach (var b in bars.Bars)
                 b.Size = 0.5;
             for (var k = 0; k < rows.Count; k++)
@@ -105,12 +105,12 @@ public static class Charts
                 pool.MarkerSize = 10;
                 pool.MarkerShape = MarkerShape.FilledDiamond;
                 pool.Color = Colors.OrangeRed;
-                pool.LegendText = resource.IsItinerant() ? "this year's pool (teachers × share)" : "this year's pool";
+                pool.LegendText = resource.IsItinerant() ? Texts.ChartPoolTeachers : Texts.ChartPool;
             }
             plt.Axes.Bottom.SetTicks(xs, [.. rows.Select(r => r.Area)]);
             plt.Axes.Margins(bottom: 0);
-            plt.Title($"{Domain.Vocabulary.Name(resource)}: next year's need by area, P10–P90 (Monte Carlo)");
-            plt.YLabel(Domain.Vocabulary.Unit(resource));
+            plt.Title(Say.Format(Texts.ChartFanTitle, Words.Of(resource)));
+            plt.YLabel(Units.Label(Domain.Vocabulary.Unit(resource)));
             plt.ShowLegend(Edge.Right);
         }
         return mp.Render(Width, 240 * Math.Max(1, resources.Count)).GetImageBytes(ImageFormat.Png);
@@ -140,19 +140,19 @@ public static class Charts
                 xs.Select(x => x - 0.2).ToArray(),
                 [.. rows.Select(g => (double)g.Sum(t => t.Entitled))]
             );
-            entitled.LegendText = "entitled";
+            entitled.LegendText = Texts.ChartEntitled;
             foreach (var b in entitled.Bars)
                 b.Size = 0.4;
             var allocated = plt.Add.Bars(
                 xs.Select(x => x + 0.2).ToArray(),
                 [.. rows.Select(g => (double)g.Sum(t => t.Allocated))]
             );
-            allocated.LegendText = "allocated";
+            allocated.LegendText = Texts.ChartAllocated;
             foreach (var b in allocated.Bars)
                 b.Size = 0.4;
             plt.Axes.Bottom.SetTicks(xs, [.. rows.Select(g => g.Key)]);
             plt.Axes.Margins(bottom: 0);
-            plt.Title(i == 0 ? $"Entitled and allocated by area: {label}" : label);
+            plt.Title(i == 0 ? Say.Format(Texts.ChartAreasTitle, label) : label);
             plt.YLabel(label);
             plt.ShowLegend(Edge.Right);
         }
@@ -169,12 +169,12 @@ public static class Charts
                 Enumerable.Range(0, sorted.Length).Select(i => (double)i).ToArray(),
                 [.. sorted.Select(s => s * 100)]
             )
-            .LegendText = "centres, by compensatory share";
+            .LegendText = Texts.ChartSharesLegend;
         var line = plt.Add.HorizontalLine(threshold * 100);
-        line.LegendText = $"{threshold * 100:0.#}% line ({Staffing.Rules.PPriority.Id})";
-        plt.Title("Primary centres by compensatory share");
-        plt.XLabel("centres, sorted");
-        plt.YLabel("% compensatory primary pupils");
+        line.LegendText = Say.Format(Texts.ChartSharesLine, Numerals.Format(threshold * 100, "0.#"), Staffing.Rules.PPriority.Id);
+        plt.Title(Texts.ChartSharesTitle);
+        plt.XLabel(Texts.ChartSharesX);
+        plt.YLabel(Texts.ChartSharesY);
         plt.ShowLegend(Alignment.UpperLeft);
         return plt.GetImageBytes(Width, Height, ImageFormat.Png);
     }

@@ -59,8 +59,27 @@ public sealed class Report
         }
     }
 
-    /// <summary>The page, from the ReportPage template.</summary>
+    /// <summary>The page: the report in the reader's language, then in the other one, behind a switch.</summary>
     public void Html(string path)
+    {
+        var bodies = new List<(string, Microsoft.AspNetCore.Components.MarkupString)>();
+        string title = "";
+        foreach (var language in Language.Supported.OrderBy(l => l == Language.Current ? 0 : 1))
+            using (Language.Use(language))
+            {
+                var body = HtmlTemplate.Render<ReportPage>(new Dictionary<string, object?> { ["Model"] = Model() });
+                bodies.Add((language, new Microsoft.AspNetCore.Components.MarkupString(body)));
+                if (title.Length == 0)
+                    title = Texts.ReportTitle;
+            }
+        var html = HtmlTemplate.Render<ReportDocument>(
+            new Dictionary<string, object?> { ["Bodies"] = bodies, ["Title"] = title }
+        );
+        AtomicFolder.WriteFile(path, tmp => File.WriteAllText(tmp, html));
+    }
+
+    /// <summary>What the page shows, its charts and traces in the current language.</summary>
+    private ReportModel Model()
     {
         var areas = AreaRows()
             .Select(a => new ReportArea(a.Area, a.Funding, a.Resource, a.Entitled, a.Allocated, a.Shortfall, a.Cost))
@@ -111,12 +130,12 @@ public sealed class Report
                         .Range(0, Vocabulary.Weekdays.Length)
                         .Select(d =>
                             p.FirstOrDefault(r => r.Weekday == d)?.Centre
-                            ?? (p.Any(r => r.Weekday == d) ? "reserved" : "")
+                            ?? (p.Any(r => r.Weekday == d) ? ReportPerson.Reserved : "")
                         ),
                 ]
             ))
             .ToList();
-        var model = new ReportModel(
+        return new ReportModel(
             summary,
             areas,
             Charts.Areas(totals),
@@ -133,98 +152,98 @@ public sealed class Report
             week,
             indicators
         );
-        var html = HtmlTemplate.Render<ReportPage>(new Dictionary<string, object?> { ["Model"] = model });
-        AtomicFolder.WriteFile(path, tmp => File.WriteAllText(tmp, html));
     }
 
+    /// <summary>The workbook in the reader's language: headers and words for the vocabulary, codes kept.</summary>
     public void Xlsx(string path)
     {
         // Every text cell is stored as a string cell (never a formula), so no apostrophe guard is needed, or shown.
-        var sheets = new Dictionary<string, object>
+        static Dictionary<string, object> Row(params (string Column, object Value)[] cells) =>
+            cells.ToDictionary(c => c.Column, c => c.Value, StringComparer.Ordinal);
+        var sheets = new Dictionary<string, List<Dictionary<string, object>>>
         {
-            ["areas"] = AreaRows()
-                .Select(a => new Dictionary<string, object>
-                {
-                    ["area"] = a.Area,
-                    ["funding"] = a.Funding,
-                    ["resource"] = a.Resource,
-                    ["entitled"] = a.Entitled,
-                    ["allocated"] = a.Allocated,
-                    ["shortfall"] = a.Shortfall,
-                    ["cost"] = a.Cost,
-                })
+            [Texts.SheetAreas] = AreaRows()
+                .Select(a =>
+                    Row(
+                        ("area", a.Area),
+                        ("funding", Words.Of(a.Funding)),
+                        ("resource", Words.Of(a.Resource)),
+                        ("entitled", a.Entitled),
+                        ("allocated", a.Allocated),
+                        ("shortfall", a.Shortfall),
+                        ("cost", a.Cost)
+                    )
+                )
                 .ToList(),
-            ["plan"] = plan
-                .Lines.Select(l => new Dictionary<string, object>
-                {
-                    ["code"] = l.Code,
-                    ["name"] = scenario?.Find(l.Code)?.Name ?? "",
-                    ["resource"] = l.Resource.Name(),
-                    ["entitled"] = l.Entitled,
-                    ["allocated"] = l.Allocated,
-                    ["shortfall"] = l.Shortfall,
-                    ["rules"] = l.Rules,
-                    ["funding"] = l.Funding.Name(),
-                    ["reason"] = l.Reason,
-                })
+            [Texts.SheetPlan] = plan
+                .Lines.Select(l =>
+                    Row(
+                        ("code", l.Code),
+                        ("name", scenario?.Find(l.Code)?.Name ?? ""),
+                        ("resource", Words.Of(l.Resource)),
+                        ("entitled", l.Entitled),
+                        ("allocated", l.Allocated),
+                        ("shortfall", l.Shortfall),
+                        ("rules", l.Rules),
+                        ("funding", Words.Of(l.Funding)),
+                        ("reason", Allocation.Reasons.Translate(l.Reason))
+                    )
+                )
                 .ToList(),
-            ["itinerants"] = plan
-                .Itinerants.Select(t => new Dictionary<string, object>
-                {
-                    ["teacher"] = t.Teacher,
-                    ["stage"] = t.Stage.Name(),
-                    ["centres"] = string.Join(" ", t.Centres),
-                    ["days"] = string.Join("+", t.Days),
-                })
+            [Texts.SheetItinerants] = plan
+                .Itinerants.Select(t =>
+                    Row(
+                        ("teacher", t.Teacher),
+                        ("stage", t.Stage == Stage.Primary ? Texts.ReportStagePrimary : Texts.ReportStageSecondary),
+                        ("centres", string.Join(" ", t.Centres)),
+                        ("days", string.Join("+", t.Days))
+                    )
+                )
                 .ToList(),
-            ["indicators"] = indicators
-                .Select(i => new Dictionary<string, object>
-                {
-                    ["code"] = i.Code,
-                    ["stage"] = i.Stage.Name(),
-                    ["compensatory"] = i.Compensatory,
-                    ["groups_needed"] = i.GroupsNeeded,
-                    ["support_hours_per_pupil"] = i.SupportHoursPerPupil,
-                    ["flag"] = i.Flag,
-                    ["sai_referral"] = i.SaiReferral ? "true" : "false",
-                })
+            [Texts.SheetIndicators] = indicators
+                .Select(i =>
+                    Row(
+                        ("code", i.Code),
+                        ("stage", i.Stage == Stage.Primary ? Texts.ReportStagePrimary : Texts.ReportStageSecondary),
+                        ("compensatory", i.Compensatory),
+                        ("groups_needed", i.GroupsNeeded),
+                        ("support_hours_per_pupil", i.SupportHoursPerPupil),
+                        ("flag", i.Flag),
+                        ("sai_referral", i.SaiReferral ? Texts.ReportYes : Texts.ReportNo)
+                    )
+                )
                 .ToList(),
         };
         if (plan.Schedule is { } week)
-            sheets["eoep-schedule"] = week.Select(r => new Dictionary<string, object>
-                {
-                    ["eoep"] = r.Eoep,
-                    ["person"] = r.Person,
-                    ["role"] = r.Role,
-                    ["weekday"] = Vocabulary.Weekdays[r.Weekday],
-                    ["centre"] = r.Centre ?? "",
-                })
+            sheets[Texts.SheetEoepSchedule] = week.Select(r =>
+                    Row(
+                        ("eoep", r.Eoep),
+                        ("person", r.Person),
+                        ("role", r.Role == "psychopedagogue" ? Texts.ReportPsychopedagogue : Texts.ReportPtsc),
+                        ("weekday", Texts.ResourceManager.GetString("ReportWeekday" + r.Weekday, CultureInfo.CurrentUICulture)!),
+                        ("centre", r.Centre ?? ""),
+                        ("centre_name", r.Centre is { } c ? scenario?.Find(c)?.Name ?? "" : "")
+                    )
+                )
                 .ToList();
         if (other is not null)
-            sheets["compare"] = Changes()
-                .Select(c => new Dictionary<string, object>
-                {
-                    ["code"] = c.Code,
-                    ["resource"] = c.Resource,
-                    ["other_allocated"] = c.BaseAllocated,
-                    ["allocated"] = c.Allocated,
-                    ["entitled"] = c.Entitled,
-                })
+            sheets[Texts.SheetCompare] = Changes()
+                .Select(c =>
+                    Row(
+                        ("code", c.Code),
+                        ("resource", Words.Of(c.Resource)),
+                        ("base_allocated", c.BaseAllocated),
+                        ("allocated", c.Allocated),
+                        ("entitled", c.Entitled)
+                    )
+                )
                 .ToList();
         AtomicFolder.WriteFile(
             path,
             tmp =>
             {
                 using var stream = File.Create(tmp);
-                stream.SaveAs(
-                    sheets,
-                    excelType: ExcelType.XLSX,
-                    configuration: Tables.Configuration(
-                        sheets
-                            .Values.OfType<IEnumerable<IDictionary<string, object>>>()
-                            .SelectMany(rows => rows.Take(1).SelectMany(r => r.Keys))
-                    )
-                );
+                Tables.Save(stream, sheets);
             }
         );
     }
@@ -264,4 +283,8 @@ public sealed record ReportCentre(
     IReadOnlyList<TraceLine>? Trace
 );
 
-public sealed record ReportPerson(string Eoep, string Person, string Role, IReadOnlyList<string> Days);
+/// <remarks><paramref name="Days"/>: a centre's code a weekday, <see cref="Reserved"/>, or empty.</remarks>
+public sealed record ReportPerson(string Eoep, string Person, string Role, IReadOnlyList<string> Days)
+{
+    public const string Reserved = "reserved";
+}

@@ -56,18 +56,19 @@ public static class Tables
         }
     }
 
-    /// <summary>One workbook of the folder's CSV tables, a sheet each (its file name), header frozen, filters on.</summary>
+    /// <summary>
+    /// One workbook of the folder's CSV tables, a sheet each (its file name), header frozen, filters on; the headers
+    /// and the reasons in the reader's language, the codes and values as the files have them.
+    /// </summary>
     public static void ToWorkbook(string folder)
     {
-        var sheets = new Dictionary<string, object>(StringComparer.Ordinal);
-        var headers = new List<string>();
+        var sheets = new Dictionary<string, List<Dictionary<string, object>>>(StringComparer.Ordinal);
         foreach (var path in Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal))
         {
             var rows = Read(path);
             if (rows.Count == 0)
                 continue;
             var header = rows[0];
-            headers.AddRange(header);
             sheets[Sheet(Path.GetFileNameWithoutExtension(path), sheets.Keys)] = rows.Skip(1)
                 .Select(row =>
                 {
@@ -76,7 +77,10 @@ public static class Tables
                     for (var i = 0; i < header.Length; i++)
                     {
                         var cell = i < row.Length ? Staffing.Io.CsvFile.Unescape(row[i]) : "";
-                        d[header[i]] = IsNumber(cell) ? decimal.Parse(cell, CultureInfo.InvariantCulture) : cell;
+                        d[header[i]] =
+                            IsNumber(cell) ? decimal.Parse(cell, CultureInfo.InvariantCulture)
+                            : Explained.Contains(header[i]) ? Allocation.Reasons.Translate(cell)
+                            : cell;
                     }
                     return d;
                 })
@@ -85,14 +89,35 @@ public static class Tables
         if (sheets.Count == 0)
             return;
         using var stream = File.Create(Path.Combine(folder, Workbook));
-        stream.SaveAs(sheets, excelType: ExcelType.XLSX, configuration: Configuration(headers));
+        Save(stream, sheets);
+    }
+
+    /// <summary>The columns of free text: written in English in the files, read in the reader's language.</summary>
+    private static readonly string[] Explained = ["reason", "finding", "text"];
+
+    /// <summary>Sheets keyed by the contract's column names, saved with headers in the reader's language.</summary>
+    public static void Save(Stream stream, IReadOnlyDictionary<string, List<Dictionary<string, object>>> sheets)
+    {
+        var columns = sheets.Values.SelectMany(rows => rows.Take(1).SelectMany(r => r.Keys)).ToList();
+        var labelled = sheets.ToDictionary(
+            s => s.Key,
+            s =>
+                (object)
+                    s.Value.Select(row =>
+                            row.ToDictionary(c => Columns.Label(c.Key), c => c.Value, StringComparer.Ordinal)
+                        )
+                        .ToList(),
+            StringComparer.Ordinal
+        );
+        stream.SaveAs(labelled, excelType: ExcelType.XLSX, configuration: Configuration(columns));
     }
 
     /// <summary>
     /// Frozen headers, filters, widths that fit, and number formats Excel shows in the reader's own convention (in
-    /// Spanish: 1.845.000 €): euros for every cost column, thousands separators for the counts.
+    /// Spanish: 1.845.000 €): euros for every cost column, thousands separators for the counts (by the contract's
+    /// column names, the headers in the reader's words).
     /// </summary>
-    public static OpenXmlConfiguration Configuration(IEnumerable<string> headers) =>
+    private static OpenXmlConfiguration Configuration(IEnumerable<string> headers) =>
         new()
         {
             FreezeRowCount = 1,
@@ -106,9 +131,9 @@ public static class Tables
                     .Distinct(StringComparer.Ordinal)
                     .Select(h =>
                         h.Contains("cost", StringComparison.Ordinal)
-                            ? new MiniExcelLibs.Attributes.DynamicExcelColumn(h) { Format = "#,##0 \"€\"" }
+                            ? new MiniExcelLibs.Attributes.DynamicExcelColumn(Columns.Label(h)) { Format = "#,##0 \"€\"" }
                         : Counts.Any(c => h.EndsWith(c, StringComparison.Ordinal))
-                            ? new MiniExcelLibs.Attributes.DynamicExcelColumn(h) { Format = "#,##0" }
+                            ? new MiniExcelLibs.Attributes.DynamicExcelColumn(Columns.Label(h)) { Format = "#,##0" }
                         : null
                     )
                     .OfType<MiniExcelLibs.Attributes.DynamicExcelColumn>(),

@@ -509,12 +509,9 @@ public static class ServeApp
     /// <summary>The interface language: the one asked for, else the browser's first if it is one of ours, else Spanish.</summary>
     public static string Language(string? asked, string acceptLanguage)
     {
-        if (asked is not null && Words.Languages.Contains(asked))
+        if (asked is not null && Staffing.Domain.Language.Supported.Contains(asked))
             return asked;
-        var first = acceptLanguage.Split(',')[0].Trim();
-        return first.Length >= 2 && Words.Languages.Contains(first[..2].ToLowerInvariant())
-            ? first[..2].ToLowerInvariant()
-            : Words.Languages[0];
+        return Staffing.Domain.Language.Of(acceptLanguage) ?? Staffing.Domain.Language.Spanish;
     }
 
     /// <summary>A field name as given when it looks like one, so no raw input is echoed.</summary>

@@ -25,7 +25,7 @@ public class LanguageTests(ServeFixture serve) : IClassFixture<ServeFixture>
     public void ATextExistsInEveryLanguageOrTheTestFails(string neutral)
     {
         var english = Texts(neutral);
-        foreach (var language in Staffing.Cli.Words.Languages.Where(l => l != "en"))
+        foreach (var language in Staffing.Domain.Language.Supported.Where(l => l != "en"))
         {
             var translated = Texts(neutral.Replace(".resx", $".{language}.resx", StringComparison.Ordinal));
             Assert.Equal(english.Keys.Order(StringComparer.Ordinal), translated.Keys.Order(StringComparer.Ordinal));

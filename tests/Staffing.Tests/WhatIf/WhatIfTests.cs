@@ -160,7 +160,7 @@ public class WhatIfTests
         Assert.Equal(0, Run("report", plan, "--scenario", Sample, "--compare", plan, "--out", html).Exit);
         var page = File.ReadAllText(html);
         foreach (var code in lines.Select(l => l[0]).Distinct())
-            Assert.Contains($"id=\"c-{code}\"", page);
+            Assert.Contains($"id=\"en-c-{code}\"", page);
         Assert.Contains("data:image/png;base64,", page);
         Assert.Contains("P-PRIORITY", page);
         Assert.DoesNotContain("http://", page.Replace("http://www.w3.org", "", StringComparison.Ordinal));
