@@ -280,7 +280,7 @@ public static class RunsApi
                                     c.VariantAllocated > c.BaseAllocated ? "gains"
                                         : c.VariantAllocated < c.BaseAllocated ? "loses"
                                         : "entitlement",
-                                    c.Reason
+                                    Allocation.Reasons.Translate(c.Reason)
                                 )),
                             ],
                             [

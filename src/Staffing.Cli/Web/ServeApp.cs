@@ -91,6 +91,16 @@ public static class ServeApp
                 return next(ctx);
             }
         );
+        // Every text of a response in the reader's language: ?lang=, else the page's choice (the lang cookie), else
+        // the browser's, else Spanish.
+        app.Use(
+            async (ctx, next) =>
+            {
+                var asked = ctx.Request.Query["lang"].FirstOrDefault() ?? ctx.Request.Cookies["lang"];
+                using (Staffing.Domain.Language.Use(Language(asked, ctx.Request.Headers.AcceptLanguage.ToString())))
+                    await next(ctx);
+            }
+        );
         app.UseHostFiltering();
         Access.Use(app, state.Users);
         var solvers = new SemaphoreSlim(Environment.ProcessorCount, Environment.ProcessorCount);
@@ -162,7 +172,7 @@ public static class ServeApp
                                     l.Shortfall,
                                     l.Rules,
                                     l.Funding,
-                                    l.Reason
+                                    Allocation.Reasons.Translate(l.Reason)
                                 )),
                         ],
                         [
@@ -237,23 +247,13 @@ public static class ServeApp
 
         app.MapGet(
                 "/api/words",
-                (string? lang, HttpRequest request, Microsoft.Extensions.Localization.IStringLocalizer<Words> words) =>
+                (Microsoft.Extensions.Localization.IStringLocalizer<Words> words) =>
                 {
-                    var chosen = Language(lang, request.Headers.AcceptLanguage.ToString());
-                    var previous = CultureInfo.CurrentUICulture;
-                    CultureInfo.CurrentUICulture = new CultureInfo(chosen);
-                    try
-                    {
-                        var all = words
-                            .GetAllStrings(includeParentCultures: true)
-                            .ToDictionary(w => w.Name, w => w.Value, StringComparer.Ordinal);
-                        all["lang"] = chosen;
-                        return Results.Json(all, WebJson.Default.DictionaryStringString);
-                    }
-                    finally
-                    {
-                        CultureInfo.CurrentUICulture = previous;
-                    }
+                    var all = words
+                        .GetAllStrings(includeParentCultures: true)
+                        .ToDictionary(w => w.Name, w => w.Value, StringComparer.Ordinal);
+                    all["lang"] = Staffing.Domain.Language.Current;
+                    return Results.Json(all, WebJson.Default.DictionaryStringString);
                 }
             )
             .WithName("Words")
@@ -282,8 +282,8 @@ public static class ServeApp
                                     )),
                                 new WhatIfParameter(
                                     Variant.PoolScale,
-                                    "factor on every row of pool.csv (1 = the pools as given)",
-                                    "what-if, not in the regulation",
+                                    Texts.PoolScaleUnit,
+                                    Texts.PoolScaleSource,
                                     "number",
                                     0,
                                     10,
@@ -464,7 +464,7 @@ public static class ServeApp
                                         c.VariantEntitled,
                                         c.BaseAllocated,
                                         c.VariantAllocated,
-                                        c.Reason,
+                                        Allocation.Reasons.Translate(c.Reason),
                                         (variant.Find(c.Code) ?? basis.Scenario.Find(c.Code))?.Name ?? ""
                                     )),
                                 ]

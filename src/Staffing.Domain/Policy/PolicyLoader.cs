@@ -10,7 +10,8 @@ namespace Staffing.Domain;
 
 /// <summary>
 /// One parameter as declared in policy.defaults.json: its default value, its type and allowed range (which make
-/// the check and its message), its unit and the instruction it comes from (or "project assumption").
+/// the check and its message), its unit and the instruction it comes from (or "project assumption"), in English and
+/// in Spanish (<see cref="Unit"/> and <see cref="Source"/> in the current language).
 /// </summary>
 public sealed record ParameterInfo(
     string Name,
@@ -20,11 +21,19 @@ public sealed record ParameterInfo(
     decimal? Max,
     IReadOnlyList<string>? Choices,
     bool Nullable,
-    string? RangeNote,
-    string Unit,
-    string Source
+    (string En, string Es)? Range,
+    (string En, string Es) Units,
+    (string En, string Es) Sources
 )
 {
+    private static string In((string En, string Es) text) => Language.Current == Language.Spanish ? text.Es : text.En;
+
+    public string Unit => In(Units);
+
+    public string Source => In(Sources);
+
+    private string? RangeNote => Range is { } r ? In(r) : null;
+
     public string DefaultJson => Policy.Canonical(Value);
 
     /// <summary>What a value must be, in the words of the error messages.</summary>
@@ -277,9 +286,9 @@ public static class PolicyLoader
                 d.Max,
                 d.Choices,
                 d.Nullable,
-                d.RangeNote,
-                d.Unit,
-                d.Source
+                d.RangeNote is { } note ? (note, d.RangeNoteEs ?? note) : null,
+                (d.Unit, d.UnitEs),
+                (d.Source, d.SourceEs)
             );
             if (parameter.Check(parameter.Value) is { } problem)
                 throw new InvalidOperationException($"policy.defaults.json: {p.Name}: the default is not {problem}");
@@ -315,11 +324,14 @@ internal sealed record Declaration(
     string Type,
     string Unit,
     string Source,
+    string UnitEs,
+    string SourceEs,
     decimal? Min = null,
     decimal? Max = null,
     string[]? Choices = null,
     bool Nullable = false,
-    string? RangeNote = null
+    string? RangeNote = null,
+    string? RangeNoteEs = null
 );
 
 [JsonSourceGenerationOptions(

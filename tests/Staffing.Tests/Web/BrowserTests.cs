@@ -215,4 +215,26 @@ public class BrowserTests(ServeFixture serve) : BrowserTest, IClassFixture<Serve
         await page.ClickAsync("#lang button[data-lang=es]");
         await Until(async () => (await page.TextContentAsync("#region-totals"))!.Contains("días de EOEP a la semana"));
     }
+
+    [Fact]
+    public async Task InSpanishEveryTextOfTheCardIsSpanishTheRulesReasonsAndLabelsToo()
+    {
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync(serve.Url + "/#centre/28002956");
+        await page.WaitForSelectorAsync("#card:not([hidden])");
+        await page.ClickAsync("#lang button[data-lang=es]");
+        await Until(async () => (await page.TextContentAsync("#trace"))!.Contains("no imparte ESO"));
+        Assert.Equal("Centro", await page.TextContentAsync("nav a[data-view=centre]"));
+        Assert.Equal("Dotación y plan", await page.TextContentAsync("#card h3"));
+        var card = (await page.TextContentAsync("#card"))!;
+        Assert.Contains("acabaría con su condición de centro de actuación preferente", card); // cliff edges
+        Assert.Contains("lectura elegida", card, StringComparison.OrdinalIgnoreCase);
+        foreach (var english in new[] { "would end", "Reading chosen", "teaches no", "pool short", "compensatory of" })
+            Assert.DoesNotContain(english, card);
+        await page.GotoAsync(serve.Url + "/#eoep");
+        await Until(async () => (await page.TextContentAsync("#eoep-week thead"))!.Contains("miércoles"));
+        await page.GotoAsync(serve.Url + "/#whatif?primary_ratio=20");
+        await Until(async () => (await page.TextContentAsync("#whatif-summary") ?? "").Contains("filas de centro"));
+        Assert.Contains("alumnos de compensatoria de primaria por plaza de apoyo", await page.TextContentAsync("#whatif-parameters"));
+    }
 }

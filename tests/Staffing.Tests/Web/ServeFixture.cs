@@ -23,6 +23,8 @@ public sealed class ServeFixture : IAsyncLifetime
         Memory = ServeApp.Build(state, ["http://127.0.0.1:0"], b => b.WebHost.UseTestServer());
         await Memory.StartAsync();
         Client = Memory.GetTestClient();
+        // The API answers in the reader's language, Spanish by default: these tests read English.
+        Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         Loopback = ServeApp.Build(state, ["http://127.0.0.1:0"]);
         await Loopback.StartAsync();
         Url = Loopback.Urls.First();

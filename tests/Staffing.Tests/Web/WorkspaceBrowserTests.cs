@@ -46,7 +46,7 @@ public class WorkspaceBrowserTests(WorkspaceFixture serve) : BrowserTest, IClass
         await page.GotoAsync(serve.LocalUrl + "/#run/2");
         await Until(async () => (await page.TextContentAsync("#run-locks"))!.Contains("28002944"));
         Assert.Contains(
-            "28003328 primary_itinerant = 1 (partner · con 28002026)",
+            "28003328 primary_itinerant = 1 (partner 28002026)",
             await page.TextContentAsync("#run-locks")
         );
         Assert.True(await page.IsDisabledAsync("#adopt"));

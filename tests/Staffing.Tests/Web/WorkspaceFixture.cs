@@ -54,6 +54,8 @@ public sealed class WorkspaceFixture : IAsyncLifetime
         private readonly HttpClient http = new(new HttpClientHandler { CookieContainer = new CookieContainer() })
         {
             BaseAddress = new Uri(url),
+            // The API answers in the reader's language, Spanish by default: these tests read English.
+            DefaultRequestHeaders = { AcceptLanguage = { new("en") } },
         };
 
         private string token = "";

@@ -19,19 +19,29 @@ const problem = (e) => esc(e.message) + (e.conflicts && e.conflicts.length ? "<u
 // The run the card and the areas show (serve --db): the adopted one unless another is opened.
 let currentRun = null, runsDoc = null;
 const runQuery = () => (currentRun ? "?run=" + currentRun : "");
-// The vocabulary in words, in the reader's language (GET /api/words: resource names, unit kinds, funding).
+// Every text in the reader's language (GET /api/words: the page's texts, resource names, unit kinds, funding).
 let words = {};
 const word = (key) => words[key] || key;
+// A text with its {0}, {1}… filled in; tc picks the form for one or for many (KEY.one, KEY.many).
+const t = (key, ...args) => word(key).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ""));
+const tc = (n, key) => t(key + (n === 1 ? ".one" : ".many"), n);
 // A resource in words with its file name beside it, for those who read the CSV files.
 const resourceCell = (r) => `${esc(word(r))} <code class="muted">${esc(r)}</code>`;
 const pageLanguage = () => localStorage.getItem("lang") || ((navigator.language || "es").startsWith("en") ? "en" : "es");
 async function loadWords() {
+  // The API answers every request in the language the cookie names (reasons, traces, messages).
+  document.cookie = "lang=" + pageLanguage() + "; path=/; SameSite=Strict";
   words = await json("/api/words?lang=" + pageLanguage());
   document.documentElement.lang = words.lang;
   for (const b of document.querySelectorAll("#lang button")) b.classList.toggle("active", b.dataset.lang === words.lang);
+  for (const el of document.querySelectorAll("[data-t]")) el.textContent = t(el.dataset.t);
+  for (const el of document.querySelectorAll("[data-t-placeholder]")) el.placeholder = t(el.dataset.tPlaceholder);
+  for (const el of document.querySelectorAll("[data-t-aria]")) el.setAttribute("aria-label", t(el.dataset.tAria));
 }
-const count = (n, noun) => `${n} ${n === 1 ? noun : noun + "s"}`;
-const shortfallText = (list) => list.filter((t) => t.amount > 0).map((t) => `${t.amount} ${word(t.unit)}`).join(", ") || "none · ninguno";
+const shortfallText = (list) => list.filter((u) => u.amount > 0).map((u) => `${u.amount} ${word(u.unit)}`).join(", ") || t("ui.none");
+
+// Table headers from their words (ui.col.NAME).
+const heads = (...names) => names.map((n) => `<th>${esc(t("ui.col." + n))}</th>`).join("");
 
 function show(view) {
   for (const v of ["centre", "region", "areas", "eoep", "whatif", "runs"]) $("#view-" + v).hidden = v !== view;
@@ -43,14 +53,14 @@ function show(view) {
 // The region: totals by unit kind, then areas, then centres with filters and sorting.
 let regionData = null, regionRun, regionSort = { key: "posts", down: true };
 const unitOf = (units, u) => units.find((x) => x.unit === u) || { entitled: 0, allocated: 0, shortfall: 0 };
-const euros = (n) => Math.round(Number(n)).toLocaleString("es-ES") + " €";
+const euros = (n) => Math.round(Number(n)).toLocaleString(words.lang === "en" ? "en-GB" : "es-ES") + " €";
 async function loadRegion() {
   if (!regionData || regionRun !== currentRun) {
     regionData = await json("/api/region" + runQuery());
     regionRun = currentRun;
-    $("#f-area").innerHTML = `<option value="">all · todas</option>` + [...new Set(regionData.centres.map((c) => c.area))].map((a) => `<option>${esc(a)}</option>`).join("");
+    $("#f-area").innerHTML = `<option value="" data-t="ui.all">${esc(t("ui.all"))}</option>` + [...new Set(regionData.centres.map((c) => c.area))].map((a) => `<option>${esc(a)}</option>`).join("");
   }
-  $("#region-status").textContent = "Plan status: " + regionData.status;
+  $("#region-status").textContent = t("ui.status", regionData.status);
   $("#region-totals tbody").innerHTML = regionData.totals.map((u) => `<tr class="${u.shortfall > 0 ? "short" : ""}"><td>${esc(word(u.unit))}</td><td class="n">${u.entitled}</td><td class="n">${u.allocated}</td><td class="n">${u.shortfall}</td><td class="n">${euros(u.cost)}</td></tr>`).join("");
   $("#region-areas tbody").innerHTML = regionData.areas.map((u) => `<tr class="${u.shortfall > 0 ? "short" : ""}"><td>${esc(u.area)}</td><td>${esc(word(u.unit))}</td><td class="n">${u.entitled}</td><td class="n">${u.allocated}</td><td class="n">${u.shortfall}</td><td class="n">${euros(u.cost)}</td></tr>`).join("");
   drawCentres();
@@ -65,8 +75,8 @@ function drawCentres() {
   const k = regionSort.key, f = key[k] || ((c) => c[k]);
   rows.sort((a, b) => { const x = f(a), y = f(b); const c = x < y ? -1 : x > y ? 1 : a.code < b.code ? -1 : 1; return regionSort.down && key[k] ? -c : c; });
   const shown = rows.slice(0, 500);
-  $("#region-count").textContent = `${count(rows.length, "centre")}` + (rows.length > shown.length ? ` (the first ${shown.length} shown: filter to narrow · se muestran ${shown.length})` : "");
-  const cell = (c, u) => { const x = unitOf(c.units, u); return x.entitled ? `${x.allocated} of ${x.entitled}${x.shortfall ? ` (−${x.shortfall})` : ""}` : ""; };
+  $("#region-count").textContent = tc(rows.length, "ui.count.centre") + (rows.length > shown.length ? " " + t("ui.region.shown", shown.length) : "");
+  const cell = (c, u) => { const x = unitOf(c.units, u); return x.entitled ? t("ui.region.of", x.allocated, x.entitled) + (x.shortfall ? ` (−${x.shortfall})` : "") : ""; };
   $("#region-centres tbody").innerHTML = shown.map((c) => `<tr class="${c.units.some((u) => u.shortfall > 0) ? "short" : ""}" data-code="${esc(c.code)}"><td><a href="#centre/${encodeURIComponent(c.code)}">${esc(c.code)}</a></td><td>${esc(c.name)}</td><td>${esc(c.locality)}</td><td>${esc(c.area)}</td><td>${esc(c.kind)}</td><td class="n">${cell(c, "posts")}</td><td class="n">${cell(c, "days a week")}</td><td class="n">${cell(c, "shares")}</td><td class="n">${euros(c.cost)}</td></tr>`).join("");
 }
 for (const el of document.querySelectorAll("#region-filters select, #region-filters input")) el.addEventListener("input", drawCentres);
@@ -81,14 +91,14 @@ async function loadEoep(team) {
   show("eoep");
   if (!eoepData || eoepRun !== currentRun) { eoepData = await json("/api/eoep" + runQuery()); eoepRun = currentRun; }
   const select = $("#eoep-team");
-  if (!eoepData.teams.length) { $("#eoep-note").textContent = "The scenario has no eoep.csv: no EOEP week · sin equipos"; return; }
+  if (!eoepData.teams.length) { $("#eoep-note").textContent = t("ui.eoep.none"); return; }
   select.innerHTML = eoepData.teams.map((t) => `<option value="${esc(t.eoep)}">${esc(t.eoep)} (${esc(t.area)})</option>`).join("");
-  const t = eoepData.teams.find((x) => x.eoep === team) || eoepData.teams[0];
-  select.value = t.eoep;
-  $("#eoep-week tbody").innerHTML = t.people.map((p) => `<tr><td>${esc(p.person)}</td><td>${esc(p.role)}</td>` + p.days.map((d) =>
-    `<td>${d.centre ? `<a href="#centre/${encodeURIComponent(d.centre)}">${esc(d.name || d.centre)}</a>` : d.reserved ? `<span class="muted">reserved · reservado</span>` : ""}</td>`).join("") + `</tr>`).join("")
-    || `<tr><td colspan="7" class="muted">No people in this team · sin personal</td></tr>`;
-  $("#eoep-note").textContent = "An empty cell: that person does not work for the team that day.";
+  const team_ = eoepData.teams.find((x) => x.eoep === team) || eoepData.teams[0];
+  select.value = team_.eoep;
+  $("#eoep-week tbody").innerHTML = team_.people.map((p) => `<tr><td>${esc(p.person)}</td><td>${esc(t("ui.role." + p.role))}</td>` + p.days.map((d) =>
+    `<td>${d.centre ? `<a href="#centre/${encodeURIComponent(d.centre)}">${esc(d.name || d.centre)}</a>` : d.reserved ? `<span class="muted">${esc(t("ui.eoep.reserved"))}</span>` : ""}</td>`).join("") + `</tr>`).join("")
+    || `<tr><td colspan="7" class="muted">${esc(t("ui.eoep.nopeople"))}</td></tr>`;
+  $("#eoep-note").textContent = t("ui.eoep.note");
 }
 $("#eoep-team").addEventListener("change", () => { location.hash = "#eoep/" + encodeURIComponent($("#eoep-team").value); });
 
@@ -105,7 +115,7 @@ async function search() {
   const found = await json("/api/centres?q=" + encodeURIComponent(q));
   list.innerHTML = found.length ? found.map((c) =>
     `<li><button class="result" data-code="${esc(c.code)}">${esc(c.code)} · ${esc(c.name)} <span class="muted">${esc(c.kind)}, ${esc(c.locality)}</span></button></li>`).join("")
-    : `<li class="muted">No centre matches · ningún centro</li>`;
+    : `<li class="muted">${esc(t("ui.search.none"))}</li>`;
   for (const b of list.querySelectorAll("button")) b.addEventListener("click", () => openCentre(b.dataset.code));
 }
 
@@ -118,24 +128,24 @@ async function openCentre(code) {
     doc = await json("/api/centres/" + encodeURIComponent(code) + runQuery());
   } catch {
     $("#card").hidden = true;
-    $("#results").innerHTML = `<li class="muted">No such centre: ${esc(code)} · no existe ese centro</li>`;
+    $("#results").innerHTML = `<li class="muted">${esc(t("ui.search.nosuch", code))}</li>`;
     return;
   }
   const c = doc.centres[0];
   $("#card").hidden = false;
   $("#card-title").textContent = `${c.code} ${c.name}`;
-  const stages = Object.entries(c.indicators).map(([s, i]) => `${s}: ${i.compensatory} compensatory of ${i.pupils} pupils`).join(" · ");
-  $("#card-facts").textContent = `${c.ownership} ${c.kind}, ${c.locality} (${c.area}) · ${stages}` + (c.preferred_action ? " · preferred-action centre (centro de actuación preferente)" : "");
+  const stages = Object.entries(c.indicators).map(([s, i]) => t("ui.card.stage", t("ui.stage." + s), i.compensatory, i.pupils)).join(" · ");
+  $("#card-facts").textContent = `${t("ui.card." + c.ownership)} ${c.kind}, ${c.locality} (${c.area}) · ${stages}` + (c.preferred_action ? " · " + t("ui.card.preferred") : "");
   const plan = Object.fromEntries(doc.plan.map((p) => [p.resource, p]));
   const rows = c.resources.map((r) => {
     const p = plan[r.resource] || { allocated: r.entitled, reason: "" };
     return `<tr class="${p.allocated < r.entitled ? "short" : ""}"><td>${resourceCell(r.resource)}</td><td class="n">${r.entitled}</td><td class="n">${p.allocated}</td><td>${esc(r.rules)}</td><td>${esc(p.reason || r.reason)}</td></tr>`;
   });
-  $("#resources tbody").innerHTML = rows.join("") || `<tr><td colspan="5" class="muted">No entitlement · sin dotación</td></tr>`;
-  $("#itinerants").innerHTML = doc.itinerants.map((t) => `<p>Itinerant teacher ${esc(t.teacher)} (${esc(t.stage)}): ${esc(t.centres)}, days ${esc(t.days)}${t.free_days ? `, ${t.free_days} free` : ""}</p>`).join("");
-  $("#edges").innerHTML = c.cliff_edges.map((e) => `<li>${esc(e.text)}</li>`).join("") || `<li class="muted">No threshold within one pupil · ningún umbral a un alumno</li>`;
-  $("#trace tbody").innerHTML = c.trace.map((t) =>
-    `<tr class="${t.applied ? "" : "no"}"><td>${esc(t.rule)}</td><td>${esc(t.instruction)}</td><td>${t.applied ? "yes · sí" : "no"}</td><td lang="es">${esc(t.text)}</td><td class="reading">${esc(t.reading)}</td><td>${esc(t.because)}</td></tr>`).join("");
+  $("#resources tbody").innerHTML = rows.join("") || `<tr><td colspan="5" class="muted">${esc(t("ui.card.noentitlement"))}</td></tr>`;
+  $("#itinerants").innerHTML = doc.itinerants.map((i) => `<p>${esc(t("ui.card.itinerant", i.teacher, t("ui.stage." + i.stage), i.centres, i.days))}${i.free_days ? ", " + esc(t("ui.card.free", i.free_days)) : ""}</p>`).join("");
+  $("#edges").innerHTML = c.cliff_edges.map((e) => `<li>${esc(e.text)}</li>`).join("") || `<li class="muted">${esc(t("ui.card.noedges"))}</li>`;
+  $("#trace tbody").innerHTML = c.trace.map((r) =>
+    `<tr class="${r.applied ? "" : "no"}"><td>${esc(r.rule)}</td><td>${esc(r.instruction)}</td><td>${esc(t(r.applied ? "ui.yes" : "ui.no"))}</td><td lang="es">${esc(r.text)}</td><td class="reading">${esc(r.reading)}</td><td>${esc(r.because)}</td></tr>`).join("");
   labelCells("#resources");
   labelCells("#trace");
   if (session.workspace) await showPins(code, doc);
@@ -155,8 +165,8 @@ async function showPins(code, doc) {
   $("#pin-form").dataset.code = code;
   $("#pin-form").dataset.pins = detail.pins.length;
   const mine = detail.pins.filter((p) => p.code === code || p.partner === code);
-  $("#pin-list").innerHTML = mine.map((p) => `<li>${esc(p.text)} <button type="button" class="unpin" data-pin="${p.id}">remove · quitar</button></li>`).join("")
-    || `<li class="muted">No pin on this centre in run ${currentRun} · ninguna fijación</li>`;
+  $("#pin-list").innerHTML = mine.map((p) => `<li>${esc(p.text)} <button type="button" class="unpin" data-pin="${p.id}">${esc(t("ui.pins.remove"))}</button></li>`).join("")
+    || `<li class="muted">${esc(t("ui.pins.none", currentRun))}</li>`;
   for (const b of $("#pin-list").querySelectorAll(".unpin")) b.addEventListener("click", async () => {
     try { await send("DELETE", `/api/runs/${currentRun}/pins/${b.dataset.pin}`); await showPins(code, doc); }
     catch (e) { $("#pin-message").innerHTML = `<span class="error">${problem(e)}</span>`; }
@@ -173,7 +183,7 @@ async function pin(pair) {
   else body.amount = Number($("#pin-amount").value);
   try {
     const p = await send("POST", `/api/runs/${currentRun}/pins`, body);
-    msg.innerHTML = `<span class="ok">Pinned · fijado: ${esc(p.text)}</span>`;
+    msg.innerHTML = `<span class="ok">${esc(t("ui.pins.pinned", p.text))}</span>`;
     await openCentre(form.dataset.code);
   } catch (e) {
     msg.innerHTML = `<span class="error">${problem(e)}</span>`;
@@ -189,9 +199,9 @@ async function replan() {
   try { job = await send("POST", `/api/runs/${currentRun}/replan`, {}); }
   catch (e) { status(`<span class="error">${problem(e)}</span>`); return; }
   for (;;) {
-    if (job.state === "queued") status(`Queued, position ${job.position} · en cola, posición ${job.position}`);
-    else if (job.state === "solving") status(`Solving… ${job.seconds} s · resolviendo…`);
-    else if (job.state === "done") { status(`<span class="ok">Stored as run ${job.run} · guardado como ejecución ${job.run}</span>`); location.hash = "#run/" + job.run; return; }
+    if (job.state === "queued") status(esc(t("ui.replan.queued", job.position)));
+    else if (job.state === "solving") status(esc(t("ui.replan.solving", job.seconds)));
+    else if (job.state === "done") { status(`<span class="ok">${esc(t("ui.replan.stored", job.run))}</span>`); location.hash = "#run/" + job.run; return; }
     else { status(`<span class="error">${esc(job.error)}${job.conflicts.length ? "<ul>" + job.conflicts.map((c) => `<li>${esc(c)}</li>`).join("") + "</ul>" : ""}</span>`); return; }
     await new Promise((r) => setTimeout(r, 400));
     job = await json("/api/jobs/" + job.id);
@@ -201,16 +211,16 @@ for (const b of document.querySelectorAll(".replan")) b.addEventListener("click"
 
 async function loadRuns() {
   runsDoc = await json("/api/runs");
-  $("#runs-scenario").textContent = `Scenario ${runsDoc.scenario_name} · ${runsDoc.adopted ? `adopted: run ${runsDoc.adopted.run} (${runsDoc.adopted.who}, ${runsDoc.adopted.adopted_at})` : "no run adopted yet · ninguna adoptada"}`;
+  $("#runs-scenario").textContent = t("ui.runs.scenario", runsDoc.scenario_name, runsDoc.adopted ? t("ui.runs.adopted", runsDoc.adopted.run, runsDoc.adopted.who, runsDoc.adopted.adopted_at) : t("ui.runs.noneadopted"));
   $("#runs tbody").innerHTML = runsDoc.runs.map((r) =>
-    `<tr class="${r.adopted ? "adopted" : ""} ${r.id === currentRun ? "current" : ""}" data-run="${r.id}"><td>${r.id}</td><td>${r.adopted ? "adopted · adoptada" : ""}</td><td>${esc(r.name)}</td><td>${esc(r.created_at)}</td><td>${esc(r.who)}</td><td>${esc(r.status)}</td><td class="n">${r.pins}</td><td>${esc(shortfallText(r.shortfall))}</td><td><a href="#run/${r.id}">open · abrir</a></td></tr>`).join("");
+    `<tr class="${r.adopted ? "adopted" : ""} ${r.id === currentRun ? "current" : ""}" data-run="${r.id}"><td>${r.id}</td><td>${r.adopted ? esc(t("ui.col.adopted")) : ""}</td><td>${esc(r.name)}</td><td>${esc(r.created_at)}</td><td>${esc(r.who)}</td><td>${esc(r.status)}</td><td class="n">${r.pins}</td><td>${esc(shortfallText(r.shortfall))}</td><td><a href="#run/${r.id}">${esc(t("ui.runs.open"))}</a></td></tr>`).join("");
   showCurrent();
 }
 
 function showCurrent() {
   const r = runsDoc && runsDoc.runs.find((x) => x.id === currentRun);
   $("#current-run").hidden = !r;
-  if (r) $("#current-run").textContent = `Run ${r.id} · ejecución ${r.id}: ${r.name}${r.adopted ? " (adopted · adoptada)" : ""}`;
+  if (r) $("#current-run").textContent = t("ui.runs.current", r.id, r.name) + (r.adopted ? ` (${t("ui.col.adopted")})` : "");
 }
 
 async function openRun(id) {
@@ -222,36 +232,36 @@ async function openRun(id) {
   await loadRuns();
   let detail;
   try { detail = await json("/api/runs/" + id); }
-  catch { $("#run-detail").hidden = true; $("#runs-scenario").textContent = `No such run: ${id} · no existe esa ejecución`; return; }
+  catch { $("#run-detail").hidden = true; $("#runs-scenario").textContent = t("ui.runs.nosuch", id); return; }
   const r = detail.run;
   $("#run-detail").hidden = false;
-  $("#run-title").textContent = `Run ${r.id} · ${r.name}`;
-  $("#run-facts").textContent = `${r.status}, ${r.solver}, by ${r.who} at ${r.created_at}` + (r.parent ? `, from run ${r.parent}` : "") + (r.note ? ` · ${r.note}` : "") + ` · shortfall: ${shortfallText(r.shortfall)}`;
+  $("#run-title").textContent = t("ui.runs.title", r.id, r.name);
+  $("#run-facts").textContent = t("ui.runs.facts", r.status, r.solver, r.who, r.created_at) + (r.parent ? t("ui.runs.from", r.parent) : "") + (r.note ? ` · ${r.note}` : "") + t("ui.runs.shortfall", shortfallText(r.shortfall));
   $("#run-name").value = r.name;
   $("#run-note").value = r.note;
   $("#download-zip").href = `/api/runs/${r.id}/plan.zip`;
   $("#download-xlsx").href = `/api/runs/${r.id}/plan.xlsx`;
   $("#adopt").disabled = r.adopted || !session.can_plan;
-  $("#adopt").textContent = r.adopted ? "Adopted · adoptada" : "Adopt this run · Adoptar";
+  $("#adopt").textContent = t(r.adopted ? "ui.runs.adoptedbutton" : "ui.runs.adopt");
   $("#adopt-message").textContent = "";
-  $("#run-locks").innerHTML = detail.locks.map((l) => `<li><a href="#centre/${encodeURIComponent(l.code)}">${esc(l.code)}</a> ${esc(l.resource)} = ${l.amount}${l.partner ? ` (partner · con ${esc(l.partner)})` : ""}</li>`).join("") || `<li class="muted">None · ninguna</li>`;
-  $("#run-pins").innerHTML = detail.pins.map((p) => `<li>${esc(p.text)} · <a href="#centre/${encodeURIComponent(p.code)}">${esc(p.code)}</a></li>`).join("") || `<li class="muted">No pins · ninguna fijación</li>`;
+  $("#run-locks").innerHTML = detail.locks.map((l) => `<li><a href="#centre/${encodeURIComponent(l.code)}">${esc(l.code)}</a> ${esc(l.resource)} = ${l.amount}${l.partner ? esc(t("ui.runs.withpartner", l.partner)) : ""}</li>`).join("") || `<li class="muted">${esc(t("ui.none"))}</li>`;
+  $("#run-pins").innerHTML = detail.pins.map((p) => `<li>${esc(p.text)} · <a href="#centre/${encodeURIComponent(p.code)}">${esc(p.code)}</a></li>`).join("") || `<li class="muted">${esc(t("ui.runs.nopins"))}</li>`;
   for (const el of $("#run-detail").querySelectorAll("#annotate input, #annotate button, #run-replan")) el.disabled = !session.can_plan;
-  $("#diff-parent").innerHTML = r.parent ? await diffHtml(r.parent, r.id, `Against the run it came from (${r.parent}) · frente a la ejecución de origen`) : "";
+  $("#diff-parent").innerHTML = r.parent ? await diffHtml(r.parent, r.id, t("ui.runs.againstparent", r.parent)) : "";
   const adopted = runsDoc.adopted && runsDoc.adopted.run;
-  $("#diff-adopted").innerHTML = adopted && adopted !== r.id && adopted !== r.parent ? await diffHtml(adopted, r.id, `Against the adopted run (${adopted}) · frente a la adoptada`) : "";
+  $("#diff-adopted").innerHTML = adopted && adopted !== r.id && adopted !== r.parent ? await diffHtml(adopted, r.id, t("ui.runs.againstadopted", adopted)) : "";
 }
 
 async function diffHtml(base, variant, title) {
   const d = await json(`/api/diff?base=${base}&variant=${variant}`);
   const centre = (code, name) => `<a href="#centre/${encodeURIComponent(code)}">${esc(code)}</a> ${esc(name)}`;
   return `<h4>${esc(title)}</h4>`
-    + (d.centres.length + d.partners.length === 0 ? `<p class="muted">Nothing moves · nada cambia</p>` : "")
-    + (d.centres.length ? `<div class="scroll"><table class="diff"><thead><tr><th>centre</th><th>resource</th><th>allocated</th><th>change</th><th>why</th></tr></thead><tbody>`
-      + d.centres.map((c) => `<tr><td>${centre(c.code, c.name)}</td><td>${resourceCell(c.resource)}</td><td class="n">${c.base_allocated} → ${c.variant_allocated}</td><td class="diff-${esc(c.change)}">${esc(c.change)}</td><td>${esc(c.reason)}</td></tr>`).join("")
+    + (d.centres.length + d.partners.length === 0 ? `<p class="muted">${esc(t("ui.runs.nothing"))}</p>` : "")
+    + (d.centres.length ? `<div class="scroll"><table class="diff"><thead><tr>${heads("centre", "resource", "allocated", "change", "why")}</tr></thead><tbody>`
+      + d.centres.map((c) => `<tr><td>${centre(c.code, c.name)}</td><td>${resourceCell(c.resource)}</td><td class="n">${c.base_allocated} → ${c.variant_allocated}</td><td class="diff-${esc(c.change)}">${esc(t("ui.change." + c.change))}</td><td>${esc(c.reason)}</td></tr>`).join("")
       + `</tbody></table></div>` : "")
-    + (d.partners.length ? `<div class="scroll"><table class="partners"><thead><tr><th>centre</th><th>stage</th><th>partners before</th><th>partners now</th></tr></thead><tbody>`
-      + d.partners.map((p) => `<tr><td>${centre(p.code, p.name)}</td><td>${esc(p.stage)}</td><td>${esc(p.before ?? "none")}</td><td>${esc(p.after ?? "none")}</td></tr>`).join("")
+    + (d.partners.length ? `<div class="scroll"><table class="partners"><thead><tr>${heads("centre", "stage", "before", "after")}</tr></thead><tbody>`
+      + d.partners.map((p) => `<tr><td>${centre(p.code, p.name)}</td><td>${esc(t("ui.stage." + p.stage))}</td><td>${esc(p.before ?? t("ui.none"))}</td><td>${esc(p.after ?? t("ui.none"))}</td></tr>`).join("")
       + `</tbody></table></div>` : "");
 }
 
@@ -260,7 +270,7 @@ $("#adopt").addEventListener("click", async () => {
   try {
     await send("POST", `/api/runs/${currentRun}/adopt`, { note: $("#run-note").value, expected_adopted: expected });
     await openRun(currentRun);
-    $("#adopt-message").innerHTML = `<span class="ok">Adopted · adoptada</span>`;
+    $("#adopt-message").innerHTML = `<span class="ok">${esc(t("ui.runs.adoptedbutton"))}</span>`;
   } catch (e) {
     $("#adopt-message").innerHTML = `<span class="error">${problem(e)}</span>`;
   }
@@ -275,7 +285,7 @@ $("#annotate").addEventListener("submit", async (ev) => {
 let areaData;
 async function loadAreas() {
   areaData = areaData || await json("/api/areas" + runQuery());
-  $("#status").textContent = "Plan status: " + areaData.status;
+  $("#status").textContent = t("ui.status", areaData.status);
   const areas = [...new Set(areaData.totals.map((t) => t.area))];
   const select = $("#area");
   if (!select.options.length) {
@@ -291,13 +301,13 @@ function drawArea() {
     `<tr class="${t.shortfall > 0 ? "short" : ""}"><td>${resourceCell(t.resource)}</td><td class="n">${t.entitled}</td><td class="n">${t.allocated}</td><td class="n">${t.shortfall}</td><td class="n">${euros(t.cost)}</td></tr>`).join("");
   const pts = areaData.centres.filter((c) => c.area === area);
   const svg = $("#map");
-  if (!pts.length) { svg.innerHTML = `<text x="20" y="40">No coordinates in this area</text>`; return; }
+  if (!pts.length) { svg.innerHTML = `<text x="20" y="40">${esc(t("ui.areas.nocoordinates"))}</text>`; return; }
   const lats = pts.map((p) => p.lat), lons = pts.map((p) => p.lon);
   const [a, b, c, d] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
   const x = (lon) => 20 + (b === a ? 280 : (lon - a) / (b - a) * 560);
   const y = (lat) => 380 - (d === c ? 180 : (lat - c) / (d - c) * 360);
   svg.innerHTML = pts.map((p) =>
-    `<circle cx="${x(p.lon).toFixed(1)}" cy="${y(p.lat).toFixed(1)}" r="${(3 + 12 * Math.sqrt(p.share)).toFixed(1)}" class="${p.shortfall > 0 ? "short" : ""}" data-code="${esc(p.code)}"><title>${esc(p.code)} ${esc(p.name)}: ${(p.share * 100).toFixed(1)}% compensatory, shortfall ${p.shortfall}</title></circle>`).join("");
+    `<circle cx="${x(p.lon).toFixed(1)}" cy="${y(p.lat).toFixed(1)}" r="${(3 + 12 * Math.sqrt(p.share)).toFixed(1)}" class="${p.shortfall > 0 ? "short" : ""}" data-code="${esc(p.code)}"><title>${esc(t("ui.areas.dot", p.code, p.name, (p.share * 100).toFixed(1), p.shortfall))}</title></circle>`).join("");
   // The towns, each named once at the middle of its centres (the capital's districts by their own name).
   const towns = {};
   for (const p of pts) (towns[p.locality] = towns[p.locality] || []).push(p);
@@ -336,16 +346,16 @@ function whatIfPolicy() {
 async function runWhatIf() {
   const out = $("#whatif-result");
   const policy = whatIfPolicy();
-  out.textContent = "Computing… · Calculando…";
+  out.textContent = t("ui.whatif.computing");
   try {
     const r = await json("/api/what-if" + runQuery(), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ policy }) });
     const cost = r.areas.reduce((s, a) => s + a.delta_cost, 0);
     const full = r.areas.reduce((s, a) => s + a.delta_entitled_cost, 0);
     const signed = (n) => (n >= 0 ? "+" : "") + euros(n);
-    out.innerHTML = `<p id="whatif-summary">${count(r.areas.length, "area row")} and ${count(r.centres.length, "centre row")} change; funding the entitlement in full ${signed(full)} a year, what the pools allocate ${signed(cost)} a year (variant ${esc(r.status)}).</p>`
-      + `<div class="scroll"><table><thead><tr><th>area</th><th>resource</th><th>entitled</th><th>allocated</th><th>Δ cost of the entitlement</th><th>Δ cost allocated</th></tr></thead><tbody>`
+    out.innerHTML = `<p id="whatif-summary">${esc(t("ui.whatif.summary", tc(r.areas.length, "ui.count.arearow"), tc(r.centres.length, "ui.count.centrerow"), signed(full), signed(cost), r.status))}</p>`
+      + `<div class="scroll"><table><thead><tr>${heads("area", "resource", "entitled", "allocated", "entitlementcost", "allocatedcost")}</tr></thead><tbody>`
       + r.areas.map((a) => `<tr><td>${esc(a.area)}</td><td>${resourceCell(a.resource)}</td><td class="n">${a.base_entitled} → ${a.variant_entitled}</td><td class="n">${a.base_allocated} → ${a.variant_allocated}</td><td class="n">${signed(a.delta_entitled_cost)}</td><td class="n">${signed(a.delta_cost)}</td></tr>`).join("")
-      + `</tbody></table></div><div class="scroll"><table><thead><tr><th>centre</th><th>resource</th><th>entitled</th><th>allocated</th><th>why</th></tr></thead><tbody>`
+      + `</tbody></table></div><div class="scroll"><table><thead><tr>${heads("centre", "resource", "entitled", "allocated", "why")}</tr></thead><tbody>`
       + r.centres.slice(0, 200).map((c) => `<tr><td><a href="#centre/${encodeURIComponent(c.code)}">${esc(c.code)}</a> ${esc(c.name)}</td><td>${resourceCell(c.resource)}</td><td class="n">${c.base_entitled} → ${c.variant_entitled}</td><td class="n">${c.base_allocated} → ${c.variant_allocated}</td><td>${esc(c.reason)}</td></tr>`).join("")
       + `</tbody></table></div>`;
     const query = new URLSearchParams(Object.entries(policy).map(([k, v]) => [k, String(v)])).toString();
@@ -360,7 +370,7 @@ $("#whatif").addEventListener("submit", (ev) => { ev.preventDefault(); runWhatIf
 
 async function downloadWhatIf(format) {
   const r = await fetch("/api/what-if?format=" + format + (currentRun ? "&run=" + currentRun : ""), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ policy: whatIfPolicy() }) });
-  if (!r.ok) { $("#whatif-result").insertAdjacentHTML("afterbegin", `<p class="error">download failed · error al descargar (${r.status})</p>`); return; }
+  if (!r.ok) { $("#whatif-result").insertAdjacentHTML("afterbegin", `<p class="error">${esc(t("ui.whatif.downloadfailed", r.status))}</p>`); return; }
   const a = document.createElement("a");
   a.href = URL.createObjectURL(await r.blob());
   a.download = format === "xlsx" ? "what-if.xlsx" : "what-if-centres.csv";
@@ -403,7 +413,7 @@ function showSession() {
   el.textContent = session.name ? `${session.name} (${session.role})` : "";
   if (session.sign_in_required && session.name) {
     const b = document.createElement("button");
-    b.textContent = "Sign out · Salir";
+    b.textContent = t("ui.signout");
     b.addEventListener("click", async () => { await send("POST", "/api/sign-out"); location.reload(); });
     el.append(" ", b);
   }
@@ -415,7 +425,7 @@ $("#sign-in").addEventListener("submit", async (ev) => {
     await send("POST", "/api/sign-in", { name: ev.target.name.value, password: ev.target.password.value });
     location.reload();
   } catch (e) {
-    $("#sign-in-error").textContent = e.status === 401 ? "Unknown name or wrong password · nombre o contraseña incorrectos" : e.message;
+    $("#sign-in-error").textContent = e.status === 401 ? t("ui.signin.wrong") : e.message;
   }
 });
 
@@ -424,7 +434,11 @@ for (const b of document.querySelectorAll("#lang button")) b.addEventListener("c
   await loadWords();
   areaData = null;
   regionData = null;
+  eoepData = null;
+  parameters = [];
+  showSession();
   route();
+  placeholder();
 });
 
 async function start() {
@@ -450,6 +464,6 @@ start();
 function placeholder() {
   json("/api/centres?q=").then((found) => {
     const c = found[Math.floor(found.length / 2)];
-    if (c) $("#q").placeholder = `e.g. ${c.code}, ${c.name.toLowerCase()}, ${c.locality.split("/")[0]}`;
+    if (c) $("#q").placeholder = t("ui.search.example", c.code, c.name.toLowerCase(), c.locality.split("/")[0]);
   }).catch(() => {});
 }
