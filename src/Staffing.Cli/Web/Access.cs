@@ -34,13 +34,13 @@ public static class Access
                 o.Events.OnRedirectToLogin = ctx =>
                 {
                     ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    return ctx.Response.WriteAsJsonAsync(new ApiError("sign in first"), WebJson.Default.ApiError);
+                    return ctx.Response.WriteAsJsonAsync(new ApiError(Texts.ApiSignInFirst), WebJson.Default.ApiError);
                 };
                 o.Events.OnRedirectToAccessDenied = ctx =>
                 {
                     ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
                     return ctx.Response.WriteAsJsonAsync(
-                        new ApiError("a planner may do this; you are signed in as an inspector (read only)"),
+                        new ApiError(Texts.ApiPlannersOnly),
                         WebJson.Default.ApiError
                     );
                 };
@@ -94,7 +94,7 @@ public static class Access
         catch (AntiforgeryValidationException)
         {
             return Results.Json(
-                new ApiError($"expected the page's antiforgery token in {TokenHeader} (GET /api/session gives it)"),
+                new ApiError(Say.Format(Texts.ApiAntiforgery, TokenHeader)),
                 WebJson.Default.ApiError,
                 statusCode: StatusCodes.Status400BadRequest
             );
@@ -141,7 +141,7 @@ public static class Access
                     var user = users.SignIn(body.Value!.Name ?? "", body.Value.Password ?? "");
                     if (user is null)
                         return Results.Json(
-                            new ApiError("unknown name or wrong password"),
+                            new ApiError(Texts.ApiWrongPassword),
                             WebJson.Default.ApiError,
                             statusCode: StatusCodes.Status401Unauthorized
                         );

@@ -7,8 +7,11 @@ using Staffing.Io;
 namespace Staffing.Cli.Web;
 
 /// <summary>What a re-plan asked from the page is doing: queued (with its place), solving, done (the new run) or failed.</summary>
-public sealed class ReplanJob(long id, long fromRun, string who, string? name, string note, double timeLimit)
+/// <remarks><paramref name="language"/>: the page's, for what the job says (its errors, the new run's default name).</remarks>
+public sealed class ReplanJob(long id, long fromRun, string who, string? name, string note, double timeLimit, string language)
 {
+    public string Language => language;
+
     public long Id => id;
     public long FromRun => fromRun;
     public string Who => who;
@@ -55,7 +58,15 @@ public sealed class ReplanQueue
 
     public ReplanJob Enqueue(long fromRun, string who, string? name, string note, double timeLimit)
     {
-        var job = new ReplanJob(Interlocked.Increment(ref next), fromRun, who, name, note, timeLimit);
+        var job = new ReplanJob(
+            Interlocked.Increment(ref next),
+            fromRun,
+            who,
+            name,
+            note,
+            timeLimit,
+            Staffing.Domain.Language.Current
+        );
         jobs[job.Id] = job;
         channel.Writer.TryWrite(job);
         return job;
@@ -72,6 +83,7 @@ public sealed class ReplanQueue
     {
         await foreach (var job in channel.Reader.ReadAllAsync(stopping))
         {
+            using var language = Staffing.Domain.Language.Use(job.Language);
             job.Started();
             try
             {
@@ -93,7 +105,7 @@ public sealed class ReplanQueue
             }
             catch (LockConflictException ex)
             {
-                job.Finished(null, "the pins conflict; nothing stored", ex.Conflicts);
+                job.Finished(null, Texts.ApiPinsConflict, ex.Conflicts);
             }
             catch (InputException ex)
             {
@@ -101,7 +113,7 @@ public sealed class ReplanQueue
             }
             catch (OperationCanceledException)
             {
-                job.Finished(null, "the server is stopping; nothing stored");
+                job.Finished(null, Texts.ApiStopping);
             }
         }
     }

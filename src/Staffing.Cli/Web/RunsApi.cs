@@ -81,14 +81,14 @@ public static class RunsApi
                         || p.Resource is null
                         || !Vocabulary.TryParseResource(p.Resource, out var resource)
                     )
-                        return Bad($"expected code and resource (one of {Vocabulary.ResourceList})");
+                        return Bad(Say.Format(Texts.ApiPinFields, Vocabulary.ResourceList));
                     var pin = new Holding(p.Code, resource, p.Amount ?? (p.Partner is null ? -1 : 1), p.Partner);
                     try
                     {
                         var conflicts = Replanning.Conflicts(workspace, run, pin);
                         if (conflicts.Count > 0)
                             return Results.Json(
-                                new ApiError("the pins would conflict; nothing stored", conflicts),
+                                new ApiError(Texts.ApiPinsConflict, conflicts),
                                 WebJson.Default.ApiError,
                                 statusCode: StatusCodes.Status422UnprocessableEntity
                             );
@@ -148,7 +148,7 @@ public static class RunsApi
                         return error;
                     var limit = body.Value!.TimeLimit ?? DefaultReplanSeconds;
                     if (double.IsNaN(limit) || limit <= 0 || limit > MaxReplanSeconds)
-                        return Bad($"time_limit: found {limit}, expected seconds from 1 to {MaxReplanSeconds}");
+                        return Bad(Say.Format(Texts.ApiTimeLimit, limit, MaxReplanSeconds));
                     var job = queue.Enqueue(id, Access.Who(ctx), body.Value.Name, body.Value.Note ?? "", limit);
                     return Results.Json(
                         JobOf(queue, job),
@@ -169,7 +169,7 @@ public static class RunsApi
                 (long id) =>
                     queue.Find(id) is { } job
                         ? Results.Json(JobOf(queue, job), WebJson.Default.JobEntry)
-                        : ServeApp.Error($"no re-plan {id}", StatusCodes.Status404NotFound)
+                        : ServeApp.Error(Say.Format(Texts.ApiNoReplan, id), StatusCodes.Status404NotFound)
             )
             .WithName("Job")
             .WithSummary("A re-plan: queued (its position), solving (seconds so far), done (the new run) or failed");
@@ -181,10 +181,7 @@ public static class RunsApi
                     if (Find(id) is null)
                         return NoRun(id);
                     if (!ctx.Request.HasJsonContentType())
-                        return ServeApp.Error(
-                            "expected Content-Type: application/json",
-                            StatusCodes.Status415UnsupportedMediaType
-                        );
+                        return ServeApp.Error(Texts.ApiJsonOnly, StatusCodes.Status415UnsupportedMediaType);
                     JsonDocument doc;
                     try
                     {
@@ -192,15 +189,15 @@ public static class RunsApi
                     }
                     catch (JsonException)
                     {
-                        return Bad("malformed JSON, expected {\"note\": \"…\", \"expected_adopted\": RUN or null}");
+                        return Bad(Texts.ApiAdoptMalformed);
                     }
                     using (doc)
                     {
                         if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                            return Bad("expected {\"note\": \"…\", \"expected_adopted\": RUN or null}");
+                            return Bad(Texts.ApiAdoptFields);
                         var hasNote = doc.RootElement.TryGetProperty("note", out var n);
                         if (hasNote && n.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
-                            return Bad("note: expected a text");
+                            return Bad(Texts.ApiNoteText);
                         var note = hasNote && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
                         var check = doc.RootElement.TryGetProperty("expected_adopted", out var e);
                         long? expected =
@@ -212,7 +209,7 @@ public static class RunsApi
                                 || e.ValueKind == JsonValueKind.Number && expected is null
                             )
                         )
-                            return Bad("expected_adopted: expected a run id or null");
+                            return Bad(Texts.ApiExpectedAdopted);
                         try
                         {
                             var a = workspace.Adopt(id, Access.Who(ctx), note, check, expected);
@@ -245,7 +242,7 @@ public static class RunsApi
                     if (body.Error is { } error)
                         return error;
                     if (body.Value!.Name is { Length: > 200 } || body.Value.Note is { Length: > 4000 })
-                        return Bad("expected a name of at most 200 characters and a note of at most 4000");
+                        return Bad(Texts.ApiAnnotateSizes);
                     workspace.Annotate(id, body.Value.Name, body.Value.Note, Access.Who(ctx));
                     return Results.Json(Detail(workspace, Find(id)!), WebJson.Default.RunDetail);
                 }
@@ -403,10 +400,10 @@ public static class RunsApi
 
     /// <summary>404 for a run id that is not one of the served scenario's.</summary>
     public static IResult NoRun(long id) =>
-        ServeApp.Error($"no run {id} of the served scenario", StatusCodes.Status404NotFound);
+        ServeApp.Error(Say.Format(Texts.ApiNoRun, id), StatusCodes.Status404NotFound);
 
     private static IResult Bad(string message) => ServeApp.Error(message, StatusCodes.Status400BadRequest);
 
     private static IResult Stale(StaleException ex) =>
-        ServeApp.Error("changed since you looked: " + ex.Message, StatusCodes.Status409Conflict);
+        ServeApp.Error(Texts.ApiStale + ex.Message, StatusCodes.Status409Conflict);
 }

@@ -113,7 +113,7 @@ public static class ServeApp
                     ? bad.StatusCode
                     : StatusCodes.Status500InternalServerError;
                 await ctx.Response.WriteAsJsonAsync(
-                    new ApiError(error is BadHttpRequestException b2 ? b2.Message : "internal error"),
+                    new ApiError(error is BadHttpRequestException b2 ? b2.Message : Texts.ApiInternal),
                     WebJson.Default.ApiError
                 );
             })
@@ -159,7 +159,7 @@ public static class ServeApp
                     if (ViewOf(run) is not { } view)
                         return RunsApi.NoRun(run!.Value);
                     if (view.Scenario.Find(code) is not { } c)
-                        return Error($"no centre with code {code}", StatusCodes.Status404NotFound);
+                        return Error(Say.Format(Texts.ApiNoCentre, code), StatusCodes.Status404NotFound);
                     var card = new CentreCard(
                         Documents.EntitlementSchema,
                         [Documents.Centre(view.Scenario.Policy, c)],
@@ -335,10 +335,7 @@ public static class ServeApp
                         return RunsApi.NoRun(run!.Value);
                     // A JSON body only: a form or text/plain post from another site's page is refused unsolved.
                     if (!request.HasJsonContentType())
-                        return Error(
-                            "expected Content-Type: application/json",
-                            StatusCodes.Status415UnsupportedMediaType
-                        );
+                        return Error(Texts.ApiJsonOnly, StatusCodes.Status415UnsupportedMediaType);
                     JsonDocument body;
                     try
                     {
@@ -357,26 +354,20 @@ public static class ServeApp
                         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("policy", out var inner))
                             root = inner;
                         if (root.ValueKind != JsonValueKind.Object)
-                            return Error(
-                                "expected a JSON object of policy overrides, e.g. {\"policy\": {\"primary_ratio\": 20}}",
-                                StatusCodes.Status400BadRequest
-                            );
+                            return Error(Texts.ApiWhatIfObject, StatusCodes.Status400BadRequest);
                         var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
                         try
                         {
                             foreach (var p in root.EnumerateObject())
                                 if (!fields.TryAdd(p.Name, p.Value.Clone()))
                                     return Error(
-                                        $"what-if: {Safe(p.Name)}: found the key twice, expected each field once",
+                                        Say.Format(Texts.ApiKeyTwice, Safe(p.Name)),
                                         StatusCodes.Status400BadRequest
                                     );
                         }
                         catch (InvalidOperationException)
                         {
-                            return Error(
-                                "malformed JSON: a field name that is not valid UTF-8",
-                                StatusCodes.Status400BadRequest
-                            );
+                            return Error(Texts.ApiNameNotUtf8, StatusCodes.Status400BadRequest);
                         }
                         Scenario variant;
                         try
@@ -389,19 +380,13 @@ public static class ServeApp
                         }
                         catch (InvalidOperationException)
                         {
-                            return Error(
-                                "malformed JSON: a value that is not valid UTF-8",
-                                StatusCodes.Status400BadRequest
-                            );
+                            return Error(Texts.ApiValueNotUtf8, StatusCodes.Status400BadRequest);
                         }
                         if (Interlocked.Increment(ref waiting) > WhatIfQueue + Environment.ProcessorCount)
                         {
                             Interlocked.Decrement(ref waiting);
                             request.HttpContext.Response.Headers.RetryAfter = "5";
-                            return Error(
-                                "busy: every solver is working and the queue is full; try again in a few seconds",
-                                StatusCodes.Status503ServiceUnavailable
-                            );
+                            return Error(Texts.ApiBusy, StatusCodes.Status503ServiceUnavailable);
                         }
                         // A client that goes away, or the server stopping, stops its solve.
                         using var gone = CancellationTokenSource.CreateLinkedTokenSource(
@@ -436,12 +421,12 @@ public static class ServeApp
                         }
                         catch (OperationCanceledException)
                         {
-                            return Error("cancelled: the client went away or the server is stopping", 499);
+                            return Error(Texts.ApiCancelled, 499);
                         }
                         catch (LockConflictException ex)
                         {
                             return Error(
-                                "locks conflict: " + string.Join("; ", ex.Conflicts),
+                                Texts.ApiLocksConflict + string.Join("; ", ex.Conflicts),
                                 StatusCodes.Status422UnprocessableEntity
                             );
                         }
@@ -501,7 +486,7 @@ public static class ServeApp
             app.MapMethods(path, ["GET", "HEAD"], () => Results.Text(content, type)).ExcludeFromDescription();
         }
         app.MapFallback(
-            (HttpContext ctx) => Error($"no such page or API: {ctx.Request.Path}", StatusCodes.Status404NotFound)
+            (HttpContext ctx) => Error(Say.Format(Texts.ApiNoSuchPage, ctx.Request.Path), StatusCodes.Status404NotFound)
         );
         return app;
     }
@@ -516,7 +501,7 @@ public static class ServeApp
 
     /// <summary>A field name as given when it looks like one, so no raw input is echoed.</summary>
     private static string Safe(string name) =>
-        name.Length <= 40 && name.All(ch => char.IsAsciiLetterLower(ch) || ch == '_') ? name : "a field";
+        name.Length <= 40 && name.All(ch => char.IsAsciiLetterLower(ch) || ch == '_') ? name : Texts.ApiAField;
 
     public static IResult Error(string message, int status) =>
         Results.Json(new ApiError(message), WebJson.Default.ApiError, statusCode: status);
@@ -670,7 +655,7 @@ public static class ServeApp
 
     /// <summary>Where a body stopped being JSON, 1-based as an editor shows it.</summary>
     private static string Malformed(JsonException ex) =>
-        $"malformed JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}";
+        Say.Format(Texts.ApiMalformedJson, (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1);
 
     /// <summary>A JSON body of the given type: 415 when it is not JSON, 400 when it does not parse.</summary>
     public static async Task<(T? Value, IResult? Error)> ReadBody<T>(
@@ -680,13 +665,13 @@ public static class ServeApp
         where T : class
     {
         if (!request.HasJsonContentType())
-            return (null, Error("expected Content-Type: application/json", StatusCodes.Status415UnsupportedMediaType));
+            return (null, Error(Texts.ApiJsonOnly, StatusCodes.Status415UnsupportedMediaType));
         try
         {
             return
                 await JsonSerializer.DeserializeAsync(request.Body, type, request.HttpContext.RequestAborted) is { } v
                 ? (v, null)
-                : (null, Error("expected a JSON object", StatusCodes.Status400BadRequest));
+                : (null, Error(Texts.ApiJsonObject, StatusCodes.Status400BadRequest));
         }
         catch (JsonException ex)
         {

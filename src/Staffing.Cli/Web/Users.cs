@@ -27,7 +27,7 @@ public sealed class Users
     {
         if (!File.Exists(path))
             throw InputException.Single(
-                $"{path}: found no such file, expected a users file (staffing users add NAME --role planner --users {path})"
+                Say.Format(Texts.UsersNoFile, path)
             );
         UsersFile? file;
         try
@@ -37,16 +37,16 @@ public sealed class Users
         catch (JsonException ex)
         {
             throw InputException.Single(
-                $"{path}:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}: found malformed JSON, expected a users file"
+                $"{path}:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}: " + Texts.UsersMalformed
             );
         }
         if (file is not { Kind: Kind } || file.Users is null)
             throw InputException.Single(
-                $"{path}: found a file of another kind, expected a users file made by staffing users"
+                Say.Format(Texts.UsersOtherKind, path)
             );
         foreach (var u in file.Users.Where(u => !Roles.Contains(u.Role) || u.Name.Length == 0))
             throw InputException.Single(
-                $"{path}: user {InputErrors.Quote(u.Name)}: found role {InputErrors.Quote(u.Role)}, expected inspector or planner"
+                Say.Format(Texts.UsersBadRole, path, InputErrors.Quote(u.Name), InputErrors.Quote(u.Role))
             );
         return new Users(file.Users);
     }
@@ -66,11 +66,11 @@ public sealed class Users
     public static void Add(string path, string name, string role, string password)
     {
         if (!Roles.Contains(role))
-            throw InputException.Single($"users: found role {InputErrors.Quote(role)}, expected inspector or planner");
+            throw InputException.Single(Say.Format(Texts.UsersRoleFound, InputErrors.Quote(role)));
         if (name.Length == 0 || name.Any(char.IsControl))
-            throw InputException.Single($"users: found name {InputErrors.Quote(name)}, expected a name");
+            throw InputException.Single(Say.Format(Texts.UsersNameFound, InputErrors.Quote(name)));
         if (password.Length < 8)
-            throw InputException.Single("users: found a password shorter than 8 characters, expected 8 or more");
+            throw InputException.Single(Texts.UsersShortPassword);
         var others = File.Exists(path) ? Load(path).All.Where(u => u.Name != name) : [];
         var entry = new UserEntry(name, role, "");
         Save(
@@ -83,7 +83,7 @@ public sealed class Users
     {
         var users = Load(path).All;
         if (users.All(u => u.Name != name))
-            throw InputException.Single($"{path}: found no user {InputErrors.Quote(name)}, expected one of the file's");
+            throw InputException.Single(Say.Format(Texts.UsersNoUser, path, InputErrors.Quote(name)));
         Save(path, [.. users.Where(u => u.Name != name)]);
     }
 
