@@ -103,7 +103,7 @@ public static class EquityCommand
                 $"{e.Level, -8} {place, -40} {e.Stage.Name(), -9} {e.Centres, 7} {e.Compensatory, 6} "
                     + $"{F2(e.Dissimilarity), 6} {interval, 13} {F2(e.Isolation), 6} {F2(e.Gini), 6} {e.AbovePriority, 5} "
                     + $"{F2(e.PostsPer100), 9} {F2(e.EoepDaysPer100), 8} {F2(e.Ownership.ConcertadoRatio), 9} "
-                    + $"{F2(e.Ownership.SectorDissimilarity), 6}  {e.Warning}"
+                    + $"{F2(e.Ownership.SectorDissimilarity), 6}  {Reasons.Translate(e.Warning)}"
             );
         }
     }

@@ -63,7 +63,7 @@ public static class SimulateCommand
                     [Say.Format(Texts.SimulateNoTrends, Simulation.DefaultSpread.ToString("0%", CultureInfo.InvariantCulture))]
                 );
             var (areas, centres, _) = console.WithProgress(
-                "simulate",
+                Texts.ProgressSimulate,
                 n,
                 p =>
                     Simulation.Run(

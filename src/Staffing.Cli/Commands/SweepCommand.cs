@@ -44,7 +44,7 @@ public static class SweepCommand
             foreach (var value in values)
                 Sweep.At(s, name, value, Source); // every point checked before any is solved
             var points = console.WithProgress(
-                $"sweep {name}",
+                Say.Format(Texts.ProgressSweep, name),
                 values.Count,
                 p => Sweep.Run(s, name, values, Source, plan, p)
             );

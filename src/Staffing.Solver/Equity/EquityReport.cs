@@ -1,3 +1,4 @@
+using Staffing.Solver;
 using System.Globalization;
 using Staffing.Allocation;
 using Staffing.Domain;
@@ -129,8 +130,10 @@ public static class EquityReport
                 ]);
             }
             var warning =
-                teaching.Count < MinCentres ? $"small unit: {teaching.Count} centres (fewer than {MinCentres})"
-                : comp < MinCompensatory ? $"small unit: {comp} compensatory pupils (fewer than {MinCompensatory})"
+                teaching.Count < MinCentres
+                    ? Allocation.Reasons.English(nameof(Texts.ReasonSmallUnitCentres), teaching.Count, MinCentres)
+                : comp < MinCompensatory
+                    ? Allocation.Reasons.English(nameof(Texts.ReasonSmallUnitPupils), comp, MinCompensatory)
                 : "";
             rows.Add(
                 new EquityRow(
