@@ -64,7 +64,13 @@ public static class DiffCommand
                 );
             foreach (var p in diff.Partners)
                 o.WriteLine(
-                    Say.Format(Texts.DiffPartners, p.Code, p.Stage.Name(), Partners(p.Before), Partners(p.After))
+                    Say.Format(
+                        Texts.DiffPartners,
+                        p.Code,
+                        p.Stage == Stage.Primary ? Texts.ReportStagePrimary : Texts.ReportStageSecondary,
+                        Partners(p.Before),
+                        Partners(p.After)
+                    )
                 );
             console.Error.WriteLine(
                 Say.Format(

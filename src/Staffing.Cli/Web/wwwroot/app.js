@@ -27,7 +27,12 @@ const t = (key, ...args) => word(key).replace(/\{(\d+)\}/g, (_, i) => String(arg
 const tc = (n, key) => t(key + (n === 1 ? ".one" : ".many"), n);
 // A resource in words with its file name beside it, for those who read the CSV files.
 const resourceCell = (r) => `${esc(word(r))} <code class="muted">${esc(r)}</code>`;
-const pageLanguage = () => localStorage.getItem("lang") || ((navigator.language || "es").startsWith("en") ? "en" : "es");
+// The language: one a link names (?lang=es, then remembered), else the one chosen before, else the browser's.
+const pageLanguage = () => {
+  const asked = new URLSearchParams(location.search).get("lang");
+  if (asked === "es" || asked === "en") localStorage.setItem("lang", asked);
+  return localStorage.getItem("lang") || ((navigator.language || "es").startsWith("en") ? "en" : "es");
+};
 async function loadWords() {
   // The API answers every request in the language the cookie names (reasons, traces, messages).
   document.cookie = "lang=" + pageLanguage() + "; path=/; SameSite=Strict";
@@ -135,7 +140,7 @@ async function openCentre(code) {
   $("#card").hidden = false;
   $("#card-title").textContent = `${c.code} ${c.name}`;
   const stages = Object.entries(c.indicators).map(([s, i]) => t("ui.card.stage", t("ui.stage." + s), i.compensatory, i.pupils)).join(" · ");
-  $("#card-facts").textContent = `${t("ui.card." + c.ownership)} ${c.kind}, ${c.locality} (${c.area}) · ${stages}` + (c.preferred_action ? " · " + t("ui.card.preferred") : "");
+  $("#card-facts").textContent = `${t("ui.card.kind", t("ui.card." + c.ownership), c.kind)}, ${c.locality} (${c.area}) · ${stages}` + (c.preferred_action ? " · " + t("ui.card.preferred") : "");
   const plan = Object.fromEntries(doc.plan.map((p) => [p.resource, p]));
   const rows = c.resources.map((r) => {
     const p = plan[r.resource] || { allocated: r.entitled, reason: "" };
