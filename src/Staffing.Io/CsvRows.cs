@@ -26,14 +26,15 @@ public sealed record PlanCsvRow(
     string Area
 );
 
-/// <remarks><paramref name="CentreName"/>: for people, after the contract's columns.</remarks>
+/// <remarks><paramref name="CentreName"/>, <paramref name="EoepName"/>: for people, after the contract's columns.</remarks>
 public sealed record ScheduleCsvRow(
     string Eoep,
     string Person,
     string Role,
     string Weekday,
     string? Centre,
-    string? CentreName
+    string? CentreName,
+    string? EoepName
 );
 
 public sealed record IndicatorCsvRow(
@@ -223,7 +224,7 @@ public sealed record CentreCsvRow(
 
 public sealed record PoolCsvRow(string Area, Resource Resource, int Amount);
 
-public sealed record EoepCsvRow(string Eoep, string Area, int Psychopedagogues, int Ptsc);
+public sealed record EoepCsvRow(string Eoep, string Area, int Psychopedagogues, int Ptsc, string? Name);
 
 public sealed record HoldingCsvRow(string Code, Resource Resource, int Amount, string? Partner);
 

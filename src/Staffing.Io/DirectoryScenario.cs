@@ -247,7 +247,8 @@ public static class DirectoryScenario
                     t.Code,
                     t.Area,
                     People(Resource.PsychopedagogueDays, 1),
-                    People(Resource.PtscDays, 1)
+                    People(Resource.PtscDays, 1),
+                    t.Name
                 );
             })
             .ToList();

@@ -132,7 +132,7 @@ public static class PlanReader
                 "eoep-schedule.csv",
                 options,
                 errors,
-                ["eoep", "person", "role", "weekday", "centre", "centre_name"],
+                ["eoep", "person", "role", "weekday", "centre", "centre_name", "eoep_name"],
                 ["eoep", "person", "role", "weekday"]
             )
                 is { } st

@@ -42,6 +42,9 @@ public static class PlanWriter
             },
             () =>
             {
+                var teamNames = (scenario.Teams ?? [])
+                    .Where(t => t.Name is not null)
+                    .ToDictionary(t => t.Code, t => t.Name, StringComparer.Ordinal);
                 if (plan.Schedule is { } schedule)
                     CsvFile.Write(
                         Path.Combine(folder, "eoep-schedule.csv"),
@@ -51,7 +54,8 @@ public static class PlanWriter
                             s.Role,
                             Vocabulary.Weekdays[s.Weekday],
                             s.Centre,
-                            s.Centre is null ? null : scenario.Find(s.Centre)?.Name
+                            s.Centre is null ? null : scenario.Find(s.Centre)?.Name,
+                            teamNames.GetValueOrDefault(s.Eoep)
                         ))
                     );
             },

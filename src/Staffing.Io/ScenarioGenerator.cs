@@ -173,7 +173,7 @@ public static class ScenarioGenerator
         if (s.Teams is { } teams)
             CsvFile.Write(
                 Path.Combine(folder, "eoep.csv"),
-                teams.Select(t => new EoepCsvRow(t.Code, t.Area, t.Psychopedagogues, t.Ptsc))
+                teams.Select(t => new EoepCsvRow(t.Code, t.Area, t.Psychopedagogues, t.Ptsc, t.Name))
             );
         foreach (var (file, rows) in new[] { ("current.csv", s.Current), ("locks.csv", s.Locks) })
             if (rows is not null)

@@ -35,6 +35,7 @@ public static class ScenarioReader
     private static readonly string[] CentreRequired = ["code", "name", "area", "locality", "kind"];
     private static readonly string[] PoolColumns = ["area", "resource", "amount"];
     private static readonly string[] EoepColumns = ["eoep", "area", "psychopedagogues", "ptsc"];
+    private static readonly string[] EoepKnown = [.. EoepColumns, "name"];
     private static readonly string[] HoldingColumns = ["code", "resource", "amount", "partner"];
     private static readonly string[] HoldingRequired = ["code", "resource", "amount"];
 
@@ -77,7 +78,7 @@ public static class ScenarioReader
             "eoep.csv",
             options,
             errors,
-            EoepColumns,
+            EoepKnown,
             EoepColumns,
             t => ReadTeams(t, areas, errors)
         );
@@ -391,7 +392,7 @@ public static class ScenarioReader
             if (ptsc is null && r.Text("ptsc") is null)
                 r.Error("ptsc", Texts.FoundEmptyCell, Say.Format(Texts.ExpectedCount, "ptsc"));
             if (!r.Failed)
-                result.Add(new EoepTeam(code, area, psy!.Value, ptsc!.Value));
+                result.Add(new EoepTeam(code, area, psy!.Value, ptsc!.Value, r.Text("name")));
         }
         return result;
     }

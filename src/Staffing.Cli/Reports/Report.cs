@@ -150,7 +150,10 @@ public sealed class Report
             centres,
             plan.Itinerants,
             week,
-            indicators
+            indicators,
+            (scenario?.Teams ?? [])
+                .Where(t => t.Name is not null)
+                .ToDictionary(t => t.Code, t => t.Name!, StringComparer.Ordinal)
         );
     }
 
@@ -258,7 +261,8 @@ public sealed record ReportModel(
     IReadOnlyList<ReportCentre> Centres,
     IReadOnlyList<ItinerantRow> Itinerants,
     IReadOnlyList<ReportPerson> Week,
-    IReadOnlyList<IndicatorCsvRow> Indicators
+    IReadOnlyList<IndicatorCsvRow> Indicators,
+    IReadOnlyDictionary<string, string> TeamNames
 );
 
 public sealed record ReportArea(

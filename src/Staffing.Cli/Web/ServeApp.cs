@@ -606,6 +606,7 @@ public static class ServeApp
                 .OrderBy(t => t.Code, StringComparer.Ordinal)
                 .Select(t => new EoepTeamWeek(
                     t.Code,
+                    t.Name,
                     t.Area,
                     [
                         .. slots[t.Code]

@@ -117,7 +117,7 @@ public sealed record RegionCentre(
 /// <summary>GET /api/eoep: each team's week, person by person, a cell a weekday (the centre, or a reserved day).</summary>
 public sealed record EoepDocument(IReadOnlyList<EoepTeamWeek> Teams);
 
-public sealed record EoepTeamWeek(string Eoep, string Area, IReadOnlyList<EoepPersonWeek> People);
+public sealed record EoepTeamWeek(string Eoep, string? Name, string Area, IReadOnlyList<EoepPersonWeek> People);
 
 public sealed record EoepPersonWeek(string Person, string Role, IReadOnlyList<EoepDay> Days);
 

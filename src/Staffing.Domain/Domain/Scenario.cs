@@ -78,7 +78,8 @@ public sealed record PoolRow(string Area, Resource Resource, int Amount)
     public const string AllAreas = "*";
 }
 
-public sealed record EoepTeam(string Code, string Area, int Psychopedagogues, int Ptsc);
+/// <remarks><paramref name="Name"/>: optional in eoep.csv, shown beside the code where people read the team.</remarks>
+public sealed record EoepTeam(string Code, string Area, int Psychopedagogues, int Ptsc, string? Name = null);
 
 /// <summary>A row of current.csv (this year's staffing) or of locks.csv (a planner's fixed decision).</summary>
 public sealed record Holding(string Code, Resource Resource, int Amount, string? Partner);

@@ -19,7 +19,10 @@ public static class ScenarioHash
         foreach (var p in (s.Pool ?? []).OrderBy(p => p.Area, StringComparer.Ordinal).ThenBy(p => p.Resource))
             sb.Append(CultureInfo.InvariantCulture, $"pool|{p.Area}|{p.Resource.Name()}|{p.Amount}\n");
         foreach (var t in (s.Teams ?? []).OrderBy(t => t.Code, StringComparer.Ordinal))
-            sb.Append(CultureInfo.InvariantCulture, $"eoep|{t.Code}|{t.Area}|{t.Psychopedagogues}|{t.Ptsc}\n");
+            sb.Append(
+                CultureInfo.InvariantCulture,
+                $"eoep|{t.Code}|{t.Area}|{t.Psychopedagogues}|{t.Ptsc}{(t.Name is null ? "" : "|" + t.Name)}\n"
+            );
         foreach (var (tag, rows) in new[] { ("current", s.Current), ("lock", s.Locks) })
         foreach (var h in (rows ?? []).OrderBy(h => h.Code, StringComparer.Ordinal).ThenBy(h => h.Resource))
             sb.Append(CultureInfo.InvariantCulture, $"{tag}|{h.Code}|{h.Resource.Name()}|{h.Amount}|{h.Partner}\n");

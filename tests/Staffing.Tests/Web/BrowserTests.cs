@@ -133,9 +133,11 @@ public class BrowserTests(ServeFixture serve) : BrowserTest, IClassFixture<Serve
         Assert.Contains("DAOIZ Y VELARDE", week);
         var teams = await page.Locator("#eoep-team option").AllInnerTextsAsync();
         Assert.True(teams.Count > 1);
+        Assert.StartsWith("EQUIPO GENERAL ALCALA DE HENARES · EG-ALCALA", teams[0]); // the team by its name
+        var second = await page.Locator("#eoep-team option").Nth(1).GetAttributeAsync("value");
         await page.SelectOptionAsync("#eoep-team", new SelectOptionValue { Index = 1 });
         await page.WaitForURLAsync("**/#eoep/*");
-        await Until(async () => (await page.TextContentAsync("#eoep-week"))!.Contains(teams[1].Split(' ')[0]));
+        await Until(async () => (await page.TextContentAsync("#eoep-week"))!.Contains(second + "-psy-1"));
     }
 
     [Fact]

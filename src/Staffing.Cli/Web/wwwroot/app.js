@@ -97,7 +97,7 @@ async function loadEoep(team) {
   if (!eoepData || eoepRun !== currentRun) { eoepData = await json("/api/eoep" + runQuery()); eoepRun = currentRun; }
   const select = $("#eoep-team");
   if (!eoepData.teams.length) { $("#eoep-note").textContent = t("ui.eoep.none"); return; }
-  select.innerHTML = eoepData.teams.map((t) => `<option value="${esc(t.eoep)}">${esc(t.eoep)} (${esc(t.area)})</option>`).join("");
+  select.innerHTML = eoepData.teams.map((team) => `<option value="${esc(team.eoep)}">${esc(team.name ? `${team.name} · ${team.eoep}` : team.eoep)} (${esc(team.area)})</option>`).join("");
   const team_ = eoepData.teams.find((x) => x.eoep === team) || eoepData.teams[0];
   select.value = team_.eoep;
   $("#eoep-week tbody").innerHTML = team_.people.map((p) => `<tr><td>${esc(p.person)}</td><td>${esc(t("ui.role." + p.role))}</td>` + p.days.map((d) =>
