@@ -18,6 +18,15 @@ public static class Units
             _ => Texts.UnitPosts,
         };
 
+    /// <summary>A unit kind in few words ("shares", "days a week"), for a chart's axis or a table's cell.</summary>
+    public static string Short(string unit) =>
+        unit switch
+        {
+            "shares" => Texts.ChartAxisShares,
+            "days a week" => Texts.ChartAxisDays,
+            _ => Texts.ChartAxisPosts,
+        };
+
     /// <summary>An amount with its unit ("38 itinerant shares", "1 EOEP day a week", "2 posts").</summary>
     public static string Amount(int amount, string unit) =>
         unit switch

@@ -33,7 +33,7 @@ public static class Charts
             plt.Add.Scatter(xs, Sum(t => t.Allocated)).LegendText = Texts.ChartAllocated;
             plt.Add.Scatter(xs, Sum(t => t.Shortfall)).LegendText = Texts.ChartShortfall;
             plt.Title(i == 0 ? Say.Format(Texts.ChartSweepTitle, name, label) : label);
-            plt.YLabel(Axis(unit));
+            plt.YLabel(Units.Short(unit));
             plt.Axes.SetLimitsY(
                 0,
                 Math.Max(
@@ -110,7 +110,7 @@ public static class Charts
             plt.Axes.Bottom.SetTicks(xs, [.. rows.Select(r => r.Area)]);
             plt.Axes.Margins(bottom: 0);
             plt.Title(Say.Format(Texts.ChartFanTitle, Words.Of(resource)));
-            plt.YLabel(Axis(Domain.Vocabulary.Unit(resource)));
+            plt.YLabel(Units.Short(Domain.Vocabulary.Unit(resource)));
             plt.ShowLegend(Edge.Right);
         }
         return mp.Render(Width, 240 * Math.Max(1, resources.Count)).GetImageBytes(ImageFormat.Png);
@@ -153,7 +153,7 @@ public static class Charts
             plt.Axes.Bottom.SetTicks(xs, [.. rows.Select(g => g.Key)]);
             plt.Axes.Margins(bottom: 0);
             plt.Title(i == 0 ? Say.Format(Texts.ChartAreasTitle, label) : label);
-            plt.YLabel(Axis(unit));
+            plt.YLabel(Units.Short(unit));
             plt.ShowLegend(Edge.Right);
         }
         return mp.Render(Width, 240 * Math.Max(1, kinds.Count)).GetImageBytes(ImageFormat.Png);
@@ -178,13 +178,4 @@ public static class Charts
         plt.ShowLegend(Alignment.UpperLeft);
         return plt.GetImageBytes(Width, Height, ImageFormat.Png);
     }
-
-    /// <summary>A unit kind short enough for a panel's vertical axis.</summary>
-    private static string Axis(string unit) =>
-        unit switch
-        {
-            "shares" => Texts.ChartAxisShares,
-            "days a week" => Texts.ChartAxisDays,
-            _ => Texts.ChartAxisPosts,
-        };
 }
