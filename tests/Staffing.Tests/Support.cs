@@ -61,12 +61,15 @@ public static class Support
 
     public static string Sample => Path.Combine(RepoRoot, "scenarios", "sample");
 
-    public static (int Exit, string Out, string Err) Run(params string[] args)
+    /// <summary>The program in this process, with no locale from the machine running the tests: English unless asked.</summary>
+    public static (int Exit, string Out, string Err) Run(params string[] args) => RunWith(_ => null, args);
+
+    /// <summary>The program with these environment variables (LANG, LC_ALL…), for what follows the locale.</summary>
+    public static (int Exit, string Out, string Err) RunWith(Func<string, string?> environment, params string[] args)
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        // No locale from the machine running the tests: English unless a test asks for Spanish.
-        var code = global::Staffing.Cli.App.Run(args, o, e, environment: _ => null);
+        var code = global::Staffing.Cli.App.Run(args, o, e, environment: environment);
         return (code, o.ToString(), e.ToString());
     }
 

@@ -10,14 +10,6 @@ namespace Staffing.Tests.Cli;
 /// <summary>The interface language: --lang, the environment's locale, texts in both languages, the contract unchanged.</summary>
 public class InterfaceLanguageTests
 {
-    private static (int Exit, string Out, string Err) RunWith(Func<string, string?> environment, params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = global::Staffing.Cli.App.Run(args, o, e, environment: environment);
-        return (code, o.ToString(), e.ToString());
-    }
-
     private static string BadScenario() =>
         Scenario(("centres.csv", "code,name,area,locality,kind,primary_pupils,primary_comp\n1,A,X,Y,CEIP,ten,3\n"));
 
@@ -148,5 +140,47 @@ public class InterfaceLanguageTests
             Assert.False(string.IsNullOrWhiteSpace(spanish[key]), $"es: {key} is empty");
             Assert.True(Holes(text) == Holes(spanish[key]), $"{key}: placeholders differ between the languages");
         }
+    }
+
+    [Fact]
+    public void TheReportHoldsBothLanguagesTheReadersFirst()
+    {
+        var plan = Path.Combine(TempDir(), "plan");
+        Assert.Equal(0, Run("plan", Sample, "--out", plan, "--solver", "greedy").Exit);
+        var html = Path.Combine(TempDir(), "r.html");
+        Assert.Equal(0, Run("report", plan, "--scenario", Sample, "--out", html, "--lang", "es").Exit);
+        var page = File.ReadAllText(html);
+        var es = page.IndexOf("<div class=\"body lang-es\" lang=\"es\">", StringComparison.Ordinal);
+        var en = page.IndexOf("<div class=\"body lang-en\" lang=\"en\">", StringComparison.Ordinal);
+        Assert.True(es > 0 && en > es, "the Spanish body first, then the English");
+        Assert.Contains("<html lang=\"es\">", page);
+        Assert.Contains("id=\"lang-es\" checked", page);
+        var spanish = page[es..en];
+        Assert.Contains("Plan de dotación", spanish);
+        Assert.Contains("cupo insuficiente", spanish);
+        Assert.DoesNotContain("pool short", spanish);
+        Assert.Contains("pool short", page[en..]);
+    }
+
+    [Fact]
+    public void TheWorkbooksSpeakTheReadersLanguageTheCsvFilesDoNot()
+    {
+        var plan = Path.Combine(TempDir(), "plan");
+        Assert.Equal(0, Run("plan", Sample, "--out", plan, "--solver", "greedy", "--xlsx", "--lang", "es").Exit);
+        var rows = MiniExcelLibs.MiniExcel
+            .Query(Path.Combine(plan, "tables.xlsx"), useHeaderRow: true, sheetName: "plan")
+            .Cast<IDictionary<string, object>>()
+            .ToList();
+        Assert.Contains("dotación", rows[0].Keys);
+        Assert.Contains(rows, r => r["motivo"] is string m && m.StartsWith("cupo insuficiente", StringComparison.Ordinal));
+        Assert.StartsWith("code,resource,entitled,allocated,shortfall,rules,funding,reason", File.ReadAllText(Path.Combine(plan, "plan.csv")));
+        Assert.Contains("pool short", File.ReadAllText(Path.Combine(plan, "plan.csv")));
+        var book = Path.Combine(TempDir(), "r.xlsx");
+        Assert.Equal(0, Run("report", plan, "--out", book, "--lang", "es").Exit);
+        var areas = MiniExcelLibs.MiniExcel
+            .Query(book, useHeaderRow: true, sheetName: "áreas")
+            .Cast<IDictionary<string, object>>()
+            .ToList();
+        Assert.Contains(areas, r => r["recurso"] is "maestro de apoyo de compensatoria (primaria, plazas)");
     }
 }
