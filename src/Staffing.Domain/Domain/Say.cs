@@ -38,7 +38,8 @@ public static class Say
 /// </summary>
 public sealed class Translation
 {
-    private readonly List<(ResourceManager Texts, string Key, Regex English)> templates;
+    /// <remarks><c>Literals</c>: the template's words between its placeholders, each of which a text it matches must hold.</remarks>
+    private readonly List<(ResourceManager Texts, string Key, Regex English, string[] Literals)> templates;
 
     /// <param name="catalogues">Resource files and the prefix of the keys of their translatable texts.</param>
     public Translation(params (ResourceManager Texts, string Prefix)[] catalogues)
@@ -57,9 +58,12 @@ public sealed class Translation
                 )
                 .OrderByDescending(t => t.English.Length)
                 .ThenBy(t => t.Key, StringComparer.Ordinal)
-                .Select(t => (t.Texts, t.Key, Pattern(t.English))),
+                .Select(t => (t.Texts, t.Key, Pattern(t.English), Literals(t.English))),
         ];
     }
+
+    private static string[] Literals(string template) =>
+        [.. Regex.Split(template, @"\{\d+\}").Where(l => l.Length > 0).OrderByDescending(l => l.Length)];
 
     private static Regex Pattern(string template)
     {
@@ -85,8 +89,11 @@ public sealed class Translation
         if (seen.TryGetValue(english, out var known))
             return known;
         var best = (Text: english, Left: english.Length);
-        foreach (var (texts, key, pattern) in templates)
+        foreach (var (texts, key, pattern, literals) in templates)
         {
+            // Most templates fail on a word they lack, without running their pattern.
+            if (!literals.All(l => english.Contains(l, StringComparison.Ordinal)))
+                continue;
             var m = pattern.Match(english);
             if (!m.Success)
                 continue;
