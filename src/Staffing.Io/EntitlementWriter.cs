@@ -14,6 +14,8 @@ public static class EntitlementWriter
 
     public static void Csv(TextWriter output, Policy p, IEnumerable<Centre> centres)
     {
+        // A file of the contract: its reasons in English whatever the language.
+        using var english = Language.Use(Language.English);
         CsvFile.Write(
             output,
             centres.SelectMany(c =>

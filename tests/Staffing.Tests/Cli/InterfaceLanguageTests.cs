@@ -73,15 +73,37 @@ public class InterfaceLanguageTests
         Assert.Contains("¿quería decir 'plan'?", err);
     }
 
-    [Fact]
-    public void TheContractsFilesAreTheSameInBothLanguages()
+    public static TheoryData<string[]> Writers =>
+        [
+            ["plan", "--solver", "greedy"],
+            ["entitlement", "--format", "csv"],
+            ["entitlement", "--near-thresholds"],
+            ["audit"],
+            ["equity", "--solver", "greedy"],
+            ["compare", WhatIf, "--solver", "greedy"],
+        ];
+
+    /// <summary>Stands for a policy file of overrides in <see cref="Writers"/>.</summary>
+    private const string WhatIf = "WHATIF";
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void TheContractsFilesAreTheSameInBothLanguages(string[] command)
     {
-        var en = Path.Combine(TempDir(), "en");
-        var es = Path.Combine(TempDir(), "es");
-        Assert.Equal(0, Run("plan", Sample, "--out", en, "--solver", "greedy").Exit);
-        Assert.Equal(0, Run("plan", Sample, "--out", es, "--solver", "greedy", "--lang", "es").Exit);
-        foreach (var file in new[] { "plan.csv", "itinerants.csv", "eoep-schedule.csv", "indicators.csv" })
-            Assert.Equal(File.ReadAllText(Path.Combine(en, file)), File.ReadAllText(Path.Combine(es, file)));
+        var policy = Path.Combine(TempDir(), "whatif.json");
+        File.WriteAllText(policy, """{"primary_ratio": 20}""");
+        var args = command[1..].Select(a => a == WhatIf ? policy : a).ToArray();
+        string Written(params string[] more)
+        {
+            var folder = Path.Combine(TempDir(), "out");
+            Assert.Equal(0, Run([command[0], Sample, .. args, "--out", folder, .. more]).Exit);
+            return folder;
+        }
+        var (en, es) = (Written(), Written("--lang", "es"));
+        var files = Directory.GetFiles(en, "*.csv").Select(Path.GetFileName).ToList();
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+            Assert.Equal(File.ReadAllText(Path.Combine(en, file!)), File.ReadAllText(Path.Combine(es, file!)));
     }
 
     /// <summary>English words of the reasons that a full translation leaves no trace of.</summary>
