@@ -37,8 +37,6 @@ public static class Language
         return Supported.Contains(code) && (first.Length == 2 || first[2] is '-' or '_') ? code : null;
     }
 
-    public static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language);
-
     /// <summary>The language of the texts being written now (the current UI culture's), English when it is none of ours.</summary>
     public static string Current => Of(CultureInfo.CurrentUICulture.Name) ?? English;
 
@@ -46,7 +44,7 @@ public static class Language
     /// Makes <paramref name="language"/> the current UI culture until disposed, then puts the previous one back. The
     /// culture flows with the execution context, so parallel work started inside the scope writes in it too.
     /// </summary>
-    public static IDisposable Use(string language) => new Scope(CultureInfo.CurrentUICulture, Culture(language));
+    public static IDisposable Use(string language) => new Scope(CultureInfo.CurrentUICulture, CultureInfo.GetCultureInfo(language));
 
     private sealed class Scope : IDisposable
     {
