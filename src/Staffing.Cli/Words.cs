@@ -21,4 +21,7 @@ public sealed class Words
     public static string Of(Resource r) => Of(r.Name());
 
     public static string Of(Funding f) => Of(f.Name());
+
+    /// <summary>A plan's status (OPTIMAL, FEASIBLE, ENTITLEMENT, as summary.json has it) as the reader says it.</summary>
+    public static string Status(string status) => Resources.GetString("status." + status, CultureInfo.CurrentUICulture) ?? status;
 }

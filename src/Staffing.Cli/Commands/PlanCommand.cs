@@ -110,7 +110,7 @@ public static class PlanCommand
             console.Error.WriteLine(
                 Say.Format(
                     Texts.PlanSummary,
-                    plan.Status,
+                    Words.Status(plan.Status),
                     Say.Count(plan.Lines.Length, Texts.PlanRowsOne, Texts.PlanRowsMany),
                     Units.Shortfall(plan.Lines.Select(l => (l.Resource, l.Funding, l.Shortfall))),
                     Say.Count(plan.Itinerants.Length, Texts.ItinerantTeachersOne, Texts.ItinerantTeachersMany),

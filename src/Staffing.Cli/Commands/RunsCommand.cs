@@ -65,7 +65,7 @@ public static class RunsCommand
                                 run.Name,
                                 run.CreatedAt,
                                 run.Who,
-                                run.Status,
+                                Words.Status(run.Status),
                                 run.Settings.Solver,
                                 run.ParentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
                                 run.Pins.ToString(System.Globalization.CultureInfo.InvariantCulture),

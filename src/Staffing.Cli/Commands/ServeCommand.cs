@@ -92,7 +92,7 @@ public static class ServeCommand
                 );
             }
             console.Error.WriteLine(
-                Say.Format(Texts.Serving, state.Scenario.Centres.Count, state.Plan.Status, string.Join(", ", listen))
+                Say.Format(Texts.Serving, state.Scenario.Centres.Count, Words.Status(state.Plan.Status), string.Join(", ", listen))
                     + (workspace is null ? "" : Say.Format(Texts.ServingRuns, workspace.Path))
                     + (people is null ? "" : Say.Format(Texts.ServingUsers, people.All.Count))
                     + Texts.ServingStop

@@ -41,7 +41,7 @@ public static class ShowCommand
             o.WriteLine(
                 Say.Format(
                     Texts.ShowSolved,
-                    run.Status,
+                    Words.Status(run.Status),
                     run.Settings.Solver,
                     run.Settings.TimeLimit,
                     run.Settings.Seed,

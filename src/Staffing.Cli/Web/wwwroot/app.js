@@ -65,7 +65,7 @@ async function loadRegion() {
     regionRun = currentRun;
     $("#f-area").innerHTML = `<option value="" data-t="ui.all">${esc(t("ui.all"))}</option>` + [...new Set(regionData.centres.map((c) => c.area))].map((a) => `<option>${esc(a)}</option>`).join("");
   }
-  $("#region-status").textContent = t("ui.status", regionData.status);
+  $("#region-status").textContent = t("ui.status", word("status." + regionData.status));
   $("#region-totals tbody").innerHTML = regionData.totals.map((u) => `<tr class="${u.shortfall > 0 ? "short" : ""}"><td>${esc(word(u.unit))}</td><td class="n">${u.entitled}</td><td class="n">${u.allocated}</td><td class="n">${u.shortfall}</td><td class="n">${euros(u.cost)}</td></tr>`).join("");
   $("#region-areas tbody").innerHTML = regionData.areas.map((u) => `<tr class="${u.shortfall > 0 ? "short" : ""}"><td>${esc(u.area)}</td><td>${esc(word(u.unit))}</td><td class="n">${u.entitled}</td><td class="n">${u.allocated}</td><td class="n">${u.shortfall}</td><td class="n">${euros(u.cost)}</td></tr>`).join("");
   drawCentres();
@@ -218,7 +218,7 @@ async function loadRuns() {
   runsDoc = await json("/api/runs");
   $("#runs-scenario").textContent = t("ui.runs.scenario", runsDoc.scenario_name, runsDoc.adopted ? t("ui.runs.adopted", runsDoc.adopted.run, runsDoc.adopted.who, runsDoc.adopted.adopted_at) : t("ui.runs.noneadopted"));
   $("#runs tbody").innerHTML = runsDoc.runs.map((r) =>
-    `<tr class="${r.adopted ? "adopted" : ""} ${r.id === currentRun ? "current" : ""}" data-run="${r.id}"><td>${r.id}</td><td>${r.adopted ? esc(t("ui.col.adopted")) : ""}</td><td>${esc(r.name)}</td><td>${esc(r.created_at)}</td><td>${esc(r.who)}</td><td>${esc(r.status)}</td><td class="n">${r.pins}</td><td>${esc(shortfallText(r.shortfall))}</td><td><a href="#run/${r.id}">${esc(t("ui.runs.open"))}</a></td></tr>`).join("");
+    `<tr class="${r.adopted ? "adopted" : ""} ${r.id === currentRun ? "current" : ""}" data-run="${r.id}"><td>${r.id}</td><td>${r.adopted ? esc(t("ui.col.adopted")) : ""}</td><td>${esc(r.name)}</td><td>${esc(r.created_at)}</td><td>${esc(r.who)}</td><td>${esc(word("status." + r.status))}</td><td class="n">${r.pins}</td><td>${esc(shortfallText(r.shortfall))}</td><td><a href="#run/${r.id}">${esc(t("ui.runs.open"))}</a></td></tr>`).join("");
   showCurrent();
 }
 
@@ -241,7 +241,7 @@ async function openRun(id) {
   const r = detail.run;
   $("#run-detail").hidden = false;
   $("#run-title").textContent = t("ui.runs.title", r.id, r.name);
-  $("#run-facts").textContent = t("ui.runs.facts", r.status, r.solver, r.who, r.created_at) + (r.parent ? t("ui.runs.from", r.parent) : "") + (r.note ? ` · ${r.note}` : "") + t("ui.runs.shortfall", shortfallText(r.shortfall));
+  $("#run-facts").textContent = t("ui.runs.facts", word("status." + r.status), r.solver, r.who, r.created_at) + (r.parent ? t("ui.runs.from", r.parent) : "") + (r.note ? ` · ${r.note}` : "") + t("ui.runs.shortfall", shortfallText(r.shortfall));
   $("#run-name").value = r.name;
   $("#run-note").value = r.note;
   $("#download-zip").href = `/api/runs/${r.id}/plan.zip`;
@@ -290,7 +290,7 @@ $("#annotate").addEventListener("submit", async (ev) => {
 let areaData;
 async function loadAreas() {
   areaData = areaData || await json("/api/areas" + runQuery());
-  $("#status").textContent = t("ui.status", areaData.status);
+  $("#status").textContent = t("ui.status", word("status." + areaData.status));
   const areas = [...new Set(areaData.totals.map((t) => t.area))];
   const select = $("#area");
   if (!select.options.length) {
@@ -357,7 +357,7 @@ async function runWhatIf() {
     const cost = r.areas.reduce((s, a) => s + a.delta_cost, 0);
     const full = r.areas.reduce((s, a) => s + a.delta_entitled_cost, 0);
     const signed = (n) => (n >= 0 ? "+" : "") + euros(n);
-    out.innerHTML = `<p id="whatif-summary">${esc(t("ui.whatif.summary", tc(r.areas.length, "ui.count.arearow"), tc(r.centres.length, "ui.count.centrerow"), signed(full), signed(cost), r.status))}</p>`
+    out.innerHTML = `<p id="whatif-summary">${esc(t("ui.whatif.summary", tc(r.areas.length, "ui.count.arearow"), tc(r.centres.length, "ui.count.centrerow"), signed(full), signed(cost), word("status." + r.status)))}</p>`
       + `<div class="scroll"><table><thead><tr>${heads("area", "resource", "entitled", "allocated", "entitlementcost", "allocatedcost")}</tr></thead><tbody>`
       + r.areas.map((a) => `<tr><td>${esc(a.area)}</td><td>${resourceCell(a.resource)}</td><td class="n">${a.base_entitled} → ${a.variant_entitled}</td><td class="n">${a.base_allocated} → ${a.variant_allocated}</td><td class="n">${signed(a.delta_entitled_cost)}</td><td class="n">${signed(a.delta_cost)}</td></tr>`).join("")
       + `</tbody></table></div><div class="scroll"><table><thead><tr>${heads("centre", "resource", "entitled", "allocated", "why")}</tr></thead><tbody>`
