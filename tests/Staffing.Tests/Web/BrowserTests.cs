@@ -140,8 +140,10 @@ public class BrowserTests(ServeFixture serve) : BrowserTest, IClassFixture<Serve
         await Until(async () => (await page.TextContentAsync("#eoep-week"))!.Contains(second + "-psy-1"));
     }
 
-    [Fact]
-    public async Task AtPhoneWidthThePageNeverScrollsSideways()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("es")]
+    public async Task AtPhoneWidthThePageNeverScrollsSidewaysInEitherLanguage(string language)
     {
         var context = await Browser.NewContextAsync(
             new BrowserNewContextOptions
@@ -153,8 +155,9 @@ public class BrowserTests(ServeFixture serve) : BrowserTest, IClassFixture<Serve
         var page = await context.NewPageAsync();
         foreach (var view in new[] { "#region", "#eoep", "#centre/28002956", "#areas" })
         {
-            await page.GotoAsync(serve.Url + "/" + view);
+            await page.GotoAsync(serve.Url + "/?lang=" + language + view);
             await page.WaitForSelectorAsync("main section:not([hidden]) table tbody tr");
+            await Until(async () => await page.GetAttributeAsync("html", "lang") == language);
             var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
             Assert.True(width <= 390, $"{view}: the page is {width} px wide at 390");
             // No word broken inside: no cell may break within a word.
