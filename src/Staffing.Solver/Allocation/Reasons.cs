@@ -8,13 +8,14 @@ namespace Staffing.Allocation;
 /// </summary>
 public static class Reasons
 {
-    private static readonly Translation Catalogue = new(
-        (Texts.ResourceManager, "Reason"),
-        (Say.DomainTexts, "Because")
+    // Built on the first translation only: a plan that is never read in Spanish compiles no pattern.
+    private static readonly Lazy<Translation> Catalogue = new(() =>
+        new((Texts.ResourceManager, "Reason"), (Say.DomainTexts, "Because"))
     );
 
     /// <summary>An English reason in the current UI culture; itself in English or when it matches no template.</summary>
-    public static string Translate(string english) => Catalogue.Translate(english);
+    public static string Translate(string english) =>
+        Language.Current == Language.English ? english : Catalogue.Value.Translate(english);
 
     /// <summary>A reason as the contract's files hold it, in English whatever the interface language.</summary>
     internal static string English(string key, params object?[] args) => Say.English(Texts.ResourceManager, key, args);
