@@ -38,7 +38,7 @@ public static class EquityCommand
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
             var (problem, plan) = services
                 .GetRequiredService<Planner>()
-                .Plan(s, solve.Solver(r), SolveOptions.Settings(r, console));
+                .Plan(s, solve.Solver(r), solve.Settings(r, console));
             var rows = EquityReport.Compute(problem, plan, r.GetValue(by) == "locality", r.GetValue(seed));
             if (output.Given(r))
                 output.Write(

@@ -18,7 +18,7 @@ public static class PlanCommand
             description: Texts.PlanScenarioArgument,
             optional: true
         );
-        var solve = new SolveOptions(cmd, seed: true);
+        var solve = new SolveOptions(cmd, withSeed: true);
         var output = new OutputOptions(
             services,
             cmd,
@@ -57,7 +57,7 @@ public static class PlanCommand
             var read = folder is null ? null : ScenarioInput.Read(r, folder, console);
             var store = r.GetValue(save) || r.GetValue(from) is not null;
             var workspace = store ? WorkspaceOptions.Open(r, create: r.GetValue(from) is null) : null;
-            var settings = SolveOptions.Settings(r, console);
+            var settings = solve.Settings(r, console);
             var solver = solve.Solver(r);
             Scenario s;
             Plan plan;

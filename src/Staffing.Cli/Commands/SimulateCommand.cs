@@ -49,7 +49,7 @@ public static class SimulateCommand
             var planner = services.GetRequiredService<Planner>();
             var solver = solve.Solver(r);
             planner.Allocator(solver);
-            var settings = SolveOptions.Settings(r, console) with { Progress = null };
+            var settings = solve.Settings(r, console) with { Progress = null };
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
             var n = r.GetValue(runs);
             var trendPath = r.GetValue(trends) ?? Path.Combine(r.GetValue(scenario)!, "trends.csv");

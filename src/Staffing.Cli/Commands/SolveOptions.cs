@@ -7,21 +7,22 @@ namespace Staffing.Cli.Commands;
 /// <summary>The options of every command that plans: --solver, --time-limit, --workers (and --seed for plan).</summary>
 public sealed class SolveOptions
 {
-    private const string TimeLimit = "--time-limit",
-        Workers = "--workers",
-        Seed = "--seed";
-
     private readonly Option<string> solver;
+    private readonly Option<double> timeLimit;
+    private readonly Option<int> workers;
+
+    /// <summary>The solver's seed, for a command that offers it (plan); another command's --seed is its own (a bootstrap, a Monte Carlo run), the solver's is 0.</summary>
+    private readonly Option<int>? seed;
 
     /// <summary>Adds --solver (with the command's default), --time-limit and --workers to the command.</summary>
-    public SolveOptions(Command command, string defaultSolver = "cp-sat", bool seed = false)
+    public SolveOptions(Command command, string defaultSolver = "cp-sat", bool withSeed = false)
     {
         solver = new Option<string>("--solver")
         {
             Description = Say.Format(Texts.SolverOption, defaultSolver),
             DefaultValueFactory = _ => defaultSolver,
         };
-        var timeLimit = new Option<double>(TimeLimit)
+        timeLimit = new Option<double>("--time-limit")
         {
             Description = Texts.TimeLimitOption,
             DefaultValueFactory = _ => 60,
@@ -35,7 +36,7 @@ public sealed class SolveOptions
                     r.AddError(Say.Format(Texts.TimeLimitFound, limit));
             }
         );
-        var workers = new Option<int>(Workers)
+        workers = new Option<int>("--workers")
         {
             Description = Texts.WorkersOption,
             DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, 64),
@@ -51,8 +52,10 @@ public sealed class SolveOptions
         );
         foreach (var o in new Option[] { solver, timeLimit, workers })
             command.Options.Add(o);
-        if (seed)
-            command.Options.Add(new Option<int>(Seed) { Description = Texts.SeedOption, DefaultValueFactory = _ => 0 });
+        if (!withSeed)
+            return;
+        seed = new Option<int>("--seed") { Description = Texts.SeedOption, DefaultValueFactory = _ => 0 };
+        command.Options.Add(seed);
     }
 
     public string Solver(ParseResult r) => r.GetValue(solver)!;
@@ -60,9 +63,9 @@ public sealed class SolveOptions
     /// <summary>The longest --time-limit taken as given: a day; more (or Infinity) is capped, with a note.</summary>
     public const double MaxTimeLimit = 86_400;
 
-    public static SolveSettings Settings(ParseResult r, Console console)
+    public SolveSettings Settings(ParseResult r, Console console)
     {
-        var limit = r.GetValue<double>(TimeLimit);
+        var limit = r.GetValue(timeLimit);
         if (limit > MaxTimeLimit)
         {
             console.Notes([Say.Format(Texts.TimeLimitCapped, limit, MaxTimeLimit)]);
@@ -70,8 +73,8 @@ public sealed class SolveOptions
         }
         return new(
             limit,
-            r.GetValue<int>(Workers),
-            r.CommandResult.Command.Options.Any(o => o.Name == Seed) ? r.GetValue<int>(Seed) : 0,
+            r.GetValue(workers),
+            seed is null ? 0 : r.GetValue(seed),
             new Progress(console),
             console.Interrupted,
             console.Started?.Elapsed.TotalSeconds ?? 0
