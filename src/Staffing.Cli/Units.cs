@@ -10,13 +10,7 @@ public static class Units
     public static readonly IReadOnlyList<string> Kinds = ["posts", "days a week", "shares"];
 
     /// <summary>A unit kind's name in the plural ("EOEP days a week", "itinerant shares", "posts").</summary>
-    public static string Label(string unit) =>
-        unit switch
-        {
-            "shares" => Texts.UnitShares,
-            "days a week" => Texts.UnitDays,
-            _ => Texts.UnitPosts,
-        };
+    public static string Label(string unit) => Words.Of(unit);
 
     /// <summary>A unit kind in few words ("shares", "days a week"), for a chart's axis or a table's cell.</summary>
     public static string Short(string unit) =>

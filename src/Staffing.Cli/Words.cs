@@ -22,6 +22,16 @@ public sealed class Words
 
     public static string Of(Funding f) => Of(f.Name());
 
+    /// <summary>A weekday of the EOEP week (0 is monday).</summary>
+    public static string Weekday(int day) => Of("ui.weekday." + day.ToString(CultureInfo.InvariantCulture));
+
+    public static string Of(Stage s) => Of("ui.stage." + s.Name());
+
+    /// <summary>An EOEP person's role as eoep-schedule.csv writes it (psychopedagogue, ptsc).</summary>
+    public static string Role(string role) => Of("ui.role." + role);
+
+    public static string YesNo(bool yes) => Of(yes ? "ui.yes" : "ui.no");
+
     /// <summary>A plan's status (OPTIMAL, FEASIBLE, ENTITLEMENT, as summary.json has it) as the reader says it.</summary>
     public static string Status(string status) => Resources.GetString("status." + status, CultureInfo.CurrentUICulture) ?? status;
 }

@@ -67,7 +67,7 @@ public static class DiffCommand
                     Say.Format(
                         Texts.DiffPartners,
                         p.Code,
-                        p.Stage == Stage.Primary ? Texts.ReportStagePrimary : Texts.ReportStageSecondary,
+                        Words.Of(p.Stage),
                         Partners(p.Before),
                         Partners(p.After)
                     )

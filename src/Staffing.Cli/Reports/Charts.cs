@@ -29,9 +29,9 @@ public static class Charts
             var (unit, label) = kinds[i];
             double[] Sum(Func<Total, double> f) =>
                 [.. points.Select(p => p.Totals.Where(t => t.Resource.Unit() == unit).Sum(f))];
-            plt.Add.Scatter(xs, Sum(t => t.Entitled)).LegendText = Texts.ChartEntitled;
-            plt.Add.Scatter(xs, Sum(t => t.Allocated)).LegendText = Texts.ChartAllocated;
-            plt.Add.Scatter(xs, Sum(t => t.Shortfall)).LegendText = Texts.ChartShortfall;
+            plt.Add.Scatter(xs, Sum(t => t.Entitled)).LegendText = Columns.Label("entitled");
+            plt.Add.Scatter(xs, Sum(t => t.Allocated)).LegendText = Columns.Label("allocated");
+            plt.Add.Scatter(xs, Sum(t => t.Shortfall)).LegendText = Columns.Label("shortfall");
             plt.Title(i == 0 ? Say.Format(Texts.ChartSweepTitle, name, label) : label);
             plt.YLabel(Units.Short(unit));
             plt.Axes.SetLimitsY(
@@ -140,14 +140,14 @@ public static class Charts
                 xs.Select(x => x - 0.2).ToArray(),
                 [.. rows.Select(g => (double)g.Sum(t => t.Entitled))]
             );
-            entitled.LegendText = Texts.ChartEntitled;
+            entitled.LegendText = Columns.Label("entitled");
             foreach (var b in entitled.Bars)
                 b.Size = 0.4;
             var allocated = plt.Add.Bars(
                 xs.Select(x => x + 0.2).ToArray(),
                 [.. rows.Select(g => (double)g.Sum(t => t.Allocated))]
             );
-            allocated.LegendText = Texts.ChartAllocated;
+            allocated.LegendText = Columns.Label("allocated");
             foreach (var b in allocated.Bars)
                 b.Size = 0.4;
             plt.Axes.Bottom.SetTicks(xs, [.. rows.Select(g => g.Key)]);

@@ -63,17 +63,14 @@ public sealed class Report
     public void Html(string path)
     {
         var bodies = new List<(string, Microsoft.AspNetCore.Components.MarkupString)>();
-        string title = "";
         foreach (var language in Language.Supported.OrderBy(l => l == Language.Current ? 0 : 1))
             using (Language.Use(language))
             {
                 var body = HtmlTemplate.Render<ReportPage>(new Dictionary<string, object?> { ["Model"] = Model() });
                 bodies.Add((language, new Microsoft.AspNetCore.Components.MarkupString(body)));
-                if (title.Length == 0)
-                    title = Texts.ReportTitle;
             }
         var html = HtmlTemplate.Render<ReportDocument>(
-            new Dictionary<string, object?> { ["Bodies"] = bodies, ["Title"] = title }
+            new Dictionary<string, object?> { ["Bodies"] = bodies, ["Title"] = Texts.ReportTitle }
         );
         AtomicFolder.WriteFile(path, tmp => File.WriteAllText(tmp, html));
     }
@@ -197,7 +194,7 @@ public sealed class Report
                 .Itinerants.Select(t =>
                     Row(
                         ("teacher", t.Teacher),
-                        ("stage", t.Stage == Stage.Primary ? Texts.ReportStagePrimary : Texts.ReportStageSecondary),
+                        ("stage", Words.Of(t.Stage)),
                         ("centres", string.Join(" ", t.Centres)),
                         ("days", string.Join("+", t.Days))
                     )
@@ -207,12 +204,12 @@ public sealed class Report
                 .Select(i =>
                     Row(
                         ("code", i.Code),
-                        ("stage", i.Stage == Stage.Primary ? Texts.ReportStagePrimary : Texts.ReportStageSecondary),
+                        ("stage", Words.Of(i.Stage)),
                         ("compensatory", i.Compensatory),
                         ("groups_needed", i.GroupsNeeded),
                         ("support_hours_per_pupil", i.SupportHoursPerPupil),
                         ("flag", i.Flag),
-                        ("sai_referral", i.SaiReferral ? Texts.ReportYes : Texts.ReportNo)
+                        ("sai_referral", Words.YesNo(i.SaiReferral))
                     )
                 )
                 .ToList(),
@@ -222,8 +219,8 @@ public sealed class Report
                     Row(
                         ("eoep", r.Eoep),
                         ("person", r.Person),
-                        ("role", r.Role == "psychopedagogue" ? Texts.ReportPsychopedagogue : Texts.ReportPtsc),
-                        ("weekday", Texts.ResourceManager.GetString("ReportWeekday" + r.Weekday, CultureInfo.CurrentUICulture)!),
+                        ("role", Words.Role(r.Role)),
+                        ("weekday", Words.Weekday(r.Weekday)),
                         ("centre", r.Centre ?? ""),
                         ("centre_name", r.Centre is { } c ? scenario?.Find(c)?.Name ?? "" : "")
                     )

@@ -98,9 +98,9 @@ async function loadEoep(team) {
   const select = $("#eoep-team");
   if (!eoepData.teams.length) { $("#eoep-note").textContent = t("ui.eoep.none"); return; }
   select.innerHTML = eoepData.teams.map((team) => `<option value="${esc(team.eoep)}">${esc(team.name ? `${team.name} · ${team.eoep}` : team.eoep)} (${esc(team.area)})</option>`).join("");
-  const team_ = eoepData.teams.find((x) => x.eoep === team) || eoepData.teams[0];
-  select.value = team_.eoep;
-  $("#eoep-week tbody").innerHTML = team_.people.map((p) => `<tr><td>${esc(p.person)}</td><td>${esc(t("ui.role." + p.role))}</td>` + p.days.map((d) =>
+  const shown = eoepData.teams.find((x) => x.eoep === team) || eoepData.teams[0];
+  select.value = shown.eoep;
+  $("#eoep-week tbody").innerHTML = shown.people.map((p) => `<tr><td>${esc(p.person)}</td><td>${esc(t("ui.role." + p.role))}</td>` + p.days.map((d) =>
     `<td>${d.centre ? `<a href="#centre/${encodeURIComponent(d.centre)}">${esc(d.name || d.centre)}</a>` : d.reserved ? `<span class="muted">${esc(t("ui.eoep.reserved"))}</span>` : ""}</td>`).join("") + `</tr>`).join("")
     || `<tr><td colspan="7" class="muted">${esc(t("ui.eoep.nopeople"))}</td></tr>`;
   $("#eoep-note").textContent = t("ui.eoep.note");
