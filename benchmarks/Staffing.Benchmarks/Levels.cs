@@ -41,7 +41,7 @@ public static class Levels
 
     private static double[] LpBounds(AllocationProblem problem)
     {
-        using var solver = Solver.CreateSolver("GLOP");
+        using var solver = Google.OrTools.LinearSolver.Solver.CreateSolver("GLOP");
         var scale = PlanScore.FairnessScale(problem);
         var units = new Dictionary<Demand, Variable[]>();
         foreach (

@@ -28,52 +28,71 @@ public static partial class AtomicFolder
     );
 
     /// <summary>The refusals that need no look inside the folder: checked before any work is done.</summary>
+    /// <remarks>
+    /// Paths are compared as the kernel walks them (<see cref="RealPath"/>), so a link cannot make an input look
+    /// like somewhere else. An input folder is neither the output, nor holds it, nor is held by it; each entry of an
+    /// input folder (a scenario file may itself be a link) and each input file is neither the output nor held by it.
+    /// A file beside an input file is fine.
+    /// </remarks>
     public static void CheckPath(Target t)
     {
         if (t.Path.Trim().Length == 0)
             throw InputException.Single(Texts.OutEmpty);
-        var full = Full(t.Path);
+        var full = RealPath.Of(t.Path);
         string[] forbidden =
         [
-            Full("/"),
-            Full(Directory.GetCurrentDirectory()),
-            Full(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)),
+            "/",
+            RealPath.Of(Directory.GetCurrentDirectory()),
+            RealPath.Of(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)),
         ];
         if (forbidden.Contains(full, StringComparer.Ordinal))
-            throw InputException.Single(
-                Say.Format(Texts.OutForbidden, t.Path, full)
-            );
-        // An input folder is neither the output, nor holds it, nor is held by it. An input file (a policy file, a
-        // trends.csv) is safe from a folder beside it: only a folder that would hold it (its own or an ancestor) is refused.
-        foreach (var i in t.Inputs)
-        {
-            var file = File.Exists(i);
-            var input = file ? System.IO.Path.GetDirectoryName(Full(i))! : Full(i);
-            if (full == input || Inside(input, full) || (!file && Inside(full, input)))
+            throw InputException.Single(Say.Format(Texts.OutForbidden, t.Path, full));
+        foreach (var (input, folder) in Protected(t.Inputs))
+            if (full == input || RealPath.Inside(input, full) || (folder && RealPath.Inside(full, input)))
                 throw InputException.Single(
-                    file
-                        ? Say.Format(Texts.OutHoldsInputFile, t.Path, Full(i))
-                        : Say.Format(Texts.OutNearInput, t.Path, input)
+                    folder
+                        ? Say.Format(Texts.OutNearInput, t.Path, input)
+                        : Say.Format(Texts.OutHoldsInputFile, t.Path, input)
                 );
-        }
         if (File.Exists(full))
             throw InputException.Single(Say.Format(Texts.OutIsFile, t.Path));
+    }
+
+    /// <summary>
+    /// Every place an input stands, by its real path: each input, and each entry of an input folder. A path that
+    /// does not exist yet (a workspace about to be made) is protected as a file.
+    /// </summary>
+    private static IEnumerable<(string Path, bool Folder)> Protected(IEnumerable<string> inputs)
+    {
+        foreach (var i in inputs)
+        {
+            var real = RealPath.Of(i);
+            if (!Directory.Exists(real))
+            {
+                yield return (real, false);
+                continue;
+            }
+            yield return (real, true);
+            foreach (var entry in Directory.EnumerateFileSystemEntries(real))
+            {
+                var target = RealPath.Of(entry);
+                yield return (target, Directory.Exists(target));
+            }
+        }
     }
 
     /// <summary>Writes the folder, with its marker, after the checks of <see cref="CheckPath"/> and the look inside.</summary>
     public static void Write(Target t, Action<string> fill)
     {
         CheckPath(t);
-        var full = Full(t.Path);
+        var full = RealPath.Of(t.Path);
         if (
             Directory.Exists(full)
             && !t.Force
             && Directory.EnumerateFileSystemEntries(full).Any()
             && !File.Exists(System.IO.Path.Combine(full, Marker))
         )
-            throw InputException.Single(
-                Say.Format(Texts.OutForeign, t.Path)
-            );
+            throw InputException.Single(Say.Format(Texts.OutForeign, t.Path));
         Write(
             full,
             tmp =>
@@ -86,11 +105,38 @@ public static partial class AtomicFolder
         );
     }
 
-    private static string Full(string path) =>
-        System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path));
+    /// <summary>
+    /// The refusals of a file output (a report): not an input, not inside an input folder, not a folder, and an
+    /// existing file only when this program wrote it (<see cref="FileMark"/>) or with force.
+    /// </summary>
+    public static void CheckFile(Target t)
+    {
+        if (t.Path.Trim().Length == 0)
+            throw InputException.Single(Texts.OutEmpty);
+        var full = RealPath.Of(t.Path);
+        foreach (var (input, folder) in Protected(t.Inputs))
+            if (full == input || (folder && RealPath.Inside(full, input)))
+                throw InputException.Single(Say.Format(Texts.OutFileIsInput, t.Path, input));
+        if (Directory.Exists(full))
+            throw InputException.Single(Say.Format(Texts.TargetIsFolder, t.Path));
+        if (File.Exists(full) && !t.Force && !FileMark.Carries(full))
+            throw InputException.Single(Say.Format(Texts.OutFileForeign, t.Path));
+    }
 
-    private static bool Inside(string path, string folder) =>
-        path.StartsWith(folder + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    /// <summary>Writes one file completely or not at all, after <see cref="CheckFile"/>; the file carries the mark.</summary>
+    public static void WriteFile(Target t, Action<string> fill)
+    {
+        CheckFile(t);
+        WriteFile(
+            RealPath.Of(t.Path),
+            tmp =>
+            {
+                fill(tmp);
+                FileMark.Put(tmp, t.Path, t.Command);
+            },
+            t.Cancel
+        );
+    }
 
     private static void Write(
         string target,
@@ -141,8 +187,7 @@ public static partial class AtomicFolder
         }
     }
 
-    /// <summary>Writes one file completely or not at all.</summary>
-    public static void WriteFile(string target, Action<string> fill, CancellationToken cancel = default)
+    private static void WriteFile(string target, Action<string> fill, CancellationToken cancel = default)
     {
         var full = Path.GetFullPath(target);
         if (Directory.Exists(full))

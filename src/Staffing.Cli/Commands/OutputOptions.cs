@@ -76,6 +76,26 @@ public sealed class OutputOptions
             }
         );
 
+    /// <summary>The options that name an input file, whichever command has them.</summary>
+    private static readonly string[] InputOptions = ["--policy", "--trends", "--plan", "--compare", "--users", "--db"];
+
+    /// <summary>
+    /// The files the command's options read, a workspace with its journal, WAL and shared-memory files: an output
+    /// must not destroy them either.
+    /// </summary>
+    internal static IEnumerable<string> Inputs(ParseResult r)
+    {
+        foreach (var o in r.CommandResult.Command.Options.Where(o => InputOptions.Contains(o.Name)))
+        {
+            if (r.GetValue<string?>(o.Name) is not { } path)
+                continue;
+            yield return path;
+            if (o.Name == "--db")
+                foreach (var suffix in Workspace.Companions)
+                    yield return path + suffix;
+        }
+    }
+
     private AtomicFolder.Target? Target(ParseResult r, string?[] inputs)
     {
         if (r.GetValue(output) is not { } path)
@@ -84,7 +104,7 @@ public sealed class OutputOptions
         return new(
             path,
             command,
-            [.. inputs.OfType<string>()],
+            [.. inputs.OfType<string>(), .. Inputs(r)],
             r.GetValue(force),
             interruption.Token,
             (temp, open) =>

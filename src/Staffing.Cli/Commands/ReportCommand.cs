@@ -30,21 +30,30 @@ public static class ReportCommand
                     r.AddError(Say.Format(Texts.ReportOutFound, file));
             }
         );
+        var force = new Option<bool>("--force") { Description = Texts.ReportForceOption };
         var cmd = new Command("report", Texts.ReportDescription);
         cmd.Arguments.Add(planDir);
-        foreach (var o in new Option[] { compare, scenario, output })
+        foreach (var o in new Option[] { compare, scenario, output, force })
             cmd.Options.Add(o);
         ScenarioInput.AddOptions(cmd);
         cmd.SetAction(r =>
         {
             var console = services.GetRequiredService<Console>();
             var file = r.GetValue(output)!;
+            var target = new AtomicFolder.Target(
+                file,
+                "report",
+                [.. new[] { r.GetValue(planDir), r.GetValue(scenario) }.OfType<string>(), .. OutputOptions.Inputs(r)],
+                r.GetValue(force),
+                services.GetRequiredService<Interruption>().Token
+            );
+            AtomicFolder.CheckFile(target);
             var s = r.GetValue(scenario) is { } folder ? ScenarioInput.Read(r, folder, console) : null;
             var report = new Report(r.GetValue(planDir)!, s, r.GetValue(compare));
             if (Path.GetExtension(file).Equals(".html", StringComparison.OrdinalIgnoreCase))
-                report.Html(file);
+                report.Html(target);
             else
-                report.Xlsx(file);
+                report.Xlsx(target);
             return ExitCode.Ok;
         });
         return cmd;

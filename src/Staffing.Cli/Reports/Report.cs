@@ -60,7 +60,7 @@ public sealed class Report
     }
 
     /// <summary>The page: the report in the reader's language, then in the other one, behind a switch.</summary>
-    public void Html(string path)
+    public void Html(AtomicFolder.Target target)
     {
         var bodies = new List<(string, Microsoft.AspNetCore.Components.MarkupString)>();
         foreach (var language in Language.Supported.OrderBy(l => l == Language.Current ? 0 : 1))
@@ -72,7 +72,7 @@ public sealed class Report
         var html = HtmlTemplate.Render<ReportDocument>(
             new Dictionary<string, object?> { ["Bodies"] = bodies, ["Title"] = Texts.ReportTitle }
         );
-        AtomicFolder.WriteFile(path, tmp => File.WriteAllText(tmp, html));
+        AtomicFolder.WriteFile(target, tmp => File.WriteAllText(tmp, html));
     }
 
     /// <summary>What the page shows, its charts and traces in the current language.</summary>
@@ -155,7 +155,7 @@ public sealed class Report
     }
 
     /// <summary>The workbook in the reader's language: headers and words for the vocabulary, codes kept.</summary>
-    public void Xlsx(string path)
+    public void Xlsx(AtomicFolder.Target target)
     {
         // Every text cell is stored as a string cell (never a formula), so no apostrophe guard is needed, or shown.
         static Dictionary<string, object> Row(params (string Column, object Value)[] cells) =>
@@ -239,7 +239,7 @@ public sealed class Report
                 )
                 .ToList();
         AtomicFolder.WriteFile(
-            path,
+            target,
             tmp =>
             {
                 using var stream = File.Create(tmp);

@@ -28,6 +28,9 @@ public sealed class Workspace
         "trends.csv",
     ];
 
+    /// <summary>The files SQLite keeps beside a database: they belong to it and are protected with it.</summary>
+    public static readonly IReadOnlyList<string> Companions = ["-wal", "-shm", "-journal"];
+
     private readonly string connection;
     private readonly TimeProvider clock;
 
@@ -68,27 +71,78 @@ public sealed class Workspace
         var w = new Workspace(full, clock ?? TimeProvider.System);
         w.Guard(() =>
         {
+            // Looked at read-only first: a file refused keeps its bytes, its journal and its WAL as they were.
+            if (exists)
+                Judge(shown, Inspect(full));
             using var c = new SqliteConnection(
                 new SqliteConnectionStringBuilder(w.connection) { Mode = SqliteOpenMode.ReadWriteCreate }.ToString()
             );
             c.Open();
-            var id = Scalar<long>(c, "PRAGMA application_id");
-            var version = Scalar<long>(c, "PRAGMA user_version");
-            var tables = Scalar<long>(c, "SELECT count(*) FROM sqlite_master");
-            if (id != Migrations.ApplicationId && (id != 0 || tables > 0))
-                throw Refused(shown, Texts.FoundOtherDatabase, Texts.ExpectedWorkspace);
-            if (version > Migrations.Current)
-                throw Refused(
-                    shown,
-                    Say.Format(Texts.FoundSchema, version),
-                    Say.Format(Texts.ExpectedSchema, Migrations.Current)
-                );
-            if (version < Migrations.Current)
-                Migrate(c, (int)version);
+            var found = (
+                Scalar<long>(c, "PRAGMA application_id"),
+                Scalar<long>(c, "PRAGMA user_version"),
+                Scalar<long>(c, "SELECT count(*) FROM sqlite_master")
+            );
+            Judge(shown, found);
+            if (found.Item2 < Migrations.Current)
+                Migrate(c, (int)found.Item2);
             Execute(c, "PRAGMA journal_mode=WAL");
             return 0;
         });
         return w;
+    }
+
+    /// <summary>Refuses another program's database or a newer schema.</summary>
+    private static void Judge(string shown, (long Id, long Version, long Tables) found)
+    {
+        if (found.Id != Migrations.ApplicationId && (found.Id != 0 || found.Tables > 0))
+            throw Refused(shown, Texts.FoundOtherDatabase, Texts.ExpectedWorkspace);
+        if (found.Version > Migrations.Current)
+            throw Refused(
+                shown,
+                Say.Format(Texts.FoundSchema, found.Version),
+                Say.Format(Texts.ExpectedSchema, Migrations.Current)
+            );
+    }
+
+    /// <summary>
+    /// The application id, schema version and table count of a database, read without changing it: the file alone
+    /// opened immutable, or, when a journal or WAL waits beside it, a copy of the three read as SQLite would.
+    /// </summary>
+    private static (long Id, long Version, long Tables) Inspect(string full)
+    {
+        var pending = Companions
+            .Where(x => x != "-shm" && File.Exists(full + x) && new FileInfo(full + x).Length > 0)
+            .ToList();
+        if (pending.Count == 0)
+            return Read($"{new Uri(full).AbsoluteUri}?immutable=1", SqliteOpenMode.ReadOnly);
+        var folder = Directory.CreateTempSubdirectory("staffing-inspect-").FullName;
+        try
+        {
+            var copy = System.IO.Path.Combine(folder, "workspace.db");
+            File.Copy(full, copy);
+            foreach (var x in pending)
+                File.Copy(full + x, copy + x);
+            return Read(copy, SqliteOpenMode.ReadWrite);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, true);
+        }
+
+        static (long, long, long) Read(string source, SqliteOpenMode mode)
+        {
+            using var c = new SqliteConnection(
+                new SqliteConnectionStringBuilder { DataSource = source, Mode = mode, Pooling = false }.ToString()
+            );
+            c.Open();
+            return (
+                Scalar<long>(c, "PRAGMA application_id"),
+                Scalar<long>(c, "PRAGMA user_version"),
+                Scalar<long>(c, "SELECT count(*) FROM sqlite_master")
+            );
+        }
     }
 
     private static bool HasSqliteHeader(string path)
@@ -197,7 +251,7 @@ public sealed class Workspace
                 var (name, content) in Query(
                     c,
                     "SELECT name, content FROM scenario_file WHERE scenario_id = $s ORDER BY name",
-                    r => (r.GetString(0), (byte[])r.GetValue(1)),
+                    r => (StoredFileName(r.GetString(0)), (byte[])r.GetValue(1)),
                     ("$s", scenarioId)
                 )
             )
@@ -391,9 +445,9 @@ public sealed class Workspace
                     r.GetString(4),
                     r.GetString(5),
                     r.GetString(6),
-                    JsonSerializer.Deserialize(r.GetString(7), StoreJson.Default.RunSettings)!,
+                    ReadSettings(r.GetString(7)),
                     r.IsDBNull(8) ? null : r.GetString(8),
-                    r.GetString(9),
+                    Known(r.GetString(9), Statuses, "status"),
                     r.GetString(10),
                     r.GetDouble(11),
                     [
@@ -423,9 +477,9 @@ public sealed class Workspace
                     """,
                     r =>
                         (
-                            Status: r.GetString(0),
+                            Status: Known(r.GetString(0), Statuses, "status"),
                             Solver: new SolverInfo(
-                                r.GetString(1),
+                                Known(r.GetString(1), Solvers, "solver"),
                                 r.GetString(2),
                                 r.GetString(3),
                                 r.GetInt32(4),
@@ -449,7 +503,7 @@ public sealed class Workspace
                     r.GetInt32(2),
                     r.GetInt32(3),
                     r.GetString(4),
-                    r.GetString(5) == "pool" ? Funding.Pool : Funding.Agreement,
+                    Known(r.GetString(5), ["pool", "agreement"], "funding") == "pool" ? Funding.Pool : Funding.Agreement,
                     r.GetString(6)
                 ),
                 ("$r", runId)
@@ -457,16 +511,7 @@ public sealed class Workspace
             var teachers = Query(
                 c,
                 "SELECT teacher, area, stage, centres, days, free_days, same_locality, km FROM run_itinerant WHERE run_id = $r ORDER BY position",
-                r => new ItinerantTeacher(
-                    r.GetString(0),
-                    r.GetString(1),
-                    r.GetString(2) == "primary" ? Stage.Primary : Stage.Secondary,
-                    [.. r.GetString(3).Split(' ')],
-                    [.. r.GetString(4).Split(' ').Select(d => int.Parse(d, CultureInfo.InvariantCulture))],
-                    r.GetInt32(5),
-                    r.GetInt32(6) == 1,
-                    r.IsDBNull(7) ? null : r.GetDouble(7)
-                ),
+                r => ReadTeacher(r),
                 ("$r", runId)
             );
             var slots = Query(
@@ -475,8 +520,8 @@ public sealed class Workspace
                 r => new ScheduleSlot(
                     r.GetString(0),
                     r.GetString(1),
-                    r.GetString(2),
-                    r.GetInt32(3),
+                    Known(r.GetString(2), ["psychopedagogue", "ptsc"], "role"),
+                    Within(r.GetInt32(3), 0, Vocabulary.Weekdays.Length - 1, "weekday"),
                     r.IsDBNull(4) ? null : r.GetString(4)
                 ),
                 ("$r", runId)
@@ -689,6 +734,10 @@ public sealed class Workspace
         {
             return work();
         }
+        catch (DamagedTableException ex)
+        {
+            throw Refused(Path, Say.Format(Texts.FoundDamagedRow, ex.Table, ex.Row, ex.Message), Texts.ExpectedSound);
+        }
         catch (SqliteException ex)
         {
             throw ex.SqliteErrorCode switch
@@ -702,11 +751,85 @@ public sealed class Workspace
         }
     }
 
+    /// <summary>The table a query reads, for a message about one of its rows.</summary>
+    private static string Table(string sql) =>
+        System.Text.RegularExpressions.Regex.Match(sql, @"\bFROM\s+(\w+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+            .Groups[1]
+            .Value;
+
+    private sealed class DamagedTableException(string table, int row, string detail) : Exception(detail)
+    {
+        public string Table { get; } = table;
+        public int Row { get; } = row;
+    }
+
     private static InputException Refused(string path, string found, string expected) =>
         InputException.Single($"{path}: " + Say.Format(Say.DomainFoundExpected, found, expected));
 
     private static Resource ParseResource(string name) =>
-        Vocabulary.TryParseResource(name, out var r) ? r : throw new InvalidDataException("unknown resource " + name);
+        Vocabulary.TryParseResource(name, out var r) ? r : throw Damaged("resource", name);
+
+    private static readonly string[] Statuses = ["ENTITLEMENT", "OPTIMAL", "FEASIBLE"];
+    private static readonly string[] Solvers = ["cp-sat", "greedy"];
+
+    /// <summary>A stored value the program knows, or the row is damaged.</summary>
+    private static string Known(string value, string[] known, string what) =>
+        known.Contains(value, StringComparer.Ordinal) ? value : throw Damaged(what, value);
+
+    private static int Within(int value, int min, int max, string what) =>
+        value >= min && value <= max ? value : throw Damaged(what, value.ToString(CultureInfo.InvariantCulture));
+
+    private static RunSettings ReadSettings(string json)
+    {
+        try
+        {
+            var settings = JsonSerializer.Deserialize(json, StoreJson.Default.RunSettings);
+            if (settings?.Solver is { } solver && Solvers.Contains(solver) && settings.Workers >= 1)
+                return settings;
+        }
+        catch (JsonException) { }
+        throw Damaged("settings", json);
+    }
+
+    private static ItinerantTeacher ReadTeacher(SqliteDataReader r)
+    {
+        var centres = r.GetString(3).Split(' ');
+        var days = r.GetString(4).Split(' ');
+        if (centres.Length != days.Length || centres.Length > 5)
+            throw Damaged("centres", r.GetString(3));
+        return new ItinerantTeacher(
+            r.GetString(0),
+            r.GetString(1),
+            Known(r.GetString(2), ["primary", "secondary"], "stage") == "primary" ? Stage.Primary : Stage.Secondary,
+            [.. centres],
+            [
+                .. days.Select(d =>
+                    int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 5
+                        ? n
+                        : throw Damaged("days", d)
+                ),
+            ],
+            Within(r.GetInt32(5), 0, 5, "free_days"),
+            r.GetInt32(6) == 1,
+            r.IsDBNull(7) ? null : r.GetDouble(7)
+        );
+    }
+
+    /// <summary>
+    /// A stored file name, only ever one of the scenario's own: anything else (a path, "..") is a damaged or crafted
+    /// workspace, never a place to write.
+    /// </summary>
+    private static string StoredFileName(string name) =>
+        ScenarioFiles.Contains(name, StringComparer.Ordinal) ? name : throw Damaged("file name", name);
+
+    private static DamagedRowException Damaged(string what, string value) => new(what, value);
+
+    /// <summary>A row whose value the program does not know: answered as a damaged workspace.</summary>
+    private sealed class DamagedRowException(string what, string value) : Exception(what)
+    {
+        public string What { get; } = what;
+        public string Value { get; } = value;
+    }
 
     private static Holding ReadHolding(SqliteDataReader r) =>
         new(r.GetString(0), ParseResource(r.GetString(1)), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3));
@@ -832,7 +955,14 @@ public sealed class Workspace
         using var r = cmd.ExecuteReader();
         var list = new List<T>();
         while (r.Read())
-            list.Add(read(r));
+            try
+            {
+                list.Add(read(r));
+            }
+            catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException or DamagedRowException)
+            {
+                throw new DamagedTableException(Table(sql), list.Count + 1, e is DamagedRowException d ? $"{d.What} {InputErrors.Quote(d.Value)}" : e.Message);
+            }
         return list;
     }
 
