@@ -751,11 +751,21 @@ public sealed class Workspace
         }
     }
 
-    /// <summary>The table a query reads, for a message about one of its rows.</summary>
-    private static string Table(string sql) =>
-        System.Text.RegularExpressions.Regex.Match(sql, @"\bFROM\s+(\w+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+    /// <summary>The table a query reads (its outer FROM, subqueries aside), for a message about one of its rows.</summary>
+    private static string Table(string sql)
+    {
+        var outer = sql;
+        for (var inner = ""; inner != outer; )
+            (inner, outer) = (outer, System.Text.RegularExpressions.Regex.Replace(outer, @"\([^()]*\)", ""));
+        return System
+            .Text.RegularExpressions.Regex.Match(
+                outer,
+                @"\bFROM\s+(\w+)",
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase
+            )
             .Groups[1]
             .Value;
+    }
 
     private sealed class DamagedTableException(string table, int row, string detail) : Exception(detail)
     {
@@ -959,7 +969,8 @@ public sealed class Workspace
             {
                 list.Add(read(r));
             }
-            catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException or DamagedRowException)
+            catch (Exception e)
+                when (e is InvalidCastException or InvalidOperationException or FormatException or OverflowException or DamagedRowException)
             {
                 throw new DamagedTableException(Table(sql), list.Count + 1, e is DamagedRowException d ? $"{d.What} {InputErrors.Quote(d.Value)}" : e.Message);
             }
