@@ -57,7 +57,9 @@ public static class ServeCommand
         {
             var console = services.GetRequiredService<Console>();
             var listen = r.GetValue(urls) is { } u
-                ? u.Split(';', StringSplitOptions.RemoveEmptyEntries)
+                ? u.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(ServeApp.Unmapped)
+                    .ToArray()
                 : [ServeApp.Url(r.GetValue(port))];
             var people = r.GetValue(users) is { } file ? Web.Users.Load(file) : null;
             if (people is null && listen.FirstOrDefault(l => !ServeApp.IsLoopback(l)) is { } beyond)
@@ -85,7 +87,8 @@ public static class ServeCommand
             {
                 app.StartAsync().GetAwaiter().GetResult();
             }
-            catch (Exception ex) when (ex is IOException or InvalidOperationException or FormatException)
+            catch (Exception ex)
+                when (ex is IOException or InvalidOperationException or FormatException or System.Net.Sockets.SocketException)
             {
                 throw InputException.Single(
                     Say.Format(Texts.UrlsCannotListen, string.Join(";", listen), ex.Message.Split('\n')[0].TrimEnd('.'))

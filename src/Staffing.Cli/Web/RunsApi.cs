@@ -198,6 +198,8 @@ public static class RunsApi
                         var hasNote = doc.RootElement.TryGetProperty("note", out var n);
                         if (hasNote && n.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
                             return Bad(Texts.ApiNoteText);
+                        if (hasNote && n.ValueKind == JsonValueKind.String && JsonPositions.BrokenText(n.GetRawText()) is not null)
+                            return Bad(Texts.ApiValueNotUtf8);
                         var note = hasNote && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
                         var check = doc.RootElement.TryGetProperty("expected_adopted", out var e);
                         long? expected =

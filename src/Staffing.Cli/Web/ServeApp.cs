@@ -700,6 +700,17 @@ public static class ServeApp
         return sb.ToString();
     }
 
+    /// <summary>
+    /// An IPv4 address written as IPv6 (http://[::ffff:127.0.0.1]:5210) as the IPv4 address it is: a socket cannot
+    /// bind the mapped form.
+    /// </summary>
+    public static string Unmapped(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u)
+        && System.Net.IPAddress.TryParse(u.Host.Trim('[', ']'), out var ip)
+        && ip.IsIPv4MappedToIPv6
+            ? $"{u.Scheme}://{ip.MapToIPv4()}:{u.Port.ToString(CultureInfo.InvariantCulture)}"
+            : url;
+
     public static bool IsLoopback(string url) =>
         Uri.TryCreate(
             url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal),

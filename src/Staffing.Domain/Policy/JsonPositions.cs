@@ -40,6 +40,37 @@ public sealed record JsonPositions(
         return new JsonPositions(root, keys);
     }
 
+    /// <summary>
+    /// Where the first string (key or value) stands whose escapes do not make text, a lone surrogate such as
+    /// "\ud800"; null when every string is text. JSON's grammar allows them, .NET's strings cannot hold them.
+    /// </summary>
+    public static (int Line, int Column)? BrokenText(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(
+            bytes,
+            new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow }
+        );
+        try
+        {
+            while (reader.Read())
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                    try
+                    {
+                        reader.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return Position(bytes, (int)reader.TokenStartIndex);
+                    }
+        }
+        catch (JsonException)
+        {
+            // Malformed JSON is the parser's to answer.
+        }
+        return null;
+    }
+
     private static (int Line, int Column) Position(byte[] bytes, int offset)
     {
         var line = 1;

@@ -152,6 +152,11 @@ public static class PolicyLoader
         }
         using (doc)
         {
+            if (JsonPositions.BrokenText(json) is { } broken)
+            {
+                errors.Add(file, broken.Line, broken.Column, Texts.FoundBrokenText, Texts.ExpectedText);
+                return basis;
+            }
             var at = JsonPositions.Of(json);
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
