@@ -17,6 +17,10 @@ public sealed class Interruption : IDisposable
     private readonly List<PosixSignalRegistration> registrations = [];
     private readonly ConcurrentDictionary<string, byte> temporaries = new(StringComparer.Ordinal);
     private int code;
+    private readonly Lock gate = new();
+    private bool deferring;
+    private bool committed;
+    private PosixSignal? deferred;
 
     public CancellationToken Token => cancel.Token;
 
@@ -39,10 +43,55 @@ public sealed class Interruption : IDisposable
 
     public void Written(string temporary) => temporaries.TryRemove(temporary, out _);
 
+    /// <summary>
+    /// Stores something for good (a run, an adoption): a signal that comes while it commits waits for the outcome;
+    /// once it is committed the command ends as if no signal had come (exit 0), so a script that retries on 130 or
+    /// 143 never stores it twice. A commit that fails lets the waiting signal act.
+    /// </summary>
+    public T Commit<T>(Func<T> store)
+    {
+        lock (gate)
+        {
+            cancel.Token.ThrowIfCancellationRequested();
+            deferring = true;
+        }
+        try
+        {
+            var result = store();
+            lock (gate)
+                (committed, deferring) = (true, false);
+            return result;
+        }
+        catch
+        {
+            PosixSignal? waiting;
+            lock (gate)
+                (deferring, waiting, deferred) = (false, deferred, null);
+            if (waiting is { } signal)
+                Act(signal);
+            throw;
+        }
+    }
+
     private void On(PosixSignalContext context)
     {
         context.Cancel = true;
-        if (Interlocked.CompareExchange(ref code, context.Signal == PosixSignal.SIGINT ? 130 : 143, 0) != 0)
+        lock (gate)
+        {
+            if (committed)
+                return;
+            if (deferring)
+            {
+                deferred ??= context.Signal;
+                return;
+            }
+        }
+        Act(context.Signal);
+    }
+
+    private void Act(PosixSignal signal)
+    {
+        if (Interlocked.CompareExchange(ref code, signal == PosixSignal.SIGINT ? 130 : 143, 0) != 0)
             return;
         new Thread(() =>
         {

@@ -23,7 +23,9 @@ public static class AdoptCommand
             var workspace = WorkspaceOptions.Open(r);
             var run = workspace.Run(r.GetValue(runArgument));
             var before = workspace.Adopted(run.ScenarioId);
-            var a = workspace.Adopt(run.Id, WorkspaceOptions.Who, r.GetValue(note)!);
+            var a = services
+                .GetRequiredService<Interruption>()
+                .Commit(() => workspace.Adopt(run.Id, WorkspaceOptions.Who, r.GetValue(note)!));
             console.Error.WriteLine(
                 Say.Format(Texts.Adopted, a.RunId, a.Who, a.AdoptedAt)
                     + (

@@ -86,7 +86,9 @@ public static class PinCommand
                     console.Error.WriteLine("  " + c);
                 return ExitCode.Finding;
             }
-            var stored = workspace.Pin(run.Id, pin, WorkspaceOptions.Who);
+            var stored = services
+                .GetRequiredService<Interruption>()
+                .Commit(() => workspace.Pin(run.Id, pin, WorkspaceOptions.Who));
             console.Error.WriteLine(
                 Say.Format(Texts.PinStored, stored.Id, run.Id, Workspace.Describe(stored))
             );

@@ -81,9 +81,9 @@ public static class PlanCommand
                 if (workspace is not null)
                 {
                     var (delimiter, encoding, strict) = ScenarioInput.Given(r);
-                    id = workspace.Save(
-                        new NewRun(
-                            workspace.Import(folder!, WorkspaceOptions.Who).Id,
+                    var scenarioId = workspace.Import(folder!, WorkspaceOptions.Who).Id;
+                    var run = new NewRun(
+                            scenarioId,
                             null,
                             r.GetValue(name)
                                 ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder!))),
@@ -101,8 +101,8 @@ public static class PlanCommand
                             ScenarioInput.Policy(r) is { } p ? File.ReadAllText(p) : null,
                             plan,
                             s.Locks ?? []
-                        )
-                    );
+                        );
+                    id = services.GetRequiredService<Interruption>().Commit(() => workspace.Save(run));
                 }
             }
             if (output.Given(r))

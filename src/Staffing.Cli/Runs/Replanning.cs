@@ -7,7 +7,7 @@ namespace Staffing.Cli.Runs;
 /// Runs of the workspace solved and pinned the same way from the command line and the page: the next run from
 /// a stored one is its scenario with its locks and pins, hinted with its plan, and stored with it as parent.
 /// </summary>
-public sealed class Replanning(Planner planner)
+public sealed class Replanning(Planner planner, Interruption? interruption = null)
 {
     /// <summary>The next run from <paramref name="from"/>, solved (not stored): conflicting pins throw <see cref="LockConflictException"/>.</summary>
     public (Scenario Scenario, Plan Plan) Solve(
@@ -39,8 +39,7 @@ public sealed class Replanning(Planner planner)
     )
     {
         var (scenario, plan) = Solve(workspace, from, solver, settings);
-        var id = workspace.Save(
-            new NewRun(
+        var run = new NewRun(
                 from.ScenarioId,
                 from.Id,
                 name ?? Say.Format(Texts.FromRunName, from.Id),
@@ -56,8 +55,8 @@ public sealed class Replanning(Planner planner)
                 from.PolicyOverrides,
                 plan,
                 scenario.Locks ?? []
-            )
-        );
+            );
+        var id = interruption is null ? workspace.Save(run) : interruption.Commit(() => workspace.Save(run));
         return (scenario, plan, id);
     }
 

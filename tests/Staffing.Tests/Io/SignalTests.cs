@@ -58,4 +58,46 @@ public class SignalTests
             );
         }
     }
+
+    /// <summary>Finding 9 of the third trust round: a stored run is never answered with 130 or 143.</summary>
+    [Fact]
+    public void ARunStoredBeforeTheSignalEndsWithZeroAndOneStoredRun()
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "staffing.dll");
+        var root = TempDir();
+        var scenario = Path.Combine(root, "scenario");
+        Assert.Equal(0, Run("generate", "--centres", "3000", "--areas", "2", "--seed", "5", "--out", scenario).Exit);
+        var db = Path.Combine(root, "staffing.db");
+        var rng = new Random(17);
+        var stored = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            var signal = i % 2 == 0 ? "INT" : "TERM";
+            using var process = Process.Start(
+                new ProcessStartInfo(
+                    "setsid",
+                    ["dotnet", cli, "plan", scenario, "--save", "--db", db, "--solver", "greedy", "--out", Path.Combine(root, "out")]
+                )
+                {
+                    RedirectStandardError = true,
+                    RedirectStandardOutput = true,
+                }
+            )!;
+            Thread.Sleep(rng.Next(300, 1800));
+            using (
+                var kill = Process.Start(
+                    "kill",
+                    ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]
+                )
+            )
+                kill.WaitForExit();
+            Assert.True(process.WaitForExit(5000));
+            var runs = File.Exists(db) ? Staffing.Io.Workspace.Open(db, create: false).Runs().Count : 0;
+            if (process.ExitCode == 0)
+                stored++;
+            else
+                Assert.Equal(signal == "INT" ? 130 : 143, process.ExitCode);
+            Assert.Equal(stored, runs);
+        }
+    }
 }
