@@ -45,12 +45,18 @@ public static class Tables
         foreach (var path in Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal))
         {
             var rows = Read(path);
+            var numeric = rows.Count == 0 ? [] : rows[0].Select(Columns.IsNumeric).ToArray();
             using var writer = new StreamWriter(path, false, new UTF8Encoding(true));
             using var csv = new CsvWriter(writer, config);
-            foreach (var row in rows)
+            for (var r = 0; r < rows.Count; r++)
             {
-                foreach (var cell in row)
-                    csv.WriteField(IsNumber(cell) ? cell.Replace('.', ',') : cell);
+                var row = rows[r];
+                for (var i = 0; i < row.Length; i++)
+                    csv.WriteField(
+                        r > 0 && i < numeric.Length && numeric[i] && IsNumber(row[i])
+                            ? row[i].Replace('.', ',')
+                            : row[i]
+                    );
                 csv.NextRecord();
             }
         }
@@ -78,7 +84,8 @@ public static class Tables
                     {
                         var cell = i < row.Length ? Staffing.Io.CsvFile.Unescape(row[i]) : "";
                         d[header[i]] =
-                            IsNumber(cell) ? decimal.Parse(cell, CultureInfo.InvariantCulture)
+                            Columns.IsNumeric(header[i]) && IsNumber(cell)
+                                ? decimal.Parse(cell, CultureInfo.InvariantCulture)
                             : Explained.Contains(header[i]) ? Allocation.Reasons.Translate(cell)
                             : cell;
                     }
