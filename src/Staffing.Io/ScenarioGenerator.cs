@@ -15,8 +15,11 @@ public static class ScenarioGenerator
 
     public static Scenario Generate(Options o)
     {
-        if (o.Centres < 1)
-            throw InputException.Single(Say.Format(Texts.CentresFound, o.Centres));
+        // No more centres than the reader takes rows: a scenario the program could not read back is no use.
+        if (o.Centres < 1 || o.Centres > CsvTable.MaxRows)
+            throw InputException.Single(
+                Say.Format(Texts.CentresFound, o.Centres, CsvTable.MaxRows.ToString("#,0", CultureInfo.InvariantCulture))
+            );
         if (o.Areas < 1 || o.Areas > o.Centres)
             throw InputException.Single($"--areas: found {o.Areas}, expected 1 to --centres ({o.Centres})");
         var rng = new Random(o.Seed);

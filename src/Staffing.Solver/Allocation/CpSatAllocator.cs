@@ -27,6 +27,19 @@ public sealed class CpSatAllocator : IAllocator
     /// <summary>Below this, a component's search is not started (or a level not begun): the greedy plan stands.</summary>
     public const double MinSearchSeconds = 0.05;
 
+    /// <summary>
+    /// A component heavier than this (post units, and 20 for each itinerant share) is left to the greedy plan
+    /// whatever the time: its model would take gigabytes (two areas of 25,000 centres: 3 GB, no solution in 6 s).
+    /// </summary>
+    public const long MaxComponentWeight = 30_000;
+
+    /// <summary>
+    /// Roughly how much weight CP-SAT builds and searches in a second on one core (measured: an itinerant
+    /// component of weight 60,000 took 3.5 s to build and found nothing in the next 6 s); a component that would
+    /// need more than the time left is left to the greedy plan without starting.
+    /// </summary>
+    public const double WeightPerSecond = 10_000;
+
     public const string Parameters = "cp_model_presolve:false,catch_sigint_signal:false,";
 
     public static string Version =>
@@ -106,8 +119,12 @@ public sealed class CpSatAllocator : IAllocator
                 }
             )
             .ToImmutableArray();
+        // Components too big for their time or memory are said in the summary (only when there are any, so plans
+        // that never meet one keep their bytes).
+        var tooBig = results.Values.Count(r => r.TooBig);
         var parameters =
-            $"num_workers:1,random_seed:{settings.Seed},{Parameters}max_time_in_seconds:{settings.TimeLimitSeconds.ToString(CultureInfo.InvariantCulture)},components:{components.Count},pair_candidates:{ComponentModel.PairCandidates}";
+            $"num_workers:1,random_seed:{settings.Seed},{Parameters}max_time_in_seconds:{settings.TimeLimitSeconds.ToString(CultureInfo.InvariantCulture)},components:{components.Count},pair_candidates:{ComponentModel.PairCandidates}"
+            + (tooBig > 0 ? $",greedy_components:{tooBig}" : "");
         return new AllocatorResult(
             decisions,
             results.Values.All(r => r.Proven),
@@ -177,7 +194,8 @@ public sealed class CpSatAllocator : IAllocator
         long[] Slack,
         double[] Seconds,
         bool Proven,
-        bool Unbounded = false
+        bool Unbounded = false,
+        bool TooBig = false
     );
 
     /// <summary>One component solved level by level, each level's optimum kept before the next.</summary>
@@ -197,6 +215,12 @@ public sealed class CpSatAllocator : IAllocator
             var time = new double[Levels.All.Length];
             if (seconds < MinSearchSeconds && !Trivial())
                 return GreedyOnly(slack, time);
+            var weight = Weight(demands);
+            if ((weight > MaxComponentWeight || weight / WeightPerSecond > seconds) && !Trivial())
+            {
+                settings.Progress?.Report($"cp-sat: a component of {demands.Count} demands left to the greedy plan");
+                return GreedyOnly(slack, time) with { TooBig = true };
+            }
             if (Trivial())
                 return new ComponentResult(
                     demands.ToDictionary(
@@ -208,9 +232,10 @@ public sealed class CpSatAllocator : IAllocator
                     time,
                     true
                 );
+            // The model's building counts against the component's time too.
+            var watch = Stopwatch.StartNew();
             var m = new ComponentModel(problem, demands, hint, scale, weights);
             var proven = true;
-            var watch = Stopwatch.StartNew();
             CpSolver? last = null;
             for (var l = 0; l < Levels.All.Length; l++)
             {

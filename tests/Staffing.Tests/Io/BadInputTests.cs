@@ -92,7 +92,8 @@ public class BadInputTests
     }
 
     [Theory]
-    [InlineData("0", "1", "--centres: found 0, expected at least 1")]
+    [InlineData("0", "1", "--centres: found 0, expected 1 to 1,000,000 (the rows a table may have)")]
+    [InlineData("100000000", "1", "--centres: found 100000000, expected 1 to 1,000,000 (the rows a table may have)")]
     [InlineData("5", "9", "--areas: found 9, expected 1 to --centres (5)")]
     public void GenerateAnswersInTheSameFormat(string centres, string areas, string message)
     {
