@@ -42,6 +42,9 @@ public static class ServeApp
     /// <summary>What-ifs waiting for a solver beyond those running; more get 503 with Retry-After.</summary>
     public static int WhatIfQueue => 2 * Environment.ProcessorCount;
 
+    /// <summary>What-ifs solved at once: every core but one, so searches, cards and pages answer during a burst.</summary>
+    public static int WhatIfSolvers => Math.Max(1, Environment.ProcessorCount - 1);
+
     /// <summary>What every response carries: the page runs only its own script and style, and is framed by nobody.</summary>
     public static readonly IReadOnlyList<(string Name, string Value)> SecurityHeaders =
     [
@@ -103,8 +106,11 @@ public static class ServeApp
         );
         app.UseHostFiltering();
         Access.Use(app, state.Users);
-        var solvers = new SemaphoreSlim(Environment.ProcessorCount, Environment.ProcessorCount);
+        var solvers = new SemaphoreSlim(WhatIfSolvers, WhatIfSolvers);
         var waiting = 0;
+        // What a what-if costs that no time limit shortens (the rules, the greedy plan, the comparison), as last seen:
+        // a request that cannot start within the 10 s less this gets 503 rather than an answer past its bound.
+        var unavoidable = Math.Max(0.2, state.Plan.Seconds - state.Plan.Levels.Sum(l => l.Seconds));
         app.UseExceptionHandler(e =>
             e.Run(async ctx =>
             {
@@ -330,6 +336,8 @@ public static class ServeApp
                 "/api/what-if",
                 async (HttpRequest request, long? run) =>
                 {
+                    // The 10 s bound is the request's own, from its first byte read to its answer built.
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
                     // The base: the run the page shows (?run=ID with serve --db), else the plan served.
                     if (ViewOf(run) is not { } basis)
                         return RunsApi.NoRun(run!.Value);
@@ -382,35 +390,57 @@ public static class ServeApp
                         {
                             return Error(Texts.ApiValueNotUtf8, StatusCodes.Status400BadRequest);
                         }
-                        if (Interlocked.Increment(ref waiting) > WhatIfQueue + Environment.ProcessorCount)
+                        if (Interlocked.Increment(ref waiting) > WhatIfQueue + WhatIfSolvers)
                         {
                             Interlocked.Decrement(ref waiting);
-                            request.HttpContext.Response.Headers.RetryAfter = "5";
-                            return Error(Texts.ApiBusy, StatusCodes.Status503ServiceUnavailable);
+                            return Busy(request);
                         }
                         // A client that goes away, or the server stopping, stops its solve.
                         using var gone = CancellationTokenSource.CreateLinkedTokenSource(
                             request.HttpContext.RequestAborted,
                             app.Lifetime.ApplicationStopping
                         );
-                        var clock = System.Diagnostics.Stopwatch.StartNew();
-                        Plan plan;
+                        var download = request.Query["format"] is [var format] && format is "csv" or "xlsx" ? format : null;
+                        IReadOnlyList<AreaChange> areas;
+                        IReadOnlyList<CentreChange> changed;
+                        byte[]? answer;
                         try
                         {
-                            await solvers.WaitAsync(gone.Token);
+                            var wait = TimeSpan.FromSeconds(Math.Max(0, WhatIfSeconds - 1.2 * Volatile.Read(ref unavoidable)));
+                            if (!await solvers.WaitAsync(wait, gone.Token))
+                                return Busy(request);
                             try
                             {
-                                // The 10 s are the request's, waiting included.
-                                var left = Math.Max(0.5, WhatIfSeconds - clock.Elapsed.TotalSeconds);
-                                plan = await Task.Run(
+                                // A slot found too late to answer within the bound is given back at once.
+                                if (WhatIfSeconds - clock.Elapsed.TotalSeconds < 1.2 * Volatile.Read(ref unavoidable))
+                                    return Busy(request);
+                                // The search gets what is left of the 10 s once the work no limit shortens (about
+                                // half of it after the search: comparing, writing the answer) is set aside; all of
+                                // it runs in the slot, so requests waiting their turn cost nothing.
+                                var left = Math.Max(
+                                    0.5,
+                                    WhatIfSeconds - clock.Elapsed.TotalSeconds - 0.6 * Volatile.Read(ref unavoidable)
+                                );
+                                (areas, changed, answer) = await Task.Run(
                                     () =>
-                                        state
-                                            .Planner.Plan(
-                                                variant,
-                                                "cp-sat",
-                                                new SolveSettings(left, Workers: 1, Cancel: gone.Token)
+                                    {
+                                        var started = System.Diagnostics.Stopwatch.StartNew();
+                                        var p = state
+                                            .Planner.Plan(variant, "cp-sat", new SolveSettings(left, Workers: 1, Cancel: gone.Token))
+                                            .Plan;
+                                        var (a, c) = Comparison.Compare(basis.Scenario, basis.Plan, variant, p);
+                                        var json = download is null
+                                            ? JsonSerializer.SerializeToUtf8Bytes(
+                                                WhatIfAnswer(p, a, c, basis.Scenario, variant),
+                                                WebJson.Default.WhatIfResult
                                             )
-                                            .Plan,
+                                            : null;
+                                        Volatile.Write(
+                                            ref unavoidable,
+                                            Math.Max(0.2, started.Elapsed.TotalSeconds - p.Levels.Sum(l => l.Seconds))
+                                        );
+                                        return (a, c, json);
+                                    },
                                     gone.Token
                                 );
                             }
@@ -434,28 +464,9 @@ public static class ServeApp
                         {
                             Interlocked.Decrement(ref waiting);
                         }
-                        var (areas, changed) = Comparison.Compare(basis.Scenario, basis.Plan, variant, plan);
-                        if (request.Query["format"] is [var format] && format is "csv" or "xlsx")
-                            return Download(areas, changed, basis.Scenario, variant, format);
-                        return Results.Json(
-                            new WhatIfResult(
-                                plan.Status,
-                                [.. areas.Select(AreaEntry)],
-                                [
-                                    .. changed.Select(c => new WhatIfCentre(
-                                        c.Code,
-                                        c.Resource,
-                                        c.BaseEntitled,
-                                        c.VariantEntitled,
-                                        c.BaseAllocated,
-                                        c.VariantAllocated,
-                                        Allocation.Reasons.Translate(c.Reason),
-                                        (variant.Find(c.Code) ?? basis.Scenario.Find(c.Code))?.Name ?? ""
-                                    )),
-                                ]
-                            ),
-                            WebJson.Default.WhatIfResult
-                        );
+                        if (download is not null)
+                            return Download(areas, changed, basis.Scenario, variant, download);
+                        return Results.Bytes(answer!, "application/json; charset=utf-8");
                     }
                 }
             )
@@ -653,6 +664,37 @@ public static class ServeApp
             a.DeltaCost,
             a.DeltaEntitledCost
         );
+
+    private static WhatIfResult WhatIfAnswer(
+        Plan plan,
+        IReadOnlyList<AreaChange> areas,
+        IReadOnlyList<CentreChange> changed,
+        Scenario basis,
+        Scenario variant
+    ) =>
+        new(
+            plan.Status,
+            [.. areas.Select(AreaEntry)],
+            [
+                .. changed.Select(c => new WhatIfCentre(
+                    c.Code,
+                    c.Resource,
+                    c.BaseEntitled,
+                    c.VariantEntitled,
+                    c.BaseAllocated,
+                    c.VariantAllocated,
+                    Allocation.Reasons.Translate(c.Reason),
+                    (variant.Find(c.Code) ?? basis.Find(c.Code))?.Name ?? ""
+                )),
+            ]
+        );
+
+    /// <summary>503 with Retry-After: the what-if could not be answered within its bound.</summary>
+    private static IResult Busy(HttpRequest request)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = "5";
+        return Error(Texts.ApiBusy, StatusCodes.Status503ServiceUnavailable);
+    }
 
     /// <summary>Where a body stopped being JSON, 1-based as an editor shows it.</summary>
     private static string Malformed(JsonException ex) =>
