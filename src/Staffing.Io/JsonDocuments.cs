@@ -116,6 +116,7 @@ public sealed partial class StaffingJson : JsonSerializerContext;
 
 /// <summary>For reading a document back: every member present, none unknown, no null where the record has none.</summary>
 [JsonSourceGenerationOptions(
+    AllowDuplicateProperties = false,
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,

@@ -43,6 +43,22 @@ public static class ServeCommand
         {
             Description = Texts.ServeDbOption,
         };
+        var cert = new Option<string?>("--cert") { Description = Texts.CertOption };
+        var key = new Option<string?>("--key") { Description = Texts.KeyOption };
+        var proxies = new Option<string[]>("--trust-proxy")
+        {
+            Description = Texts.TrustProxyOption,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        Validation.Add(
+            proxies,
+            r =>
+            {
+                foreach (var p in r.GetValueOrDefault<string[]>() ?? [])
+                    if (!System.Net.IPAddress.TryParse(p, out _))
+                        r.AddError(Say.Format(Texts.TrustProxyFound, InputErrors.Quote(p)));
+            }
+        );
         Validation.Add(
             urls,
             r =>
@@ -51,7 +67,7 @@ public static class ServeCommand
                     r.AddError(problem);
             }
         );
-        foreach (var o in new Option[] { plan, port, urls, users, db })
+        foreach (var o in new Option[] { plan, port, urls, users, db, cert, key, proxies })
             cmd.Options.Add(o);
         cmd.SetAction(r =>
         {
@@ -64,6 +80,20 @@ public static class ServeCommand
             var people = r.GetValue(users) is { } file ? Web.Users.Load(file) : null;
             if (people is null && listen.FirstOrDefault(l => !ServeApp.IsLoopback(l)) is { } beyond)
                 throw InputException.Single(Say.Format(Texts.UrlsBeyondWithoutUsers, beyond));
+            var certificate = r.GetValue(cert) is { } c ? Certificate(c, r.GetValue(key)) : null;
+            var trusted = (r.GetValue(proxies) ?? []).Select(System.Net.IPAddress.Parse).ToList();
+            var https = listen.Where(l => l.StartsWith("https:", StringComparison.OrdinalIgnoreCase)).ToList();
+            if (https.Count > 0 && certificate is null)
+                throw InputException.Single(Say.Format(Texts.UrlsHttpsWithoutCert, https[0]));
+            if (certificate is not null && https.Count == 0)
+                throw InputException.Single(Texts.CertWithoutHttps);
+            // Beyond this machine, passwords travel over HTTPS: served directly, or by a proxy trusted to say so.
+            if (
+                trusted.Count == 0
+                && listen.FirstOrDefault(l => !ServeApp.IsLoopback(l) && !l.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
+                    is { } plain
+            )
+                throw InputException.Single(Say.Format(Texts.UrlsBeyondPlainHttp, plain));
             var folder = r.GetValue(scenario)!;
             var s = ScenarioInput.Read(r, folder, console);
             // Opened after the scenario is read: bad input leaves no new workspace file behind.
@@ -81,7 +111,7 @@ public static class ServeCommand
                     ScenarioInput.Policy(r) is { } p ? File.ReadAllText(p) : null
                 );
             }
-            state = state with { Users = people };
+            state = state with { Users = people, Certificate = certificate, Proxies = trusted };
             var app = ServeApp.Build(state, listen);
             try
             {
@@ -106,6 +136,23 @@ public static class ServeCommand
             return ExitCode.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>The server's certificate: a PEM certificate with its key (in the same file or --key), or a PFX file.</summary>
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 Certificate(string file, string? key)
+    {
+        try
+        {
+            var pfx = Path.GetExtension(file).ToLowerInvariant() is ".pfx" or ".p12";
+            var loaded = pfx
+                ? System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(file, null)
+                : System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(file, key);
+            return loaded.HasPrivateKey ? loaded : throw new System.Security.Cryptography.CryptographicException(Texts.CertNoKey);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw InputException.Single(Say.Format(Texts.CertFound, file, e.Message.TrimEnd('.')));
+        }
     }
 
     /// <summary>

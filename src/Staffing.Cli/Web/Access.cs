@@ -19,8 +19,40 @@ public static class Access
     public const string Planning = "planning";
     public const string TokenHeader = "X-CSRF-TOKEN";
 
-    public static void AddServices(IServiceCollection services)
+    public const string SignInLimit = "sign-in";
+
+    /// <summary>Sign-in attempts an address may make in a minute; more get 429.</summary>
+    public const int AttemptsPerMinute = 30;
+
+    /// <remarks><paramref name="secure"/>: cookies go over HTTPS only (a certificate, or a proxy that forwards HTTPS).</remarks>
+    public static void AddServices(IServiceCollection services, bool secure)
     {
+        services.AddSingleton<Sessions>();
+        services.AddSingleton(new SignInGuard(TimeProvider.System));
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(
+                SignInLimit,
+                ctx =>
+                    System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                        ctx.Connection.RemoteIpAddress?.ToString() ?? "",
+                        _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = AttemptsPerMinute,
+                            Window = TimeSpan.FromMinutes(1),
+                            QueueLimit = 0,
+                        }
+                    )
+            );
+            o.OnRejected = (ctx, _) =>
+            {
+                ctx.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                ctx.HttpContext.Response.Headers.RetryAfter = "60";
+                return new ValueTask(
+                    ctx.HttpContext.Response.WriteAsJsonAsync(new ApiError(Texts.ApiTooManyAttempts), WebJson.Default.ApiError)
+                );
+            };
+        });
         services
             .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -28,6 +60,17 @@ public static class Access
                 o.Cookie.Name = "staffing-session";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                // A session signed out (or from before a restart) is over, whatever cookie still carries it.
+                o.Events.OnValidatePrincipal = async ctx =>
+                {
+                    var sessions = ctx.HttpContext.RequestServices.GetRequiredService<Sessions>();
+                    if (!sessions.IsLive(ctx.Principal?.FindFirstValue(Sessions.Claim), ctx.Principal?.Identity?.Name))
+                    {
+                        ctx.RejectPrincipal();
+                        await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
                 o.SlidingExpiration = true;
                 // An API: 401 and 403, never a redirect to a login page.
@@ -55,6 +98,7 @@ public static class Access
             o.HeaderName = TokenHeader;
             o.Cookie.Name = "staffing-csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             // Our own X-Frame-Options (DENY) stands.
             o.SuppressXFrameOptionsHeader = true;
         });
@@ -71,6 +115,26 @@ public static class Access
 
     public static void Use(WebApplication app, Users? users)
     {
+        if (users is not null)
+            // Passwords and session cookies never cross the network in clear: beyond this machine, HTTPS only
+            // (directly, or as a trusted proxy says it forwarded).
+            app.Use(
+                async (ctx, next) =>
+                {
+                    if (
+                        !ctx.Request.IsHttps
+                        && ctx.Connection.RemoteIpAddress is { } from
+                        && !System.Net.IPAddress.IsLoopback(from.IsIPv4MappedToIPv6 ? from.MapToIPv4() : from)
+                    )
+                    {
+                        ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                        await ctx.Response.WriteAsJsonAsync(new ApiError(Texts.ApiHttpsOnly), WebJson.Default.ApiError);
+                        return;
+                    }
+                    await next(ctx);
+                }
+            );
+        app.UseRateLimiter();
         app.UseAuthentication();
         if (users is null)
             app.Use(
@@ -133,23 +197,43 @@ public static class Access
             return;
         app.MapPost(
                 "/api/sign-in",
-                async (HttpContext ctx) =>
+                async (HttpContext ctx, SignInGuard guard, Sessions sessions) =>
                 {
                     var body = await ServeApp.ReadBody(ctx.Request, WebJson.Default.SignInRequest);
                     if (body.Error is { } error)
                         return error;
-                    var user = users.SignIn(body.Value!.Name ?? "", body.Value.Password ?? "");
+                    var name = body.Value!.Name ?? "";
+                    if (guard.Locked(name) is { } wait)
+                    {
+                        ctx.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(
+                            System.Globalization.CultureInfo.InvariantCulture
+                        );
+                        return Results.Json(
+                            new ApiError(Texts.ApiTooManyAttempts),
+                            WebJson.Default.ApiError,
+                            statusCode: StatusCodes.Status429TooManyRequests
+                        );
+                    }
+                    var user = users.SignIn(name, body.Value.Password ?? "");
                     if (user is null)
+                    {
+                        guard.Failed(name);
                         return Results.Json(
                             new ApiError(Texts.ApiWrongPassword),
                             WebJson.Default.ApiError,
                             statusCode: StatusCodes.Status401Unauthorized
                         );
+                    }
+                    guard.Succeeded(name);
                     await ctx.SignInAsync(
                         CookieAuthenticationDefaults.AuthenticationScheme,
                         new ClaimsPrincipal(
                             new ClaimsIdentity(
-                                [new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, user.Role)],
+                                [
+                                    new Claim(ClaimTypes.Name, user.Name),
+                                    new Claim(ClaimTypes.Role, user.Role),
+                                    new Claim(Sessions.Claim, sessions.Open(user.Name)),
+                                ],
                                 CookieAuthenticationDefaults.AuthenticationScheme
                             )
                         )
@@ -160,6 +244,7 @@ public static class Access
                     );
                 }
             )
+            .RequireRateLimiting(SignInLimit)
             .AddEndpointFilter(Antiforgery)
             .WithName("SignIn")
             .WithSummary(
@@ -167,8 +252,9 @@ public static class Access
             );
         app.MapPost(
                 "/api/sign-out",
-                async (HttpContext ctx) =>
+                async (HttpContext ctx, Sessions sessions) =>
                 {
+                    sessions.Close(ctx.User.FindFirstValue(Sessions.Claim));
                     await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                     return Results.NoContent();
                 }

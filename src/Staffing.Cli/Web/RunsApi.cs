@@ -185,7 +185,11 @@ public static class RunsApi
                     JsonDocument doc;
                     try
                     {
-                        doc = await JsonDocument.ParseAsync(ctx.Request.Body, cancellationToken: ctx.RequestAborted);
+                        doc = await JsonDocument.ParseAsync(
+                            ctx.Request.Body,
+                            new JsonDocumentOptions { AllowDuplicateProperties = false },
+                            ctx.RequestAborted
+                        );
                     }
                     catch (JsonException)
                     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Staffing.Allocation;
@@ -69,6 +70,12 @@ public static class ServeApp
         public long ScenarioId { get; init; }
         public Users? Users { get; init; }
         public Cli.Runs.Replanning? Replanning { get; init; }
+
+        /// <summary>The server's certificate (serve --cert, --key): https:// addresses, secure cookies.</summary>
+        public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }
+
+        /// <summary>Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (serve --trust-proxy).</summary>
+        public IReadOnlyList<System.Net.IPAddress> Proxies { get; init; } = [];
     }
 
     public static WebApplication Build(State state, string[] urls, Action<WebApplicationBuilder>? configure = null)
@@ -76,21 +83,45 @@ public static class ServeApp
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
         builder.Services.AddOpenApi();
-        Access.AddServices(builder.Services);
+        Access.AddServices(builder.Services, secure: state.Certificate is not null || state.Proxies.Count > 0);
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.WebHost.UseUrls(urls);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxWhatIfBytes);
+        if (state.Certificate is not null)
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxWhatIfBytes;
+            if (state.Certificate is { } certificate)
+                k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate);
+        });
         // DNS rebinding: on loopback only the loopback names are accepted as Host.
         builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>
             o.AllowedHosts = urls.All(IsLoopback) ? ["localhost", "127.0.0.1", "[::1]"] : ["*"]
         );
         configure?.Invoke(builder);
         var app = builder.Build();
+        if (state.Proxies.Count > 0)
+        {
+            var forwarded = new ForwardedHeadersOptions
+            {
+                ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
+            };
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in state.Proxies)
+                forwarded.KnownProxies.Add(proxy);
+            app.UseForwardedHeaders(forwarded);
+        }
         app.Use(
             (ctx, next) =>
             {
-                foreach (var (name, value) in SecurityHeaders)
-                    ctx.Response.Headers[name] = value;
+                // Set as the response starts, so an error page written after the headers were cleared has them too.
+                ctx.Response.OnStarting(() =>
+                {
+                    foreach (var (name, value) in SecurityHeaders)
+                        ctx.Response.Headers[name] = value;
+                    return Task.CompletedTask;
+                });
                 return next(ctx);
             }
         );
@@ -124,7 +155,7 @@ public static class ServeApp
                 );
             })
         );
-        app.MapOpenApi();
+        app.MapOpenApi().RequireAuthorization(Access.Reader);
         Access.MapSession(app, state.Users, state.Workspace is not null);
         var centres = state.Scenario.Centres.OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
         var served = new RunsApi.View(null, state.Scenario, state.Plan, state.Plan.Lines.ToLookup(l => l.Code));
@@ -253,10 +284,13 @@ public static class ServeApp
 
         app.MapGet(
                 "/api/words",
-                (Microsoft.Extensions.Localization.IStringLocalizer<Words> words) =>
+                (HttpContext ctx, Microsoft.Extensions.Localization.IStringLocalizer<Words> words) =>
                 {
+                    // Before sign-in only the page's own labels (those of its sign-in form among them).
+                    var signedIn = ctx.User.Identity?.IsAuthenticated == true;
                     var all = words
                         .GetAllStrings(includeParentCultures: true)
+                        .Where(w => signedIn || w.Name.StartsWith("ui.", StringComparison.Ordinal))
                         .ToDictionary(w => w.Name, w => w.Value, StringComparer.Ordinal);
                     all["lang"] = Staffing.Domain.Language.Current;
                     return Results.Json(all, WebJson.Default.DictionaryStringString);
@@ -779,8 +813,8 @@ public static class ServeApp
                 .Replace("+", "0.0.0.0", StringComparison.Ordinal);
             if (!Uri.TryCreate(normal, UriKind.Absolute, out var u) || u.Host.Length == 0)
                 return $"--urls: found {shown}, expected http://HOST:PORT";
-            if (u.Scheme != "http")
-                return $"--urls: found {shown}, expected http:// (the server has no certificate for {u.Scheme})";
+            if (u.Scheme is not ("http" or "https"))
+                return $"--urls: found {shown}, expected http:// or https:// (with --cert)";
             if (u.Port is < 1 or > 65535 || u.AbsolutePath != "/" || u.Query.Length > 0)
                 return $"--urls: found {shown}, expected http://HOST:PORT with a port from 1 to 65535 and no path";
         }

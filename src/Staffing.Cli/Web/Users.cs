@@ -54,13 +54,23 @@ public sealed class Users
     /// <summary>The user the name and password belong to, or null; a hash in an older format is accepted too.</summary>
     public UserEntry? SignIn(string name, string password)
     {
+        // An unknown name costs a hash check too, so the answer's time does not tell which names exist.
         var user = All.FirstOrDefault(u => u.Name == name);
-        return
-            user is not null
-            && hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed
-            ? user
-            : null;
+        var checkedAgainst = user ?? Nobody.Value;
+        var ok =
+            hasher.VerifyHashedPassword(checkedAgainst, checkedAgainst.PasswordHash, password)
+            != PasswordVerificationResult.Failed;
+        return user is not null && ok ? user : null;
     }
+
+    private static readonly Lazy<UserEntry> Nobody = new(() =>
+    {
+        var nobody = new UserEntry("", Inspector, "");
+        return nobody with
+        {
+            PasswordHash = new PasswordHasher<UserEntry>().HashPassword(nobody, Guid.NewGuid().ToString("N")),
+        };
+    });
 
     /// <summary>Adds or replaces a user in the file (created when missing); the file is replaced whole, atomically.</summary>
     public static void Add(string path, string name, string role, string password)
@@ -103,6 +113,10 @@ public sealed class Users
 
 public sealed record UsersFile(string Kind, IReadOnlyList<UserEntry>? Users);
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    WriteIndented = true,
+    AllowDuplicateProperties = false
+)]
 [JsonSerializable(typeof(UsersFile))]
 internal sealed partial class UsersJson : JsonSerializerContext;

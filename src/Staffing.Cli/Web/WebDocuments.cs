@@ -220,6 +220,7 @@ public sealed record DiffCentre(
 public sealed record DiffPartner(string Code, string Name, Stage Stage, string? Before, string? After);
 
 [JsonSourceGenerationOptions(
+    AllowDuplicateProperties = false,
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     Converters = [
         typeof(VocabularyJsonConverter<Resource>),

@@ -24,13 +24,21 @@ public sealed class InputErrors
     public void Add(string file, int line, int column, string found, string expected) =>
         Push(file, $"{file}:{line}:{column}: " + Say.Format(Texts.FoundExpected, found, expected));
 
-    public void AddKey(string file, string key, string found, string expected, (int Line, int Column)? at = null) =>
+    public void AddKey(string file, string key, string found, string expected, (int Line, int Column)? at = null)
+    {
+        // A key is the input's own text: echoed at most this long.
+        if (key.Length > MaxEcho)
+            key = key[..MaxEcho] + "…";
         Push(
             file,
             at is { } p
                 ? $"{file}:{p.Line}:{p.Column}: {key}: " + Say.Format(Texts.FoundExpected, found, expected)
                 : $"{file}: {key}: " + Say.Format(Texts.FoundExpected, found, expected)
         );
+    }
+
+    /// <summary>The most characters of the input's own text a message repeats.</summary>
+    public const int MaxEcho = 200;
 
     public void Note(string text) => notes.Add(text);
 

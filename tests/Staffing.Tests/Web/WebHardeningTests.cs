@@ -109,7 +109,7 @@ public class WebHardeningTests(ServeFixture serve) : IClassFixture<ServeFixture>
     }
 
     [Theory]
-    [InlineData("https://127.0.0.1:5080", "no certificate")]
+    [InlineData("https://127.0.0.1:5080", "expected --cert")]
     [InlineData("garbage", "expected http://HOST:PORT")]
     [InlineData("http://127.0.0.1:70000", "expected http://HOST:PORT")]
     [InlineData("http://127.0.0.1:5080;http://127.0.0.1:5080", "each address once")]
