@@ -67,8 +67,7 @@ public static class ShowCommand
                 o.WriteLine(Say.Format(Texts.ShowPin, pin.Id, Workspace.Describe(pin), pin.CreatedAt));
             if (output.Given(r))
             {
-                var s = workspace.ScenarioOf(run);
-                var plan = workspace.Plan(run.Id);
+                var (s, plan) = workspace.ScenarioAndPlan(run);
                 output.Write(r, [], tmp => PlanWriter.Write(tmp, s, plan));
                 console.Error.WriteLine(Say.Format(Texts.ShowWritten, run.Id));
             }

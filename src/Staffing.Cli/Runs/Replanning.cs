@@ -23,7 +23,7 @@ public sealed class Replanning(Planner planner, Interruption? interruption = nul
             from.PolicyOverrides,
             workspace.NextLocks(from.Id)
         );
-        var hint = Decisions.Of(workspace.Plan(from.Id));
+        var hint = Decisions.Of(workspace.PlanOf(from, scenario));
         return (scenario, planner.Plan(scenario, solver, settings with { Hint = hint }).Plan);
     }
 

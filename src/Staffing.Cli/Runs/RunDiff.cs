@@ -14,8 +14,8 @@ public sealed record RunDiff(
 {
     public static RunDiff Of(Workspace workspace, RunInfo a, RunInfo b)
     {
-        var (sa, sb) = (workspace.ScenarioOf(a), workspace.ScenarioOf(b));
-        var (pa, pb) = (workspace.Plan(a.Id), workspace.Plan(b.Id));
+        var (sa, pa) = workspace.ScenarioAndPlan(a);
+        var (sb, pb) = workspace.ScenarioAndPlan(b);
         var (areas, centres) = Comparison.Compare(sa, pa, sb, pb);
         return new RunDiff(sa, sb, areas, centres, Comparison.Partners(pa, pb));
     }

@@ -327,8 +327,8 @@ public static class RunsApi
             run.Id,
             _ =>
             {
-                var plan = workspace.Plan(run.Id);
-                return new View(run, workspace.ScenarioOf(run), plan, plan.Lines.ToLookup(l => l.Code));
+                var (s, plan) = workspace.ScenarioAndPlan(run);
+                return new View(run, s, plan, plan.Lines.ToLookup(l => l.Code));
             }
         );
 

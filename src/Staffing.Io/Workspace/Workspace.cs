@@ -794,7 +794,13 @@ public sealed class Workspace
         try
         {
             var settings = JsonSerializer.Deserialize(json, StoreJson.Default.RunSettings);
-            if (settings?.Solver is { } solver && Solvers.Contains(solver) && settings.Workers >= 1)
+            if (
+                settings?.Solver is { } solver
+                && Solvers.Contains(solver)
+                && settings.Workers >= 1
+                && settings.Delimiter is null or "," or ";"
+                && settings.Encoding is null or "utf-8" or "windows-1252"
+            )
                 return settings;
         }
         catch (JsonException) { }

@@ -41,6 +41,37 @@ public static class WorkspaceReading
     public static Scenario ScenarioOf(this Workspace workspace, RunInfo run) =>
         workspace.Read(run.ScenarioId, run.Settings, run.PolicyOverrides, workspace.Locks(run.Id));
 
+    /// <summary>
+    /// A stored run's scenario and plan together, the plan checked against the scenario: a row naming a centre the
+    /// scenario does not have is a damaged workspace (exit 2), never a crash further on.
+    /// </summary>
+    public static (Scenario Scenario, Plan Plan) ScenarioAndPlan(this Workspace workspace, RunInfo run)
+    {
+        var s = workspace.ScenarioOf(run);
+        return (s, workspace.PlanOf(run, s));
+    }
+
+    /// <summary>A stored run's plan, checked against a scenario of the run's files (see <see cref="ScenarioAndPlan"/>).</summary>
+    public static Plan PlanOf(this Workspace workspace, RunInfo run, Scenario s)
+    {
+        var plan = workspace.Plan(run.Id);
+        var codes = plan
+            .Lines.Select(l => ("run_line", l.Code))
+            .Concat(plan.Itinerants.SelectMany(t => t.Centres.Select(c => ("run_itinerant", c))))
+            .Concat((plan.Schedule ?? []).Where(x => x.Centre is not null).Select(x => ("run_slot", x.Centre!)));
+        foreach (var (table, code) in codes)
+            if (s.Find(code) is null)
+                throw InputException.Single(
+                    $"{workspace.Path}: "
+                        + Say.Format(
+                            Say.DomainFoundExpected,
+                            Say.Format(Texts.FoundStoredCentre, table, run.Id, InputErrors.Quote(code)),
+                            Texts.ExpectedSound
+                        )
+                );
+        return plan;
+    }
+
     /// <summary>The locks of the next run from this one: its own, each replaced or joined by its pins.</summary>
     public static IReadOnlyList<Holding> NextLocks(this Workspace workspace, long runId)
     {
