@@ -84,6 +84,8 @@ public static class ShowCommand
     /// <summary>The run's scenario as a folder: the stored files, its locks as locks.csv, its overrides merged into policy.json.</summary>
     private static void WriteScenario(Workspace workspace, RunInfo run, string folder)
     {
+        // Read first: stored files or overrides that do not read as a scenario are answered, never merged.
+        _ = workspace.ScenarioOf(run);
         workspace.WriteFiles(run.ScenarioId, folder);
         var locks = Path.Combine(folder, "locks.csv");
         File.Delete(locks);

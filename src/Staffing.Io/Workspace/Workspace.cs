@@ -431,12 +431,15 @@ public sealed class Workspace
                 coalesce((SELECT name FROM annotation a WHERE a.run_id = r.id AND a.name IS NOT NULL ORDER BY id DESC LIMIT 1), r.name),
                 coalesce((SELECT note FROM annotation a WHERE a.run_id = r.id AND a.note IS NOT NULL ORDER BY id DESC LIMIT 1), r.note),
                 r.who, r.created_at, r.settings, r.policy_overrides, r.status, r.input_hash, r.seconds,
-                (SELECT count(*) FROM pin p WHERE p.run_id = r.id)
+                (SELECT count(*) FROM pin p WHERE p.run_id = r.id),
+                (SELECT count(*) FROM scenario s WHERE s.id = r.scenario_id)
             FROM run r WHERE {where} ORDER BY r.id DESC
             """,
             r =>
             {
                 var id = r.GetInt64(0);
+                if (r.GetInt64(13) != 1)
+                    throw Damaged("scenario_id", r.GetInt64(1).ToString(CultureInfo.InvariantCulture));
                 return new RunInfo(
                     id,
                     r.GetInt64(1),

@@ -59,16 +59,18 @@ public static class WorkspaceReading
             .Lines.Select(l => ("run_line", l.Code))
             .Concat(plan.Itinerants.SelectMany(t => t.Centres.Select(c => ("run_itinerant", c))))
             .Concat((plan.Schedule ?? []).Where(x => x.Centre is not null).Select(x => ("run_slot", x.Centre!)));
+        InputException Damaged(string found) =>
+            InputException.Single($"{workspace.Path}: " + Say.Format(Say.DomainFoundExpected, found, Texts.ExpectedSound));
         foreach (var (table, code) in codes)
             if (s.Find(code) is null)
-                throw InputException.Single(
-                    $"{workspace.Path}: "
-                        + Say.Format(
-                            Say.DomainFoundExpected,
-                            Say.Format(Texts.FoundStoredCentre, table, run.Id, InputErrors.Quote(code)),
-                            Texts.ExpectedSound
-                        )
-                );
+                throw Damaged(Say.Format(Texts.FoundStoredCentre, table, run.Id, InputErrors.Quote(code)));
+        // Each centre once a resource, once a stage among the teachers, each person once a weekday.
+        var keys = plan
+            .Lines.Select(l => $"{l.Code} {l.Resource.Name()}")
+            .Concat(plan.Itinerants.SelectMany(t => t.Centres.Select(c => $"{c} {t.Stage.Name()}")))
+            .Concat((plan.Schedule ?? []).Select(x => $"{x.Eoep} {x.Person} {Vocabulary.Weekdays[x.Weekday]}"));
+        if (keys.GroupBy(k => k, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw Damaged(Say.Format(Texts.FoundStoredTwice, run.Id, InputErrors.Quote(twice.Key)));
         return plan;
     }
 
