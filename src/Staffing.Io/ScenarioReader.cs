@@ -214,6 +214,9 @@ public static class ScenarioReader
                     break;
                 case "concertado" or "concertada":
                     ownership = Ownership.Concertado;
+                    // A CRA is a public school by definition (RULES.md, P-CONCERTADO).
+                    if (kindOk && kind == CentreKind.CRA)
+                        r.Error("ownership", "\"concertado\"", Texts.ExpectedPublicCra);
                     break;
                 case var other:
                     r.Error("ownership", InputErrors.Quote(other), Texts.ExpectedOwnership);

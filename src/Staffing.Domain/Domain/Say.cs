@@ -23,6 +23,13 @@ public static class Say
     /// <summary>"found {0}, expected {1}" in the current language, for a located message of another layer.</summary>
     public static string DomainFoundExpected => Texts.FoundExpected;
 
+    /// <summary>A figure with up to two decimals as the reader writes it: 11.76 in English, 11,76 in Spanish.</summary>
+    public static string Decimal(decimal d)
+    {
+        var text = d.ToString("0.##", CultureInfo.InvariantCulture);
+        return Language.Current == Language.Spanish ? text.Replace('.', ',') : text;
+    }
+
     /// <summary>"1 plaza" or "2 plazas": the count and the template for one or for many (each "{0} …").</summary>
     public static string Count(long n, string one, string many) => Format(n == 1 ? one : many, n);
 }

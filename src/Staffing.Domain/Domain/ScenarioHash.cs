@@ -26,8 +26,11 @@ public static class ScenarioHash
         foreach (var (tag, rows) in new[] { ("current", s.Current), ("lock", s.Locks) })
         foreach (var h in (rows ?? []).OrderBy(h => h.Code, StringComparer.Ordinal).ThenBy(h => h.Resource))
             sb.Append(CultureInfo.InvariantCulture, $"{tag}|{h.Code}|{h.Resource.Name()}|{h.Amount}|{h.Partner}\n");
+        // A parameter added after plans were first hashed ("hash_default": false) enters the hash only when set away
+        // from its default, so a plan made before it keeps its hash.
         foreach (var (k, v) in s.Policy.Values)
-            sb.Append(CultureInfo.InvariantCulture, $"policy|{k}|{v}\n");
+            if (PolicyLoader.Find(k) is not { HashDefault: false } info || v != info.DefaultJson)
+                sb.Append(CultureInfo.InvariantCulture, $"policy|{k}|{v}\n");
         sb.Append(
             CultureInfo.InvariantCulture,
             $"files|{s.Pool is not null}|{s.Teams is not null}|{s.Current is not null}|{s.Locks is not null}\n"

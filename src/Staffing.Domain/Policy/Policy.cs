@@ -25,6 +25,14 @@ public enum PriorityBase
     Centre,
 }
 
+/// <summary>What a concertado centre's agreement may include (Octava d, Novena d): three readings of "podrán contar […] con profesor de apoyo".</summary>
+public enum ConcertadoSupport
+{
+    Ratio,
+    One,
+    None,
+}
+
 /// <summary>Where compensatory-classroom (ACE) groups are counted: per proposing centre, or per area over their sum.</summary>
 public enum AcePooling
 {
@@ -59,6 +67,11 @@ public sealed record Policy
     public required int CraRatio { get; init; }
     public required bool CraRequiresPriority { get; init; }
     public required bool ConcertadoInPool { get; init; }
+    public required ConcertadoSupport ConcertadoSupport { get; init; }
+    public required bool ConcertadoPublicServices { get; init; }
+
+    /// <summary>Whether a centre has the public services (EOEP, PTSC, itinerant shares): a public one, or any with concertado_public_services.</summary>
+    public bool PublicServices(Centre c) => c.IsPublic || ConcertadoPublicServices;
     public required int SecondaryRatio { get; init; }
     public required int SecondaryCap { get; init; }
     public required bool CeipsoSecondaryRules { get; init; }

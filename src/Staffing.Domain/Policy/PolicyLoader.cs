@@ -23,7 +23,8 @@ public sealed record ParameterInfo(
     bool Nullable,
     (string En, string Es)? Range,
     (string En, string Es) Units,
-    (string En, string Es) Sources
+    (string En, string Es) Sources,
+    bool HashDefault = true
 )
 {
     private static string In((string En, string Es) text) => Language.Current == Language.Spanish ? text.Es : text.En;
@@ -293,7 +294,8 @@ public static class PolicyLoader
                 d.Nullable,
                 d.RangeNote is { } note ? (note, d.RangeNoteEs ?? note) : null,
                 (d.Unit, d.UnitEs),
-                (d.Source, d.SourceEs)
+                (d.Source, d.SourceEs),
+                d.HashDefault
             );
             if (parameter.Check(parameter.Value) is { } problem)
                 throw new InvalidOperationException($"policy.defaults.json: {p.Name}: the default is not {problem}");
@@ -336,7 +338,8 @@ internal sealed record Declaration(
     string[]? Choices = null,
     bool Nullable = false,
     string? RangeNote = null,
-    string? RangeNoteEs = null
+    string? RangeNoteEs = null,
+    bool HashDefault = true
 );
 
 [JsonSourceGenerationOptions(

@@ -9,7 +9,7 @@ public sealed class GEsoGroup() : GroupRule(Id, "Decimoséptima B", Stage.Second
 
     public override string Text =>
         "El apoyo educativo en pequeño grupo, fuera del grupo de referencia, comprenderá un máximo de quince horas "
-        + "semanales […] El número de alumnos atendidos en los grupos de apoyo no será superior a doce por grupo.";
+        + "semanales […] El número de alumnos atendidos en los grupos de apoyo no será superior a doce por grupo […]";
 
     public override string Reading => Texts.ReadingGEsoGroup;
 

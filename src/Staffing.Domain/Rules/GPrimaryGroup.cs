@@ -8,8 +8,8 @@ public sealed class GPrimaryGroup() : GroupRule(Id, "Decimocuarta B", Stage.Prim
     public new const string Id = "G-PRIMARY-GROUP";
 
     public override string Text =>
-        "Se podrá establecer apoyo educativo en grupos fuera del aula de referencia, durante un máximo de quince horas "
-        + "semanales. […] El número de alumnos en estos grupos de apoyo no debe ser superior a 12.";
+        "[…] se podrá establecer apoyo educativo en grupos fuera del aula de referencia, durante un máximo de quince "
+        + "horas semanales. […] El número de alumnos en estos grupos de apoyo no debe ser superior a 12 […]";
 
     public override string Reading => Texts.ReadingGPrimaryGroup;
 

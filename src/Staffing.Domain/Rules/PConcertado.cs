@@ -13,7 +13,8 @@ public sealed class PConcertado() : Rule(Id, "Octava d")
 
     public override string Reading => Texts.ReadingPConcertado;
 
-    public override IReadOnlyList<string> Parameters => ["concertado_in_pool"];
+    public override IReadOnlyList<string> Parameters =>
+        ["concertado_support", "concertado_public_services", "concertado_in_pool"];
 
     public override IReadOnlyList<string> DependsOn => [PSupport.Id];
 
@@ -22,6 +23,25 @@ public sealed class PConcertado() : Rule(Id, "Octava d")
         c.IsPublic || p.ConcertadoInPool ? Domain.Funding.Pool : Domain.Funding.Agreement;
 
     public override int Evaluate(Centre c, Policy p, in Facts f) => !c.IsPublic && f.PrimaryPosts > 0 ? 1 : 0;
+
+    /// <summary>
+    /// A concertado centre's support posts under concertado_support: as the ratio gives (ratio), one when it gives
+    /// any (one), none (none). A public centre's are the ratio's.
+    /// </summary>
+    internal static int AgreementPosts(Centre c, Policy p, int posts) =>
+        c.IsPublic ? posts
+        : p.ConcertadoSupport switch
+        {
+            ConcertadoSupport.Ratio => posts,
+            ConcertadoSupport.One => Math.Min(posts, 1),
+            _ => 0,
+        };
+
+    /// <summary>What concertado_support did to the ratio's posts, or null when nothing (a public centre, ratio).</summary>
+    internal static string? AgreementNote(Centre c, Policy p, int posts) =>
+        c.IsPublic || p.ConcertadoSupport == ConcertadoSupport.Ratio || posts == 0 ? null
+        : p.ConcertadoSupport == ConcertadoSupport.One ? Say.Format(Texts.BecauseConcertadoOne, posts)
+        : Say.Format(Texts.BecauseConcertadoNone, posts);
 
     public override string Because(Centre c, Policy p, in Facts f, int result) =>
         AgreementBecause(c, p, result, f.PrimaryPosts, PSupport.Id);
@@ -34,9 +54,18 @@ public sealed class PConcertado() : Rule(Id, "Octava d")
         c.IsPublic
             ? Texts.ReadingNoneConcertado
             : Say.Format(
+                Texts.ReadingAgreement,
+                p.ConcertadoSupport switch
+                {
+                    ConcertadoSupport.Ratio => Say.Format(Texts.ReadingAgreementRatio, supportRule),
+                    ConcertadoSupport.One => Say.Format(Texts.ReadingAgreementOne, supportRule),
+                    _ => Texts.ReadingAgreementNone,
+                },
                 p.ConcertadoInPool ? Texts.ReadingAgreementInPool : Texts.ReadingAgreementOutside,
-                supportRule,
-                publicServices
+                Say.Format(
+                    p.ConcertadoPublicServices ? Texts.ReadingAgreementServices : Texts.ReadingAgreementNoServices,
+                    publicServices
+                )
             );
 
     /// <summary>Why a concertado centre's posts are held by its agreement (P-CONCERTADO and S-CONCERTADO).</summary>

@@ -21,7 +21,7 @@ public sealed class PItinerant() : Rule(Id, "Octava b")
     public override Resource? Gives => Resource.PrimaryItinerant;
 
     public override int Evaluate(Centre c, Policy p, in Facts f) =>
-        PrimaryStage(c) && c.IsPublic && c.PrimaryComp > 0 && f.PrimaryPosts + f.CraPosts == 0 && c.ItinerantJustified
+        PrimaryStage(c) && p.PublicServices(c) && c.PrimaryComp > 0 && f.PrimaryPosts + f.CraPosts == 0 && c.ItinerantJustified
             ? 1
             : 0;
 
@@ -37,15 +37,17 @@ public sealed class PItinerant() : Rule(Id, "Octava b")
     public override string ReadingFor(Centre c, Policy p, in Facts f, int result) => ItinerantReading(c, p, Reading);
 
     internal static string ItinerantReading(Centre c, Policy p, string reading) =>
-        c.IsPublic
-            ? Say.Format(Texts.ReadingItinerantChosen, reading, p.ItinerantGroupMax, p.ItinerantShareDays)
-            : PublicServiceReading(Texts.ReadingWhatItinerants);
+        !p.PublicServices(c) ? PublicServiceReading(Texts.ReadingWhatItinerants)
+        : c.IsPublic ? Say.Format(Texts.ReadingItinerantChosen, reading, p.ItinerantGroupMax, p.ItinerantShareDays)
+        : Say.Format(Texts.ReadingItinerantChosen, reading, p.ItinerantGroupMax, p.ItinerantShareDays)
+            + "; "
+            + Texts.ReadingConcertadoAsPublic;
 
     /// <summary>Why a stage is, or is not, eligible for an itinerant share (P-ITINERANT and S-ITINERANT).</summary>
     internal static string ItinerantBecause(Centre c, Policy p, Stage stage, int posts, int result)
     {
         var primary = stage == Stage.Primary;
-        if (!c.IsPublic)
+        if (!p.PublicServices(c))
             return Texts.BecauseConcertadoNoItinerant;
         if (c.Comp(stage) == 0)
             return primary ? Texts.BecauseNoCompPrimary : Texts.BecauseNoCompEso;

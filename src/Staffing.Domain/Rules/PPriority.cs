@@ -10,15 +10,16 @@ public sealed class PPriority() : Rule(Id, "Octava c")
     public override string Text =>
         "Los centros que desarrollen actuaciones de compensación educativa y que escolaricen más de un 25 por 100 de "
         + "alumnos con las necesidades descritas serán considerados como centros de actuación preferente para los "
-        + "equipos de orientación educativa y psicopedagógica.";
+        + "equipos de orientación educativa y psicopedagógica […]";
 
     public override string Reading => Texts.ReadingPPriority;
 
-    public override IReadOnlyList<string> Parameters => ["priority_threshold", "priority_strict", "priority_base"];
+    public override IReadOnlyList<string> Parameters =>
+        ["priority_threshold", "priority_strict", "priority_base", "concertado_public_services"];
 
     public override int Evaluate(Centre c, Policy p, in Facts f)
     {
-        if (!PrimaryStage(c) || !c.IsPublic)
+        if (!PrimaryStage(c) || !p.PublicServices(c))
             return 0;
         var (comp, pupils, _) = Base(c, p);
         return Crosses(comp, pupils, p) ? 1 : 0;
@@ -52,13 +53,14 @@ public sealed class PPriority() : Rule(Id, "Octava c")
 
     public override string ReadingFor(Centre c, Policy p, in Facts f, int result)
     {
-        if (!c.IsPublic && c.Kind.TeachesPrimary())
+        if (!p.PublicServices(c) && c.Kind.TeachesPrimary())
             return Texts.ReadingPriorityConcertado;
-        return Say.Format(
+        var chosen = Say.Format(
             Texts.ReadingPriorityChosen,
             p.PriorityStrict ? Texts.ReadingStrict : Texts.ReadingNotStrict,
             p.PriorityBase == PriorityBase.Primary ? Texts.ReadingBasePrimary : Texts.ReadingBaseCentre
         );
+        return c.IsPublic ? chosen : chosen + "; " + Texts.ReadingConcertadoAsPublic;
     }
 
     public override string Because(Centre c, Policy p, in Facts f, int result)
@@ -67,7 +69,7 @@ public sealed class PPriority() : Rule(Id, "Octava c")
             return Texts.BecauseNoPrimary;
         if (!c.Programme)
             return NoProgramme;
-        if (!c.IsPublic)
+        if (!p.PublicServices(c))
             return Texts.BecauseConcertadoNotPriority;
         var limit = Say.Format(
             p.PriorityStrict ? Texts.BecauseMoreThan : Texts.BecauseAtLeast,

@@ -29,7 +29,9 @@ public sealed class PSupport() : Rule(Id, "Octava a")
         PrimaryStage(c) && (c.Kind != CentreKind.CRA || !c.IsPublic || (p.CraRequiresPriority && !f.Priority));
 
     public override int Evaluate(Centre c, Policy p, in Facts f) =>
-        AppliesTo(c, p, f) ? Math.Min(PerRatio(p, c.PrimaryComp, p.PrimaryRatio), p.CycleCap * c.Cycles) : 0;
+        AppliesTo(c, p, f)
+            ? PConcertado.AgreementPosts(c, p, Math.Min(PerRatio(p, c.PrimaryComp, p.PrimaryRatio), p.CycleCap * c.Cycles))
+            : 0;
 
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
@@ -47,6 +49,8 @@ public sealed class PSupport() : Rule(Id, "Octava a")
             raw > cap
                 ? Say.Format(Texts.BecauseSupportCapped, p.PrimaryRatio, rounded, p.CycleCap, cycles, cap)
                 : Say.Format(Texts.BecauseSupport, p.PrimaryRatio, rounded, cap, p.CycleCap, cycles);
-        return c.Kind == CentreKind.CRA && c.IsPublic ? text + "; " + Texts.BecauseCraFallsBack : text;
+        return c.Kind == CentreKind.CRA && c.IsPublic ? text + "; " + Texts.BecauseCraFallsBack
+            : PConcertado.AgreementNote(c, p, Math.Min(raw, cap)) is { } note ? text + "; " + note
+            : text;
     }
 }

@@ -13,7 +13,8 @@ public sealed class SConcertado() : Rule(Id, "Novena d")
 
     public override string Reading => Texts.ReadingSConcertado;
 
-    public override IReadOnlyList<string> Parameters => ["concertado_in_pool"];
+    public override IReadOnlyList<string> Parameters =>
+        ["concertado_support", "concertado_public_services", "concertado_in_pool"];
 
     public override IReadOnlyList<string> DependsOn => [SSupport.Id];
 

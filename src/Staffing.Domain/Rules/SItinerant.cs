@@ -22,7 +22,7 @@ public sealed class SItinerant() : Rule(Id, "Novena c")
     public override Resource? Gives => Resource.SecondaryItinerant;
 
     public override int Evaluate(Centre c, Policy p, in Facts f) =>
-        SecondaryStage(c, p) && c.IsPublic && c.EsoComp > 0 && f.SecondaryPosts == 0 && c.ItinerantJustified ? 1 : 0;
+        SecondaryStage(c, p) && p.PublicServices(c) && c.EsoComp > 0 && f.SecondaryPosts == 0 && c.ItinerantJustified ? 1 : 0;
 
     public override string Because(Centre c, Policy p, in Facts f, int result) =>
         SSupport.SecondaryGate(c, p) ?? PItinerant.ItinerantBecause(c, p, Stage.Secondary, f.SecondaryPosts, result);

@@ -15,14 +15,15 @@ public sealed class SPtsc() : Rule(Id, "Novena b")
 
     public override string Reading => Texts.ReadingSPtsc;
 
-    public override IReadOnlyList<string> Parameters => ["secondary_ptsc_min_support", "ceipso_secondary_ptsc"];
+    public override IReadOnlyList<string> Parameters =>
+        ["secondary_ptsc_min_support", "ceipso_secondary_ptsc", "concertado_public_services"];
 
     public override Resource? Gives => Resource.SecondaryPtsc;
 
     public override IReadOnlyList<string> DependsOn => [SSupport.Id];
 
     public override int Evaluate(Centre c, Policy p, in Facts f) =>
-        c.IsPublic
+        p.PublicServices(c)
         && (c.Kind != CentreKind.CEIPSO || p.CeipsoSecondaryPtsc)
         && f.SecondaryPosts >= p.SecondaryPtscMinSupport
             ? 1
@@ -32,7 +33,7 @@ public sealed class SPtsc() : Rule(Id, "Novena b")
     {
         if (SSupport.SecondaryGate(c, p) is { } no)
             return no;
-        if (!c.IsPublic)
+        if (!p.PublicServices(c))
             return Texts.BecauseConcertadoNoPtsc;
         if (c.Kind == CentreKind.CEIPSO && !p.CeipsoSecondaryPtsc)
             return Texts.BecauseCeipsoNotInstitute;

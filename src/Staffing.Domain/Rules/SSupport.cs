@@ -25,19 +25,22 @@ public sealed class SSupport() : Rule(Id, "Novena a")
     public override Funding Funding(Centre c, Policy p) => PConcertado.SupportFunding(c, p);
 
     public override int Evaluate(Centre c, Policy p, in Facts f) =>
-        SecondaryStage(c, p) ? Math.Min(PerRatio(p, c.EsoComp, p.SecondaryRatio), p.SecondaryCap) : 0;
+        SecondaryStage(c, p)
+            ? PConcertado.AgreementPosts(c, p, Math.Min(PerRatio(p, c.EsoComp, p.SecondaryRatio), p.SecondaryCap))
+            : 0;
 
     public override string Because(Centre c, Policy p, in Facts f, int result)
     {
         if (SecondaryGate(c, p) is { } no)
             return no;
         var raw = PerRatio(p, c.EsoComp, p.SecondaryRatio);
-        return Say.Format(
+        var text = Say.Format(
             raw > p.SecondaryCap ? Texts.BecauseSecondarySupportCapped : Texts.BecauseSecondarySupport,
             p.SecondaryRatio,
             RoundingText(p, c.EsoComp, p.SecondaryRatio),
             p.SecondaryCap
         );
+        return PConcertado.AgreementNote(c, p, Math.Min(raw, p.SecondaryCap)) is { } note ? text + "; " + note : text;
     }
 
     /// <summary>Why the S-* rules do not look at the centre at all, or null when they do.</summary>

@@ -87,9 +87,26 @@ public abstract class GroupRule(string id, string instruction, Stage stage) : Ru
             Say.Count(result, Texts.BecauseSupportGroupOne, Texts.BecauseSupportGroupMany),
             p.SupportGroupMax,
             Say.Count(Posts(f), Texts.BecausePostsGiveOne, Texts.BecausePostsGiveMany),
-            StageIndicators.Hours(ind.SupportHoursPerPupil),
+            Say.Decimal(ind.SupportHoursPerPupil),
             p.SupportHoursMax,
-            StageIndicators.Hours(p.MinSupportHours)
+            Say.Decimal(p.MinSupportHours),
+            // The whole formula with its figures, so an inspector can redo it by hand.
+            Say.Format(
+                Texts.BecauseHoursFormula,
+                Say.Count(Posts(f), Texts.BecauseSupportPostOne, Texts.BecauseSupportPostMany),
+                Stage == Stage.Primary ? p.TeachingHoursPrimary : p.TeachingHoursSecondary,
+                p.SupportGroupMax,
+                ind.Compensatory,
+                Say.Decimal(
+                    Math.Round(
+                        (decimal)(Posts(f) * (Stage == Stage.Primary ? p.TeachingHoursPrimary : p.TeachingHoursSecondary))
+                            * p.SupportGroupMax
+                            / ind.Compensatory,
+                        2,
+                        MidpointRounding.AwayFromZero
+                    )
+                )
+            )
         );
     }
 }

@@ -59,13 +59,18 @@ public partial class RuleCatalogueTests
         Assert.Empty(offenders);
     }
 
-    [Fact]
-    public void DocsRulesMdIsWhatTheRulesCommandWrites()
+    [Theory]
+    [InlineData("en", "rules.md")]
+    [InlineData("es", "rules.es.md")]
+    public void TheRuleBookInEachLanguageIsWhatTheRulesCommandWrites(string language, string file)
     {
-        var (exit, output, _) = Run("rules", "--format", "md");
+        var (exit, output, _) = Run("rules", "--format", "md", "--lang", language);
         Assert.Equal(0, exit);
-        var committed = File.ReadAllText(Path.Combine(RepoRoot, "docs", "rules.md"));
-        Assert.True(committed == output, "docs/rules.md is stale: run `staffing rules --format md > docs/rules.md`");
+        var committed = File.ReadAllText(Path.Combine(RepoRoot, "docs", file));
+        Assert.True(
+            committed == output,
+            $"docs/{file} is stale: run `staffing rules --format md --lang {language} > docs/{file}`"
+        );
     }
 
     [GeneratedRegex(@"\b(de|los|las|del|con|por)\b")]
