@@ -9,7 +9,7 @@ namespace Staffing.Io;
 /// districts, EOEP teams, coordinates where known) with pupil counts synthesised by a seeded, documented model
 /// (scenarios/madrid/README.md): the directory has no pupil counts.
 /// </summary>
-public static class DirectoryScenario
+public static partial class DirectoryScenario
 {
     private sealed record Row(
         string Code,
@@ -24,6 +24,16 @@ public static class DirectoryScenario
     );
 
     /// <summary>Districts and towns of the south and east of the region with the highest shares of vulnerable pupils (assumption).</summary>
+    /// <summary>
+    /// A town as people write it: the directory files its article after the name ("Álamo, El", "Molinos. Los");
+    /// everyone else writes "El Álamo", "Los Molinos".
+    /// </summary>
+    public static string AsWritten(string municipality) =>
+        ArticleAfter().Match(municipality) is { Success: true } m ? $"{m.Groups[2].Value} {m.Groups[1].Value}" : municipality;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(.+?)[,.] (El|La|Los|Las)$")]
+    private static partial System.Text.RegularExpressions.Regex ArticleAfter();
+
     private static readonly HashSet<string> HighNeed = new(StringComparer.Ordinal)
     {
         "Villaverde",
@@ -109,7 +119,7 @@ public static class DirectoryScenario
                     rr.Required("name"),
                     rr.Required("kind"),
                     rr.Required("area"),
-                    rr.Required("municipality"),
+                    AsWritten(rr.Required("municipality")),
                     rr.Text("district") ?? "",
                     rr.Decimal("lat", -90, 90),
                     rr.Decimal("lon", -180, 180),
@@ -274,7 +284,8 @@ public static class DirectoryScenario
 
     /// <summary>
     /// A log-normal share around the base (σ 0.8, mean kept at the base), capped at 50%, with some centres put on a rule's boundary: one in ten a multiple of 25 (±1) where it has 20 or
-    /// more; in the high-need places one primary stage in twenty exactly on, or one over, P-PRIORITY's 25% line.
+    /// more; in the high-need places one primary stage in twenty put at a quarter of its pupils (rounded down) or one over,
+    /// so near P-PRIORITY's 25% line (exactly on it only where the pupils divide by four; the README counts them).
     /// </summary>
     private static int Share(Random rng, int pupils, double baseShare, bool priorityLine)
     {
@@ -300,6 +311,22 @@ public static class DirectoryScenario
         "El País, 2017-03-05, \"La educación compensatoria pierde 10 millones en los presupuestos de 2017\": https://elpais.com/ccaa/2017/03/05/madrid/1488738614_338704.html",
         "El País, April 2016, \"Madrid gastó en 2015 solo la mitad del dinero para alumnos con dificultades\" (reprinted): http://latorredeciempozuelos.blogspot.com/2016_04_03_archive.html",
     ];
+
+    /// <summary>Why a rule applies to no centre of the scenario, in its own figures; the sample exercises it.</summary>
+    private static string Unexercised(Rule rule, Scenario s)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var cras = s.Centres.Where(c => c.Kind == CentreKind.CRA).ToList();
+        return rule.Id switch
+        {
+            PCra.Id when cras.Count > 0 =>
+                $"its {cras.Count.ToString(inv)} CRAs have {cras.Min(c => c.PrimaryComp).ToString(inv)} to "
+                    + $"{cras.Max(c => c.PrimaryComp).ToString(inv)} compensatory pupils, below the {s.Policy.CraRatio.ToString(inv)} "
+                    + "a post needs; the sample exercises it.",
+            PConcertado.Id or SConcertado.Id => "the scenario has no concertado centre; the sample exercises it.",
+            _ => "no centre of the scenario meets its condition; the sample exercises it.",
+        };
+    }
 
     /// <summary>
     /// The folder's README.md: what is real and what is synthesised, the published figures the synthesis is
@@ -371,7 +398,7 @@ public static class DirectoryScenario
                 + "reported by La Hora Digital); the public network holds more of them than the concertado one (11.6% against "
                 + "9.4% of pupils with non-disability needs, ANEAE 2023-24, reported by the Biblioteca Cibeles) | "
                 + $"{N(pc + ec)} compensatory pupils: {Pct(pc, pp)} of public primary pupils, {Pct(ec, ep)} of public ESO "
-                + "pupils, about half of the 6% of every kind |"
+                + "pupils, more than these sources support (see below) |"
         );
         w.WriteLine(
             "| concentration | the eight south-eastern districts of the capital (Puente and Villa de Vallecas, Usera, "
@@ -410,6 +437,46 @@ public static class DirectoryScenario
             "Before this calibration the synthesis gave 61,425 compensatory pupils (13.9% of public primary, 12.8% of "
                 + "public ESO) and an entitlement of €94.1M a year, the size of the whole budget line."
         );
+        w.WriteLine();
+        w.WriteLine("## Where the scenario departs from its sources");
+        w.WriteLine();
+        w.WriteLine(
+            $"- Its compensatory share, {Pct(pc, pp)} of public primary and {Pct(ec, ep)} of public ESO pupils, is above what "
+                + "its own sources support: disadvantage is 18% of all specific needs nationally and 6% of Madrid's "
+                + "pupils have a specific need of any kind, about 1.1% of pupils; even with the public network holding "
+                + "more of them (11.6% against 9.4%), the scenario has two to three times that share. It is kept so that "
+                + "the rules have centres to act on across the region; read its totals as a stress test, not an estimate."
+        );
+        w.WriteLine(
+            "- It holds public centres only (the directory lists no concertado one), so the published public share of "
+                + "pupils (53.7%) and the concertado centres' 27.7% have no counterpart in it; P-CONCERTADO and "
+                + "S-CONCERTADO are exercised by the sample."
+        );
+        w.WriteLine();
+        w.WriteLine("## Boundary cases, as they are in this scenario");
+        w.WriteLine();
+        var primary = s.Centres.Where(c => c.Kind.TeachesPrimary() && c.PrimaryPupils > 0).ToList();
+        w.WriteLine(
+            $"- Primary stages exactly on P-PRIORITY's 25% line: {N(primary.Count(c => 4 * c.PrimaryComp == c.PrimaryPupils))} "
+                + $"(not preferred-action centres: the line is \"más de\"); one pupil over it: "
+                + $"{N(primary.Count(c => 4 * (c.PrimaryComp - 1) < c.PrimaryPupils && 4 * c.PrimaryComp > c.PrimaryPupils))}; "
+                + $"of {N(primary.Count)} primary stages."
+        );
+        w.WriteLine(
+            "- Stages on a multiple of 25 compensatory pupils (where P-SUPPORT or S-SUPPORT gives one more post): "
+                + $"{N(s.Centres.Count(c => c.PrimaryComp > 0 && c.PrimaryComp % 25 == 0) + s.Centres.Count(c => c.EsoComp > 0 && c.EsoComp % 25 == 0))}; "
+                + $"one pupil below one: {N(s.Centres.Count(c => c.PrimaryComp % 25 == 24) + s.Centres.Count(c => c.EsoComp % 25 == 24))}."
+        );
+        w.WriteLine();
+        w.WriteLine("## Rules this scenario does not exercise");
+        w.WriteLine();
+        var unexercised = RuleBook
+            .All.Where(rule => !s.Centres.Any(c => RuleBook.Trace(c, p).Single(t => t.Rule == rule.Id).Applied))
+            .ToList();
+        if (unexercised.Count == 0)
+            w.WriteLine("Every rule of the book applies to at least one centre.");
+        foreach (var rule in unexercised)
+            w.WriteLine($"- {rule.Id} ({rule.Instruction}): {Unexercised(rule, s)}");
         return w.ToString();
     }
 }
