@@ -82,15 +82,16 @@ public static class SweepCommand
         range = ("", []);
         var eq = spec.IndexOf('=');
         var parts = eq < 0 ? [] : spec[(eq + 1)..].Split(':');
-        var n = new decimal[3];
-        if (
-            eq <= 0
-            || parts.Length != 3
-            || !parts
-                .Select((p, i) => decimal.TryParse(p, NumberStyles.Number, CultureInfo.InvariantCulture, out n[i]))
-                .All(ok => ok)
-        )
+        if (eq <= 0 || parts.Length != 3)
             return Say.Format(Texts.ParamFound, Source, spec);
+        // Each value as a person types it: 0,2 and 0.2 alike; "1,000" refused with both readings.
+        var n = new decimal[3];
+        for (var i = 0; i < 3; i++)
+        {
+            if (TypedNumber.Read(parts[i], out var problem) is not { } value)
+                return Say.Format(Texts.ParamValueFound, Source, InputErrors.Quote(parts[i]), problem);
+            n[i] = value;
+        }
         var (from, to, step) = (n[0], n[1], n[2]);
         if (step <= 0 || to < from || (to - from) / step > 500)
             return Say.Format(Texts.ParamRangeFound, Source, from, to, step);

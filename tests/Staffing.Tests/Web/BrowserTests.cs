@@ -51,6 +51,35 @@ public class BrowserTests(ServeFixture serve) : BrowserTest, IClassFixture<Serve
         Assert.Contains("P-SUPPORT", await page.TextContentAsync("#whatif-result"));
     }
 
+    /// <summary>Issue 26: a number typed with a decimal comma is that number; one that reads two ways is refused, unsent.</summary>
+    [Fact]
+    public async Task APoolScaleTypedWithADecimalCommaIsThatNumber()
+    {
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync(serve.Url + "/?lang=es#whatif");
+        await page.WaitForSelectorAsync("input[name=pool_scale]");
+        await page.FillAsync("input[name=pool_scale]", "0,9");
+        var request = await page.RunAndWaitForRequestAsync(
+            () => page.ClickAsync("#whatif-run"),
+            r => r.Url.Contains("/api/what-if", StringComparison.Ordinal)
+        );
+        var policy = System.Text.Json.JsonDocument.Parse(request.PostData!).RootElement.GetProperty("policy");
+        Assert.Equal(0.9m, policy.GetProperty("pool_scale").GetDecimal());
+        await page.WaitForSelectorAsync("#whatif-summary", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        await page.FillAsync("input[name=pool_scale]", "1,000");
+        var sent = 0;
+        page.Request += (_, r) =>
+        {
+            if (r.Url.Contains("/api/what-if", StringComparison.Ordinal))
+                sent++;
+        };
+        await page.ClickAsync("#whatif-run");
+        await page.WaitForSelectorAsync("#whatif-result .error");
+        var error = await page.TextContentAsync("#whatif-result .error");
+        Assert.Contains("se lee de dos maneras, 1 o 1000", error);
+        Assert.Equal(0, sent);
+    }
+
     [Fact]
     public async Task AnUnknownCentreSaysSoAndThePageBreaksNoPolicy()
     {

@@ -43,6 +43,31 @@ async function loadWords() {
   for (const el of document.querySelectorAll("[data-t-placeholder]")) el.placeholder = t(el.dataset.tPlaceholder);
   for (const el of document.querySelectorAll("[data-t-aria]")) el.setAttribute("aria-label", t(el.dataset.tAria));
 }
+// A number as a person types it, by the rules of the program's TypedNumber: "0,9" and "0.9" are 0.9, "1.234,5"
+// and "1,234.5" are 1234.5; "1,000" reads two ways (1 or 1000) and is refused naming both, never guessed.
+function readTyped(text) {
+  const typed = String(text).trim();
+  if (!/^[-+]?(\d[\d.,]*\d|\d|[.,]\d+)$/.test(typed)) return { error: t("ui.number.invalid", text) };
+  const sign = typed.startsWith("-") ? -1 : 1, body = typed.replace(/^[-+]/, "");
+  const grouped = (digits, g) => { const parts = digits.split(g); return parts[0].length >= 1 && parts[0].length <= 3 && parts.slice(1).every((p) => p.length === 3); };
+  const dots = (body.match(/\./g) || []).length, commas = (body.match(/,/g) || []).length;
+  const bad = { error: t("ui.number.invalid", text) };
+  if (dots && commas) {
+    const mark = body.lastIndexOf(".") > body.lastIndexOf(",") ? "." : ",", group = mark === "." ? "," : ".";
+    const cut = body.lastIndexOf(mark);
+    if (body.slice(cut + 1).includes(group) || body.split(mark).length > 2 || !grouped(body.slice(0, cut), group)) return bad;
+    return { value: sign * Number(body.slice(0, cut).split(group).join("") + "." + body.slice(cut + 1)) };
+  }
+  if (!dots && !commas) return { value: sign * Number(body) };
+  const sep = dots ? "." : ",";
+  if (dots + commas > 1) return grouped(body, sep) ? { value: sign * Number(body.split(sep).join("")) } : bad;
+  const [whole, fraction] = body.split(sep);
+  if (fraction.length === 3 && whole.length >= 1 && whole.length <= 3 && whole[0] !== "0") {
+    const shown = (n) => (words.lang === "es" ? String(n).replace(".", ",") : String(n));
+    return { error: t("ui.number.tworeadings", text, shown(sign * Number(whole + "." + fraction)), shown(sign * Number(whole + fraction))) };
+  }
+  return { value: sign * Number((whole || "0") + "." + fraction) };
+}
 const shortfallText = (list) => list.filter((u) => u.amount > 0).map((u) => `${u.amount} ${word(u.unit)}`).join(", ") || t("ui.none");
 
 // Table headers from their words (ui.col.NAME).
@@ -185,7 +210,11 @@ async function pin(pair) {
   const form = $("#pin-form"), msg = $("#pin-message");
   const body = { code: form.dataset.code, resource: $("#pin-resource").value, expected_pins: Number(form.dataset.pins) };
   if (pair) body.partner = $("#pin-partner").value.trim();
-  else body.amount = Number($("#pin-amount").value);
+  else {
+    const typed = readTyped($("#pin-amount").value);
+    if (typed.error || !Number.isInteger(typed.value)) { msg.innerHTML = `<span class="error">${esc(typed.error || t("ui.number.whole", $("#pin-amount").value))}</span>`; return; }
+    body.amount = typed.value;
+  }
   try {
     const p = await send("POST", `/api/runs/${currentRun}/pins`, body);
     msg.innerHTML = `<span class="ok">${esc(t("ui.pins.pinned", p.text))}</span>`;
@@ -333,24 +362,29 @@ async function loadParameters() {
     const step = p.type === "integer" ? 1 : p.percent ? 0.5 : 0.05;
     const min = p.min === null ? "" : `min="${p.percent ? p.min * 100 : p.min}"`;
     const max = p.max === null ? "" : `max="${p.percent ? p.max * 100 : p.max}"`;
-    return `<label class="parameter"><span class="name">${esc(p.name)}</span> <input name="${esc(p.name)}" type="number" ${min} ${max} step="${step}" value="${value}" data-base="${value}" data-percent="${p.percent}">${p.percent ? " %" : ""}`
+    const shown = words.lang === "es" ? String(value).replace(".", ",") : String(value);
+    return `<label class="parameter"><span class="name">${esc(p.name)}</span> <input name="${esc(p.name)}" type="text" inputmode="decimal" ${min} ${max} data-step="${step}" value="${esc(shown)}" data-base="${esc(shown)}" data-percent="${p.percent}">${p.percent ? " %" : ""}`
       + `<span class="unit">${esc(p.unit)}</span><small class="source">${esc(p.source)}</small></label>`;
   }).join("");
 }
 
+// The parameters changed, read as the person typed them; a value that is not a number, or reads two ways, stops
+// the what-if with its message instead of sending a different number.
 function whatIfPolicy() {
   const policy = {};
   for (const input of $("#whatif-parameters").querySelectorAll("input")) {
-    if (input.value === input.dataset.base) continue; // only what changes
-    const v = Number(input.value);
-    policy[input.name] = input.dataset.percent === "true" ? +(v / 100).toFixed(6) : v;
+    if (input.value.trim() === input.dataset.base) continue; // only what changes
+    const typed = readTyped(input.value);
+    if (typed.error) throw { message: `${input.name}: ${typed.error}` };
+    policy[input.name] = input.dataset.percent === "true" ? +(typed.value / 100).toFixed(6) : typed.value;
   }
   return policy;
 }
 
 async function runWhatIf() {
   const out = $("#whatif-result");
-  const policy = whatIfPolicy();
+  let policy;
+  try { policy = whatIfPolicy(); } catch (e) { out.innerHTML = `<p class="error" role="alert">${esc(e.message)}</p>`; return; }
   out.textContent = t("ui.whatif.computing");
   try {
     const r = await json("/api/what-if" + runQuery(), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ policy }) });
@@ -374,7 +408,9 @@ async function runWhatIf() {
 $("#whatif").addEventListener("submit", (ev) => { ev.preventDefault(); runWhatIf(); });
 
 async function downloadWhatIf(format) {
-  const r = await fetch("/api/what-if?format=" + format + (currentRun ? "&run=" + currentRun : ""), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ policy: whatIfPolicy() }) });
+  let policy;
+  try { policy = whatIfPolicy(); } catch (e) { $("#whatif-result").innerHTML = `<p class="error" role="alert">${esc(e.message)}</p>`; return; }
+  const r = await fetch("/api/what-if?format=" + format + (currentRun ? "&run=" + currentRun : ""), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ policy }) });
   if (!r.ok) { $("#whatif-result").insertAdjacentHTML("afterbegin", `<p class="error">${esc(t("ui.whatif.downloadfailed", r.status))}</p>`); return; }
   const a = document.createElement("a");
   a.href = URL.createObjectURL(await r.blob());
@@ -393,8 +429,9 @@ async function openWhatIf(query) {
   const given = new URLSearchParams(query);
   for (const input of $("#whatif-parameters").querySelectorAll("input")) {
     if (!given.has(input.name)) continue;
-    const v = Number(given.get(input.name));
-    input.value = input.dataset.percent === "true" ? +(v * 100).toFixed(4) : v;
+    const typed = readTyped(given.get(input.name));
+    const v = typed.error ? given.get(input.name) : input.dataset.percent === "true" ? +(typed.value * 100).toFixed(4) : typed.value;
+    input.value = words.lang === "es" ? String(v).replace(".", ",") : String(v);
   }
   if ([...given.keys()].length) runWhatIf();
 }
