@@ -5,13 +5,28 @@ using CsvHelper.Configuration;
 
 namespace Staffing.Io;
 
-/// <remarks><paramref name="MaxRows"/>: beyond it a table is refused with its position, before memory runs out.</remarks>
+/// <remarks>
+/// <paramref name="MaxRows"/>: beyond it a table is refused with its position, before memory runs out.
+/// <paramref name="Words"/>: a file written for people (--csv-dialect excel-es) read back, its headers and values
+/// in words turned into the contract's names.
+/// </remarks>
 public sealed record CsvOptions(
     char? Delimiter = null,
     Encoding? Encoding = null,
     bool Strict = false,
-    int MaxRows = CsvTable.MaxRows
+    int MaxRows = CsvTable.MaxRows,
+    IReadBack? Words = null
 );
+
+/// <summary>How a table written in words (excel-es) reads back: a header's words to the column, a value's to the code.</summary>
+public interface IReadBack
+{
+    /// <summary>The column among <paramref name="known"/> whose words are <paramref name="header"/>, else the header.</summary>
+    string Column(string header, IReadOnlyCollection<string> known);
+
+    /// <summary>The contract's value of a cell of that column written in words, else the cell.</summary>
+    string Value(string column, string cell);
+}
 
 public sealed record CsvRow(int Line, string[] Fields);
 
@@ -123,7 +138,8 @@ public sealed class CsvTable
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Length; i++)
         {
-            var name = header[i].Trim().TrimStart('\uFEFF').ToLowerInvariant();
+            var given = header[i].Trim().TrimStart('\uFEFF');
+            var name = (options.Words?.Column(given, known) ?? given).ToLowerInvariant();
             if (name.Length == 0)
                 errors.Add(file, 1, i + 1, Texts.FoundEmptyColumnName, Texts.ExpectedColumnName);
             else if (!columns.TryAdd(name, i))
@@ -160,6 +176,11 @@ public sealed class CsvTable
                     Say.Format(Texts.FoundFields, row.Fields.Length),
                     Say.Format(Texts.ExpectedFields, header.Length)
                 );
+        if (options.Words is { } words)
+            foreach (var row in rows)
+            foreach (var (name, i) in columns)
+                if (i < row.Fields.Length)
+                    row.Fields[i] = words.Value(name, row.Fields[i]);
         return new CsvTable
         {
             File = file,

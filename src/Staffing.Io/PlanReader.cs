@@ -16,12 +16,13 @@ public static class PlanReader
         .. Enumerable.Range('a', 26).SelectMany(l => new[] { $"centre_{(char)l}", $"days_{(char)l}" }),
     ];
 
-    public static PlanFiles Read(string folder)
+    /// <remarks><paramref name="words"/>: how a folder written for people (excel-es) reads back.</remarks>
+    public static PlanFiles Read(string folder, IReadBack? words = null)
     {
         if (!Directory.Exists(folder))
             throw InputException.Single(Say.Format(Texts.NoPlanFolder, folder));
         var errors = new InputErrors();
-        var options = new CsvOptions();
+        var options = new CsvOptions(Words: words);
         var lines = new List<PlanRow>();
         var planPath = Path.Combine(folder, "plan.csv");
         string[] planColumns =
@@ -87,10 +88,10 @@ public static class PlanReader
                 is { } it
         )
         {
-            var letters = it
-                .Header.Select(h => h.Trim())
-                .Where(h => h.StartsWith("centre_", StringComparison.Ordinal))
-                .Select(h => h[7..])
+            // The columns as read (a header in words maps to its column), in the letters' order.
+            var letters = ItinerantColumns
+                .Where(c => c.StartsWith("centre_", StringComparison.Ordinal) && it.Has(c))
+                .Select(c => c[7..])
                 .ToList();
             foreach (var row in it.Rows)
             {
@@ -201,7 +202,7 @@ public static class PlanReader
     }
 
     /// <summary>indicators.csv as the rows it is written from (empty when the folder has none).</summary>
-    public static IReadOnlyList<IndicatorCsvRow> ReadIndicators(string folder)
+    public static IReadOnlyList<IndicatorCsvRow> ReadIndicators(string folder, IReadBack? words = null)
     {
         var path = Path.Combine(folder, "indicators.csv");
         if (!File.Exists(path))
@@ -221,7 +222,7 @@ public static class PlanReader
             "ace_groups",
         ];
         if (
-            CsvTable.Read(path, "indicators.csv", new CsvOptions(), errors, columns, columns[..5]) is { } t
+            CsvTable.Read(path, "indicators.csv", new CsvOptions(Words: words), errors, columns, columns[..5]) is { } t
             && errors.Count == 0
         )
             foreach (var row in t.Rows)

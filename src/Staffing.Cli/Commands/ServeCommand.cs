@@ -192,7 +192,7 @@ public static class ServeCommand
         var (_, plan) = planner.Plan(s, "cp-sat", new SolveSettings(60));
         if (planDir is not null)
         {
-            var files = PlanReader.Read(planDir);
+            var files = PlanReader.Read(planDir, Reports.Tables.ReadBack);
             var violations = PlanVerifier.Verify(s, files);
             if (violations.Count > 0)
                 throw InputException.Single(Say.Format(Texts.ServePlanDoesNotFit, planDir, violations[0], scenarioDir));

@@ -22,7 +22,7 @@ public static class VerifyCommand
         {
             var console = services.GetRequiredService<Console>();
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
-            var files = PlanReader.Read(r.GetValue(plan)!);
+            var files = PlanReader.Read(r.GetValue(plan)!, Reports.Tables.ReadBack);
             // Another scenario's plan is said once, before the violations it explains.
             if (PlanReader.InputHash(r.GetValue(plan)!) is { } made && made != ScenarioHash.Of(s))
                 console.Notes(

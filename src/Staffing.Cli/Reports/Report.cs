@@ -19,11 +19,11 @@ public sealed class Report
 
     public Report(string planDir, Scenario? scenario, string? compareDir)
     {
-        plan = PlanReader.Read(planDir);
+        plan = PlanReader.Read(planDir, Tables.ReadBack);
         summary = PlanReader.ReadSummary(planDir);
-        indicators = PlanReader.ReadIndicators(planDir);
+        indicators = PlanReader.ReadIndicators(planDir, Tables.ReadBack);
         this.scenario = scenario;
-        other = compareDir is null ? null : PlanReader.Read(compareDir);
+        other = compareDir is null ? null : PlanReader.Read(compareDir, Tables.ReadBack);
     }
 
     private IEnumerable<(

@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using MiniExcelLibs;
+using Staffing.Io;
 using MiniExcelLibs.OpenXml;
 
 namespace Staffing.Cli.Reports;
@@ -38,14 +39,18 @@ public static class Tables
             out _
         );
 
-    /// <summary>Every CSV of the folder rewritten for Spanish Excel: ';', decimal comma in numbers, a BOM.</summary>
+    /// <summary>
+    /// Every CSV of the folder rewritten for people in Spanish Excel: ';', a BOM, and headers, values and
+    /// explanations in words of the interface language (numbers with the decimal comma); <see cref="ReadBack"/> reads
+    /// it back.
+    /// </summary>
     public static void ToExcelEs(string folder)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", HasHeaderRecord = false };
         foreach (var path in Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal))
         {
             var rows = Read(path);
-            var numeric = rows.Count == 0 ? [] : rows[0].Select(Columns.IsNumeric).ToArray();
+            var header = rows.Count == 0 ? [] : rows[0];
             using var writer = new StreamWriter(path, false, new UTF8Encoding(true));
             using var csv = new CsvWriter(writer, config);
             for (var r = 0; r < rows.Count; r++)
@@ -53,12 +58,72 @@ public static class Tables
                 var row = rows[r];
                 for (var i = 0; i < row.Length; i++)
                     csv.WriteField(
-                        r > 0 && i < numeric.Length && numeric[i] && IsNumber(row[i])
-                            ? row[i].Replace('.', ',')
-                            : row[i]
+                        r == 0 ? Columns.Label(row[i])
+                        : i < header.Length ? InWords(header[i], row[i])
+                        : row[i]
                     );
                 csv.NextRecord();
             }
+        }
+    }
+
+    /// <summary>A cell of a contract column as people read it: codes in words, yes/no, reasons translated, decimal commas.</summary>
+    private static string InWords(string column, string cell)
+    {
+        if (Columns.IsNumeric(column))
+            return IsNumber(cell) ? cell.Replace('.', ',') : cell;
+        return column switch
+        {
+            "resource" when Vocabulary.TryParseResource(cell, out var r) => Words.Of(r),
+            "funding" when cell is "pool" or "agreement" => Words.Of(cell == "pool" ? Funding.Pool : Funding.Agreement),
+            "stage" when cell is "primary" or "secondary" => Words.Of(cell == "primary" ? Stage.Primary : Stage.Secondary),
+            "role" when cell is "psychopedagogue" or "ptsc" => Words.Role(cell),
+            "weekday" when Vocabulary.Weekdays.IndexOf(cell) is >= 0 and var day => Words.Weekday(day),
+            "same_locality" or "sai_referral" when cell is "true" or "false" => Words.YesNo(cell == "true"),
+            _ when Explained.Contains(column) => Allocation.Reasons.Translate(cell),
+            _ => cell,
+        };
+    }
+
+    /// <summary>
+    /// A table written in words read back in either language: a header to its column, a resource, funding, stage,
+    /// role, weekday or yes/no to its code. Free text (reasons) stays as written.
+    /// </summary>
+    public static readonly IReadBack ReadBack = new WordsReadBack();
+
+    private sealed class WordsReadBack : IReadBack
+    {
+        public string Column(string header, IReadOnlyCollection<string> known)
+        {
+            foreach (var language in Language.Supported)
+                using (Language.Use(language))
+                    foreach (var k in known)
+                        if (string.Equals(Columns.Label(k), header, StringComparison.OrdinalIgnoreCase))
+                            return k;
+            return header;
+        }
+
+        public string Value(string column, string cell)
+        {
+            if (cell.Length == 0)
+                return cell;
+            foreach (var language in Language.Supported)
+                using (Language.Use(language))
+                {
+                    var code = column switch
+                    {
+                        "resource" => Enum.GetValues<Resource>().Where(r => Words.Of(r) == cell).Select(r => r.Name()).FirstOrDefault(),
+                        "funding" => Words.Of(Funding.Pool) == cell ? "pool" : Words.Of(Funding.Agreement) == cell ? "agreement" : null,
+                        "stage" => Words.Of(Stage.Primary) == cell ? "primary" : Words.Of(Stage.Secondary) == cell ? "secondary" : null,
+                        "role" => new[] { "psychopedagogue", "ptsc" }.FirstOrDefault(r => Words.Role(r) == cell),
+                        "weekday" => Enumerable.Range(0, Vocabulary.Weekdays.Length).Where(d => Words.Weekday(d) == cell).Select(d => Vocabulary.Weekdays[d]).FirstOrDefault(),
+                        "same_locality" or "sai_referral" => Words.YesNo(true) == cell ? "true" : Words.YesNo(false) == cell ? "false" : null,
+                        _ => null,
+                    };
+                    if (code is not null)
+                        return code;
+                }
+            return cell;
         }
     }
 
@@ -100,7 +165,7 @@ public static class Tables
     }
 
     /// <summary>The columns of free text: written in English in the files, read in the reader's language.</summary>
-    private static readonly string[] Explained = ["reason", "finding", "text"];
+    private static readonly string[] Explained = ["reason", "finding", "text", "warning"];
 
     /// <summary>Sheets keyed by the contract's column names, saved with headers in the reader's language.</summary>
     public static void Save(Stream stream, IReadOnlyDictionary<string, List<Dictionary<string, object>>> sheets)

@@ -119,9 +119,9 @@ public sealed class CpSatAllocator : IAllocator
                 }
             )
             .ToImmutableArray();
-        // Components too big for their time or memory are said in the summary (only when there are any, so plans
-        // that never meet one keep their bytes).
-        var tooBig = results.Values.Count(r => r.TooBig);
+        // Components left to the greedy plan (too big for their time or memory, or the clock spent) are said in the
+        // summary (only when there are any, so plans that never meet one keep their bytes).
+        var tooBig = results.Values.Count(r => r.Unbounded);
         var parameters =
             $"num_workers:1,random_seed:{settings.Seed},{Parameters}max_time_in_seconds:{settings.TimeLimitSeconds.ToString(CultureInfo.InvariantCulture)},components:{components.Count},pair_candidates:{ComponentModel.PairCandidates}"
             + (tooBig > 0 ? $",greedy_components:{tooBig}" : "");
@@ -194,8 +194,7 @@ public sealed class CpSatAllocator : IAllocator
         long[] Slack,
         double[] Seconds,
         bool Proven,
-        bool Unbounded = false,
-        bool TooBig = false
+        bool Unbounded = false
     );
 
     /// <summary>One component solved level by level, each level's optimum kept before the next.</summary>
@@ -219,7 +218,7 @@ public sealed class CpSatAllocator : IAllocator
             if ((weight > MaxComponentWeight || weight / WeightPerSecond > seconds) && !Trivial())
             {
                 settings.Progress?.Report($"cp-sat: a component of {demands.Count} demands left to the greedy plan");
-                return GreedyOnly(slack, time) with { TooBig = true };
+                return GreedyOnly(slack, time);
             }
             if (Trivial())
                 return new ComponentResult(

@@ -67,3 +67,28 @@ public class SpreadsheetOutputTests
         Assert.Contains("customWidth=\"1\"", Text("xl/worksheets/sheet1.xml"));
     }
 }
+
+/// <summary>Issue 26: excel-es speaks the reader's language (headers, values, explanations) and reads back.</summary>
+public class ExcelEsInWordsTests
+{
+    [Fact]
+    public void ASpanishExcelPlanFolderIsInWordsAndVerifiesClean()
+    {
+        var plan = Path.Combine(TempDir(), "plan");
+        Assert.Equal(0, Run("plan", Sample, "--out", plan, "--csv-dialect", "excel-es", "--lang", "es").Exit);
+        var lines = File.ReadAllLines(Path.Combine(plan, "plan.csv"));
+        Assert.StartsWith("código;recurso;dotación;asignado;déficit", lines[0].TrimStart('\uFEFF'));
+        Assert.Contains(lines, l => l.Contains(";maestro de apoyo de compensatoria (primaria, plazas);", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(";cupo público;", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines.Skip(1), l => l.Contains(";primary_support;", StringComparison.Ordinal) || l.Contains("pool short", StringComparison.Ordinal));
+        var week = File.ReadAllText(Path.Combine(plan, "eoep-schedule.csv"));
+        Assert.Contains(";lunes;", week);
+        Assert.DoesNotContain("monday", week);
+        foreach (var language in new[] { "es", "en" })
+        {
+            var (exit, output, err) = Run("verify", Sample, plan, "--lang", language);
+            Assert.True(exit == 0, output + err);
+        }
+        Assert.Equal(0, Run("report", plan, "--out", Path.Combine(TempDir(), "r.html"), "--lang", "es").Exit);
+    }
+}
