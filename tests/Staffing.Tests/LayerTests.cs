@@ -32,9 +32,31 @@ public partial class LayerTests
             .Where(f =>
                 !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             )
-            .Select(File.ReadAllText)
-            .Where(t => NamespaceLine().IsMatch(t))
-            .ToList();
+            .Select(File.ReadAllText);
+        Assert.Empty(Cycles(files));
+    }
+
+    /// <summary>The test of the test: a name qualified from a sibling namespace ("Commands.CompareCommand") is seen.</summary>
+    [Fact]
+    public void AReferenceFromWebToCommandsAndBackIsACycle()
+    {
+        string[] sources =
+        [
+            "namespace Staffing.Cli.Web;\nclass ServeApp { void F() => Commands.CompareCommand.WriteTables(); }",
+            "namespace Staffing.Cli.Commands;\nusing Staffing.Cli.Web;\nclass CompareCommand { }",
+        ];
+        Assert.Contains("Staffing.Cli.Web <-> Staffing.Cli.Commands", Cycles(sources));
+        Assert.Empty(Cycles([sources[0], "namespace Staffing.Cli.Commands;\nclass CompareCommand { }"]));
+    }
+
+    /// <summary>
+    /// The pairs of namespaces of the product that reach each other: through a using line, a fully qualified name,
+    /// or a name qualified from an enclosing namespace ("Commands.X" inside Staffing.Cli.Web means
+    /// Staffing.Cli.Commands.X).
+    /// </summary>
+    private static List<string> Cycles(IEnumerable<string> sources)
+    {
+        var files = sources.Where(t => NamespaceLine().IsMatch(t)).ToList();
         var namespaces = files.Select(t => NamespaceLine().Match(t).Groups[1].Value).ToHashSet();
         // A qualified name refers to the longest declared namespace it starts with.
         string? NamespaceOf(string name)
@@ -55,14 +77,18 @@ public partial class LayerTests
             foreach (Match m in Qualified().Matches(code))
                 if (NamespaceOf(m.Value) is { } n)
                     to.Add(n);
+            foreach (Match m in Relative().Matches(code))
+                for (var outer = from; outer.Length > 0; outer = outer.Contains('.') ? outer[..outer.LastIndexOf('.')] : "")
+                    if (NamespaceOf(outer + "." + m.Value) is { } n && n.StartsWith(outer + ".", StringComparison.Ordinal))
+                    {
+                        to.Add(n);
+                        break;
+                    }
             to.Remove(from);
         }
         bool Reaches(string a, string b, HashSet<string> seen) =>
             edges.GetValueOrDefault(a)?.Any(n => n == b || (seen.Add(n) && Reaches(n, b, seen))) ?? false;
-        var cycles = edges.SelectMany(e =>
-            e.Value.Where(to => Reaches(to, e.Key, [])).Select(to => $"{e.Key} <-> {to}")
-        );
-        Assert.Empty(cycles);
+        return [.. edges.SelectMany(e => e.Value.Where(to => Reaches(to, e.Key, [])).Select(to => $"{e.Key} <-> {to}"))];
     }
 
     [Fact]
@@ -91,4 +117,7 @@ public partial class LayerTests
 
     [GeneratedRegex(@"\bStaffing(\.\w+)+")]
     private static partial Regex Qualified();
+
+    [GeneratedRegex(@"(?<![\w.])[A-Z]\w*(\.[A-Z]\w*)+")]
+    private static partial Regex Relative();
 }

@@ -54,7 +54,7 @@ public static class CompareCommand
                 [r.GetValue(b), r.GetValue(v)],
                 tmp =>
                 {
-                    WriteTables(tmp, areas, centres, baseScenario, variant);
+                    Reports.ComparisonTables.Write(tmp, areas, centres, baseScenario, variant);
                     CsvFile.Write(Path.Combine(tmp, "compare-equity.csv"), Equity(be, ve));
                 }
             );
@@ -73,54 +73,6 @@ public static class CompareCommand
         return cmd;
     }
 
-    /// <summary>compare-areas.csv and compare-centres.csv (names beside codes), for compare and diff.</summary>
-    public static void WriteTables(
-        string tmp,
-        IReadOnlyList<AreaChange> areas,
-        IReadOnlyList<CentreChange> centres,
-        Scenario baseScenario,
-        Scenario variant
-    )
-    {
-        CsvFile.Write(
-            Path.Combine(tmp, "compare-areas.csv"),
-            areas.Select(a => new CompareAreaCsvRow(
-                a.Area,
-                a.Resource,
-                a.Base?.Entitled ?? 0,
-                a.Variant?.Entitled ?? 0,
-                a.Base?.Allocated ?? 0,
-                a.Variant?.Allocated ?? 0,
-                a.Base?.Cost ?? 0,
-                a.Variant?.Cost ?? 0,
-                a.DeltaCost,
-                a.Base?.Shortfall ?? 0,
-                a.Variant?.Shortfall ?? 0,
-                a.Base?.EntitledCost ?? 0,
-                a.Variant?.EntitledCost ?? 0,
-                a.DeltaEntitledCost
-            ))
-        );
-        CsvFile.Write(
-            Path.Combine(tmp, "compare-centres.csv"),
-            centres.Select(c =>
-            {
-                var (name, locality, area) = CentreColumns.Of(variant.Find(c.Code) ?? baseScenario.Find(c.Code));
-                return new CompareCentreCsvRow(
-                    c.Code,
-                    c.Resource,
-                    c.BaseEntitled,
-                    c.VariantEntitled,
-                    c.BaseAllocated,
-                    c.VariantAllocated,
-                    c.Reason,
-                    name,
-                    locality,
-                    area
-                );
-            })
-        );
-    }
 
     /// <summary>The equity rows that change, base beside variant.</summary>
     private static IEnumerable<CompareEquityCsvRow> Equity(

@@ -85,7 +85,7 @@ public static class DiffCommand
                     [],
                     tmp =>
                     {
-                        CompareCommand.WriteTables(
+                        Reports.ComparisonTables.Write(
                             tmp,
                             diff.Areas,
                             diff.Centres,

@@ -566,7 +566,7 @@ public static class ServeApp
         var dir = Directory.CreateTempSubdirectory("staffing-what-if-");
         try
         {
-            Commands.CompareCommand.WriteTables(dir.FullName, areas, changed, baseScenario, variant);
+            Reports.ComparisonTables.Write(dir.FullName, areas, changed, baseScenario, variant);
             if (format == "xlsx")
             {
                 Reports.Tables.ToWorkbook(dir.FullName);
