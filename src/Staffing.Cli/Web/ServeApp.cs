@@ -642,6 +642,10 @@ public static class ServeApp
         );
     }
 
+    /// <summary>
+    /// Every team's week with every person eoep.csv gives it (ids as in eoep-schedule.csv), each weekday a centre,
+    /// reserved, or free; a team with no compensatory days this year still shows its people.
+    /// </summary>
     public static EoepDocument Eoep(RunsApi.View view)
     {
         var teams = view.Scenario.Teams ?? [];
@@ -649,19 +653,31 @@ public static class ServeApp
         return new EoepDocument([
             .. teams
                 .OrderBy(t => t.Code, StringComparer.Ordinal)
-                .Select(t => new EoepTeamWeek(
-                    t.Code,
-                    t.Name,
-                    t.Area,
-                    [
-                        .. slots[t.Code]
-                            .GroupBy(s => (s.Person, s.Role))
-                            .Select(p =>
+                .Select(t =>
+                {
+                    var byPerson = slots[t.Code].ToLookup(s => s.Person);
+                    var roster = Enumerable
+                        .Range(1, t.Psychopedagogues)
+                        .Select(n => (Person: $"{t.Code}-psy-{n.ToString(CultureInfo.InvariantCulture)}", Role: "psychopedagogue"))
+                        .Concat(
+                            Enumerable
+                                .Range(1, t.Ptsc)
+                                .Select(n => (Person: $"{t.Code}-ptsc-{n.ToString(CultureInfo.InvariantCulture)}", Role: "ptsc"))
+                        )
+                        .Concat(slots[t.Code].Select(s => (s.Person, s.Role)))
+                        .Distinct()
+                        .ToList();
+                    return new EoepTeamWeek(
+                        t.Code,
+                        t.Name,
+                        t.Area,
+                        [
+                            .. roster.Select(p =>
                             {
-                                var byDay = p.ToDictionary(s => s.Weekday);
+                                var byDay = byPerson[p.Person].ToDictionary(s => s.Weekday);
                                 return new EoepPersonWeek(
-                                    p.Key.Person,
-                                    p.Key.Role,
+                                    p.Person,
+                                    p.Role,
                                     [
                                         .. Vocabulary.Weekdays.Select(
                                             (w, i) =>
@@ -669,9 +685,7 @@ public static class ServeApp
                                                     ? new EoepDay(
                                                         w,
                                                         slot.Centre,
-                                                        slot.Centre is null
-                                                            ? null
-                                                            : view.Scenario.Find(slot.Centre)?.Name,
+                                                        slot.Centre is null ? null : view.Scenario.Find(slot.Centre)?.Name,
                                                         slot.Centre is null
                                                     )
                                                     : new EoepDay(w, null, null, false)
@@ -679,8 +693,10 @@ public static class ServeApp
                                     ]
                                 );
                             }),
-                    ]
-                )),
+                        ],
+                        slots[t.Code].Count(s => s.Centre is not null)
+                    );
+                }),
         ]);
     }
 

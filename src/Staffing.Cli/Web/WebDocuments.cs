@@ -117,7 +117,14 @@ public sealed record RegionCentre(
 /// <summary>GET /api/eoep: each team's week, person by person, a cell a weekday (the centre, or a reserved day).</summary>
 public sealed record EoepDocument(IReadOnlyList<EoepTeamWeek> Teams);
 
-public sealed record EoepTeamWeek(string Eoep, string? Name, string Area, IReadOnlyList<EoepPersonWeek> People);
+/// <summary>A team's week: every person of eoep.csv, and how many days of it go to centres (0: none this year).</summary>
+public sealed record EoepTeamWeek(
+    string Eoep,
+    string? Name,
+    string Area,
+    IReadOnlyList<EoepPersonWeek> People,
+    int CompensatoryDays
+);
 
 public sealed record EoepPersonWeek(string Person, string Role, IReadOnlyList<EoepDay> Days);
 

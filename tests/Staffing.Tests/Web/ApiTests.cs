@@ -140,3 +140,23 @@ public class ApiTests(ServeFixture serve) : IClassFixture<ServeFixture>
         Assert.False(Staffing.Cli.Web.ServeApp.IsLoopback("http://*:5080"));
     }
 }
+
+/// <summary>Issue 27: the EOEP week shows every team and every person, free days included.</summary>
+public class EoepWeekTests
+{
+    [Fact]
+    public void EveryMadridTeamShowsItsPeopleAndSaysWhenItHasNoCompensatoryDays()
+    {
+        var madrid = Staffing.Io.ScenarioReader.Read(Path.Combine(Support.RepoRoot, "scenarios", "madrid"));
+        var plan = ServeFixture.Planner.Plan(madrid, "greedy", new Staffing.Allocation.SolveSettings()).Plan;
+        var week = Staffing.Cli.Web.ServeApp.Eoep(new Staffing.Cli.Web.RunsApi.View(null, madrid, plan, plan.Lines.ToLookup(l => l.Code)));
+        Assert.Equal(madrid.Teams!.Count, week.Teams.Count);
+        foreach (var team in madrid.Teams!)
+        {
+            var shown = week.Teams.Single(t => t.Eoep == team.Code);
+            Assert.Equal(team.Psychopedagogues + team.Ptsc, shown.People.Count);
+            Assert.All(shown.People, p => Assert.Equal(5, p.Days.Count));
+        }
+        Assert.Contains(week.Teams, t => t.CompensatoryDays == 0 && t.People.Count > 0);
+    }
+}

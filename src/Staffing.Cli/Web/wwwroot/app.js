@@ -126,9 +126,9 @@ async function loadEoep(team) {
   const shown = eoepData.teams.find((x) => x.eoep === team) || eoepData.teams[0];
   select.value = shown.eoep;
   $("#eoep-week tbody").innerHTML = shown.people.map((p) => `<tr><td>${esc(p.person)}</td><td>${esc(t("ui.role." + p.role))}</td>` + p.days.map((d) =>
-    `<td>${d.centre ? `<a href="#centre/${encodeURIComponent(d.centre)}">${esc(d.name || d.centre)}</a>` : d.reserved ? `<span class="muted">${esc(t("ui.eoep.reserved"))}</span>` : ""}</td>`).join("") + `</tr>`).join("")
+    `<td>${d.centre ? `<a href="#centre/${encodeURIComponent(d.centre)}">${esc(d.name || d.centre)}</a>` : `<span class="muted">${esc(t(d.reserved ? "ui.eoep.reserved" : "ui.eoep.free"))}</span>`}</td>`).join("") + `</tr>`).join("")
     || `<tr><td colspan="7" class="muted">${esc(t("ui.eoep.nopeople"))}</td></tr>`;
-  $("#eoep-note").textContent = t("ui.eoep.note");
+  $("#eoep-note").textContent = shown.people.length && !shown.compensatory_days ? t("ui.eoep.nodays") : t("ui.eoep.note");
 }
 $("#eoep-team").addEventListener("change", () => { location.hash = "#eoep/" + encodeURIComponent($("#eoep-team").value); });
 
