@@ -291,10 +291,10 @@ async function diffHtml(base, variant, title) {
   const centre = (code, name) => `<a href="#centre/${encodeURIComponent(code)}">${esc(code)}</a> ${esc(name)}`;
   return `<h4>${esc(title)}</h4>`
     + (d.centres.length + d.partners.length === 0 ? `<p class="muted">${esc(t("ui.runs.nothing"))}</p>` : "")
-    + (d.centres.length ? `<div class="scroll"><table class="diff"><thead><tr>${heads("centre", "resource", "allocated", "change", "why")}</tr></thead><tbody>`
+    + (d.centres.length ? `<div class="scroll" tabindex="0"><table class="diff"><thead><tr>${heads("centre", "resource", "allocated", "change", "why")}</tr></thead><tbody>`
       + d.centres.map((c) => `<tr><td>${centre(c.code, c.name)}</td><td>${resourceCell(c.resource)}</td><td class="n">${c.base_allocated} → ${c.variant_allocated}</td><td class="diff-${esc(c.change)}">${esc(t("ui.change." + c.change))}</td><td>${esc(c.reason)}</td></tr>`).join("")
       + `</tbody></table></div>` : "")
-    + (d.partners.length ? `<div class="scroll"><table class="partners"><thead><tr>${heads("centre", "stage", "before", "after")}</tr></thead><tbody>`
+    + (d.partners.length ? `<div class="scroll" tabindex="0"><table class="partners"><thead><tr>${heads("centre", "stage", "before", "after")}</tr></thead><tbody>`
       + d.partners.map((p) => `<tr><td>${centre(p.code, p.name)}</td><td>${esc(t("ui.stage." + p.stage))}</td><td>${esc(p.before ?? t("ui.none"))}</td><td>${esc(p.after ?? t("ui.none"))}</td></tr>`).join("")
       + `</tbody></table></div>` : "");
 }
@@ -392,9 +392,9 @@ async function runWhatIf() {
     const full = r.areas.reduce((s, a) => s + a.delta_entitled_cost, 0);
     const signed = (n) => (n >= 0 ? "+" : "") + euros(n);
     out.innerHTML = `<p id="whatif-summary">${esc(t("ui.whatif.summary", tc(r.areas.length, "ui.count.arearow"), tc(r.centres.length, "ui.count.centrerow"), signed(full), signed(cost), word("status." + r.status)))}</p>`
-      + `<div class="scroll"><table><thead><tr>${heads("area", "resource", "entitled", "allocated", "entitlementcost", "allocatedcost")}</tr></thead><tbody>`
+      + `<div class="scroll" tabindex="0"><table><thead><tr>${heads("area", "resource", "entitled", "allocated", "entitlementcost", "allocatedcost")}</tr></thead><tbody>`
       + r.areas.map((a) => `<tr><td>${esc(a.area)}</td><td>${resourceCell(a.resource)}</td><td class="n">${a.base_entitled} → ${a.variant_entitled}</td><td class="n">${a.base_allocated} → ${a.variant_allocated}</td><td class="n">${signed(a.delta_entitled_cost)}</td><td class="n">${signed(a.delta_cost)}</td></tr>`).join("")
-      + `</tbody></table></div><div class="scroll"><table><thead><tr>${heads("centre", "resource", "entitled", "allocated", "why")}</tr></thead><tbody>`
+      + `</tbody></table></div><div class="scroll" tabindex="0"><table><thead><tr>${heads("centre", "resource", "entitled", "allocated", "why")}</tr></thead><tbody>`
       + r.centres.slice(0, 200).map((c) => `<tr><td><a href="#centre/${encodeURIComponent(c.code)}">${esc(c.code)}</a> ${esc(c.name)}</td><td>${resourceCell(c.resource)}</td><td class="n">${c.base_entitled} → ${c.variant_entitled}</td><td class="n">${c.base_allocated} → ${c.variant_allocated}</td><td>${esc(c.reason)}</td></tr>`).join("")
       + `</tbody></table></div>`;
     const query = new URLSearchParams(Object.entries(policy).map(([k, v]) => [k, String(v)])).toString();
