@@ -39,6 +39,7 @@ public static class StaffingCommand
             UsersCommand.Create,
             GenerateCommand.Create,
             RulesCommand.Create,
+            NoticesCommand.Create,
         ];
         foreach (var create in commands)
             root.Subcommands.Add(create(services));

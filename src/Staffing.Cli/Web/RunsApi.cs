@@ -315,6 +315,12 @@ public static class RunsApi
             )
             .WithName("PlanXlsx")
             .WithSummary("The run's tables as one workbook");
+        api.MapGet(
+                "/runs/{id:long}/notices.zip",
+                (long id) => Find(id) is { } run ? NoticesZip(workspace, views, run) : NoRun(id)
+            )
+            .WithName("NoticesZip")
+            .WithSummary("One printable notice per centre in the reader's language, an index and all of them in one document, zipped");
 
         app.Lifetime.ApplicationStarted.Register(() =>
             _ = queue.Work(workspace, state.Replanning!, app.Lifetime.ApplicationStopping)
@@ -331,6 +337,28 @@ public static class RunsApi
                 return new View(run, s, plan, plan.Lines.ToLookup(l => l.Code));
             }
         );
+
+    /// <summary>The run's notices for centres (staffing notices), zipped, in the language of the request.</summary>
+    private static IResult NoticesZip(Workspace workspace, ConcurrentDictionary<long, View> views, RunInfo run)
+    {
+        var view = ViewOf(workspace, views, run);
+        var dir = Directory.CreateTempSubdirectory("staffing-notices-");
+        try
+        {
+            Notices.NoticeFiles.Write(
+                dir.FullName,
+                Notices.NoticeSource.Of(view.Scenario, view.Plan).Notices(),
+                Notices.NoticeSource.NextSchoolYear(DateTimeOffset.Now)
+            );
+            using var memory = new MemoryStream();
+            ZipFile.CreateFromDirectory(dir.FullName, memory);
+            return Results.File(memory.ToArray(), "application/zip", $"notices-run-{run.Id}.zip");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 
     private static IResult Download(Workspace workspace, ConcurrentDictionary<long, View> views, RunInfo run, bool zip)
     {

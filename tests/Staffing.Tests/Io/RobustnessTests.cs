@@ -7,6 +7,7 @@ using static Staffing.Tests.Support;
 namespace Staffing.Tests.Io;
 
 /// <summary>Fuzzing, atomic output under a kill, determinism across runs, workers and row order.</summary>
+[Collection(Processes.Name)]
 public partial class RobustnessTests(ITestOutputHelper output)
 {
     /// <summary>Cases per run: FUZZ_CASES overrides (a long campaign: FUZZ_CASES=100000).</summary>

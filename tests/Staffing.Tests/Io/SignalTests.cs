@@ -4,6 +4,7 @@ using static Staffing.Tests.Support;
 namespace Staffing.Tests.Io;
 
 /// <summary>Ctrl-C and SIGTERM at random moments: exit 130 or 143 within a second, nothing written, the old output kept.</summary>
+[Collection(Processes.Name)]
 public class SignalTests
 {
     [Fact]

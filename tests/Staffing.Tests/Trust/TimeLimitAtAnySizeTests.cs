@@ -7,6 +7,7 @@ namespace Staffing.Tests.Trust;
 /// Finding 8 of the third trust round: --time-limit bounds the whole command on one huge area too, and memory stays
 /// bounded: a component too big for its share of the time or memory is left to the greedy plan, said in the summary.
 /// </summary>
+[Collection(Processes.Name)]
 public class TimeLimitAtAnySizeTests
 {
     /// <summary>50,000 centres in 2 areas under --time-limit 10: a real process, its peak memory read from the kernel.</summary>

@@ -220,3 +220,20 @@ public class WorkspaceApiTests(WorkspaceFixture serve) : IClassFixture<Workspace
         Assert.Equal(1, newest.GetProperty("parent").GetInt64());
     }
 }
+
+/// <summary>Issue 27: the notices of a run as a download from the page.</summary>
+public class NoticesDownloadTests(WorkspaceFixture workspace) : IClassFixture<WorkspaceFixture>
+{
+    [Fact]
+    public async Task ARunsNoticesDownloadAsAZipWithAPageACentre()
+    {
+        using var c = new WorkspaceFixture.Client(workspace.LocalUrl);
+        var r = await c.Get("/api/runs/1/notices.zip?lang=es");
+        Assert.Equal(System.Net.HttpStatusCode.OK, r.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(await r.Content.ReadAsStreamAsync());
+        var centres = File.ReadAllLines(Path.Combine(Support.Sample, "centres.csv")).Length - 1;
+        Assert.Equal(centres, zip.Entries.Count(e => e.FullName.StartsWith("centres/", StringComparison.Ordinal)));
+        Assert.Contains(zip.Entries, e => e.FullName == "all.html");
+        Assert.Contains(zip.Entries, e => e.FullName == "index.html");
+    }
+}

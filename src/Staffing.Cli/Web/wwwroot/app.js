@@ -275,6 +275,7 @@ async function openRun(id) {
   $("#run-note").value = r.note;
   $("#download-zip").href = `/api/runs/${r.id}/plan.zip`;
   $("#download-xlsx").href = `/api/runs/${r.id}/plan.xlsx`;
+  $("#download-notices").href = `/api/runs/${r.id}/notices.zip?lang=${words.lang}`;
   $("#adopt").disabled = r.adopted || !session.can_plan;
   $("#adopt").textContent = t(r.adopted ? "ui.runs.adoptedbutton" : "ui.runs.adopt");
   $("#adopt-message").textContent = "";
