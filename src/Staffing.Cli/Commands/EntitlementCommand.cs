@@ -59,7 +59,12 @@ public static class EntitlementCommand
                 output.Write(r, [r.GetValue(scenario)], tmp => File.WriteAllText(Path.Combine(tmp, file), text));
             }
             else
+            {
+                // The dialect and the workbook are for files: standard output keeps the contract, and says so.
+                if (output.ForPeople(r))
+                    console.Notes([Texts.NoteDialectNeedsOut]);
                 console.Out.Write(text);
+            }
             return ExitCode.Ok;
         });
         return cmd;

@@ -55,6 +55,9 @@ public sealed class OutputOptions
 
     public bool Given(ParseResult r) => r.GetValue(output) is not null;
 
+    /// <summary>Whether the files were asked for people: --csv-dialect excel-es or --xlsx.</summary>
+    public bool ForPeople(ParseResult r) => r.GetValue(dialect) == "excel-es" || r.GetValue(xlsx);
+
     /// <summary>Refuses a path that could only destroy: call before reading or solving.</summary>
     public void Check(ParseResult r, params string?[] inputs)
     {

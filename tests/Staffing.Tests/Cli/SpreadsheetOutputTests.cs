@@ -92,3 +92,16 @@ public class ExcelEsInWordsTests
         Assert.Equal(0, Run("report", plan, "--out", Path.Combine(TempDir(), "r.html"), "--lang", "es").Exit);
     }
 }
+
+/// <summary>Issue 26: a dialect that cannot apply (standard output) is said, not dropped.</summary>
+public class DialectOnStandardOutputTests
+{
+    [Fact]
+    public void ExcelEsWithoutOutIsSaid()
+    {
+        var (exit, output, err) = Run("entitlement", Sample, "--format", "csv", "--csv-dialect", "excel-es");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("code,resource,entitled", output);
+        Assert.Contains("standard output keeps the contract's CSV", err);
+    }
+}
