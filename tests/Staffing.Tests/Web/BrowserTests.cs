@@ -262,7 +262,7 @@ public class BrowserTests(ServeFixture serve) : BrowserTest, IClassFixture<Serve
         Assert.Equal("Dotación y plan", await page.TextContentAsync("#card h3"));
         var card = (await page.TextContentAsync("#card"))!;
         Assert.Contains("acabaría con su condición de centro de actuación preferente", card); // cliff edges
-        Assert.Contains("lectura elegida", card, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("interpretación adoptada por el proyecto", card, StringComparison.OrdinalIgnoreCase);
         foreach (var english in new[] { "would end", "Reading chosen", "teaches no", "pool short", "compensatory of" })
             Assert.DoesNotContain(english, card);
         await page.GotoAsync(serve.Url + "/#eoep");
