@@ -23,8 +23,9 @@ public sealed class Replanning(Planner planner, Interruption? interruption = nul
             from.PolicyOverrides,
             workspace.NextLocks(from.Id)
         );
-        var hint = Decisions.Of(workspace.PlanOf(from, scenario));
-        return (scenario, planner.Plan(scenario, solver, settings with { Hint = hint }).Plan);
+        // The parent is the search's start and, through the stability level, what the new run stays close to.
+        var parent = Decisions.Of(workspace.PlanOf(from, scenario));
+        return (scenario, planner.Plan(scenario, solver, settings with { Hint = parent, Parent = parent }).Plan);
     }
 
     /// <summary>Solves and stores the next run: its scenario, plan and id.</summary>

@@ -92,7 +92,8 @@ public sealed record SolveSettings(
     CancellationToken Cancel = default,
     double SpentSeconds = 0,
     Decisions? Hint = null,
-    bool TotalsOnly = false
+    bool TotalsOnly = false,
+    Decisions? Parent = null
 )
 {
     /// <summary>Seconds left of the command's wall-clock limit, for the searches (what ran before them counted).</summary>

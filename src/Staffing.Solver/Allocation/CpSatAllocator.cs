@@ -103,9 +103,10 @@ public sealed class CpSatAllocator : IAllocator
                     .ThenBy(g => g.Codes[0], StringComparer.Ordinal),
             ]
         );
-        var score = PlanScore.Score(problem, decisions);
+        var score = PlanScore.Score(problem, decisions, settings.Parent);
         var levels = Levels
-            .All.Select(
+            .Reported(
+            Levels.All.Select(
                 (level, l) =>
                 {
                     var seconds = results.Values.Sum(r => r.Seconds[l]);
@@ -117,6 +118,9 @@ public sealed class CpSatAllocator : IAllocator
                     var gap = score[l] == bound ? 0.0 : Math.Abs(bound - score[l]) / Math.Max(1.0, Math.Abs(bound));
                     return new LevelResult(level.Name, score[l], bound, gap, seconds);
                 }
+            ),
+            l => l.Name,
+            settings.Parent is not null
             )
             .ToImmutableArray();
         // Components left to the greedy plan (too big for their time or memory, or the clock spent) are said in the
@@ -233,7 +237,7 @@ public sealed class CpSatAllocator : IAllocator
                 );
             // The model's building counts against the component's time too.
             var watch = Stopwatch.StartNew();
-            var m = new ComponentModel(problem, demands, hint, scale, weights);
+            var m = new ComponentModel(problem, demands, hint, scale, weights, settings.Parent);
             var proven = true;
             CpSolver? last = null;
             for (var l = 0; l < Levels.All.Length; l++)

@@ -17,6 +17,9 @@ public sealed class ComponentModel
     private readonly AllocationProblem problem;
     private readonly List<Demand> demands;
     private readonly Decisions hint;
+
+    /// <summary>The run a re-plan comes from, to stay close to (the stability level); null for a plan of its own.</summary>
+    private readonly Decisions? parent;
     private readonly long scale;
     private readonly Dictionary<Demand, long> weights;
     private readonly int share;
@@ -34,6 +37,7 @@ public sealed class ComponentModel
     public LevelObjective Fairness { get; private set; }
     public LevelObjective SecondaryPtsc { get; private set; }
     public LevelObjective Continuity { get; private set; }
+    public LevelObjective Stability { get; private set; }
     public LevelObjective Served { get; private set; }
     public LevelObjective PairCost { get; private set; }
     public LevelObjective TieBreak { get; private set; }
@@ -43,9 +47,11 @@ public sealed class ComponentModel
         List<Demand> demands,
         Decisions hint,
         long scale,
-        Dictionary<Demand, long> weights
+        Dictionary<Demand, long> weights,
+        Decisions? parent = null
     )
     {
+        this.parent = parent;
         this.problem = problem;
         this.demands = demands;
         this.hint = hint;
@@ -317,14 +323,34 @@ public sealed class ComponentModel
                 Offer(d.Code, o.Code, d.Resource);
         }
         static Resource Of(Stage s) => s == Stage.Primary ? Resource.PrimaryItinerant : Resource.SecondaryItinerant;
-        foreach (var g in AreaStages().SelectMany(k => hint.GroupsOf(k.Area, k.Stage)))
+        // The start's groups, and a re-plan's parent's: a pair the model cannot form, it cannot keep.
+        foreach (var from in parent is null ? [hint] : new[] { hint, parent })
+        foreach (var g in AreaStages().SelectMany(k => from.GroupsOf(k.Area, k.Stage)))
             for (var i = 0; i < g.Codes.Length; i++)
             for (var j = i + 1; j < g.Codes.Length; j++)
                 Offer(g.Codes[i], g.Codes[j], Of(g.Stage));
         foreach (var (a, b, stage) in problem.CurrentPairs)
             Offer(a, b, Of(stage));
         foreach (var h in problem.Locks.Where(h => h.Resource.IsItinerant() && h.Amount == 1 && h.Partner is not null))
+        {
             Offer(h.Code, h.Partner!, h.Resource);
+            // The parent's partners a pinned pair leaves alone may pair with each other: the change stops there.
+            if (parent is null)
+                continue;
+            var left = new[] { h.Code, h.Partner! }
+                .SelectMany(c =>
+                    AreaStages()
+                        .SelectMany(k => parent.GroupsOf(k.Area, k.Stage))
+                        .Where(g => g.Stage == h.Resource.StageOf() && g.Codes.Contains(c))
+                        .SelectMany(g => g.Codes)
+                )
+                .Where(c => c != h.Code && c != h.Partner)
+                .Distinct()
+                .ToList();
+            foreach (var a in left)
+            foreach (var b in left)
+                Offer(a, b, h.Resource);
+        }
         return candidates;
     }
 
@@ -426,6 +452,7 @@ public sealed class ComponentModel
         }
         foreach (var (d, e) in odd)
             pairCost.AddTerm(e, NearestCost(d));
+        Stability = StabilityObjective();
         Coverage = new(coverage, false);
         Fairness = new(fairness, !hasFair);
         SecondaryPtsc = new(ptsc, !hasPtsc);
@@ -433,6 +460,52 @@ public sealed class ComponentModel
         Served = new(served, paired.Count == 0);
         PairCost = new(pairCost, pairs.Count == 0);
         TieBreak = new(tie, units.Count == 0);
+    }
+
+    /// <summary>
+    /// Changes against the parent run, as <see cref="Scoring.Changed"/> counts them: each unit allocated otherwise
+    /// (the units are a prefix, so k below the parent's amount counts 1 − y, above it y), each share given or taken,
+    /// each of the parent's pairs the model can form and does not.
+    /// </summary>
+    private LevelObjective StabilityObjective()
+    {
+        if (parent is null)
+            return new(LinearExpr.NewBuilder(), true);
+        var changed = LinearExpr.NewBuilder();
+        foreach (var d in demands.Where(d => d.Funding == Funding.Pool))
+        {
+            if (d.Resource.IsItinerant())
+            {
+                if (parent.Grouped(d.Code, d.Resource.StageOf()))
+                {
+                    changed.Add(1);
+                    changed.AddTerm(paired[d], -1);
+                }
+                else
+                    changed.Add(paired[d]);
+                continue;
+            }
+            var y = units[d];
+            var before = Math.Min(y.Length, parent.Of(d.Code, d.Resource));
+            for (var k = 0; k < y.Length; k++)
+                if (k < before)
+                {
+                    changed.Add(1);
+                    changed.AddTerm(y[k], -1);
+                }
+                else
+                    changed.Add(y[k]);
+        }
+        var together = parent
+            .Groups.SelectMany(g => g.Codes.SelectMany(a => g.Codes.Where(b => a != b).Select(b => (a, b, g.Stage))))
+            .ToHashSet();
+        foreach (var (a, b, x) in pairs)
+            if (together.Contains((a.Code, b.Code, a.Resource.StageOf())))
+            {
+                changed.Add(1);
+                changed.AddTerm(x, -1);
+            }
+        return new(changed, false);
     }
 
     /// <summary>

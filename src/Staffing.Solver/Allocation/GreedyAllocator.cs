@@ -33,7 +33,7 @@ public sealed class GreedyAllocator : IAllocator
                 new SolverInfo("greedy", "", "totals only", 1, settings.Seed),
                 []
             );
-        var score = PlanScore.Score(problem, decisions);
+        var score = PlanScore.Score(problem, decisions, settings.Parent);
         return new AllocatorResult(
             decisions,
             false,
@@ -44,7 +44,13 @@ public sealed class GreedyAllocator : IAllocator
                 1,
                 settings.Seed
             ),
-            PlanScore.Unbounded(score, watch.Elapsed.TotalSeconds)
+            [
+                .. Levels.Reported(
+                    PlanScore.Unbounded(score, watch.Elapsed.TotalSeconds),
+                    l => l.Name,
+                    settings.Parent is not null
+                ),
+            ]
         );
     }
 

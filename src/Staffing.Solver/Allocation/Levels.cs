@@ -29,6 +29,13 @@ public sealed record Level(
 /// <summary>The levels, in order: both the solver loop and the plan's score read this array, so a level is one entry.</summary>
 public static class Levels
 {
+    /// <summary>The level of re-plans only: reported when a parent run is given.</summary>
+    public const string Stability = "stability";
+
+    /// <summary>The levels a plan reports: the stability level only for a re-plan.</summary>
+    public static IEnumerable<T> Reported<T>(IEnumerable<T> levels, Func<T, string> name, bool replan) =>
+        levels.Where(l => replan || name(l) != Stability);
+
     public static readonly ImmutableArray<Level> All =
     [
         new(
@@ -41,6 +48,9 @@ public static class Levels
         new("fairness", Sense.Maximize, s => s.Fairness(), m => m.Fairness),
         new("secondary_ptsc", Sense.Maximize, s => s.SecondaryPtsc(), m => m.SecondaryPtsc),
         new("continuity", Sense.Minimize, s => s.Lost(), m => m.Continuity),
+        // A re-plan (a parent run given) keeps what nobody asked to change: among the plans best so far, the one with
+        // fewest allocations and itinerant pairs changed against the parent, before who pairs with whom is costed.
+        new(Stability, Sense.Minimize, s => s.Changed(), m => m.Stability),
         // Who gets a share when teachers are short is a tie (every share is 0 or 1 of 1): settled by the tie order
         // before the pair cost says who goes with whom, and kept share by share.
         new(

@@ -54,9 +54,9 @@ public static class PlanScore
     public static bool InFairness(Demand d) => InCoverage(d) && !d.Resource.IsItinerant();
 
     /// <summary>Every level's value for the decisions, in the order of <see cref="Levels.All"/>.</summary>
-    public static long[] Score(AllocationProblem problem, Decisions d)
+    public static long[] Score(AllocationProblem problem, Decisions d, Decisions? parent = null)
     {
-        var scoring = new Scoring(problem, d, FairnessScale(problem), TieWeights(problem));
+        var scoring = new Scoring(problem, d, FairnessScale(problem), TieWeights(problem), parent);
         return [.. Levels.All.Select(l => l.Score(scoring))];
     }
 
@@ -80,9 +80,36 @@ public sealed class Scoring(
     AllocationProblem problem,
     Decisions decisions,
     long scale,
-    Dictionary<Demand, long> weights
+    Dictionary<Demand, long> weights,
+    Decisions? parent = null
 )
 {
+    /// <summary>
+    /// Against the parent run (a re-plan): units allocated differently, shares given or taken, and the parent's
+    /// pairs no longer together. 0 without a parent.
+    /// </summary>
+    public long Changed()
+    {
+        if (parent is null)
+            return 0;
+        long changed = 0;
+        foreach (var d in Pooled)
+            changed += d.Resource.IsItinerant()
+                ? Math.Abs(Allocated(d) - (parent.Grouped(d.Code, d.Resource.StageOf()) ? 1 : 0))
+                : Math.Abs(Allocated(d) - Math.Min(d.Entitled, parent.Of(d.Code, d.Resource)));
+        var now = Pairs(Decisions);
+        changed += Pairs(parent).Count(p => !now.Contains(p));
+        return changed;
+    }
+
+    /// <summary>Every two centres a teacher serves together, lower code first.</summary>
+    private static HashSet<(string, string, Stage)> Pairs(Decisions d) =>
+    [
+        .. d.Groups.SelectMany(g =>
+            g.Codes.SelectMany(a => g.Codes.Where(b => string.CompareOrdinal(a, b) < 0).Select(b => (a, b, g.Stage)))
+        ),
+    ];
+
     public AllocationProblem Problem { get; } = problem;
 
     public Decisions Decisions { get; } = decisions;

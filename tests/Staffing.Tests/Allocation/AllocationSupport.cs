@@ -42,14 +42,18 @@ public static class AllocationSupport
         return PlanVerifier.Verify(s, PlanReader.Read(dir));
     }
 
-    /// <summary>Lexicographic comparison of level scores, each in its own direction: &gt; 0 when a is better.</summary>
+    /// <summary>
+    /// Lexicographic comparison of level scores, each in its own direction: &gt; 0 when a is better. Scores of all
+    /// the levels, or of those a plan of its own reports (every level but stability).
+    /// </summary>
     public static int Compare(long[] a, long[] b)
     {
+        var levels = a.Length == Levels.All.Length ? [.. Levels.All] : Levels.All.Where(l => l.Name != Levels.Stability).ToArray();
         for (var l = 0; l < a.Length; l++)
         {
             if (a[l] == b[l])
                 continue;
-            return (a[l] > b[l]) == (Levels.All[l].Sense == Sense.Maximize) ? 1 : -1;
+            return (a[l] > b[l]) == (levels[l].Sense == Sense.Maximize) ? 1 : -1;
         }
         return 0;
     }

@@ -27,7 +27,7 @@ public class LevelTests
     [Fact]
     public void TheLevelsAreInTheirOrder() =>
         Assert.Equal(
-            ["coverage", "fairness", "secondary_ptsc", "continuity", "itinerant_ties", "pairs", "tie_break"],
+            ["coverage", "fairness", "secondary_ptsc", "continuity", "stability", "itinerant_ties", "pairs", "tie_break"],
             Levels.All.Select(l => l.Name)
         );
 
