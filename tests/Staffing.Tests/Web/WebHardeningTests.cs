@@ -93,6 +93,11 @@ public class WebHardeningTests(ServeFixture serve) : IClassFixture<ServeFixture>
         Assert.Contains("28000029", r);
     }
 
+    /// <summary>Finding 12 of the third trust round: solves leave a core to the page (they took every core).</summary>
+    [Fact]
+    public void WhatIfsSolveOnEveryCoreButOne() =>
+        Assert.Equal(Math.Max(1, Environment.ProcessorCount - 1), Staffing.Cli.Web.ServeApp.WhatIfSolvers);
+
     [Fact]
     public async Task AStormOfWhatIfsIsBoundedAndGetsStayServed()
     {
