@@ -35,7 +35,15 @@ public class WorkspaceBrowserTests(WorkspaceFixture serve) : BrowserTest, IClass
         Assert.Contains("28002026", diff); // joins the teacher
         Assert.Contains("Run 2", await page.TextContentAsync("#run-title"));
 
+        // Adoption is deliberate: what it replaces is said, and a note is asked for before it happens.
         await page.ClickAsync("#adopt");
+        await page.WaitForSelectorAsync("#adopt-confirm:not([hidden])");
+        Assert.Contains("No run of this scenario is adopted yet", await page.TextContentAsync("#adopt-replaces"));
+        await page.FillAsync("#adopt-note", "");
+        await page.ClickAsync("#adopt-yes");
+        await Until(async () => (await page.TextContentAsync("#adopt-message"))!.Contains("note first"));
+        await page.FillAsync("#adopt-note", "agreed with the inspectorate");
+        await page.ClickAsync("#adopt-yes");
         await Until(async () => (await page.TextContentAsync("#adopt-message"))!.Contains("Adopted"));
 
         await page.ReloadAsync();
@@ -50,5 +58,15 @@ public class WorkspaceBrowserTests(WorkspaceFixture serve) : BrowserTest, IClass
             await page.TextContentAsync("#run-locks")
         );
         Assert.True(await page.IsDisabledAsync("#adopt"));
+        // Going back to run 1 says what adopting it would replace, and what moves between the two.
+        await page.GotoAsync(serve.LocalUrl + "/#run/1");
+        await Until(async () => (await page.TextContentAsync("#run-title"))!.Contains("Run 1"));
+        await page.ClickAsync("#adopt");
+        await page.WaitForSelectorAsync("#adopt-confirm:not([hidden])");
+        var replaces = (await page.TextContentAsync("#adopt-replaces"))!;
+        Assert.Contains("This replaces run 2", replaces);
+        Assert.Contains("change", replaces);
+        await page.ClickAsync("#adopt-no");
+        Assert.True(await page.IsHiddenAsync("#adopt-confirm"));
     }
 }

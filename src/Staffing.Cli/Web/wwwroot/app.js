@@ -300,10 +300,28 @@ async function diffHtml(base, variant, title) {
       + `</tbody></table></div>` : "");
 }
 
+// Adoption is deliberate: first what it replaces (the run adopted now, and what moves between the two, in words),
+// then a note, then the confirmation.
 $("#adopt").addEventListener("click", async () => {
+  const adopted = runsDoc.adopted;
+  let replaces = adopted ? t("ui.adopt.replaces", adopted.run, adopted.who, adopted.adopted_at) : t("ui.adopt.first");
+  if (adopted && adopted.run !== currentRun) {
+    const d = await json(`/api/diff?base=${adopted.run}&variant=${currentRun}`);
+    replaces += " " + t("ui.adopt.difference", tc(d.centres.length, "ui.count.centrerow"), tc(d.partners.length, "ui.adopt.partners"));
+  }
+  $("#adopt-replaces").textContent = replaces;
+  $("#adopt-note").value = $("#run-note").value;
+  $("#adopt-confirm").hidden = false;
+  $("#adopt-note").focus();
+});
+$("#adopt-no").addEventListener("click", () => { $("#adopt-confirm").hidden = true; $("#adopt").focus(); });
+$("#adopt-yes").addEventListener("click", async () => {
+  const note = $("#adopt-note").value.trim();
+  if (!note) { $("#adopt-message").innerHTML = `<span class="error">${esc(t("ui.adopt.neednote"))}</span>`; $("#adopt-note").focus(); return; }
   const expected = runsDoc.adopted ? runsDoc.adopted.run : null;
   try {
-    await send("POST", `/api/runs/${currentRun}/adopt`, { note: $("#run-note").value, expected_adopted: expected });
+    await send("POST", `/api/runs/${currentRun}/adopt`, { note, expected_adopted: expected });
+    $("#adopt-confirm").hidden = true;
     await openRun(currentRun);
     $("#adopt-message").innerHTML = `<span class="ok">${esc(t("ui.runs.adoptedbutton"))}</span>`;
   } catch (e) {
