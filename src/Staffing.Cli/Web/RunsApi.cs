@@ -283,7 +283,8 @@ public static class RunsApi
                                     c.VariantAllocated > c.BaseAllocated ? "gains"
                                         : c.VariantAllocated < c.BaseAllocated ? "loses"
                                         : "entitlement",
-                                    Allocation.Reasons.Translate(c.Reason)
+                                    Allocation.Reasons.Translate(c.Reason),
+                                    d.Cause(c.Code, c.Resource)
                                 )),
                             ],
                             [
@@ -292,7 +293,13 @@ public static class RunsApi
                                     Name(p.Code),
                                     p.Stage,
                                     p.Before,
-                                    p.After
+                                    p.After,
+                                    d.Cause(
+                                        p.Code,
+                                        p.Stage == Stage.Primary ? Resource.PrimaryItinerant : Resource.SecondaryItinerant,
+                                        p.Before,
+                                        p.After
+                                    )
                                 )),
                             ]
                         ),

@@ -221,10 +221,12 @@ public sealed record DiffCentre(
     int BaseAllocated,
     int VariantAllocated,
     string Change,
-    string Reason
+    string Reason,
+    string Cause
 );
 
-public sealed record DiffPartner(string Code, string Name, Stage Stage, string? Before, string? After);
+/// <remarks><paramref name="Cause"/>: "pin" when a pin forced the change, else "pool".</remarks>
+public sealed record DiffPartner(string Code, string Name, Stage Stage, string? Before, string? After, string Cause);
 
 [JsonSourceGenerationOptions(
     AllowDuplicateProperties = false,

@@ -33,6 +33,8 @@ public class WorkspaceBrowserTests(WorkspaceFixture serve) : BrowserTest, IClass
         Assert.Contains("gains", diff);
         Assert.Contains("loses", diff); // the pool did not grow: someone else gives the post up
         Assert.Contains("28002026", diff); // joins the teacher
+        Assert.Contains("a pin", diff); // each change says whether a pin forced it
+        Assert.Contains("the pool and the rules", diff); // or the pool did
         Assert.Contains("Run 2", await page.TextContentAsync("#run-title"));
 
         // Adoption is deliberate: what it replaces is said, and a note is asked for before it happens.

@@ -292,11 +292,11 @@ async function diffHtml(base, variant, title) {
   const centre = (code, name) => `<a href="#centre/${encodeURIComponent(code)}">${esc(code)}</a> ${esc(name)}`;
   return `<h4>${esc(title)}</h4>`
     + (d.centres.length + d.partners.length === 0 ? `<p class="muted">${esc(t("ui.runs.nothing"))}</p>` : "")
-    + (d.centres.length ? `<div class="scroll" tabindex="0"><table class="diff"><thead><tr>${heads("centre", "resource", "allocated", "change", "why")}</tr></thead><tbody>`
-      + d.centres.map((c) => `<tr><td>${centre(c.code, c.name)}</td><td>${resourceCell(c.resource)}</td><td class="n">${c.base_allocated} → ${c.variant_allocated}</td><td class="diff-${esc(c.change)}">${esc(t("ui.change." + c.change))}</td><td>${esc(c.reason)}</td></tr>`).join("")
+    + (d.centres.length ? `<div class="scroll" tabindex="0"><table class="diff"><thead><tr>${heads("centre", "resource", "allocated", "change", "why", "cause")}</tr></thead><tbody>`
+      + d.centres.map((c) => `<tr><td>${centre(c.code, c.name)}</td><td>${resourceCell(c.resource)}</td><td class="n">${c.base_allocated} → ${c.variant_allocated}</td><td class="diff-${esc(c.change)}">${esc(t("ui.change." + c.change))}</td><td>${esc(c.reason)}</td><td>${esc(t("ui.cause." + c.cause))}</td></tr>`).join("")
       + `</tbody></table></div>` : "")
-    + (d.partners.length ? `<div class="scroll" tabindex="0"><table class="partners"><thead><tr>${heads("centre", "stage", "before", "after")}</tr></thead><tbody>`
-      + d.partners.map((p) => `<tr><td>${centre(p.code, p.name)}</td><td>${esc(t("ui.stage." + p.stage))}</td><td>${esc(p.before ?? t("ui.none"))}</td><td>${esc(p.after ?? t("ui.none"))}</td></tr>`).join("")
+    + (d.partners.length ? `<div class="scroll" tabindex="0"><table class="partners"><thead><tr>${heads("centre", "stage", "before", "after", "cause")}</tr></thead><tbody>`
+      + d.partners.map((p) => `<tr><td>${centre(p.code, p.name)}</td><td>${esc(t("ui.stage." + p.stage))}</td><td>${esc(p.before ?? t("ui.none"))}</td><td>${esc(p.after ?? t("ui.none"))}</td><td>${esc(t("ui.cause." + p.cause))}</td></tr>`).join("")
       + `</tbody></table></div>` : "");
 }
 
