@@ -78,7 +78,7 @@ public static class PinCommand
             var pin = r.GetValue(pair) is [var a, var b]
                 ? new Holding(a, PairResource(workspace, run, a, b, r.GetValue(stage)), 1, b)
                 : new Holding(r.GetValue(code)!, ParseResource(r.GetValue(resource)!), r.GetValue(amount)!.Value, null);
-            var conflicts = Replanning.Conflicts(workspace, run, pin);
+            var conflicts = Replanning.Conflicts(workspace, run, pin, services.GetRequiredService<Staffing.Allocation.Planner>());
             if (conflicts.Count > 0)
             {
                 console.Error.WriteLine(Texts.PinsConflict);

@@ -66,14 +66,30 @@ public sealed class Replanning(Planner planner, Interruption? interruption = nul
     /// the same area (else <see cref="InputException"/>), then the conflicts with the run's other locks and pins,
     /// in the words of the locks' conflict explanation (empty: it can be stored).
     /// </summary>
-    public static IReadOnlyList<string> Conflicts(Workspace workspace, RunInfo run, Holding pin)
+    public static IReadOnlyList<string> Conflicts(Workspace workspace, RunInfo run, Holding pin, Planner planner)
     {
         var locks = workspace.NextLocks(run.Id).Where(h => (h.Code, h.Resource) != (pin.Code, pin.Resource));
         var scenario = workspace.Read(run.ScenarioId, run.Settings, run.PolicyOverrides, [.. locks, pin]);
         if (Problem(scenario, pin) is { } problem)
             throw InputException.Single($"pin: {problem}");
-        return LockCheck.Conflicts(new AllocationProblem(scenario));
+        var allocation = new AllocationProblem(scenario);
+        var conflicts = LockCheck.Conflicts(allocation);
+        if (conflicts.Count > 0)
+            return conflicts;
+        // A quick feasibility solve, not a re-plan: the pins hold together within the pools when the greedy plan,
+        // else a short CP-SAT search, keeps them all.
+        foreach (var solver in new[] { "greedy", "cp-sat" })
+            if (
+                planner
+                    .Allocate(scenario, solver, new SolveSettings(FeasibilitySeconds, Workers: 1))
+                    .Result.Decisions.Honours(allocation)
+            )
+                return [];
+        return [Say.Format(Texts.PinsCannotHold, FeasibilitySeconds)];
     }
+
+    /// <summary>How long a pin's feasibility search may take before the pins are said not to hold.</summary>
+    public const double FeasibilitySeconds = 10;
 
     private static string? Problem(Scenario scenario, Holding pin)
     {

@@ -85,7 +85,7 @@ public static class RunsApi
                     var pin = new Holding(p.Code, resource, p.Amount ?? (p.Partner is null ? -1 : 1), p.Partner);
                     try
                     {
-                        var conflicts = Replanning.Conflicts(workspace, run, pin);
+                        var conflicts = Replanning.Conflicts(workspace, run, pin, state.Planner);
                         if (conflicts.Count > 0)
                             return Results.Json(
                                 new ApiError(Texts.ApiPinsConflict, conflicts),
