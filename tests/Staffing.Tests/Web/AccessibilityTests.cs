@@ -44,6 +44,8 @@ public class AccessibilityTests(ServeFixture serve) : BrowserTest, IClassFixture
     /// <summary>The workspace's views too: the runs, one run with its adoption panel open.</summary>
     [Theory]
     [InlineData("es", 1280)]
+    [InlineData("en", 1280)]
+    [InlineData("es", 390)]
     [InlineData("en", 390)]
     public async Task TheRunsViewsHaveNoAxeViolation(string language, int width)
     {

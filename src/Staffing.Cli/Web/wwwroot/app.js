@@ -71,7 +71,7 @@ function readTyped(text) {
 const shortfallText = (list) => list.filter((u) => u.amount > 0).map((u) => `${u.amount} ${word(u.unit)}`).join(", ") || t("ui.none");
 
 // Table headers from their words (ui.col.NAME).
-const heads = (...names) => names.map((n) => `<th>${esc(t("ui.col." + n))}</th>`).join("");
+const heads = (...names) => names.map((n) => `<th scope="col">${esc(t("ui.col." + n))}</th>`).join("");
 
 function show(view) {
   for (const v of ["centre", "region", "areas", "eoep", "whatif", "runs"]) $("#view-" + v).hidden = v !== view;
