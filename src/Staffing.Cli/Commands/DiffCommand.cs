@@ -60,7 +60,7 @@ public static class DiffCommand
                         c.BaseAllocated,
                         c.VariantAllocated,
                         Staffing.Allocation.Reasons.Translate(c.Reason)
-                    )
+                    ) + Forced(diff.Cause(c.Code, c.Resource))
                 );
             foreach (var p in diff.Partners)
                 o.WriteLine(
@@ -71,6 +71,14 @@ public static class DiffCommand
                         Partners(p.Before),
                         Partners(p.After)
                     )
+                        + Forced(
+                            diff.Cause(
+                                p.Code,
+                                p.Stage == Stage.Primary ? Resource.PrimaryItinerant : Resource.SecondaryItinerant,
+                                p.Before,
+                                p.After
+                            )
+                        )
                 );
             console.Error.WriteLine(
                 Say.Format(
@@ -114,6 +122,9 @@ public static class DiffCommand
         });
         return cmd;
     }
+
+    /// <summary>What forced a change, as the page says it: a pin, or the pool and the rules.</summary>
+    private static string Forced(string cause) => " [" + Words.Of("ui.cause." + cause) + "]";
 
     private static string Partners(string? p) =>
         p switch

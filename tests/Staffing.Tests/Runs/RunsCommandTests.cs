@@ -76,6 +76,8 @@ public class RunsCommandTests
         var diff = Run("diff", "1", "2", "--db", db, "--out", output);
         Assert.Equal(0, diff.Exit);
         Assert.Contains("28002944 primary_support: gains, allocated 1 → 2", diff.Out);
+        Assert.Contains("[a pin]", diff.Out); // what forced each change
+        Assert.Contains("[the pool and the rules]", diff.Out);
         Assert.Contains("28002026 primary itinerant: partners none →", diff.Out);
         var partners = File.ReadAllText(Path.Combine(output, "diff-partners.csv"));
         Assert.StartsWith("code,stage,base_partners,variant_partners,name,locality,area", partners);
