@@ -72,19 +72,25 @@ public sealed class Replanning(Planner planner, Interruption? interruption = nul
         var scenario = workspace.Read(run.ScenarioId, run.Settings, run.PolicyOverrides, [.. locks, pin]);
         if (Problem(scenario, pin) is { } problem)
             throw InputException.Single($"pin: {problem}");
-        var allocation = new AllocationProblem(scenario);
-        var conflicts = LockCheck.Conflicts(allocation);
-        if (conflicts.Count > 0)
-            return conflicts;
-        // A quick feasibility solve, not a re-plan: the pins hold together within the pools when the greedy plan,
-        // else a short CP-SAT search, keeps them all.
-        foreach (var solver in new[] { "greedy", "cp-sat" })
-            if (
-                planner
-                    .Allocate(scenario, solver, new SolveSettings(FeasibilitySeconds, Workers: 1))
-                    .Result.Decisions.Honours(allocation)
-            )
-                return [];
+        // The lock check (the planner's own, first), then a quick feasibility solve, not a re-plan: the pins hold
+        // together within the pools when the greedy plan, else a short CP-SAT search, keeps them all.
+        try
+        {
+            foreach (var solver in new[] { "greedy", "cp-sat" })
+            {
+                var (allocation, result) = planner.Allocate(
+                    scenario,
+                    solver,
+                    new SolveSettings(FeasibilitySeconds, Workers: 1)
+                );
+                if (result.Decisions.Honours(allocation))
+                    return [];
+            }
+        }
+        catch (LockConflictException ex)
+        {
+            return ex.Conflicts;
+        }
         return [Say.Format(Texts.PinsCannotHold, FeasibilitySeconds)];
     }
 
