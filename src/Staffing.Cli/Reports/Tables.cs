@@ -103,28 +103,32 @@ public static class Tables
             return header;
         }
 
-        public string Value(string column, string cell)
+        public string Value(string column, string cell) =>
+            Codes.Value.TryGetValue((column, cell), out var code) ? code : cell;
+
+        /// <summary>Every value's words in both languages to its code, built once: a cell is one look-up.</summary>
+        private static readonly Lazy<Dictionary<(string Column, string Words), string>> Codes = new(() =>
         {
-            if (cell.Length == 0)
-                return cell;
+            var codes = new Dictionary<(string, string), string>();
             foreach (var language in Language.Supported)
                 using (Language.Use(language))
                 {
-                    var code = column switch
-                    {
-                        "resource" => Enum.GetValues<Resource>().Where(r => Words.Of(r) == cell).Select(r => r.Name()).FirstOrDefault(),
-                        "funding" => Words.Of(Funding.Pool) == cell ? "pool" : Words.Of(Funding.Agreement) == cell ? "agreement" : null,
-                        "stage" => Words.Of(Stage.Primary) == cell ? "primary" : Words.Of(Stage.Secondary) == cell ? "secondary" : null,
-                        "role" => new[] { "psychopedagogue", "ptsc" }.FirstOrDefault(r => Words.Role(r) == cell),
-                        "weekday" => Enumerable.Range(0, Vocabulary.Weekdays.Length).Where(d => Words.Weekday(d) == cell).Select(d => Vocabulary.Weekdays[d]).FirstOrDefault(),
-                        "same_locality" or "sai_referral" => Words.YesNo(true) == cell ? "true" : Words.YesNo(false) == cell ? "false" : null,
-                        _ => null,
-                    };
-                    if (code is not null)
-                        return code;
+                    foreach (var r in Enum.GetValues<Resource>())
+                        codes.TryAdd(("resource", Words.Of(r)), r.Name());
+                    foreach (var f in new[] { Funding.Pool, Funding.Agreement })
+                        codes.TryAdd(("funding", Words.Of(f)), f.Name());
+                    foreach (var st in new[] { Stage.Primary, Stage.Secondary })
+                        codes.TryAdd(("stage", Words.Of(st)), st.Name());
+                    foreach (var role in new[] { "psychopedagogue", "ptsc" })
+                        codes.TryAdd(("role", Words.Role(role)), role);
+                    for (var d = 0; d < Vocabulary.Weekdays.Length; d++)
+                        codes.TryAdd(("weekday", Words.Weekday(d)), Vocabulary.Weekdays[d]);
+                    foreach (var column in new[] { "same_locality", "sai_referral" })
+                    foreach (var yes in new[] { true, false })
+                        codes.TryAdd((column, Words.YesNo(yes)), yes ? "true" : "false");
                 }
-            return cell;
-        }
+            return codes;
+        });
     }
 
     /// <summary>
