@@ -29,14 +29,26 @@ public sealed record StageIndicators(
 
     public static string Hours(decimal h) => h.ToString("0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>The stage's teaching hours a week per post: primary's or secondary's.</summary>
+    public static int TeachingHours(Stage stage, Policy p) =>
+        stage == Stage.Primary ? p.TeachingHoursPrimary : p.TeachingHoursSecondary;
+
+    /// <summary>
+    /// Support hours a week per compensatory pupil before the cap: (posts × teaching hours + itinerant days × hours a
+    /// day) × pupils a group / compensatory pupils, to two decimals.
+    /// </summary>
+    public static decimal Uncapped(Stage stage, Policy p, int posts, int itinerantDays, int comp) =>
+        Math.Round(
+            (decimal)(posts * TeachingHours(stage, p) + itinerantDays * p.HoursPerDay) * p.SupportGroupMax / comp,
+            2,
+            MidpointRounding.AwayFromZero
+        );
+
     /// <summary>G-PRIMARY-GROUP, G-ESO-GROUP, G-ESO-SPECIFIC, G-ACE for a stage with its posts and itinerant days.</summary>
     public static StageIndicators For(Centre c, Stage stage, Policy p, int posts, int itinerantDays)
     {
         var comp = c.Comp(stage);
-        var teaching = stage == Stage.Primary ? p.TeachingHoursPrimary : p.TeachingHoursSecondary;
-        var weekly = (decimal)(posts * teaching + itinerantDays * p.HoursPerDay) * p.SupportGroupMax;
-        var hours =
-            comp == 0 ? 0m : Math.Min(p.SupportHoursMax, Math.Round(weekly / comp, 2, MidpointRounding.AwayFromZero));
+        var hours = comp == 0 ? 0m : Math.Min(p.SupportHoursMax, Uncapped(stage, p, posts, itinerantDays, comp));
         var eso = stage == Stage.Secondary;
         // "Con un mínimo de diez y un máximo de quince": as many groups as can each hold the minimum, no more than
         // the maximum size needs; pupils beyond them are left out.
@@ -94,18 +106,10 @@ public abstract class GroupRule(string id, string instruction, Stage stage) : Ru
             Say.Format(
                 Texts.BecauseHoursFormula,
                 Say.Count(Posts(f), Texts.BecauseSupportPostOne, Texts.BecauseSupportPostMany),
-                Stage == Stage.Primary ? p.TeachingHoursPrimary : p.TeachingHoursSecondary,
+                StageIndicators.TeachingHours(Stage, p),
                 p.SupportGroupMax,
                 ind.Compensatory,
-                Say.Decimal(
-                    Math.Round(
-                        (decimal)(Posts(f) * (Stage == Stage.Primary ? p.TeachingHoursPrimary : p.TeachingHoursSecondary))
-                            * p.SupportGroupMax
-                            / ind.Compensatory,
-                        2,
-                        MidpointRounding.AwayFromZero
-                    )
-                )
+                Say.Decimal(StageIndicators.Uncapped(Stage, p, Posts(f), 0, ind.Compensatory))
             )
         );
     }
