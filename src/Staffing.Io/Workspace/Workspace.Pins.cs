@@ -10,7 +10,6 @@ namespace Staffing.Io;
 /// <summary>Pins, names and notes, adoption: what is kept beside a run, never in it.</summary>
 public sealed partial class Workspace
 {
-
     public IReadOnlyList<PinRecord> Pins(long runId) =>
         Guard(() =>
         {

@@ -10,7 +10,6 @@ namespace Staffing.Io;
 /// <summary>Statements and rows: every row read checked, SQLite's failures answered.</summary>
 public sealed partial class Workspace
 {
-
     private SqliteConnection Connect()
     {
         var c = new SqliteConnection(connection);

@@ -10,7 +10,6 @@ namespace Staffing.Io;
 /// <summary>Runs: stored whole in one transaction, read back as they were planned.</summary>
 public sealed partial class Workspace
 {
-
     /// <summary>Stores a run whole, in one transaction; returns its id.</summary>
     public long Save(NewRun run) =>
         Guard(() =>

@@ -10,7 +10,6 @@ namespace Staffing.Io;
 /// <summary>Scenarios: the folder's files stored once by content, read back.</summary>
 public sealed partial class Workspace
 {
-
     /// <summary>The scenario folder's files stored once, by their content: the same files twice are one scenario.</summary>
     public StoredScenario Import(string folder, string who)
     {
