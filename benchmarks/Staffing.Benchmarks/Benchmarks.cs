@@ -118,5 +118,5 @@ public class WriteBenchmarks
     }
 
     [Benchmark]
-    public void Write() => PlanWriter.Write(output, scenario, plan);
+    public void Write() => PlanWriter.Write(output, scenario, plan, Staffing.Allocation.Reasons.Wording);
 }

@@ -144,7 +144,7 @@ public static class App
         {
             stderr.WriteLine(Texts.LocksConflict);
             foreach (var c in ex.Conflicts)
-                stderr.WriteLine("  " + c);
+                stderr.WriteLine("  " + Explain.Read(c));
             return ExitCode.Finding;
         }
         catch (OutOfMemoryException)

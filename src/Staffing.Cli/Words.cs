@@ -32,6 +32,24 @@ public sealed class Words
 
     public static string YesNo(bool yes) => Of(yes ? "ui.yes" : "ui.no");
 
+    /// <summary>
+    /// A value of the vocabulary in <paramref name="culture"/>'s words (a resource, stage, funding, weekday or
+    /// rounding), null when it has none: the words an <see cref="Explanation"/> is written in.
+    /// </summary>
+    public static string? Of(Enum value, CultureInfo culture) =>
+        Resources.GetString(
+            value switch
+            {
+                Resource r => r.Name(),
+                Funding f => f.Name(),
+                Stage s => "ui.stage." + s.Name(),
+                Weekday d => "ui.weekday." + ((int)d).ToString(CultureInfo.InvariantCulture),
+                Rounding o => "rounding." + Wording.Code(o),
+                _ => "",
+            },
+            culture
+        );
+
     /// <summary>A plan's status (OPTIMAL, FEASIBLE, ENTITLEMENT, as summary.json has it) as the reader says it.</summary>
     public static string Status(string status) => Resources.GetString("status." + status, CultureInfo.CurrentUICulture) ?? status;
 }

@@ -3,7 +3,9 @@ using CsvHelper.Configuration.Attributes;
 namespace Staffing.Io;
 
 // One record per row of each CSV file the program writes; the column names are the members' names in snake case,
-// in this order (docs/scenario-format.md lists them with their meaning).
+// in this order (docs/scenario-format.md lists them with their meaning). An explained column (reason, finding, text,
+// warning) is followed at the end by its *_json twin: the same explanation as a value the program reads back
+// (ExplanationJson), so a folder is worded again in any language.
 
 /// <summary>The name, locality and area that follow a code in the tables people read ("" for a centre not found).</summary>
 public static class CentreColumns
@@ -23,7 +25,8 @@ public sealed record PlanCsvRow(
     string Reason,
     string Name,
     string Locality,
-    string Area
+    string Area,
+    string ReasonJson
 );
 
 /// <remarks><paramref name="CentreName"/>, <paramref name="EoepName"/>: for people, after the contract's columns.</remarks>
@@ -62,7 +65,8 @@ public sealed record NearThresholdCsvRow(
     int From,
     int To,
     string Rule,
-    string Text
+    string Text,
+    string TextJson
 );
 
 public sealed record AuditCsvRow(
@@ -75,7 +79,8 @@ public sealed record AuditCsvRow(
     string Rules,
     string Name,
     string Locality,
-    string Area
+    string Area,
+    string FindingJson
 );
 
 public sealed record AuditAreaCsvRow(
@@ -117,7 +122,8 @@ public sealed record CompareCentreCsvRow(
     string Reason,
     string Name,
     string Locality,
-    string Area
+    string Area,
+    string ReasonJson
 );
 
 public sealed record CompareEquityCsvRow(
@@ -194,7 +200,8 @@ public sealed record EquityCsvRow(
     [property: Format("0.0000")] double? ConcertadoShareCompensatory,
     [property: Format("0.0000")] double? ConcertadoSharePupils,
     [property: Format("0.0000")] double? ConcertadoRatio,
-    [property: Format("0.0000")] double? SectorDissimilarity
+    [property: Format("0.0000")] double? SectorDissimilarity,
+    string WarningJson
 );
 
 // The input files, as the generator writes them.

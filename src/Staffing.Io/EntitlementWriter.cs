@@ -9,13 +9,12 @@ namespace Staffing.Io;
 /// <summary>The inspector's view of entitlements: csv and json for tools, text for people.</summary>
 public static class EntitlementWriter
 {
-    public static string Reason(EntitlementLine line, IReadOnlyList<TraceLine> trace) =>
-        string.Join("; ", line.Rules.Split(';').Select(id => trace.First(t => t.Rule == id).Because));
+    public static Explanation Reason(EntitlementLine line, IReadOnlyList<TraceLine> trace) =>
+        Explanation.Clauses([.. line.Rules.Split(';').Select(id => trace.First(t => t.Rule == id).Because)]);
 
     public static void Csv(TextWriter output, Policy p, IEnumerable<Centre> centres)
     {
         // A file of the contract: its reasons in English whatever the language.
-        using var english = Language.Use(Language.English);
         CsvFile.Write(
             output,
             centres.SelectMany(c =>
@@ -24,7 +23,7 @@ public static class EntitlementWriter
                 var trace = e.Lines.Length == 0 ? [] : RuleBook.Trace(c, p);
                 return e
                     .Lines.OrderBy(l => l.Resource)
-                    .Select(l => new EntitlementCsvRow(c.Code, l.Resource, l.Entitled, l.Rules, Reason(l, trace)));
+                    .Select(l => new EntitlementCsvRow(c.Code, l.Resource, l.Entitled, l.Rules, Wording.Domain.Contract(Reason(l, trace))));
             })
         );
     }
@@ -33,7 +32,6 @@ public static class EntitlementWriter
     public static void NearThresholds(TextWriter output, Policy p, IEnumerable<Centre> centres)
     {
         // A file of the contract: its texts in English whatever the language.
-        using var english = Language.Use(Language.English);
         CsvFile.Write(
             output,
             centres.SelectMany(c =>
@@ -47,15 +45,16 @@ public static class EntitlementWriter
                         e.From,
                         e.To,
                         e.Rule,
-                        e.Text
+                        Wording.Domain.Contract(e.Text),
+                        ExplanationJson.Write(e.Text)
                     ))
             )
         );
     }
 
-    public static string Json(Policy p, IEnumerable<Centre> centres) =>
+    public static string Json(Policy p, IEnumerable<Centre> centres, Wording wording) =>
         JsonSerializer.Serialize(
-            new EntitlementDocument(Documents.EntitlementSchema, [.. centres.Select(c => Documents.Centre(p, c))]),
+            new EntitlementDocument(Documents.EntitlementSchema, [.. centres.Select(c => Documents.Centre(p, c, wording))]),
             StaffingJson.Default.EntitlementDocument
         ) + "\n";
 
@@ -63,7 +62,7 @@ public static class EntitlementWriter
     /// For one centre the regulation's words stand under each rule that applied; for many, once per rule at the end
     /// (the same words for every centre), so a region's report stays readable.
     /// </remarks>
-    public static void Text(TextWriter o, Policy p, IEnumerable<Centre> centres)
+    public static void Text(TextWriter o, Policy p, IEnumerable<Centre> centres, Wording wording)
     {
         var list = centres as IReadOnlyCollection<Centre> ?? [.. centres];
         var inline = list.Count == 1;
@@ -97,7 +96,7 @@ public static class EntitlementWriter
                             )
                             + (
                                 c.Pupils(stage) > 0
-                                    ? $" ({PPriority.Percent(100m * c.Comp(stage) / c.Pupils(stage))})"
+                                    ? $" ({Figures.Percent(Share.Precise(100m * c.Comp(stage) / c.Pupils(stage)), Figures.Current)})"
                                     : ""
                             )
                     );
@@ -111,21 +110,21 @@ public static class EntitlementWriter
             o.WriteLine(Texts.TextWhy);
             foreach (var t in trace)
             {
-                o.WriteLine($"  [{(t.Applied ? "x" : " ")}] {t.Rule} ({t.Instruction}): {t.Because}");
+                o.WriteLine($"  [{(t.Applied ? "x" : " ")}] {t.Rule} ({t.Instruction}): {wording.Read(t.Because)}");
                 // The regulation's words where the rule gave something; the project's reading wherever it decided.
                 if (t.Applied && inline)
                     o.WriteLine($"        texto ({t.Instruction}): «{t.Text}»");
                 if (t.Applied)
                     applied.Add(t.Rule);
                 if (t.Applied || DecidedByReading(t))
-                    o.WriteLine("        " + Say.Format(Texts.TextReading, t.Reading));
+                    o.WriteLine("        " + Say.Format(Texts.TextReading, wording.Read(t.Reading)));
             }
             var edges = CliffEdges.Of(c, p);
             if (edges.Count > 0)
             {
                 o.WriteLine(Texts.TextCliffEdges);
                 foreach (var edge in edges)
-                    o.WriteLine("  " + edge.Text);
+                    o.WriteLine("  " + wording.Read(edge.Text));
             }
         }
         if (inline || applied.Count == 0)
@@ -137,8 +136,7 @@ public static class EntitlementWriter
     }
 
     /// <summary>A rule that did not apply because of a reading the text does not state (a concertado exclusion).</summary>
-    public static bool DecidedByReading(TraceLine t) =>
-        !t.Applied && t.Reading.StartsWith(Rule.NotInText, StringComparison.Ordinal);
+    public static bool DecidedByReading(TraceLine t) => Rule.DecidedByReading(t.Applied, t.Reading);
 
     /// <summary>The unit of a resource in the reader's words.</summary>
     private static string Unit(Resource r) =>

@@ -40,9 +40,20 @@ public sealed record CentreEntitlement(
     Ownership Ownership,
     bool PreferredAction,
     IReadOnlyList<ResourceEntitlement> Resources,
-    IReadOnlyList<TraceLine> Trace,
+    IReadOnlyList<TraceEntry> Trace,
     CentreIndicators Indicators,
     IReadOnlyList<CliffEdgeEntry> CliffEdges
+);
+
+/// <summary>A rule's line of the trace in the reader's words; <paramref name="DecidedByReading"/> is not written.</summary>
+public sealed record TraceEntry(
+    string Rule,
+    string Instruction,
+    bool Applied,
+    string Because,
+    string Text,
+    string Reading,
+    [property: JsonIgnore] bool DecidedByReading
 );
 
 public sealed record ResourceEntitlement(Resource Resource, int Entitled, string Rules, Funding Funding, string Reason);
@@ -137,7 +148,7 @@ public static class Documents
 {
     public const int EntitlementSchema = 1;
 
-    public static CentreEntitlement Centre(Policy p, Centre c)
+    public static CentreEntitlement Centre(Policy p, Centre c, Wording wording)
     {
         var e = RuleBook.Entitle(c, p);
         var trace = RuleBook.Trace(c, p);
@@ -176,15 +187,25 @@ public static class Documents
                         l.Entitled,
                         l.Rules,
                         l.Funding,
-                        EntitlementWriter.Reason(l, trace)
+                        wording.Read(EntitlementWriter.Reason(l, trace))
                     )),
             ],
-            trace,
+            [
+                .. trace.Select(t => new TraceEntry(
+                    t.Rule,
+                    t.Instruction,
+                    t.Applied,
+                    wording.Read(t.Because),
+                    t.Text,
+                    wording.Read(t.Reading),
+                    Rule.DecidedByReading(t.Applied, t.Reading)
+                )),
+            ],
             new CentreIndicators(Stage(Domain.Stage.Primary), Stage(Domain.Stage.Secondary)),
             [
                 .. CliffEdges
                     .Of(c, p)
-                    .Select(x => new CliffEdgeEntry(x.Stage, x.Change, x.Resource, x.From, x.To, x.Rule, x.Text)),
+                    .Select(x => new CliffEdgeEntry(x.Stage, x.Change, x.Resource, x.From, x.To, x.Rule, wording.Read(x.Text))),
             ]
         );
     }

@@ -17,7 +17,8 @@ public static class PlanReader
     ];
 
     /// <remarks><paramref name="words"/>: how a folder written for people (excel-es) reads back.</remarks>
-    public static PlanFiles Read(string folder, IReadBack? words = null)
+    /// <param name="known">Whether an explanation read back is one this program can word (else its words are kept).</param>
+    public static PlanFiles Read(string folder, Func<Explanation, bool> known, IReadBack? words = null)
     {
         if (!Directory.Exists(folder))
             throw InputException.Single(Say.Format(Texts.NoPlanFolder, folder));
@@ -38,6 +39,7 @@ public static class PlanReader
             "name",
             "locality",
             "area",
+            "reason_json",
         ];
         if (!File.Exists(planPath))
             errors.Add("plan.csv", 1, 1, Say.Format(Texts.FoundNoPlanFile, folder), Texts.ExpectedPlanFolder);
@@ -75,7 +77,7 @@ public static class PlanReader
                             a,
                             r.Text("rules") ?? "",
                             f == "pool" ? Funding.Pool : Funding.Agreement,
-                            r.Text("reason") ?? ""
+                            Reason(r.Text("reason") ?? "", r.Text("reason_json"), known)
                         )
                     );
             }
@@ -257,4 +259,8 @@ public static class PlanReader
             throw new InputException(errors.Messages, errors.Notes);
         return rows;
     }
+
+    /// <summary>A line's reason: the value of its reason_json when it is one the program words, else its words.</summary>
+    private static Explanation Reason(string words, string? json, Func<Explanation, bool> known) =>
+        json is { Length: > 0 } && ExplanationJson.Read(json) is { } e && known(e) ? e : Explanation.Stored(words);
 }

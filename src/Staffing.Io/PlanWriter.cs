@@ -9,7 +9,7 @@ namespace Staffing.Io;
 /// <summary>The plan folder of the contract: plan.csv, itinerants.csv, eoep-schedule.csv, indicators.csv, summary.json.</summary>
 public static class PlanWriter
 {
-    public static void Write(string folder, Scenario scenario, Plan plan)
+    public static void Write(string folder, Scenario scenario, Plan plan, Wording wording)
     {
         // The files are independent: written side by side, each one whole.
         AllAtOnce(
@@ -28,10 +28,11 @@ public static class PlanWriter
                             l.Shortfall,
                             l.Rules,
                             l.Funding,
-                            l.Reason,
+                            wording.Contract(l.Reason),
                             name,
                             locality,
-                            area
+                            area,
+                            ExplanationJson.Write(l.Reason)
                         );
                     })
                 );

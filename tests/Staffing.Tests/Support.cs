@@ -44,8 +44,14 @@ public static class Support
         var policy = p ?? Defaults;
         var facts = Staffing.Rules.RuleBook.Facts(c, policy);
         var result = rule.Evaluate(c, policy, facts);
-        return (result, rule.Because(c, policy, facts, result));
+        return (result, rule.Because(c, policy, facts, result).En());
     }
+
+    /// <summary>An explanation as the contract's files write it (English, codes): what the tests read.</summary>
+    public static string En(this Explanation e) => Staffing.Cli.Explain.Contract(e);
+
+    /// <summary>An explanation as a reader of <paramref name="language"/> reads it.</summary>
+    public static string In(this Explanation e, string language) => Staffing.Cli.Explain.Wording.Read(e, language);
 
     public static string RepoRoot
     {

@@ -37,11 +37,12 @@ public static class AuditCommand
                     l.Held,
                     l.Entitled,
                     l.Difference,
-                    l.Finding,
+                    Explain.Contract(l.Finding),
                     l.Rules,
                     name,
                     locality,
-                    area
+                    area,
+                    ExplanationJson.Write(l.Finding)
                 );
             });
             if (output.Given(r))
@@ -69,7 +70,7 @@ public static class AuditCommand
                 );
             else
                 console.Out.Write(EntitlementWriter.Render(w => CsvFile.Write(w, rows)));
-            var broken = lines.Count(l => l.Finding.Contains("pair breaks", StringComparison.Ordinal));
+            var broken = lines.Count(l => l.Finding.Uses(Audit.PairBreaks));
             console.Error.WriteLine(
                 Say.Format(
                     Texts.AuditSummary,

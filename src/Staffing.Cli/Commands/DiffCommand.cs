@@ -59,7 +59,7 @@ public static class DiffCommand
                         c.Resource.Name(),
                         c.BaseAllocated,
                         c.VariantAllocated,
-                        Staffing.Allocation.Reasons.Translate(c.Reason)
+                        Explain.Read(c.Reason)
                     ) + Forced(diff.Cause(c.Code, c.Resource))
                 );
             foreach (var p in diff.Partners)

@@ -49,9 +49,9 @@ public static class EntitlementCommand
             var text = f switch
             {
                 "csv" => EntitlementWriter.Render(w => EntitlementWriter.Csv(w, s.Policy, centres)),
-                "json" => EntitlementWriter.Json(s.Policy, centres),
+                "json" => EntitlementWriter.Json(s.Policy, centres, Explain.Wording),
                 "near" => EntitlementWriter.Render(w => EntitlementWriter.NearThresholds(w, s.Policy, centres)),
-                _ => EntitlementWriter.Render(w => EntitlementWriter.Text(w, s.Policy, centres)),
+                _ => EntitlementWriter.Render(w => EntitlementWriter.Text(w, s.Policy, centres, Explain.Wording)),
             };
             if (output.Given(r))
             {

@@ -61,7 +61,7 @@ public static class EquityCommand
                                 e.Isolation,
                                 e.Exposure,
                                 e.Gini,
-                                e.Warning,
+                                Explain.Contract(e.Warning),
                                 e.AbovePriority,
                                 e.PostsPer100,
                                 e.EoepDaysPer100,
@@ -72,7 +72,8 @@ public static class EquityCommand
                                 e.Ownership.ConcertadoShareCompensatory,
                                 e.Ownership.ConcertadoSharePupils,
                                 e.Ownership.ConcertadoRatio,
-                                e.Ownership.SectorDissimilarity
+                                e.Ownership.SectorDissimilarity,
+                                ExplanationJson.Write(e.Warning)
                             ))
                         )
                 );
@@ -103,7 +104,7 @@ public static class EquityCommand
                 $"{e.Level, -8} {place, -40} {e.Stage.Name(), -9} {e.Centres, 7} {e.Compensatory, 6} "
                     + $"{F2(e.Dissimilarity), 6} {interval, 13} {F2(e.Isolation), 6} {F2(e.Gini), 6} {e.AbovePriority, 5} "
                     + $"{F2(e.PostsPer100), 9} {F2(e.EoepDaysPer100), 8} {F2(e.Ownership.ConcertadoRatio), 9} "
-                    + $"{F2(e.Ownership.SectorDissimilarity), 6}  {Reasons.Translate(e.Warning)}"
+                    + $"{F2(e.Ownership.SectorDissimilarity), 6}  {Explain.Read(e.Warning)}"
             );
         }
     }

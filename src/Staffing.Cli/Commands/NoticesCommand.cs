@@ -43,7 +43,7 @@ public static class NoticesCommand
             {
                 if (r.GetValue(scenario) is not { } dir)
                     throw InputException.Single(Say.Format(Texts.NoticesNeedScenario, given));
-                from = NoticeSource.Of(ScenarioInput.Read(r, dir, console), PlanReader.Read(given, Reports.Tables.ReadBack));
+                from = NoticeSource.Of(ScenarioInput.Read(r, dir, console), PlanReader.Read(given, Explain.Knows, Reports.Tables.ReadBack));
             }
             else
             {

@@ -106,7 +106,7 @@ public static class PlanCommand
                 }
             }
             if (output.Given(r))
-                output.Write(r, [folder], tmp => PlanWriter.Write(tmp, s, plan));
+                output.Write(r, [folder], tmp => PlanWriter.Write(tmp, s, plan, Explain.Wording));
             console.Error.WriteLine(
                 Say.Format(
                     Texts.PlanSummary,

@@ -192,10 +192,10 @@ public static class ServeCommand
         var (_, plan) = planner.Plan(s, "cp-sat", new SolveSettings(60));
         if (planDir is not null)
         {
-            var files = PlanReader.Read(planDir, Reports.Tables.ReadBack);
+            var files = PlanReader.Read(planDir, Explain.Knows, Reports.Tables.ReadBack);
             var violations = PlanVerifier.Verify(s, files);
             if (violations.Count > 0)
-                throw InputException.Single(Say.Format(Texts.ServePlanDoesNotFit, planDir, violations[0], scenarioDir));
+                throw InputException.Single(Say.Format(Texts.ServePlanDoesNotFit, planDir, violations[0].Line(Explain.Read), scenarioDir));
             var read = files.Lines.ToDictionary(l => (l.Code, l.Resource));
             plan = plan with
             {

@@ -68,7 +68,7 @@ public static class ShowCommand
             if (output.Given(r))
             {
                 var (s, plan) = workspace.ScenarioAndPlan(run);
-                output.Write(r, [], tmp => PlanWriter.Write(tmp, s, plan));
+                output.Write(r, [], tmp => PlanWriter.Write(tmp, s, plan, Explain.Wording));
                 console.Error.WriteLine(Say.Format(Texts.ShowWritten, run.Id));
             }
             if (scenarioOut.Given(r))

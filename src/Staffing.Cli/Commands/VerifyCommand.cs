@@ -22,7 +22,7 @@ public static class VerifyCommand
         {
             var console = services.GetRequiredService<Console>();
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
-            var files = PlanReader.Read(r.GetValue(plan)!, Reports.Tables.ReadBack);
+            var files = PlanReader.Read(r.GetValue(plan)!, Explain.Knows, Reports.Tables.ReadBack);
             // Another scenario's plan is said once, before the violations it explains.
             if (PlanReader.InputHash(r.GetValue(plan)!) is { } made && made != ScenarioHash.Of(s))
                 console.Notes(
@@ -30,7 +30,7 @@ public static class VerifyCommand
                 );
             var violations = PlanVerifier.Verify(s, files);
             foreach (var v in violations)
-                console.Out.WriteLine(v.ToString());
+                console.Out.WriteLine(v.Line(Explain.Read));
             console.Error.WriteLine(
                 violations.Count == 0 ? Texts.VerifyClean : Say.Count(violations.Count, Texts.ViolationsOne, Texts.ViolationsMany)
             );

@@ -37,7 +37,7 @@ public sealed record NoticeVisit(string Weekday, string Person, string Role, str
 /// <summary>The plan as a notice needs it, from a stored run or a plan folder.</summary>
 public sealed record NoticeSource(
     Scenario Scenario,
-    IReadOnlyList<(string Code, Resource Resource, int Entitled, int Allocated, string Rules, string Reason)> Lines,
+    IReadOnlyList<(string Code, Resource Resource, int Entitled, int Allocated, string Rules, Explanation Reason)> Lines,
     IReadOnlyList<(string Teacher, Stage Stage, IReadOnlyList<string> Centres, IReadOnlyList<int> Days, int FreeDays)> Teachers,
     IReadOnlyList<(string Eoep, string Person, string Role, int Weekday, string? Centre)> Week
 )
@@ -83,7 +83,7 @@ public sealed record NoticeSource(
                                 Units.Amount(l.Allocated, l.Resource.Unit()),
                                 l.Entitled,
                                 l.Allocated,
-                                l.Reason.Length == 0 ? "" : Allocation.Reasons.Translate(l.Reason),
+                                Explain.Read(l.Reason),
                                 [
                                     .. l.Rules.Split(';', StringSplitOptions.RemoveEmptyEntries)
                                         .Select(id => (id, RuleBook.Find(id)?.Instruction ?? "")),

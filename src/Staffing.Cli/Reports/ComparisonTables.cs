@@ -46,10 +46,11 @@ public static class ComparisonTables
                     c.VariantEntitled,
                     c.BaseAllocated,
                     c.VariantAllocated,
-                    c.Reason,
+                    Explain.Contract(c.Reason),
                     name,
                     locality,
-                    area
+                    area,
+                    ExplanationJson.Write(c.Reason)
                 );
             })
         );

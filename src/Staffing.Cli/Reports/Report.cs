@@ -19,11 +19,11 @@ public sealed class Report
 
     public Report(string planDir, Scenario? scenario, string? compareDir)
     {
-        plan = PlanReader.Read(planDir, Tables.ReadBack);
+        plan = PlanReader.Read(planDir, Explain.Knows, Tables.ReadBack);
         summary = PlanReader.ReadSummary(planDir);
         indicators = PlanReader.ReadIndicators(planDir, Tables.ReadBack);
         this.scenario = scenario;
-        other = compareDir is null ? null : PlanReader.Read(compareDir, Tables.ReadBack);
+        other = compareDir is null ? null : PlanReader.Read(compareDir, Explain.Knows, Tables.ReadBack);
     }
 
     private IEnumerable<(
@@ -186,7 +186,7 @@ public sealed class Report
                         ("shortfall", l.Shortfall),
                         ("rules", l.Rules),
                         ("funding", Words.Of(l.Funding)),
-                        ("reason", Allocation.Reasons.Translate(l.Reason))
+                        ("reason", Explain.Read(l.Reason))
                     )
                 )
                 .ToList(),

@@ -19,7 +19,7 @@ public static class RulesDocument
             else
                 md.Append(Texts.RulesGivesNothing).Append("\n\n");
             md.Append($"> {rule.Text}\n\n");
-            md.Append(Say.Format(Texts.RulesReading, rule.Reading)).Append("\n\n");
+            md.Append(Say.Format(Texts.RulesReading, Explain.Read(rule.Reading))).Append("\n\n");
             if (rule.Parameters.Count == 0)
                 md.Append(Texts.RulesNoParameters).Append('\n');
             else

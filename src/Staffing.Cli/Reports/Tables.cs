@@ -51,17 +51,20 @@ public static class Tables
         {
             var rows = Read(path);
             var header = rows.Count == 0 ? [] : rows[0];
+            var twins = Twins(header);
             using var writer = new StreamWriter(path, false, new UTF8Encoding(true));
             using var csv = new CsvWriter(writer, config);
             for (var r = 0; r < rows.Count; r++)
             {
                 var row = rows[r];
                 for (var i = 0; i < row.Length; i++)
-                    csv.WriteField(
-                        r == 0 ? Columns.Label(row[i])
-                        : i < header.Length ? InWords(header[i], row[i])
-                        : row[i]
-                    );
+                    if (!twins.Values.Contains(i))
+                        csv.WriteField(
+                            r == 0 ? Columns.Label(row[i])
+                            : twins.TryGetValue(i, out var j) ? Worded(row[i], j < row.Length ? row[j] : "")
+                            : i < header.Length ? InWords(header[i], row[i])
+                            : row[i]
+                        );
                 csv.NextRecord();
             }
         }
@@ -80,7 +83,6 @@ public static class Tables
             "role" when cell is "psychopedagogue" or "ptsc" => Words.Role(cell),
             "weekday" when Vocabulary.Weekdays.IndexOf(cell) is >= 0 and var day => Words.Weekday(day),
             "same_locality" or "sai_referral" when cell is "true" or "false" => Words.YesNo(cell == "true"),
-            _ when Explained.Contains(column) => Allocation.Reasons.Translate(cell),
             _ => cell,
         };
     }
@@ -144,6 +146,7 @@ public static class Tables
             if (rows.Count == 0)
                 continue;
             var header = rows[0];
+            var twins = Twins(header);
             sheets[Sheet(Path.GetFileNameWithoutExtension(path), sheets.Keys)] = rows.Skip(1)
                 .Select(row =>
                 {
@@ -152,10 +155,12 @@ public static class Tables
                     for (var i = 0; i < header.Length; i++)
                     {
                         var cell = i < row.Length ? Staffing.Io.CsvFile.Unescape(row[i]) : "";
+                        if (twins.Values.Contains(i))
+                            continue;
                         d[header[i]] =
                             Columns.IsNumeric(header[i]) && IsNumber(cell)
                                 ? decimal.Parse(cell, CultureInfo.InvariantCulture)
-                            : Explained.Contains(header[i]) ? Allocation.Reasons.Translate(cell)
+                            : twins.TryGetValue(i, out var j) ? Worded(cell, j < row.Length ? row[j] : "")
                             : cell;
                     }
                     return d;
@@ -168,8 +173,22 @@ public static class Tables
         Save(stream, sheets);
     }
 
-    /// <summary>The columns of free text: written in English in the files, read in the reader's language.</summary>
-    private static readonly string[] Explained = ["reason", "finding", "text", "warning"];
+    /// <summary>
+    /// Each explained column (reason, finding, text, warning) by index, to the index of its <c>_json</c> twin: the
+    /// explanation as a value, worded in the reader's language, the twin itself left out of what people read.
+    /// </summary>
+    private static Dictionary<int, int> Twins(string[] header)
+    {
+        var twins = new Dictionary<int, int>();
+        for (var i = 0; i < header.Length; i++)
+            if (Array.IndexOf(header, header[i] + "_json") is >= 0 and var j)
+                twins[i] = j;
+        return twins;
+    }
+
+    /// <summary>An explained cell in the reader's words from its value; the words as written when it has none.</summary>
+    private static string Worded(string words, string json) =>
+        json.Length > 0 && ExplanationJson.Read(json) is { } e && Explain.Knows(e) ? Explain.Read(e) : words;
 
     /// <summary>Sheets keyed by the contract's column names, saved with headers in the reader's language.</summary>
     public static void Save(Stream stream, IReadOnlyDictionary<string, List<Dictionary<string, object>>> sheets)

@@ -89,7 +89,7 @@ public sealed class Replanning(Planner planner, Interruption? interruption = nul
         }
         catch (LockConflictException ex)
         {
-            return ex.Conflicts;
+            return [.. ex.Conflicts.Select(Explain.Read)];
         }
         return [Say.Format(Texts.PinsCannotHold, FeasibilitySeconds)];
     }

@@ -105,7 +105,7 @@ public sealed class ReplanQueue
             }
             catch (LockConflictException ex)
             {
-                job.Finished(null, Texts.ApiPinsConflict, ex.Conflicts);
+                job.Finished(null, Texts.ApiPinsConflict, [.. ex.Conflicts.Select(Explain.Read)]);
             }
             catch (InputException ex)
             {

@@ -283,7 +283,7 @@ public static class RunsApi
                                     c.VariantAllocated > c.BaseAllocated ? "gains"
                                         : c.VariantAllocated < c.BaseAllocated ? "loses"
                                         : "entitlement",
-                                    Allocation.Reasons.Translate(c.Reason),
+                                    Explain.Read(c.Reason),
                                     d.Cause(c.Code, c.Resource)
                                 )),
                             ],
@@ -373,7 +373,7 @@ public static class RunsApi
         var dir = Directory.CreateTempSubdirectory("staffing-download-");
         try
         {
-            PlanWriter.Write(dir.FullName, view.Scenario, view.Plan);
+            PlanWriter.Write(dir.FullName, view.Scenario, view.Plan, Explain.Wording);
             if (zip)
             {
                 using var memory = new MemoryStream();

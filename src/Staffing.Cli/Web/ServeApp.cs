@@ -199,7 +199,7 @@ public static class ServeApp
                         return Error(Say.Format(Texts.ApiNoCentre, code), StatusCodes.Status404NotFound);
                     var card = new CentreCard(
                         Documents.EntitlementSchema,
-                        [Documents.Centre(view.Scenario.Policy, c)],
+                        [Documents.Centre(view.Scenario.Policy, c, Explain.Wording)],
                         [
                             .. view.Lines[code]
                                 .Select(l => new PlanRowEntry(
@@ -209,7 +209,7 @@ public static class ServeApp
                                     l.Shortfall,
                                     l.Rules,
                                     l.Funding,
-                                    Allocation.Reasons.Translate(l.Reason)
+                                    Explain.Read(l.Reason)
                                 )),
                         ],
                         [
@@ -490,7 +490,7 @@ public static class ServeApp
                         catch (LockConflictException ex)
                         {
                             return Error(
-                                Texts.ApiLocksConflict + string.Join("; ", ex.Conflicts),
+                                Texts.ApiLocksConflict + string.Join("; ", ex.Conflicts.Select(Explain.Read)),
                                 StatusCodes.Status422UnprocessableEntity
                             );
                         }
@@ -733,7 +733,7 @@ public static class ServeApp
                     c.VariantEntitled,
                     c.BaseAllocated,
                     c.VariantAllocated,
-                    Allocation.Reasons.Translate(c.Reason),
+                    Explain.Read(c.Reason),
                     (variant.Find(c.Code) ?? basis.Find(c.Code))?.Name ?? ""
                 )),
             ]

@@ -9,7 +9,7 @@ public sealed record PlanLine(
     int Allocated,
     string Rules,
     Funding Funding,
-    string Reason
+    Explanation Reason
 )
 {
     public int Shortfall => Entitled - Allocated;

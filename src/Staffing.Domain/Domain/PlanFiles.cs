@@ -8,7 +8,7 @@ public sealed record PlanRow(
     int Allocated,
     string Rules,
     Funding Funding,
-    string Reason = ""
+    Explanation Reason
 )
 {
     public int Shortfall => Entitled - Allocated;

@@ -17,9 +17,6 @@ public static class Say
     public static string English(ResourceManager texts, string key, params object?[] args) =>
         Format(texts.GetString(key, CultureInfo.InvariantCulture) ?? key, args);
 
-    /// <summary>The domain's own texts (the rules' figures, "Because…"), for a <see cref="Translation"/> of other layers.</summary>
-    public static ResourceManager DomainTexts => Texts.ResourceManager;
-
     /// <summary>"found {0}, expected {1}" in the current language, for a located message of another layer.</summary>
     public static string DomainFoundExpected => Texts.FoundExpected;
 

@@ -3,7 +3,7 @@ using Staffing.Domain;
 namespace Staffing.Rules;
 
 /// <summary>How one compensatory pupil more or fewer (of the same enrolment) would change a centre's entitlement.</summary>
-public sealed record CliffEdge(Stage Stage, int Change, Resource? Resource, int From, int To, string Rule, string Text);
+public sealed record CliffEdge(Stage Stage, int Change, Resource? Resource, int From, int To, string Rule, Explanation Text);
 
 public static class CliffEdges
 {
@@ -23,13 +23,13 @@ public static class CliffEdges
                 var moved = stage == Stage.Primary ? c with { PrimaryComp = comp } : c with { EsoComp = comp };
                 // An explicit programme flag stays as given; the default follows the counts.
                 var other = RuleBook.Entitle(moved, p);
-                var words = Say.Format(
+                var words = Explanation.Of(
                     (stage, change > 0) switch
                     {
-                        (Stage.Primary, true) => Texts.BecauseCliffMorePrimary,
-                        (Stage.Primary, false) => Texts.BecauseCliffFewerPrimary,
-                        (_, true) => Texts.BecauseCliffMoreEso,
-                        _ => Texts.BecauseCliffFewerEso,
+                        (Stage.Primary, true) => nameof(Texts.BecauseCliffMorePrimary),
+                        (Stage.Primary, false) => nameof(Texts.BecauseCliffFewerPrimary),
+                        (_, true) => nameof(Texts.BecauseCliffMoreEso),
+                        _ => nameof(Texts.BecauseCliffFewerEso),
                     },
                     comp,
                     c.Pupils(stage)
@@ -43,8 +43,8 @@ public static class CliffEdges
                             basis.Facts.Priority ? 1 : 0,
                             other.Facts.Priority ? 1 : 0,
                             "P-PRIORITY",
-                            Say.Format(
-                                other.Facts.Priority ? Texts.BecauseCliffPriority : Texts.BecauseCliffEndPriority,
+                            Explanation.Of(
+                                other.Facts.Priority ? nameof(Texts.BecauseCliffPriority) : nameof(Texts.BecauseCliffEndPriority),
                                 words
                             )
                         )
@@ -64,7 +64,7 @@ public static class CliffEdges
                             from,
                             to,
                             rule,
-                            Say.Format(Texts.BecauseCliffChange, words, r.Name(), from, to, rule)
+                            Explanation.Of(nameof(Texts.BecauseCliffChange), words, r, from, to, rule)
                         )
                     );
                 }

@@ -12,14 +12,14 @@ public sealed class GAce() : GroupRule(Id, "Decimoséptima E", Stage.Secondary)
         + "quince […] Con el fin de atender la posible demanda de escolarización excepcional a lo largo del curso se "
         + "reservarán dos plazas en cada grupo de las ACE.";
 
-    public override string Reading => Texts.ReadingGAce;
+    public override Explanation Reading => Explanation.Of(nameof(Texts.ReadingGAce));
 
     public override IReadOnlyList<string> Parameters => ["ace_group_max", "ace_reserved", "ace_pooling"];
 
-    public override string ReadingFor(Centre c, Policy p, in Facts f, int result) =>
+    public override Explanation ReadingFor(Centre c, Policy p, in Facts f, int result) =>
         p.AcePooling == AcePooling.Area
-            ? Say.Format(Texts.ReadingAceArea, c.Area)
-            : Texts.ReadingAceCentre;
+            ? Explanation.Of(nameof(Texts.ReadingAceArea), c.Area)
+            : Explanation.Of(nameof(Texts.ReadingAceCentre));
 
     /// <summary>G-ACE per area: centres proposing, pupils proposed, and the groups as ace_pooling counts them.</summary>
     public static IEnumerable<AceArea> Areas(IEnumerable<Centre> centres, Policy p) =>
@@ -41,16 +41,15 @@ public sealed class GAce() : GroupRule(Id, "Decimoséptima E", Stage.Secondary)
     public override int Evaluate(Centre c, Policy p, in Facts f) =>
         c.Kind.TeachesEso() ? StageIndicators.For(c, Stage, p, 0, 0).AceGroups : 0;
 
-    public override string Because(Centre c, Policy p, in Facts f, int result)
+    public override Explanation Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!c.Kind.TeachesEso())
-            return Texts.BecauseNoEso;
+            return Explanation.Of(nameof(Texts.BecauseNoEso));
         if (c.AcePupils == 0)
-            return Texts.BecauseNoAce;
-        return Say.Format(
-            Texts.BecauseAce,
+            return Explanation.Of(nameof(Texts.BecauseNoAce));
+        return Explanation.Of(nameof(Texts.BecauseAce),
             c.AcePupils,
-            Say.Count(result, Texts.BecauseAceGroupOne, Texts.BecauseAceGroupMany),
+            Explanation.Count(result, nameof(Texts.BecauseAceGroupOne), nameof(Texts.BecauseAceGroupMany)),
             p.AceGroupMax,
             p.AceReserved
         );

@@ -12,29 +12,28 @@ public sealed class GEsoSpecific() : GroupRule(Id, "Decimoséptima C", Stage.Sec
         + "de quince alumnos por grupo. […] El horario del alumnado de un grupo específico de compensación educativa "
         + "incluirá dos horas semanales de tutoría.";
 
-    public override string Reading => Texts.ReadingGEsoSpecific;
+    public override Explanation Reading => Explanation.Of(nameof(Texts.ReadingGEsoSpecific));
 
     public override IReadOnlyList<string> Parameters => ["specific_group_min", "specific_group_max"];
 
     public override int Evaluate(Centre c, Policy p, in Facts f) =>
         c.Kind.TeachesEso() ? StageIndicators.For(c, Stage, p, 0, 0).SpecificGroups : 0;
 
-    public override string Because(Centre c, Policy p, in Facts f, int result)
+    public override Explanation Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!c.Kind.TeachesEso())
-            return Texts.BecauseNoEso;
+            return Explanation.Of(nameof(Texts.BecauseNoEso));
         if (c.SpecificGroupPupils == 0)
-            return Texts.BecauseNoSpecific;
+            return Explanation.Of(nameof(Texts.BecauseNoSpecific));
         if (result == 0)
-            return Say.Format(Texts.BecauseSpecificNone, c.SpecificGroupPupils, p.SpecificGroupMin);
-        var text = Say.Format(
-            Texts.BecauseSpecific,
+            return Explanation.Of(nameof(Texts.BecauseSpecificNone), c.SpecificGroupPupils, p.SpecificGroupMin);
+        var text = Explanation.Of(nameof(Texts.BecauseSpecific),
             c.SpecificGroupPupils,
-            Say.Count(result, Texts.BecauseSpecificGroupOne, Texts.BecauseSpecificGroupMany),
+            Explanation.Count(result, nameof(Texts.BecauseSpecificGroupOne), nameof(Texts.BecauseSpecificGroupMany)),
             p.SpecificGroupMin,
             p.SpecificGroupMax
         );
         var left = StageIndicators.SpecificLeftOut(c, p, result);
-        return left > 0 ? text + "; " + Say.Count(left, Texts.BecauseLeftOutOne, Texts.BecauseLeftOutMany) : text;
+        return left > 0 ? Explanation.Clauses(text, Explanation.Count(left, nameof(Texts.BecauseLeftOutOne), nameof(Texts.BecauseLeftOutMany))) : text;
     }
 }

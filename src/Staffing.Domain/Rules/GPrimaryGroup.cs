@@ -11,7 +11,7 @@ public sealed class GPrimaryGroup() : GroupRule(Id, "Decimocuarta B", Stage.Prim
         "[…] se podrá establecer apoyo educativo en grupos fuera del aula de referencia, durante un máximo de quince "
         + "horas semanales. […] El número de alumnos en estos grupos de apoyo no debe ser superior a 12 […]";
 
-    public override string Reading => Texts.ReadingGPrimaryGroup;
+    public override Explanation Reading => Explanation.Of(nameof(Texts.ReadingGPrimaryGroup));
 
     public override IReadOnlyList<string> Parameters =>
         ["support_group_max", "support_hours_max", "min_support_hours", "teaching_hours_primary", "hours_per_day"];

@@ -11,7 +11,7 @@ public sealed class PConcertado() : Rule(Id, "Octava d")
         "Los centros privados concertados, en los que se cumplan las condiciones recogidas en la presente "
         + "instrucción, podrán contar en su concierto educativo con profesor de apoyo de compensación educativa.";
 
-    public override string Reading => Texts.ReadingPConcertado;
+    public override Explanation Reading => Explanation.Of(nameof(Texts.ReadingPConcertado));
 
     public override IReadOnlyList<string> Parameters =>
         ["concertado_support", "concertado_public_services", "concertado_in_pool"];
@@ -38,46 +38,45 @@ public sealed class PConcertado() : Rule(Id, "Octava d")
         };
 
     /// <summary>What concertado_support did to the ratio's posts, or null when nothing (a public centre, ratio).</summary>
-    internal static string? AgreementNote(Centre c, Policy p, int posts) =>
+    internal static Explanation? AgreementNote(Centre c, Policy p, int posts) =>
         c.IsPublic || p.ConcertadoSupport == ConcertadoSupport.Ratio || posts == 0 ? null
-        : p.ConcertadoSupport == ConcertadoSupport.One ? Say.Format(Texts.BecauseConcertadoOne, posts)
-        : Say.Format(Texts.BecauseConcertadoNone, posts);
+        : p.ConcertadoSupport == ConcertadoSupport.One ? Explanation.Of(nameof(Texts.BecauseConcertadoOne), posts)
+        : Explanation.Of(nameof(Texts.BecauseConcertadoNone), posts);
 
-    public override string Because(Centre c, Policy p, in Facts f, int result) =>
+    public override Explanation Because(Centre c, Policy p, in Facts f, int result) =>
         AgreementBecause(c, p, result, f.PrimaryPosts, PSupport.Id);
 
-    public override string ReadingFor(Centre c, Policy p, in Facts f, int result) =>
-        AgreementReading(c, p, PSupport.Id, Texts.ReadingServicesPrimary);
+    public override Explanation ReadingFor(Centre c, Policy p, in Facts f, int result) =>
+        AgreementReading(c, p, PSupport.Id, Explanation.Of(nameof(Texts.ReadingServicesPrimary)));
 
     /// <summary>The reading behind a concertado centre's posts (P-CONCERTADO and S-CONCERTADO).</summary>
-    internal static string AgreementReading(Centre c, Policy p, string supportRule, string publicServices) =>
+    internal static Explanation AgreementReading(Centre c, Policy p, string supportRule, Explanation publicServices) =>
         c.IsPublic
-            ? Texts.ReadingNoneConcertado
-            : Say.Format(
-                Texts.ReadingAgreement,
+            ? Explanation.Of(nameof(Texts.ReadingNoneConcertado))
+            : Explanation.Of(nameof(Texts.ReadingAgreement),
                 p.ConcertadoSupport switch
                 {
-                    ConcertadoSupport.Ratio => Say.Format(Texts.ReadingAgreementRatio, supportRule),
-                    ConcertadoSupport.One => Say.Format(Texts.ReadingAgreementOne, supportRule),
-                    _ => Texts.ReadingAgreementNone,
+                    ConcertadoSupport.Ratio => Explanation.Of(nameof(Texts.ReadingAgreementRatio), supportRule),
+                    ConcertadoSupport.One => Explanation.Of(nameof(Texts.ReadingAgreementOne), supportRule),
+                    _ => Explanation.Of(nameof(Texts.ReadingAgreementNone)),
                 },
-                p.ConcertadoInPool ? Texts.ReadingAgreementInPool : Texts.ReadingAgreementOutside,
-                Say.Format(
-                    p.ConcertadoPublicServices ? Texts.ReadingAgreementServices : Texts.ReadingAgreementNoServices,
+                Explanation.Of(p.ConcertadoInPool ? nameof(Texts.ReadingAgreementInPool) : nameof(Texts.ReadingAgreementOutside)),
+                Explanation.Of(
+                    p.ConcertadoPublicServices ? nameof(Texts.ReadingAgreementServices) : nameof(Texts.ReadingAgreementNoServices),
                     publicServices
                 )
             );
 
     /// <summary>Why a concertado centre's posts are held by its agreement (P-CONCERTADO and S-CONCERTADO).</summary>
-    internal static string AgreementBecause(Centre c, Policy p, int result, int posts, string supportRule)
+    internal static Explanation AgreementBecause(Centre c, Policy p, int result, int posts, string supportRule)
     {
         if (c.IsPublic)
-            return Texts.BecausePublicCentre;
+            return Explanation.Of(nameof(Texts.BecausePublicCentre));
         if (result == 0)
-            return Say.Format(Texts.BecauseConcertadoNoPost, supportRule);
-        return Say.Format(
-            p.ConcertadoInPool ? Texts.BecauseAgreementInPool : Texts.BecauseAgreement,
-            Say.Count(posts, Texts.BecauseSupportPostOne, Texts.BecauseSupportPostMany)
+            return Explanation.Of(nameof(Texts.BecauseConcertadoNoPost), supportRule);
+        return Explanation.Of(
+            p.ConcertadoInPool ? nameof(Texts.BecauseAgreementInPool) : nameof(Texts.BecauseAgreement),
+            Explanation.Count(posts, nameof(Texts.BecauseSupportPostOne), nameof(Texts.BecauseSupportPostMany))
         );
     }
 }

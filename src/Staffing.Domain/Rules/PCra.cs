@@ -12,7 +12,7 @@ public sealed class PCra() : Rule(Id, "Octava c, third term")
         + "compensatoria por cada 15 alumnos con necesidades de compensación educativa y/o con necesidades de apoyo "
         + "específico derivadas de la incorporación tardía al sistema educativo o por una escolarización irregular.";
 
-    public override string Reading => Texts.ReadingPCra;
+    public override Explanation Reading => Explanation.Of(nameof(Texts.ReadingPCra));
 
     public override IReadOnlyList<string> Parameters => ["cra_ratio", "rounding", "cra_requires_priority"];
 
@@ -26,16 +26,16 @@ public sealed class PCra() : Rule(Id, "Octava c, third term")
     public override int Evaluate(Centre c, Policy p, in Facts f) =>
         AppliesTo(c, p, f) ? PerRatio(p, c.PrimaryComp, p.CraRatio) : 0;
 
-    public override string Because(Centre c, Policy p, in Facts f, int result)
+    public override Explanation Because(Centre c, Policy p, in Facts f, int result)
     {
         if (c.Kind != CentreKind.CRA)
-            return Texts.BecauseNotCra;
+            return Explanation.Of(nameof(Texts.BecauseNotCra));
         if (!c.Programme)
             return NoProgramme;
         if (!c.IsPublic)
-            return Texts.BecauseConcertadoCra;
+            return Explanation.Of(nameof(Texts.BecauseConcertadoCra));
         if (!AppliesTo(c, p, f))
-            return Texts.BecauseCraNotPriority;
-        return Say.Format(Texts.BecauseCra, p.CraRatio, RoundingText(p, c.PrimaryComp, p.CraRatio));
+            return Explanation.Of(nameof(Texts.BecauseCraNotPriority));
+        return Explanation.Of(nameof(Texts.BecauseCra), p.CraRatio, RoundingText(p, c.PrimaryComp, p.CraRatio));
     }
 }

@@ -14,7 +14,7 @@ public sealed class PItinerant() : Rule(Id, "Octava b")
         + "compensatoria compartido con otro centro preferentemente de la misma localidad y de similares "
         + "características.";
 
-    public override string Reading => Texts.ReadingPItinerant;
+    public override Explanation Reading => Explanation.Of(nameof(Texts.ReadingPItinerant));
 
     public override IReadOnlyList<string> Parameters => ["itinerant_share", "itinerant_group_max"];
 
@@ -25,40 +25,41 @@ public sealed class PItinerant() : Rule(Id, "Octava b")
             ? 1
             : 0;
 
-    public override string Because(Centre c, Policy p, in Facts f, int result)
+    public override Explanation Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!c.Kind.TeachesPrimary())
-            return Texts.BecauseNoPrimary;
+            return Explanation.Of(nameof(Texts.BecauseNoPrimary));
         if (!c.Programme)
             return NoProgramme;
         return ItinerantBecause(c, p, Stage.Primary, f.PrimaryPosts + f.CraPosts, result);
     }
 
-    public override string ReadingFor(Centre c, Policy p, in Facts f, int result) => ItinerantReading(c, p, Reading);
+    public override Explanation ReadingFor(Centre c, Policy p, in Facts f, int result) => ItinerantReading(c, p, Reading);
 
-    internal static string ItinerantReading(Centre c, Policy p, string reading) =>
-        !p.PublicServices(c) ? PublicServiceReading(Texts.ReadingWhatItinerants)
-        : c.IsPublic ? Say.Format(Texts.ReadingItinerantChosen, reading, p.ItinerantGroupMax, p.ItinerantShareDays)
-        : Say.Format(Texts.ReadingItinerantChosen, reading, p.ItinerantGroupMax, p.ItinerantShareDays)
-            + "; "
-            + Texts.ReadingConcertadoAsPublic;
+    internal static Explanation ItinerantReading(Centre c, Policy p, Explanation reading) =>
+        !p.PublicServices(c) ? PublicServiceReading(Explanation.Of(nameof(Texts.ReadingWhatItinerants)))
+        : c.IsPublic ? Explanation.Of(nameof(Texts.ReadingItinerantChosen), reading, p.ItinerantGroupMax, p.ItinerantShareDays)
+        : Explanation.Clauses(
+            Explanation.Of(nameof(Texts.ReadingItinerantChosen), reading, p.ItinerantGroupMax, p.ItinerantShareDays),
+            Explanation.Of(nameof(Texts.ReadingConcertadoAsPublic))
+        );
 
     /// <summary>Why a stage is, or is not, eligible for an itinerant share (P-ITINERANT and S-ITINERANT).</summary>
-    internal static string ItinerantBecause(Centre c, Policy p, Stage stage, int posts, int result)
+    internal static Explanation ItinerantBecause(Centre c, Policy p, Stage stage, int posts, int result)
     {
         var primary = stage == Stage.Primary;
         if (!p.PublicServices(c))
-            return Texts.BecauseConcertadoNoItinerant;
+            return Explanation.Of(nameof(Texts.BecauseConcertadoNoItinerant));
         if (c.Comp(stage) == 0)
-            return primary ? Texts.BecauseNoCompPrimary : Texts.BecauseNoCompEso;
+            return primary ? Explanation.Of(nameof(Texts.BecauseNoCompPrimary)) : Explanation.Of(nameof(Texts.BecauseNoCompEso));
         if (posts > 0)
-            return Texts.BecauseOwnPosts;
+            return Explanation.Of(nameof(Texts.BecauseOwnPosts));
         return result == 1
-            ? Say.Format(
-                primary ? Texts.BecauseItinerantPrimary : Texts.BecauseItinerantEso,
+            ? Explanation.Of(
+                primary ? nameof(Texts.BecauseItinerantPrimary) : nameof(Texts.BecauseItinerantEso),
                 c.Comp(stage),
                 p.ItinerantShare
             )
-            : Say.Format(primary ? Texts.BecauseNotJustifiedPrimary : Texts.BecauseNotJustifiedEso, c.Comp(stage));
+            : Explanation.Of(primary ? nameof(Texts.BecauseNotJustifiedPrimary) : nameof(Texts.BecauseNotJustifiedEso), c.Comp(stage));
     }
 }

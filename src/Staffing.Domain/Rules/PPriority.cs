@@ -12,7 +12,7 @@ public sealed class PPriority() : Rule(Id, "Octava c")
         + "alumnos con las necesidades descritas serán considerados como centros de actuación preferente para los "
         + "equipos de orientación educativa y psicopedagógica […]";
 
-    public override string Reading => Texts.ReadingPPriority;
+    public override Explanation Reading => Explanation.Of(nameof(Texts.ReadingPPriority));
 
     public override IReadOnlyList<string> Parameters =>
         ["priority_threshold", "priority_strict", "priority_base", "concertado_public_services"];
@@ -29,15 +29,15 @@ public sealed class PPriority() : Rule(Id, "Octava c")
     /// The pupils the line is drawn over: the primary stage's (priority_base primary), or all the centre's (centre:
     /// infant, primary and a CEIPSO's ESO; missing infant columns count 0).
     /// </summary>
-    public static (int Comp, int Pupils, string Words) Base(Centre c, Policy p)
+    public static (int Comp, int Pupils, Explanation Words) Base(Centre c, Policy p)
     {
         if (p.PriorityBase == PriorityBase.Primary)
-            return (c.PrimaryComp, c.PrimaryPupils, Texts.BecauseBasePrimary);
+            return (c.PrimaryComp, c.PrimaryPupils, Explanation.Of(nameof(Texts.BecauseBasePrimary)));
         var eso = c.Kind == CentreKind.CEIPSO;
         return (
             c.InfantComp + c.PrimaryComp + (eso ? c.EsoComp : 0),
             c.InfantPupils + c.PrimaryPupils + (eso ? c.EsoPupils : 0),
-            eso ? Texts.BecauseBaseCentreEso : Texts.BecauseBaseCentre
+            eso ? Explanation.Of(nameof(Texts.BecauseBaseCentreEso)) : Explanation.Of(nameof(Texts.BecauseBaseCentre))
         );
     }
 
@@ -51,34 +51,33 @@ public sealed class PPriority() : Rule(Id, "Octava c")
         return p.PriorityStrict ? lhs > rhs : lhs >= rhs;
     }
 
-    public override string ReadingFor(Centre c, Policy p, in Facts f, int result)
+    public override Explanation ReadingFor(Centre c, Policy p, in Facts f, int result)
     {
         if (!p.PublicServices(c) && c.Kind.TeachesPrimary())
-            return Texts.ReadingPriorityConcertado;
-        var chosen = Say.Format(
-            Texts.ReadingPriorityChosen,
-            p.PriorityStrict ? Texts.ReadingStrict : Texts.ReadingNotStrict,
-            p.PriorityBase == PriorityBase.Primary ? Texts.ReadingBasePrimary : Texts.ReadingBaseCentre
+            return Explanation.Of(nameof(Texts.ReadingPriorityConcertado));
+        var chosen = Explanation.Of(nameof(Texts.ReadingPriorityChosen),
+            Explanation.Of(p.PriorityStrict ? nameof(Texts.ReadingStrict) : nameof(Texts.ReadingNotStrict)),
+            p.PriorityBase == PriorityBase.Primary ? Explanation.Of(nameof(Texts.ReadingBasePrimary)) : Explanation.Of(nameof(Texts.ReadingBaseCentre))
         );
-        return c.IsPublic ? chosen : chosen + "; " + Texts.ReadingConcertadoAsPublic;
+        return c.IsPublic ? chosen : Explanation.Clauses(chosen, Explanation.Of(nameof(Texts.ReadingConcertadoAsPublic)));
     }
 
-    public override string Because(Centre c, Policy p, in Facts f, int result)
+    public override Explanation Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!c.Kind.TeachesPrimary())
-            return Texts.BecauseNoPrimary;
+            return Explanation.Of(nameof(Texts.BecauseNoPrimary));
         if (!c.Programme)
             return NoProgramme;
         if (!p.PublicServices(c))
-            return Texts.BecauseConcertadoNotPriority;
-        var limit = Say.Format(
-            p.PriorityStrict ? Texts.BecauseMoreThan : Texts.BecauseAtLeast,
-            Percent(p.PriorityThreshold * 100)
+            return Explanation.Of(nameof(Texts.BecauseConcertadoNotPriority));
+        var limit = Explanation.Of(
+            p.PriorityStrict ? nameof(Texts.BecauseMoreThan) : nameof(Texts.BecauseAtLeast),
+            Share.Precise(p.PriorityThreshold * 100)
         );
         var (comp, pupils, words) = Base(c, p);
         if (pupils == 0)
-            return Say.Format(Texts.BecausePriorityNoPupils, words);
-        var share = Percent(100m * comp / pupils);
-        return Say.Format(result == 1 ? Texts.BecausePriorityYes : Texts.BecausePriorityNo, comp, pupils, words, share, limit);
+            return Explanation.Of(nameof(Texts.BecausePriorityNoPupils), words);
+        var share = Share.Precise(100m * comp / pupils);
+        return Explanation.Of(result == 1 ? nameof(Texts.BecausePriorityYes) : nameof(Texts.BecausePriorityNo), comp, pupils, words, share, limit);
     }
 }

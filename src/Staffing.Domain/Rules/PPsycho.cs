@@ -11,7 +11,7 @@ public sealed class PPsycho() : Rule(Id, "Octava c.a")
         "Intervención directa de un psicopedagogo de uno a tres días semanales, en función del número de alumnos con "
         + "necesidades de compensación educativa escolarizados en el centro.";
 
-    public override string Reading => Texts.ReadingPPsycho;
+    public override Explanation Reading => Explanation.Of(nameof(Texts.ReadingPPsycho));
 
     public override IReadOnlyList<string> Parameters => ["psycho_day_tiers", "psycho_count_stages"];
 
@@ -34,23 +34,23 @@ public sealed class PPsycho() : Rule(Id, "Octava c.a")
 
     public override int Evaluate(Centre c, Policy p, in Facts f) => f.Priority ? Days(p, Count(c, p)) : 0;
 
-    public override string Because(Centre c, Policy p, in Facts f, int result)
+    public override Explanation Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!f.Priority)
-            return Texts.BecauseNotPriority;
-        return Say.Format(Texts.BecausePsycho, Count(c, p), Say.Count(result, Texts.BecauseDayOne, Texts.BecauseDayMany))
-            + OutsideTheText(result);
+            return Explanation.Of(nameof(Texts.BecauseNotPriority));
+        return Explanation.Clauses(Explanation.Of(nameof(Texts.BecausePsycho), Count(c, p), Explanation.Count(result, nameof(Texts.BecauseDayOne), nameof(Texts.BecauseDayMany))),
+            OutsideTheText(result));
     }
 
-    public override string ReadingFor(Centre c, Policy p, in Facts f, int result)
+    public override Explanation ReadingFor(Centre c, Policy p, in Facts f, int result)
     {
         if (!f.Priority)
-            return Texts.ReadingNoneNotPriority;
-        var tiers = string.Join(", ", p.PsychoDayTiers.Select(t => Say.Format(Texts.ReadingTier, t.Days, t.From)));
+            return Explanation.Of(nameof(Texts.ReadingNoneNotPriority));
+        var tiers = Explanation.List(p.PsychoDayTiers.Select(t => Explanation.Of(nameof(Texts.ReadingTier), t.Days, t.From)));
         var counted =
             p.PsychoCountStages == CountStages.Both && c.Kind == CentreKind.CEIPSO
-                ? Texts.ReadingCountedBoth
-                : Texts.ReadingCountedPrimary;
-        return Say.Format(Texts.ReadingPsychoAssumption, tiers, counted);
+                ? Explanation.Of(nameof(Texts.ReadingCountedBoth))
+                : Explanation.Of(nameof(Texts.ReadingCountedPrimary));
+        return Explanation.Of(nameof(Texts.ReadingPsychoAssumption), tiers, counted);
     }
 }

@@ -11,7 +11,7 @@ public sealed class PPtsc() : Rule(Id, "Octava c.b")
         "Intervención directa de un profesor técnico de formación profesional de servicios a la comunidad de uno a "
         + "tres días semanales, en función de las necesidades de intervención socioeducativa en el centro.";
 
-    public override string Reading => Texts.ReadingPPtsc;
+    public override Explanation Reading => Explanation.Of(nameof(Texts.ReadingPPtsc));
 
     public override IReadOnlyList<string> Parameters => ["ptsc_days_by_need"];
 
@@ -21,14 +21,14 @@ public sealed class PPtsc() : Rule(Id, "Octava c.b")
 
     public override int Evaluate(Centre c, Policy p, in Facts f) => f.Priority ? p.PtscDaysByNeed[c.PtscNeed - 1] : 0;
 
-    public override string ReadingFor(Centre c, Policy p, in Facts f, int result) =>
+    public override Explanation ReadingFor(Centre c, Policy p, in Facts f, int result) =>
         f.Priority
-            ? Say.Format(Texts.ReadingPtscAssumption, string.Join(", ", p.PtscDaysByNeed))
-            : Texts.ReadingNoneNotPriority;
+            ? Explanation.Of(nameof(Texts.ReadingPtscAssumption), string.Join(", ", p.PtscDaysByNeed))
+            : Explanation.Of(nameof(Texts.ReadingNoneNotPriority));
 
-    public override string Because(Centre c, Policy p, in Facts f, int result) =>
+    public override Explanation Because(Centre c, Policy p, in Facts f, int result) =>
         f.Priority
-            ? Say.Format(Texts.BecausePtsc, c.PtscNeed, Say.Count(result, Texts.BecauseDayOne, Texts.BecauseDayMany))
-                + OutsideTheText(result)
-            : Texts.BecauseNotPriority;
+            ? Explanation.Clauses(Explanation.Of(nameof(Texts.BecausePtsc), c.PtscNeed, Explanation.Count(result, nameof(Texts.BecauseDayOne), nameof(Texts.BecauseDayMany))),
+                OutsideTheText(result))
+            : Explanation.Of(nameof(Texts.BecauseNotPriority));
 }

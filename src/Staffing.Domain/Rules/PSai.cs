@@ -11,18 +11,18 @@ public sealed class PSai() : Rule(Id, "Octava b, 2nd paragraph")
         "Igualmente, para la atención al alumnado con desconocimiento del español, los centros podrán solicitar el "
         + "apoyo del Servicio de Apoyo Itinerante al Alumnado Inmigrante (SAI).";
 
-    public override string Reading => Texts.ReadingPSai;
+    public override Explanation Reading => Explanation.Of(nameof(Texts.ReadingPSai));
 
     public override IReadOnlyList<string> Parameters => [];
 
     public override int Evaluate(Centre c, Policy p, in Facts f) => c.Kind.TeachesPrimary() && c.NoSpanish > 0 ? 1 : 0;
 
-    public override string Because(Centre c, Policy p, in Facts f, int result) =>
+    public override Explanation Because(Centre c, Policy p, in Facts f, int result) =>
         result == 1 ? Referral(c)
-        : c.Kind.TeachesPrimary() ? Texts.BecauseNoPupilsWithoutSpanish
-        : Texts.BecauseNoPrimary;
+        : c.Kind.TeachesPrimary() ? Explanation.Of(nameof(Texts.BecauseNoPupilsWithoutSpanish))
+        : Explanation.Of(nameof(Texts.BecauseNoPrimary));
 
     /// <summary>The referral's words, the same for P-SAI and S-SAI.</summary>
-    internal static string Referral(Centre c) =>
-        Say.Count(c.NoSpanish, Texts.BecauseReferralOne, Texts.BecauseReferralMany);
+    internal static Explanation Referral(Centre c) =>
+        Explanation.Count(c.NoSpanish, nameof(Texts.BecauseReferralOne), nameof(Texts.BecauseReferralMany));
 }

@@ -13,7 +13,7 @@ public sealed class PSupport() : Rule(Id, "Octava a")
         + "incorporación tardía al sistema educativo o por una escolarización irregular, hasta un máximo de un "
         + "puesto de maestro de apoyo por cada ciclo educativo.";
 
-    public override string Reading => Texts.ReadingPSupport;
+    public override Explanation Reading => Explanation.Of(nameof(Texts.ReadingPSupport));
 
     public override IReadOnlyList<string> Parameters =>
         ["primary_ratio", "cycle_cap", "rounding", "cra_requires_priority"];
@@ -33,24 +33,24 @@ public sealed class PSupport() : Rule(Id, "Octava a")
             ? PConcertado.AgreementPosts(c, p, Math.Min(PerRatio(p, c.PrimaryComp, p.PrimaryRatio), p.CycleCap * c.Cycles))
             : 0;
 
-    public override string Because(Centre c, Policy p, in Facts f, int result)
+    public override Explanation Because(Centre c, Policy p, in Facts f, int result)
     {
         if (!c.Kind.TeachesPrimary())
-            return Texts.BecauseNoPrimary;
+            return Explanation.Of(nameof(Texts.BecauseNoPrimary));
         if (!c.Programme)
             return NoProgramme;
         if (!AppliesTo(c, p, f))
-            return Texts.BecauseCraInstead;
+            return Explanation.Of(nameof(Texts.BecauseCraInstead));
         var cap = p.CycleCap * c.Cycles;
         var raw = PerRatio(p, c.PrimaryComp, p.PrimaryRatio);
-        var cycles = Say.Count(c.Cycles, Texts.BecauseCycleOne, Texts.BecauseCycleMany);
+        var cycles = Explanation.Count(c.Cycles, nameof(Texts.BecauseCycleOne), nameof(Texts.BecauseCycleMany));
         var rounded = RoundingText(p, c.PrimaryComp, p.PrimaryRatio);
         var text =
             raw > cap
-                ? Say.Format(Texts.BecauseSupportCapped, p.PrimaryRatio, rounded, p.CycleCap, cycles, cap)
-                : Say.Format(Texts.BecauseSupport, p.PrimaryRatio, rounded, cap, p.CycleCap, cycles);
-        return c.Kind == CentreKind.CRA && c.IsPublic ? text + "; " + Texts.BecauseCraFallsBack
-            : PConcertado.AgreementNote(c, p, Math.Min(raw, cap)) is { } note ? text + "; " + note
+                ? Explanation.Of(nameof(Texts.BecauseSupportCapped), p.PrimaryRatio, rounded, p.CycleCap, cycles, cap)
+                : Explanation.Of(nameof(Texts.BecauseSupport), p.PrimaryRatio, rounded, cap, p.CycleCap, cycles);
+        return c.Kind == CentreKind.CRA && c.IsPublic ? Explanation.Clauses(text, Explanation.Of(nameof(Texts.BecauseCraFallsBack)))
+            : PConcertado.AgreementNote(c, p, Math.Min(raw, cap)) is { } note ? Explanation.Clauses(text, note)
             : text;
     }
 }

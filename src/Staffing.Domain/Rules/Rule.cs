@@ -22,7 +22,7 @@ public abstract class Rule(string id, string instruction)
     public abstract string Text { get; }
 
     /// <summary>What the project reads into the text or assumes beside it (English); never the text itself.</summary>
-    public abstract string Reading { get; }
+    public abstract Explanation Reading { get; }
 
     /// <summary>The policy parameters the rule reads, by their names in policy.json.</summary>
     public abstract IReadOnlyList<string> Parameters { get; }
@@ -36,19 +36,21 @@ public abstract class Rule(string id, string instruction)
     public abstract int Evaluate(Centre c, Policy p, in Facts f);
 
     /// <summary>The figures and the outcome for one centre: what was counted and compared, never a reading.</summary>
-    public abstract string Because(Centre c, Policy p, in Facts f, int result);
+    public abstract Explanation Because(Centre c, Policy p, in Facts f, int result);
 
     /// <summary>
     /// The project's reading or assumption behind this centre's outcome, said as such ("reading chosen",
     /// "assumption"): the rule's whole reading unless the rule names the part that decided.
     /// </summary>
-    public virtual string ReadingFor(Centre c, Policy p, in Facts f, int result) => Reading;
+    public virtual Explanation ReadingFor(Centre c, Policy p, in Facts f, int result) => Reading;
 
     /// <summary>A concertado centre left out by a reading the text does not state (P-PRIORITY, P-/S-ITINERANT, ...).</summary>
-    internal static string PublicServiceReading(string what) => Say.Format(Texts.ReadingPublicService, what);
+    internal static Explanation PublicServiceReading(Explanation what) =>
+        Explanation.Of(nameof(Texts.ReadingPublicService), what);
 
-    /// <summary>How a reading the text does not state begins, in the current language ("Reading chosen, not in the text").</summary>
-    public static string NotInText => Texts.ReadingNotInText;
+    /// <summary>Whether a rule that did not apply was left out by a reading the text does not state (a concertado exclusion).</summary>
+    public static bool DecidedByReading(bool applied, Explanation reading) =>
+        !applied && reading.Key == nameof(Texts.ReadingPublicService);
 
     /// <summary>The rules it depends on, then its own id: "P-PRIORITY;P-PSYCHO".</summary>
     public string Chain => DependsOn.Count == 0 ? Id : string.Join(";", DependsOn) + ";" + Id;
@@ -66,10 +68,10 @@ public abstract class Rule(string id, string instruction)
         c.Kind.TeachesEso() && (c.Kind != CentreKind.CEIPSO || p.CeipsoSecondaryRules) && c.Programme;
 
     /// <summary>EOEP days are "de uno a tres días semanales" (Octava c.a, c.b): a what-if may set others, flagged.</summary>
-    internal static string OutsideTheText(int days) =>
-        days is 0 or (>= 1 and <= 3) ? "" : "; " + Say.Format(Texts.BecauseOutsideTheText, days);
+    internal static Explanation OutsideTheText(int days) =>
+        days is 0 or (>= 1 and <= 3) ? Explanation.None : Explanation.Of(nameof(Texts.BecauseOutsideTheText), days);
 
-    internal static string NoProgramme => Texts.BecauseNoProgramme;
+    internal static Explanation NoProgramme => Explanation.Of(nameof(Texts.BecauseNoProgramme));
 
     /// <summary>"Por cada 25": one unit per full ratio under the policy's rounding (P-SUPPORT, S-SUPPORT, P-CRA).</summary>
     internal static int PerRatio(Policy p, int count, int ratio) =>
@@ -80,10 +82,6 @@ public abstract class Rule(string id, string instruction)
             _ => (2 * count + ratio) / (2 * ratio),
         };
 
-    internal static string RoundingText(Policy p, int comp, int ratio) =>
-        Say.Format(Texts.BecauseRounding, comp, ratio, p.Rounding.ToString().ToLowerInvariant(), PerRatio(p, comp, ratio));
-
-    /// <summary>A share as a percentage with up to three decimals, for the 25% line.</summary>
-    public static string Percent(decimal value) =>
-        Math.Round(value, 3, MidpointRounding.AwayFromZero).ToString("0.0##", CultureInfo.InvariantCulture) + "%";
+    internal static Explanation RoundingText(Policy p, int comp, int ratio) =>
+        Explanation.Of(nameof(Texts.BecauseRounding), comp, ratio, p.Rounding, PerRatio(p, comp, ratio));
 }

@@ -27,9 +27,9 @@ public sealed record TraceLine(
     string Rule,
     string Instruction,
     bool Applied,
-    string Because,
+    Explanation Because,
     string Text,
-    string Reading
+    Explanation Reading
 );
 
 /// <summary>The rules of RULES.md, in its order, and the one place that chains them for a centre.</summary>

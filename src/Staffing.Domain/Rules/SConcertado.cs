@@ -11,7 +11,7 @@ public sealed class SConcertado() : Rule(Id, "Novena d")
         "Los centros privados concertados, en los que se cumplan las condiciones recogidas en la presente "
         + "instrucción, podrán contar en su concierto educativo con profesor de apoyo de compensación educativa.";
 
-    public override string Reading => Texts.ReadingSConcertado;
+    public override Explanation Reading => Explanation.Of(nameof(Texts.ReadingSConcertado));
 
     public override IReadOnlyList<string> Parameters =>
         ["concertado_support", "concertado_public_services", "concertado_in_pool"];
@@ -20,9 +20,9 @@ public sealed class SConcertado() : Rule(Id, "Novena d")
 
     public override int Evaluate(Centre c, Policy p, in Facts f) => !c.IsPublic && f.SecondaryPosts > 0 ? 1 : 0;
 
-    public override string Because(Centre c, Policy p, in Facts f, int result) =>
+    public override Explanation Because(Centre c, Policy p, in Facts f, int result) =>
         PConcertado.AgreementBecause(c, p, result, f.SecondaryPosts, SSupport.Id);
 
-    public override string ReadingFor(Centre c, Policy p, in Facts f, int result) =>
-        PConcertado.AgreementReading(c, p, SSupport.Id, Texts.ReadingServicesSecondary);
+    public override Explanation ReadingFor(Centre c, Policy p, in Facts f, int result) =>
+        PConcertado.AgreementReading(c, p, SSupport.Id, Explanation.Of(nameof(Texts.ReadingServicesSecondary)));
 }

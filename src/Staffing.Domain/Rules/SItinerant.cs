@@ -14,7 +14,7 @@ public sealed class SItinerant() : Rule(Id, "Novena c")
         + "adscribirán profesores de apoyo itinerantes del programa de educación compensatoria, compartidos con otro "
         + "centro, preferentemente de la misma localidad y similares características.";
 
-    public override string Reading => Texts.ReadingSItinerant;
+    public override Explanation Reading => Explanation.Of(nameof(Texts.ReadingSItinerant));
 
     public override IReadOnlyList<string> Parameters =>
         ["itinerant_share", "itinerant_group_max", "ceipso_secondary_rules"];
@@ -24,9 +24,9 @@ public sealed class SItinerant() : Rule(Id, "Novena c")
     public override int Evaluate(Centre c, Policy p, in Facts f) =>
         SecondaryStage(c, p) && p.PublicServices(c) && c.EsoComp > 0 && f.SecondaryPosts == 0 && c.ItinerantJustified ? 1 : 0;
 
-    public override string Because(Centre c, Policy p, in Facts f, int result) =>
+    public override Explanation Because(Centre c, Policy p, in Facts f, int result) =>
         SSupport.SecondaryGate(c, p) ?? PItinerant.ItinerantBecause(c, p, Stage.Secondary, f.SecondaryPosts, result);
 
-    public override string ReadingFor(Centre c, Policy p, in Facts f, int result) =>
+    public override Explanation ReadingFor(Centre c, Policy p, in Facts f, int result) =>
         PItinerant.ItinerantReading(c, p, Reading);
 }

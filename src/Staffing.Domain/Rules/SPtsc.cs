@@ -13,7 +13,7 @@ public sealed class SPtsc() : Rule(Id, "Novena b")
         + "profesorado del departamento de orientación con un profesor técnico de formación profesional de servicios "
         + "a la comunidad.";
 
-    public override string Reading => Texts.ReadingSPtsc;
+    public override Explanation Reading => Explanation.Of(nameof(Texts.ReadingSPtsc));
 
     public override IReadOnlyList<string> Parameters =>
         ["secondary_ptsc_min_support", "ceipso_secondary_ptsc", "concertado_public_services"];
@@ -29,17 +29,17 @@ public sealed class SPtsc() : Rule(Id, "Novena b")
             ? 1
             : 0;
 
-    public override string Because(Centre c, Policy p, in Facts f, int result)
+    public override Explanation Because(Centre c, Policy p, in Facts f, int result)
     {
         if (SSupport.SecondaryGate(c, p) is { } no)
             return no;
         if (!p.PublicServices(c))
-            return Texts.BecauseConcertadoNoPtsc;
+            return Explanation.Of(nameof(Texts.BecauseConcertadoNoPtsc));
         if (c.Kind == CentreKind.CEIPSO && !p.CeipsoSecondaryPtsc)
-            return Texts.BecauseCeipsoNotInstitute;
-        return Say.Format(
-            result == 1 ? Texts.BecausePtscYes : Texts.BecausePtscNo,
-            Say.Count(f.SecondaryPosts, Texts.BecauseSupportPostOne, Texts.BecauseSupportPostMany),
+            return Explanation.Of(nameof(Texts.BecauseCeipsoNotInstitute));
+        return Explanation.Of(
+            result == 1 ? nameof(Texts.BecausePtscYes) : nameof(Texts.BecausePtscNo),
+            Explanation.Count(f.SecondaryPosts, nameof(Texts.BecauseSupportPostOne), nameof(Texts.BecauseSupportPostMany)),
             p.SecondaryPtscMinSupport
         );
     }

@@ -13,7 +13,7 @@ public sealed class SSupport() : Rule(Id, "Novena a")
         + "y/o con necesidades de apoyo específico derivadas de la incorporación tardía al sistema educativo o por una "
         + "escolarización irregular, hasta un máximo de cuatro profesores de apoyo en la etapa.";
 
-    public override string Reading => Texts.ReadingSSupport;
+    public override Explanation Reading => Explanation.Of(nameof(Texts.ReadingSSupport));
 
     public override IReadOnlyList<string> Parameters =>
         ["secondary_ratio", "secondary_cap", "rounding", "ceipso_secondary_rules"];
@@ -29,27 +29,27 @@ public sealed class SSupport() : Rule(Id, "Novena a")
             ? PConcertado.AgreementPosts(c, p, Math.Min(PerRatio(p, c.EsoComp, p.SecondaryRatio), p.SecondaryCap))
             : 0;
 
-    public override string Because(Centre c, Policy p, in Facts f, int result)
+    public override Explanation Because(Centre c, Policy p, in Facts f, int result)
     {
         if (SecondaryGate(c, p) is { } no)
             return no;
         var raw = PerRatio(p, c.EsoComp, p.SecondaryRatio);
-        var text = Say.Format(
-            raw > p.SecondaryCap ? Texts.BecauseSecondarySupportCapped : Texts.BecauseSecondarySupport,
+        var text = Explanation.Of(
+            raw > p.SecondaryCap ? nameof(Texts.BecauseSecondarySupportCapped) : nameof(Texts.BecauseSecondarySupport),
             p.SecondaryRatio,
             RoundingText(p, c.EsoComp, p.SecondaryRatio),
             p.SecondaryCap
         );
-        return PConcertado.AgreementNote(c, p, Math.Min(raw, p.SecondaryCap)) is { } note ? text + "; " + note : text;
+        return PConcertado.AgreementNote(c, p, Math.Min(raw, p.SecondaryCap)) is { } note ? Explanation.Clauses(text, note) : text;
     }
 
     /// <summary>Why the S-* rules do not look at the centre at all, or null when they do.</summary>
-    internal static string? SecondaryGate(Centre c, Policy p)
+    internal static Explanation? SecondaryGate(Centre c, Policy p)
     {
         if (!c.Kind.TeachesEso())
-            return Texts.BecauseNoEso;
+            return Explanation.Of(nameof(Texts.BecauseNoEso));
         if (c.Kind == CentreKind.CEIPSO && !p.CeipsoSecondaryRules)
-            return Texts.BecauseCeipsoNotStaffed;
+            return Explanation.Of(nameof(Texts.BecauseCeipsoNotStaffed));
         return c.Programme ? null : NoProgramme;
     }
 }

@@ -88,28 +88,27 @@ public abstract class GroupRule(string id, string instruction, Stage stage) : Ru
     public override int Evaluate(Centre c, Policy p, in Facts f) =>
         Applies(c, p) ? StageIndicators.For(c, Stage, p, Posts(f), 0).GroupsNeeded : 0;
 
-    public override string Because(Centre c, Policy p, in Facts f, int result)
+    public override Explanation Because(Centre c, Policy p, in Facts f, int result)
     {
         if (result == 0)
-            return Texts.BecauseNoCompStage;
+            return Explanation.Of(nameof(Texts.BecauseNoCompStage));
         var ind = StageIndicators.For(c, Stage, p, Posts(f), 0);
-        return Say.Format(
-            ind.LowSupport ? Texts.BecauseGroupsLow : Texts.BecauseGroups,
+        return Explanation.Of(
+            ind.LowSupport ? nameof(Texts.BecauseGroupsLow) : nameof(Texts.BecauseGroups),
             ind.Compensatory,
-            Say.Count(result, Texts.BecauseSupportGroupOne, Texts.BecauseSupportGroupMany),
+            Explanation.Count(result, nameof(Texts.BecauseSupportGroupOne), nameof(Texts.BecauseSupportGroupMany)),
             p.SupportGroupMax,
-            Say.Count(Posts(f), Texts.BecausePostsGiveOne, Texts.BecausePostsGiveMany),
-            Say.Decimal(ind.SupportHoursPerPupil),
+            Explanation.Count(Posts(f), nameof(Texts.BecausePostsGiveOne), nameof(Texts.BecausePostsGiveMany)),
+            (ind.SupportHoursPerPupil),
             p.SupportHoursMax,
-            Say.Decimal(p.MinSupportHours),
+            (p.MinSupportHours),
             // The whole formula with its figures, so an inspector can redo it by hand.
-            Say.Format(
-                Texts.BecauseHoursFormula,
-                Say.Count(Posts(f), Texts.BecauseSupportPostOne, Texts.BecauseSupportPostMany),
+            Explanation.Of(nameof(Texts.BecauseHoursFormula),
+                Explanation.Count(Posts(f), nameof(Texts.BecauseSupportPostOne), nameof(Texts.BecauseSupportPostMany)),
                 StageIndicators.TeachingHours(Stage, p),
                 p.SupportGroupMax,
                 ind.Compensatory,
-                Say.Decimal(StageIndicators.Uncapped(Stage, p, Posts(f), 0, ind.Compensatory))
+                (StageIndicators.Uncapped(Stage, p, Posts(f), 0, ind.Compensatory))
             )
         );
     }

@@ -134,6 +134,11 @@ public static class Migrations
             );
             CREATE INDEX adoption_by_scenario ON adoption(scenario_id);
             """,
+        // 3: a line's reason as a value (ExplanationJson), worded when read, in the reader's language; the lines
+        // stored before keep their words in reason, shown as they were written.
+        """
+            ALTER TABLE run_line ADD COLUMN reason_json TEXT;
+            """,
     ];
 
     public static int Current => Steps.Count;

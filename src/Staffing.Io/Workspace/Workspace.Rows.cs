@@ -290,4 +290,9 @@ public sealed partial class Workspace
             cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return cmd;
     }
+
+    /// <summary>A stored line's reason: its value when stored as one, else its words as they were written.</summary>
+    private static Explanation ReadReason(string words, string? json) =>
+        json is null ? Explanation.Stored(words)
+        : ExplanationJson.Read(json) ?? throw Damaged("reason_json", json);
 }

@@ -56,7 +56,11 @@ public sealed partial class Workspace
             Bulk(
                 c,
                 tx,
-                "INSERT INTO run_line VALUES ($r, $i, $a, $b, $c, $d, $e, $f, $g)",
+                """
+                INSERT INTO run_line (run_id, position, code, resource, entitled, allocated, rules, funding, reason,
+                    reason_json)
+                VALUES ($r, $i, $a, $b, $c, $d, $e, $f, '', $g)
+                """,
                 p.Lines.Select(
                     (l, i) =>
                         new object?[]
@@ -69,7 +73,7 @@ public sealed partial class Workspace
                             l.Allocated,
                             l.Rules,
                             l.Funding.Name(),
-                            l.Reason,
+                            l.Reason.IsNone ? null : ExplanationJson.Write(l.Reason),
                         }
                 )
             );
@@ -226,7 +230,7 @@ public sealed partial class Workspace
                 throw InputException.Single(Say.Format(Texts.NoRun, Path, runId));
             var lines = Query(
                 c,
-                "SELECT code, resource, entitled, allocated, rules, funding, reason FROM run_line WHERE run_id = $r ORDER BY position",
+                "SELECT code, resource, entitled, allocated, rules, funding, reason, reason_json FROM run_line WHERE run_id = $r ORDER BY position",
                 r => new PlanLine(
                     r.GetString(0),
                     ParseResource(r.GetString(1)),
@@ -234,7 +238,7 @@ public sealed partial class Workspace
                     r.GetInt32(3),
                     r.GetString(4),
                     Known(r.GetString(5), ["pool", "agreement"], "funding") == "pool" ? Funding.Pool : Funding.Agreement,
-                    r.GetString(6)
+                    ReadReason(r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7))
                 ),
                 ("$r", runId)
             );

@@ -5,7 +5,7 @@ using Staffing.Rules;
 namespace Staffing.Allocation;
 
 /// <summary>One centre and resource: what it holds (null when current.csv does not say), against its entitlement.</summary>
-public sealed record AuditLine(string Code, Resource Resource, int? Held, int Entitled, string Finding, string Rules)
+public sealed record AuditLine(string Code, Resource Resource, int? Held, int Entitled, Explanation Finding, string Rules)
 {
     public int? Difference => Held - Entitled;
 }
@@ -28,10 +28,11 @@ public sealed record AuditArea(
 /// <summary>This year's staffing (current.csv) against the rules: per centre and resource, and per area.</summary>
 public static class Audit
 {
-    /// <remarks>Findings in English, as every value of the contract's files (<see cref="Reasons.Translate"/> reads them in another language).</remarks>
+    /// <summary>The finding's template of an itinerant pair this year's staffing breaks.</summary>
+    public const string PairBreaks = nameof(Texts.ReasonPairBreaks);
+
     public static IReadOnlyList<AuditLine> Lines(Scenario s)
     {
-        using var english = Language.Use(Language.English);
         var p = s.Policy;
         var result = new List<AuditLine>();
         var held = (s.Current ?? []).ToDictionary(h => (h.Code, h.Resource));
@@ -57,7 +58,7 @@ public static class Audit
                             r,
                             entitled,
                             entitled,
-                            Reasons.English(nameof(Texts.ReasonHeldByAgreement), entitled, line.Rules),
+                            Reasons.Of(nameof(Texts.ReasonHeldByAgreement), entitled, line.Rules),
                             line.Rules
                         )
                     );
@@ -66,15 +67,15 @@ public static class Audit
                 if (h is null && (!listed.Contains(c.Code) || !recorded.Contains(r)))
                 {
                     var unknown = listed.Contains(c.Code)
-                        ? Reasons.English(nameof(Texts.ReasonNotRecorded), r.Name())
-                        : Reasons.English(nameof(Texts.ReasonNoCurrentRow));
+                        ? Reasons.Of(nameof(Texts.ReasonNotRecorded), r)
+                        : Reasons.Of(nameof(Texts.ReasonNoCurrentRow));
                     result.Add(
                         new AuditLine(
                             c.Code,
                             r,
                             null,
                             entitled,
-                            Reasons.English(nameof(Texts.ReasonNotGiven), unknown, entitled),
+                            Reasons.Of(nameof(Texts.ReasonNotGiven), unknown, entitled),
                             line!.Rules
                         )
                     );
@@ -82,17 +83,18 @@ public static class Audit
                 }
                 var amount = h?.Amount ?? 0;
                 var rules = line?.Rules ?? RuleFor(r);
-                var why = string.Join(
-                    "; ",
-                    rules
+                var why = Explanation.Clauses(
+                    [
+                        .. rules
                         .Split(';')
                         .Select(id => trace.First(t => t.Rule == id))
-                        .Select(t => Reasons.English(nameof(Texts.ReasonRuleBecause), t.Rule, t.Instruction, t.Because))
+                        .Select(t => Reasons.Of(nameof(Texts.ReasonRuleBecause), t.Rule, t.Instruction, t.Because)),
+                    ]
                 );
                 var finding =
-                    amount == entitled ? Reasons.English(nameof(Texts.ReasonAsEntitled))
-                    : amount > entitled ? Reasons.English(nameof(Texts.ReasonOverStaffed), amount - entitled, entitled, why)
-                    : Reasons.English(nameof(Texts.ReasonUnderStaffed), entitled - amount, entitled, why);
+                    amount == entitled ? Reasons.Of(nameof(Texts.ReasonAsEntitled))
+                    : amount > entitled ? Reasons.Of(nameof(Texts.ReasonOverStaffed), amount - entitled, entitled, why)
+                    : Reasons.Of(nameof(Texts.ReasonUnderStaffed), entitled - amount, entitled, why);
                 if (r.IsItinerant() && h is not null)
                     finding = Partner(s, c, h, finding);
                 result.Add(new AuditLine(c.Code, r, amount, entitled, finding, rules));
@@ -104,33 +106,33 @@ public static class Audit
     /// <summary>The rule that would give the resource, for a holding the rules give nothing.</summary>
     private static string RuleFor(Resource r) => RuleBook.Giver(r).Chain;
 
-    private static string Partner(Scenario s, Centre c, Holding h, string finding)
+    private static Explanation Partner(Scenario s, Centre c, Holding h, Explanation finding)
     {
         if (h.Partner is not { } code || s.Find(code) is not { } partner)
             return h.Amount > 0 && h.Partner is null
-                ? finding + "; " + Reasons.English(nameof(Texts.ReasonNoPartnerNamed))
+                ? Explanation.Clauses(finding, Reasons.Of(nameof(Texts.ReasonNoPartnerNamed)))
                 : finding;
-        var problems = new List<string>();
+        var problems = new List<Explanation>();
         if (partner.Area != c.Area)
-            problems.Add(Reasons.English(nameof(Texts.ReasonPartnerOtherArea), code, partner.Area));
+            problems.Add(Reasons.Of(nameof(Texts.ReasonPartnerOtherArea), code, partner.Area));
         var stage = h.Resource.StageOf();
         if (!partner.Teaches(stage))
             problems.Add(
-                Reasons.English(
+                Reasons.Of(
                     stage == Stage.Primary ? nameof(Texts.ReasonPartnerNoPrimary) : nameof(Texts.ReasonPartnerNoSecondary),
                     code
                 )
             );
         else if (RuleBook.Entitle(partner, s.Policy).Amount(h.Resource) == 0)
-            problems.Add(Reasons.English(nameof(Texts.ReasonPartnerNotEligible), code, h.Resource.Name()));
+            problems.Add(Reasons.Of(nameof(Texts.ReasonPartnerNotEligible), code, h.Resource));
         if (
             s.Current!.FirstOrDefault(o => o.Code == code && o.Resource == h.Resource) is not { } back
             || back.Partner != c.Code
         )
-            problems.Add(Reasons.English(nameof(Texts.ReasonPartnerNotBack), code));
+            problems.Add(Reasons.Of(nameof(Texts.ReasonPartnerNotBack), code));
         return problems.Count == 0
             ? finding
-            : finding + "; " + Reasons.English(nameof(Texts.ReasonPairBreaks), string.Join("; ", problems));
+            : Explanation.Clauses(finding, Reasons.Of(nameof(Texts.ReasonPairBreaks), Explanation.Clauses([.. problems])));
     }
 
     public static IReadOnlyList<AuditArea> Areas(Scenario s, IReadOnlyList<AuditLine> lines)

@@ -148,12 +148,12 @@ public sealed class ComponentModel
                     sum.Add(x);
                 foreach (var (_, o) in alone.Where(kv => problem.CapacitiesOf(kv.Key).Contains(cap)))
                     sum.Add(o);
-                Name(Model.Add(sum <= cap.Amount), $"{cap.Label}: at most {cap.Amount} itinerant teachers");
+                Name(Model.Add(sum <= cap.Amount), $"{Reasons.Wording.Contract(cap.Label)}: at most {cap.Amount} itinerant teachers");
                 continue;
             }
             foreach (var d in demands.Where(d => problem.CapacitiesOf(d).Contains(cap)))
                 sum.Add(Allocated(d));
-            Name(Model.Add(sum <= cap.Amount), $"{cap.Label}: at most {cap.Amount} {cap.Resource.Unit()}");
+            Name(Model.Add(sum <= cap.Amount), $"{Reasons.Wording.Contract(cap.Label)}: at most {cap.Amount} {cap.Resource.Unit()}");
         }
     }
 

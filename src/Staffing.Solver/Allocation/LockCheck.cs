@@ -5,22 +5,23 @@ using Staffing.Rules;
 namespace Staffing.Allocation;
 
 /// <summary>Locks that cannot all hold: each conflict names the locks, the pool or rule against them, and by how much.</summary>
-public sealed class LockConflictException(IReadOnlyList<string> conflicts)
-    : Exception(string.Join(Environment.NewLine, conflicts))
+public sealed class LockConflictException(IReadOnlyList<Explanation> conflicts)
+    : Exception(string.Join(Environment.NewLine, conflicts.Select(Reasons.Wording.Contract)))
 {
-    public IReadOnlyList<string> Conflicts { get; } = conflicts;
+    public IReadOnlyList<Explanation> Conflicts { get; } = conflicts;
 }
 
 public static class LockCheck
 {
-    public static IReadOnlyList<string> Conflicts(AllocationProblem problem)
+    public static IReadOnlyList<Explanation> Conflicts(AllocationProblem problem)
     {
         var p = problem.Policy;
-        var result = new List<string>();
-        static string L(Holding h) =>
+        var result = new List<Explanation>();
+        // A lock as locks.csv writes it (the resource's code), so the planner finds the row.
+        static Explanation L(Holding h) =>
             h.Partner is null
-                ? Say.Format(Texts.LockShown, h.Code, h.Resource.Name(), h.Amount)
-                : Say.Format(Texts.LockShownWithPartner, h.Code, h.Resource.Name(), h.Amount, h.Partner);
+                ? Reasons.Of(nameof(Texts.LockShown), h.Code, h.Resource.Name(), h.Amount)
+                : Reasons.Of(nameof(Texts.LockShownWithPartner), h.Code, h.Resource.Name(), h.Amount, h.Partner);
         var usage = new Dictionary<Capacity, (int Amount, List<Holding> Locks)>();
         foreach (var h in problem.Locks.OrderBy(h => h.Code, StringComparer.Ordinal).ThenBy(h => h.Resource))
         {
@@ -30,10 +31,10 @@ public static class LockCheck
             {
                 if (h.Amount == 1 && d is null)
                     result.Add(
-                        Say.Format(
-                            Texts.LockNotEligible,
+                        Reasons.Of(
+                            nameof(Texts.LockNotEligible),
                             L(h),
-                            h.Resource.Name(),
+                            h.Resource,
                             h.Resource == Resource.PrimaryItinerant ? PItinerant.Id : SItinerant.Id
                         )
                     );
@@ -42,20 +43,20 @@ public static class LockCheck
                     var other = problem.Find(partner, h.Resource);
                     var pc = problem.Scenario.Find(partner)!;
                     if (other is null)
-                        result.Add(Say.Format(Texts.LockPartnerNotEligible, L(h), partner, h.Resource.Name()));
+                        result.Add(Reasons.Of(nameof(Texts.LockPartnerNotEligible), L(h), partner, h.Resource));
                     else if (pc.Area != problem.Scenario.Find(h.Code)!.Area)
                         result.Add(
-                            Say.Format(Texts.LockPartnerOtherArea, L(h), partner, pc.Area)
+                            Reasons.Of(nameof(Texts.LockPartnerOtherArea), L(h), partner, pc.Area)
                         );
                     else if (problem.Lock(partner, h.Resource) is { Amount: 0, Partner: null } no)
-                        result.Add(Say.Format(Texts.LockPairedAndNot, L(h), L(no)));
+                        result.Add(Reasons.Of(nameof(Texts.LockPairedAndNot), L(h), L(no)));
                     else if (
                         p.ItinerantShare == 2
                         && problem.Lock(partner, h.Resource) is { Amount: 1, Partner: { } third } back
                         && third != h.Code
                     )
                         result.Add(
-                            Say.Format(Texts.LockPartnerTwice, L(h), L(back), partner, p.ItinerantShare)
+                            Reasons.Of(nameof(Texts.LockPartnerTwice), L(h), L(back), partner, p.ItinerantShare)
                         );
                 }
                 continue;
@@ -63,12 +64,12 @@ public static class LockCheck
             if (h.Amount > entitled)
                 result.Add(
                     d is null
-                        ? Say.Format(Texts.LockAboveEntitlement, L(h), entitled, h.Amount - entitled)
-                        : Say.Format(Texts.LockAboveEntitlementRules, L(h), entitled, d.Rules, h.Amount - entitled)
+                        ? Reasons.Of(nameof(Texts.LockAboveEntitlement), L(h), entitled, h.Amount - entitled)
+                        : Reasons.Of(nameof(Texts.LockAboveEntitlementRules), L(h), entitled, d.Rules, h.Amount - entitled)
                 );
             else if (d is { Funding: Funding.Agreement } && h.Amount < entitled)
                 result.Add(
-                    Say.Format(Texts.LockConcertadoUnder, L(h), entitled, entitled - h.Amount)
+                    Reasons.Of(nameof(Texts.LockConcertadoUnder), L(h), entitled, entitled - h.Amount)
                 );
             if (
                 h.Resource == Resource.SecondaryPtsc
@@ -77,8 +78,8 @@ public static class LockCheck
                 && s.Amount < p.SecondaryPtscMinSupport
             )
                 result.Add(
-                    Say.Format(
-                        Texts.LockSecondaryPtsc,
+                    Reasons.Of(
+                        nameof(Texts.LockSecondaryPtsc),
                         L(h),
                         L(s),
                         SPtsc.Id,
@@ -98,11 +99,11 @@ public static class LockCheck
         foreach (var (cap, (amount, locks)) in usage.OrderBy(kv => kv.Key.Key, StringComparer.Ordinal))
             if (amount > cap.Amount)
                 result.Add(
-                    Say.Format(
-                        Texts.LockOverCapacity,
-                        string.Join(", ", locks.Select(L)),
+                    Reasons.Of(
+                        nameof(Texts.LockOverCapacity),
+                        Explanation.List(locks.Select(L)),
                         amount,
-                        Reasons.Translate(cap.Label),
+                        cap.Label,
                         cap.Amount,
                         amount - cap.Amount
                     )
@@ -121,11 +122,11 @@ public static class LockCheck
                     .Sum(g => Itinerants.TeachersFor(g.Count(), p));
                 if (teachers > cap.Amount)
                     result.Add(
-                        Say.Format(
-                            Texts.LockOverTeachers,
-                            string.Join(", ", inCap.Select(L)),
+                        Reasons.Of(
+                            nameof(Texts.LockOverTeachers),
+                            Explanation.List(inCap.Select(L)),
                             teachers,
-                            Reasons.Translate(cap.Label),
+                            cap.Label,
                             cap.Amount,
                             teachers - cap.Amount
                         )

@@ -35,7 +35,7 @@ public static class PlanBuilder
         foreach (var x in problem.Demands.OrderBy(x => x.Code, StringComparer.Ordinal).ThenBy(x => x.Resource))
         {
             var a = Allocated(x);
-            var reason = a < x.Entitled ? Reason(context, x, a) : "";
+            var reason = a < x.Entitled ? Reason(context, x, a) : Explanation.None;
             lines.Add(new PlanLine(x.Code, x.Resource, x.Entitled, a, x.Rules, x.Funding, reason));
         }
         var planLines = lines.ToImmutable();
@@ -95,7 +95,7 @@ public static class PlanBuilder
         }
     }
 
-    private static string Reason(ReasonContext context, Demand x, int allocated)
+    private static Explanation Reason(ReasonContext context, Demand x, int allocated)
     {
         var (problem, d, used, allocatedOf) = (context.Problem, context.Decisions, context.Used, context.AllocatedOf);
         var p = problem.Policy;
@@ -103,15 +103,15 @@ public static class PlanBuilder
             problem.Lock(x.Code, x.Resource) is { } lk
             && (x.Resource.IsItinerant() ? lk.Amount == 0 : lk.Amount == allocated)
         )
-            return Reasons.English(nameof(Texts.ReasonLock), x.Resource.Name(), lk.Amount);
+            return Reasons.Of(nameof(Texts.ReasonLock), x.Resource, lk.Amount);
         if (x.Resource == Resource.SecondaryPtsc)
         {
             var support = problem.Find(x.Code, Resource.SecondarySupport) is { } s ? allocatedOf(s) : 0;
             if (support < p.SecondaryPtscMinSupport)
-                return Reasons.English(
+                return Reasons.Of(
                     nameof(Texts.ReasonNoSecondaryPtsc),
                     SPtsc.Id,
-                    Reasons.EnglishCount(support, nameof(Texts.ReasonSecondaryPostsOne), nameof(Texts.ReasonSecondaryPostsMany)),
+                    Reasons.Count(support, nameof(Texts.ReasonSecondaryPostsOne), nameof(Texts.ReasonSecondaryPostsMany)),
                     p.SecondaryPtscMinSupport
                 );
         }
@@ -119,21 +119,21 @@ public static class PlanBuilder
         {
             var eligible = context.Eligible[(x.Centre.Area, x.Resource)];
             var pool = problem.CapacitiesOf(x).Where(c => c.Pool is not null).OrderBy(c => c.Amount).FirstOrDefault();
-            object?[] facts =
+            object[] facts =
             [
                 eligible,
-                Reasons.English(x.Resource.StageOf() == Stage.Primary ? nameof(Texts.ReasonPrimary) : nameof(Texts.ReasonSecondary)),
+                Reasons.Of(x.Resource.StageOf() == Stage.Primary ? nameof(Texts.ReasonPrimary) : nameof(Texts.ReasonSecondary)),
                 x.Centre.Area,
                 p.ItinerantShare,
                 p.ItinerantGroupMax,
             ];
             return pool is null
-                ? Reasons.English(nameof(Texts.ReasonItinerantsAllInUse), [x.Centre.Area, .. facts])
-                : Reasons.English(
+                ? Reasons.Of(nameof(Texts.ReasonItinerantsAllInUse), [x.Centre.Area, .. facts])
+                : Reasons.Of(
                     nameof(Texts.ReasonItinerantTeachersAllInUse),
                     [
                         pool.Label,
-                        Reasons.EnglishCount(pool.Amount, nameof(Texts.ReasonTeachersOne), nameof(Texts.ReasonTeachersMany)),
+                        Reasons.Count(pool.Amount, nameof(Texts.ReasonTeachersOne), nameof(Texts.ReasonTeachersMany)),
                         .. facts,
                     ]
                 );
@@ -144,23 +144,23 @@ public static class PlanBuilder
             ?? full.FirstOrDefault(c => c.Team is not null)
             ?? full.FirstOrDefault();
         if (binding is null)
-            return Reasons.English(
+            return Reasons.Of(
                 p.MaxLossPerCentre is not null ? nameof(Texts.ReasonContinuity) : nameof(Texts.ReasonPoolShort)
             );
         if (binding.Pool is null && binding.Team is null)
-            return Reasons.English(nameof(Texts.ReasonNoTeam), x.Resource.Name());
+            return Reasons.Of(nameof(Texts.ReasonNoTeam), x.Resource);
         var entitledThere = context.Entitled[binding];
         var pct = Percent(allocated, x.Entitled);
         var ratio = ReasonContext.Ratio(allocated, x.Entitled);
         var alike = context.AtRatio[(binding, ratio.Item1, ratio.Item2)] - 1;
-        var at = alike == 0 ? Reasons.English(nameof(Texts.ReasonAt), allocated, x.Entitled)
-            : alike == 1 ? Reasons.English(nameof(Texts.ReasonAtLikeOne), allocated, x.Entitled, pct)
-            : Reasons.English(nameof(Texts.ReasonAtLikeMany), allocated, x.Entitled, alike, pct);
+        var at = alike == 0 ? Reasons.Of(nameof(Texts.ReasonAt), allocated, x.Entitled)
+            : alike == 1 ? Reasons.Of(nameof(Texts.ReasonAtLikeOne), allocated, x.Entitled, pct)
+            : Reasons.Of(nameof(Texts.ReasonAtLikeMany), allocated, x.Entitled, alike, pct);
         if (binding.Team is not null)
         {
             var team = problem.Scenario.Teams!.First(t => t.Code == binding.Team);
             var people = x.Resource == Resource.PsychopedagogueDays ? team.Psychopedagogues : team.Ptsc;
-            return Reasons.English(
+            return Reasons.Of(
                 nameof(Texts.ReasonTeamFull),
                 binding.Label,
                 people,
@@ -170,12 +170,10 @@ public static class PlanBuilder
                 at
             );
         }
-        return Reasons.English(nameof(Texts.ReasonPoolShortBy), binding.Label, entitledThere, binding.Amount, at);
+        return Reasons.Of(nameof(Texts.ReasonPoolShortBy), binding.Label, entitledThere, binding.Amount, at);
     }
 
-    private static string Percent(int a, int e) =>
-        (e == 0 ? 0 : Math.Round(100m * a / e, 0, MidpointRounding.AwayFromZero)).ToString(CultureInfo.InvariantCulture)
-        + "%";
+    private static Share Percent(int a, int e) => Share.Whole(e == 0 ? 0 : 100m * a / e);
 
     private static ImmutableArray<ItinerantTeacher> Teachers(
         AllocationProblem problem,

@@ -5,9 +5,10 @@ using Staffing.Rules;
 
 namespace Staffing.Allocation;
 
-public sealed record Violation(string Code, string Resource, string Rule, string Message)
+public sealed record Violation(string Code, string Resource, string Rule, Explanation Message)
 {
-    public override string ToString() => $"{Code} {Resource} {Rule}: {Message}";
+    /// <summary>"CODE RESOURCE RULE: message", the message as <paramref name="wording"/> writes it.</summary>
+    public string Line(Func<Explanation, string> wording) => $"{Code} {Resource} {Rule}: {wording(Message)}";
 }
 
 /// <summary>
@@ -31,7 +32,7 @@ public static class PlanVerifier
             if (!centres.ContainsKey(r.Code))
             {
                 v.Add(
-                    new(r.Code, r.Resource.Name(), "plan", Say.Format(Texts.VerifyNoCentre, r.Line))
+                    new(r.Code, r.Resource.Name(), "plan", Reasons.Of(nameof(Texts.VerifyNoCentre), r.Line))
                 );
                 continue;
             }
@@ -41,7 +42,7 @@ public static class PlanVerifier
                         r.Code,
                         r.Resource.Name(),
                         "plan",
-                        Say.Format(Texts.VerifySecondRow, r.Line)
+                        Reasons.Of(nameof(Texts.VerifySecondRow), r.Line)
                     )
                 );
         }
@@ -56,7 +57,7 @@ public static class PlanVerifier
             var rule = line.Rules.Split(';')[^1];
             if (!rows.TryGetValue((code, res), out var row))
             {
-                v.Add(new(code, res.Name(), rule, Say.Format(Texts.VerifyMissing, line.Entitled)));
+                v.Add(new(code, res.Name(), rule, Reasons.Of(nameof(Texts.VerifyMissing), line.Entitled)));
                 continue;
             }
             if (row.Entitled != line.Entitled)
@@ -65,18 +66,18 @@ public static class PlanVerifier
                         code,
                         res.Name(),
                         rule,
-                        Say.Format(Texts.VerifyEntitled, row.Entitled, line.Entitled, line.Rules)
+                        Reasons.Of(nameof(Texts.VerifyEntitled), row.Entitled, line.Entitled, line.Rules)
                     )
                 );
             if (row.Rules != line.Rules)
-                v.Add(new(code, res.Name(), rule, Say.Format(Texts.VerifyRules, row.Rules, line.Rules)));
+                v.Add(new(code, res.Name(), rule, Reasons.Of(nameof(Texts.VerifyRules), row.Rules, line.Rules)));
             if (row.Funding != line.Funding)
                 v.Add(
                     new(
                         code,
                         res.Name(),
                         rule,
-                        Say.Format(Texts.VerifyFunding, row.Funding.Name(), line.Funding.Name())
+                        Reasons.Of(nameof(Texts.VerifyFunding), row.Funding.Name(), line.Funding.Name())
                     )
                 );
             if (line.Funding == Funding.Agreement && row.Allocated != line.Entitled)
@@ -85,7 +86,7 @@ public static class PlanVerifier
                         code,
                         res.Name(),
                         rule,
-                        Say.Format(Texts.VerifyConcertado, row.Allocated, line.Entitled)
+                        Reasons.Of(nameof(Texts.VerifyConcertado), row.Allocated, line.Entitled)
                     )
                 );
         }
@@ -97,7 +98,7 @@ public static class PlanVerifier
                         row.Code,
                         row.Resource.Name(),
                         "entitlement",
-                        Say.Format(Texts.VerifyNothing, row.Allocated, row.Entitled)
+                        Reasons.Of(nameof(Texts.VerifyNothing), row.Allocated, row.Entitled)
                     )
                 );
             if (row.Allocated < 0 || row.Allocated > row.Entitled)
@@ -106,7 +107,7 @@ public static class PlanVerifier
                         row.Code,
                         row.Resource.Name(),
                         "entitlement",
-                        Say.Format(Texts.VerifyOutside, row.Allocated, row.Entitled)
+                        Reasons.Of(nameof(Texts.VerifyOutside), row.Allocated, row.Entitled)
                     )
                 );
         }
@@ -120,7 +121,7 @@ public static class PlanVerifier
                         row.Code,
                         "secondary_ptsc",
                         SPtsc.Id,
-                        Say.Format(Texts.VerifyPtsc, Alloc(row.Code, Resource.SecondarySupport), min)
+                        Reasons.Of(nameof(Texts.VerifyPtsc), Alloc(row.Code, Resource.SecondarySupport), min)
                     )
                 );
         Teachers(s, entitled, rows, plan, v);
@@ -140,7 +141,7 @@ public static class PlanVerifier
         var area = s.Centres.ToDictionary(c => c.Code, c => c.Area, StringComparer.Ordinal);
         foreach (var pool in s.Pool ?? [])
         {
-            var who = pool.Area == PoolRow.AllAreas ? Texts.VerifyAllAreas : pool.Area;
+            object who = pool.Area == PoolRow.AllAreas ? Reasons.Of(nameof(Texts.VerifyAllAreas)) : pool.Area;
             long used = pool.Resource.IsItinerant()
                 ? plan.Itinerants.Count(t =>
                     t.Stage == pool.Resource.StageOf()
@@ -162,10 +163,10 @@ public static class PlanVerifier
                         pool.Area,
                         pool.Resource.Name(),
                         "pool",
-                        Say.Format(
-                            pool.Resource.IsItinerant() ? Texts.VerifyPoolTeachers
-                                : pool.Resource.IsEoepDays() ? Texts.VerifyPoolDays
-                                : Texts.VerifyPoolPosts,
+                        Reasons.Of(
+                            pool.Resource.IsItinerant() ? nameof(Texts.VerifyPoolTeachers)
+                                : pool.Resource.IsEoepDays() ? nameof(Texts.VerifyPoolDays)
+                                : nameof(Texts.VerifyPoolPosts),
                             who,
                             used,
                             pool.Amount
@@ -195,13 +196,13 @@ public static class PlanVerifier
                         t.Teacher,
                         res.Name(),
                         rule,
-                        Say.Format(Texts.VerifyGroupSize, t.Centres.Count, max)
+                        Reasons.Of(nameof(Texts.VerifyGroupSize), t.Centres.Count, max)
                     )
                 );
             var areas = t.Centres.Select(c => s.Find(c)?.Area).Distinct().ToList();
             if (areas.Count > 1)
                 v.Add(
-                    new(t.Teacher, res.Name(), rule, Say.Format(Texts.VerifyAreas, string.Join(", ", areas)))
+                    new(t.Teacher, res.Name(), rule, Reasons.Of(nameof(Texts.VerifyAreas), string.Join(", ", areas)))
                 );
             foreach (var c in t.Centres)
             {
@@ -211,7 +212,7 @@ public static class PlanVerifier
                             c,
                             res.Name(),
                             rule,
-                            Say.Format(t.Stage == Stage.Primary ? Texts.VerifyNotEligiblePrimary : Texts.VerifyNotEligibleSecondary, t.Teacher)
+                            Reasons.Of(t.Stage == Stage.Primary ? nameof(Texts.VerifyNotEligiblePrimary) : nameof(Texts.VerifyNotEligibleSecondary), t.Teacher)
                         )
                     );
                 if (!seen.TryAdd((c, t.Stage), t.Teacher))
@@ -220,7 +221,7 @@ public static class PlanVerifier
                             c,
                             res.Name(),
                             rule,
-                            Say.Format(t.Stage == Stage.Primary ? Texts.VerifyTwoSharesPrimary : Texts.VerifyTwoSharesSecondary, seen[(c, t.Stage)], t.Teacher)
+                            Reasons.Of(t.Stage == Stage.Primary ? nameof(Texts.VerifyTwoSharesPrimary) : nameof(Texts.VerifyTwoSharesSecondary), seen[(c, t.Stage)], t.Teacher)
                         )
                     );
             }
@@ -230,7 +231,7 @@ public static class PlanVerifier
                         t.Teacher,
                         res.Name(),
                         rule,
-                        Say.Format(Texts.VerifyDays, string.Join("+", t.Days), t.FreeDays)
+                        Reasons.Of(nameof(Texts.VerifyDays), string.Join("+", t.Days), t.FreeDays)
                     )
                 );
         }
@@ -243,7 +244,7 @@ public static class PlanVerifier
                         row.Code,
                         row.Resource.Name(),
                         row.Resource == Resource.PrimaryItinerant ? PItinerant.Id : SItinerant.Id,
-                        Say.Format(inPlan ? Texts.VerifyPairedUnallocated : Texts.VerifyAllocatedUnpaired, row.Allocated)
+                        Reasons.Of(inPlan ? nameof(Texts.VerifyPairedUnallocated) : nameof(Texts.VerifyAllocatedUnpaired), row.Allocated)
                     )
                 );
         }
@@ -260,7 +261,7 @@ public static class PlanVerifier
             return;
         if (plan.Schedule is not { } schedule)
         {
-            v.Add(new("*", "eoep", "EOEP", Texts.VerifyNoSchedule));
+            v.Add(new("*", "eoep", "EOEP", Reasons.Of(nameof(Texts.VerifyNoSchedule))));
             return;
         }
         var p = s.Policy;
@@ -271,7 +272,7 @@ public static class PlanVerifier
             var rule = role == "psychopedagogue" ? PPsycho.Id : PPtsc.Id;
             if (!byTeam.TryGetValue(team, out var t))
             {
-                v.Add(new(id, role, rule, Say.Format(Texts.VerifyNoTeam, team)));
+                v.Add(new(id, role, rule, Reasons.Of(nameof(Texts.VerifyNoTeam), team)));
                 continue;
             }
             var tag = role == "psychopedagogue" ? "psy" : "ptsc";
@@ -287,9 +288,9 @@ public static class PlanVerifier
                 || n < 1
                 || n > people
             )
-                v.Add(new(id, role, rule, Say.Format(role == "psychopedagogue" ? Texts.VerifyNotPsychopedagogue : Texts.VerifyNotPtsc, people, team)));
+                v.Add(new(id, role, rule, Reasons.Of(role == "psychopedagogue" ? nameof(Texts.VerifyNotPsychopedagogue) : nameof(Texts.VerifyNotPtsc), people, team)));
             foreach (var day in person.GroupBy(r => r.Weekday).Where(g => g.Count() > 1))
-                v.Add(new(id, role, rule, Say.Format(Texts.VerifyPlaces, day.Count(), Weekday(day.Key))));
+                v.Add(new(id, role, rule, Reasons.Of(nameof(Texts.VerifyPlaces), day.Count(), (Weekday)day.Key)));
             var working = person.Where(r => r.Centre is not null).Select(r => r.Weekday).Distinct().Count();
             if (working > p.EoepDaysPerPerson)
                 v.Add(
@@ -297,7 +298,7 @@ public static class PlanVerifier
                         id,
                         role,
                         rule,
-                        Say.Format(Texts.VerifyWorks, working, p.EoepDaysPerPerson)
+                        Reasons.Of(nameof(Texts.VerifyWorks), working, p.EoepDaysPerPerson)
                     )
                 );
         }
@@ -315,14 +316,14 @@ public static class PlanVerifier
                             row.Code,
                             res.Name(),
                             rule,
-                            Say.Format(Texts.VerifyScheduleDays, row.Allocated, mine.Count)
+                            Reasons.Of(nameof(Texts.VerifyScheduleDays), row.Allocated, mine.Count)
                         )
                     );
                 if (mine.Select(r => r.Weekday).Distinct().Count() != mine.Count)
-                    v.Add(new(row.Code, res.Name(), rule, Texts.VerifySameWeekday));
+                    v.Add(new(row.Code, res.Name(), rule, Reasons.Of(nameof(Texts.VerifySameWeekday))));
                 var own = s.Find(row.Code)?.Eoep;
                 if (mine.Any(r => r.Eoep != own))
-                    v.Add(new(row.Code, res.Name(), rule, Say.Format(Texts.VerifyOtherTeam, own ?? Texts.VerifyNone)));
+                    v.Add(new(row.Code, res.Name(), rule, Reasons.Of(nameof(Texts.VerifyOtherTeam), own ?? Texts.VerifyNone)));
             }
             foreach (var visit in visits.Where(r => !rows.ContainsKey((r.Centre!, res))))
                 v.Add(
@@ -330,7 +331,7 @@ public static class PlanVerifier
                         visit.Centre!,
                         res.Name(),
                         rule,
-                        Say.Format(Texts.VerifyVisited, Weekday(visit.Weekday))
+                        Reasons.Of(nameof(Texts.VerifyVisited), (Weekday)visit.Weekday)
                     )
                 );
         }
@@ -347,7 +348,7 @@ public static class PlanVerifier
         {
             var held = rows.TryGetValue((h.Code, h.Resource), out var row) ? row.Allocated : 0;
             if (held != h.Amount)
-                v.Add(new(h.Code, h.Resource.Name(), "lock", Say.Format(Texts.VerifyLocked, h.Amount, held)));
+                v.Add(new(h.Code, h.Resource.Name(), "lock", Reasons.Of(nameof(Texts.VerifyLocked), h.Amount, held)));
             if (h.Resource.IsItinerant() && h.Partner is { } partner)
             {
                 var together = plan.Itinerants.Any(t =>
@@ -359,7 +360,7 @@ public static class PlanVerifier
                             h.Code,
                             h.Resource.Name(),
                             "lock",
-                            Say.Format(Texts.VerifyLockedPaired, partner)
+                            Reasons.Of(nameof(Texts.VerifyLockedPaired), partner)
                         )
                     );
                 if (h.Amount == 0 && together)
@@ -368,7 +369,7 @@ public static class PlanVerifier
                             h.Code,
                             h.Resource.Name(),
                             "lock",
-                            Say.Format(Texts.VerifyLockedApart, partner)
+                            Reasons.Of(nameof(Texts.VerifyLockedApart), partner)
                         )
                     );
             }
@@ -419,7 +420,7 @@ public static class PlanVerifier
                             b.Code,
                             b.Resource.Name(),
                             "fairness",
-                            Say.Format(Texts.VerifyFairness, a.Code, alloc[a], a.Entitled, alloc[b], b.Entitled, Reasons.Translate(cap.Label))
+                            Reasons.Of(nameof(Texts.VerifyFairness), a.Code, alloc[a], a.Entitled, alloc[b], b.Entitled, cap.Label)
                         )
                     );
                     goto nextReceiver;
@@ -430,7 +431,4 @@ public static class PlanVerifier
         }
     }
 
-    /// <summary>A weekday in the reader's words (the files write it in English).</summary>
-    private static string Weekday(int day) =>
-        Texts.ResourceManager.GetString("Weekday" + day, System.Globalization.CultureInfo.CurrentUICulture)!;
 }

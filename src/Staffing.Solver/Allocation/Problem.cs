@@ -20,7 +20,7 @@ public sealed record Demand(Centre Centre, Resource Resource, int Entitled, stri
 
 /// <summary>A capacity a set of demands draws on: a pool row, or an EOEP team's people in one role.</summary>
 /// <remarks>Amounts are posts, days a week, or for itinerant resources teachers (however many centres each serves).</remarks>
-public sealed record Capacity(string Key, string Label, Resource Resource, int Amount)
+public sealed record Capacity(string Key, Explanation Label, Resource Resource, int Amount)
 {
     private readonly int hash = Key.GetHashCode(StringComparison.Ordinal);
 
@@ -82,8 +82,8 @@ public sealed class AllocationProblem
             var cap = new Capacity(
                 $"pool {row.Area} {row.Resource.Name()}",
                 row.Area == PoolRow.AllAreas
-                    ? Reasons.English(nameof(Texts.ReasonAllAreas), row.Resource.Name())
-                    : $"{row.Area} {row.Resource.Name()}",
+                    ? Reasons.Of(nameof(Texts.ReasonAllAreas), row.Resource)
+                    : Reasons.Of(nameof(Texts.ReasonAreaPool), row.Area, row.Resource),
                 row.Resource,
                 row.Amount
             )
@@ -106,7 +106,7 @@ public sealed class AllocationProblem
             {
                 var cap = new Capacity(
                     $"team {team.Code} {resource.Name()}",
-                    Reasons.English(role, team.Code),
+                    Reasons.Of(role, team.Code),
                     resource,
                     people * p.EoepDaysPerPerson
                 )
@@ -144,7 +144,7 @@ public sealed class AllocationProblem
     }
 
     private static Capacity NoTeam(Demand d) =>
-        new($"no team {d.Code} {d.Resource.Name()}", Reasons.English(nameof(Texts.ReasonNoTeamLabel)), d.Resource, 0);
+        new($"no team {d.Code} {d.Resource.Name()}", Reasons.Of(nameof(Texts.ReasonNoTeamLabel)), d.Resource, 0);
 
     public ImmutableArray<Capacity> CapacitiesOf(Demand d) => capacitiesOf[d];
 

@@ -3,23 +3,17 @@ using Staffing.Solver;
 namespace Staffing.Allocation;
 
 /// <summary>
-/// The reasons written into the contract's files in English (a plan's shortfalls, audit findings, what a what-if
-/// changes, with the rules' figures they quote) read in the interface language.
+/// The solver's explanations (a plan's shortfalls, audit findings, what a what-if changes, lock conflicts, the
+/// verifier's findings) as values of the solver's templates, quoting the rules' figures of the domain's.
 /// </summary>
 public static class Reasons
 {
-    // Built on the first translation only: a plan that is never read in Spanish compiles no pattern.
-    private static readonly Lazy<Translation> Catalogue = new(() =>
-        new((Texts.ResourceManager, "Reason"), (Say.DomainTexts, "Because"))
-    );
+    /// <summary>The solver's and the domain's templates, values in their codes; the interface adds its words.</summary>
+    public static Wording Wording { get; } = Wording.Domain.With(Texts.ResourceManager);
 
-    /// <summary>An English reason in the current UI culture; itself in English or when it matches no template.</summary>
-    public static string Translate(string english) =>
-        Language.Current == Language.English ? english : Catalogue.Value.Translate(english);
+    /// <summary>An explanation of the solver's template <paramref name="key"/>.</summary>
+    internal static Explanation Of(string key, params object[] args) => Explanation.Of(key, args);
 
-    /// <summary>A reason as the contract's files hold it, in English whatever the interface language.</summary>
-    internal static string English(string key, params object?[] args) => Say.English(Texts.ResourceManager, key, args);
-
-    /// <summary>"1 …" or "N …" in English: a count inside a reason.</summary>
-    internal static string EnglishCount(int n, string one, string many) => English(n == 1 ? one : many, n);
+    /// <summary>"1 …" or "N …": a count inside a reason.</summary>
+    internal static Explanation Count(int n, string one, string many) => Explanation.Count(n, one, many);
 }

@@ -23,7 +23,7 @@ public sealed record EquityRow(
     double? PostsPer100,
     double? EoepDaysPer100,
     double? CoverageGini,
-    string Warning,
+    Explanation Warning,
     OwnershipSplit Ownership
 );
 
@@ -131,10 +131,10 @@ public static class EquityReport
             }
             var warning =
                 teaching.Count < MinCentres
-                    ? Allocation.Reasons.English(nameof(Texts.ReasonSmallUnitCentres), teaching.Count, MinCentres)
+                    ? Allocation.Reasons.Of(nameof(Texts.ReasonSmallUnitCentres), teaching.Count, MinCentres)
                 : comp < MinCompensatory
-                    ? Allocation.Reasons.English(nameof(Texts.ReasonSmallUnitPupils), comp, MinCompensatory)
-                : "";
+                    ? Allocation.Reasons.Of(nameof(Texts.ReasonSmallUnitPupils), comp, MinCompensatory)
+                : Explanation.None;
             rows.Add(
                 new EquityRow(
                     level,

@@ -20,7 +20,7 @@ public sealed record CentreChange(
     int VariantEntitled,
     int BaseAllocated,
     int VariantAllocated,
-    string Reason
+    Explanation Reason
 );
 
 /// <summary>Base against variant: what moves per area and resource, and which centres change and why.</summary>
@@ -74,19 +74,17 @@ public static class Comparison
     }
 
     /// <summary>The rule whose outcome flipped or whose number moved, else the allocation.</summary>
-    /// <remarks>In English, as every value of the contract's files (<see cref="Reasons.Translate"/> reads it in another language).</remarks>
-    private static string Reason(Scenario b, Scenario v, string code, Resource r, PlanLine? x, PlanLine? y)
+    private static Explanation Reason(Scenario b, Scenario v, string code, Resource r, PlanLine? x, PlanLine? y)
     {
-        using var english = Language.Use(Language.English);
         var cb = b.Find(code);
         var cv = v.Find(code);
         if (cb is null)
-            return Reasons.English(nameof(Texts.ReasonNewCentre));
+            return Reasons.Of(nameof(Texts.ReasonNewCentre));
         if (cv is null)
-            return Reasons.English(nameof(Texts.ReasonCentreGone));
+            return Reasons.Of(nameof(Texts.ReasonCentreGone));
         var (entitledBefore, entitledAfter) = (x?.Entitled ?? 0, y?.Entitled ?? 0);
         var (allocatedBefore, allocatedAfter) = (x?.Allocated ?? 0, y?.Allocated ?? 0);
-        var because = y is { Reason.Length: > 0 } ? y.Reason : null;
+        var because = y is { Reason.IsNone: false } ? y.Reason : null;
         if (entitledBefore != entitledAfter)
         {
             var tb = RuleBook.Trace(cb, b.Policy).ToDictionary(t => t.Rule);
@@ -94,27 +92,27 @@ public static class Comparison
             var rules = (y?.Rules ?? x!.Rules).Split(';');
             foreach (var id in rules)
                 if (tb[id].Applied != tv[id].Applied)
-                    return Reasons.English(
+                    return Reasons.Of(
                         tv[id].Applied ? nameof(Texts.ReasonNowApplies) : nameof(Texts.ReasonNoLongerApplies),
                         id,
                         tv[id].Instruction,
                         tv[id].Because
                     );
             var last = rules[^1];
-            object?[] moved = [last, entitledBefore, entitledAfter, tv[last].Instruction, tv[last].Because];
+            object[] moved = [last, entitledBefore, entitledAfter, tv[last].Instruction, tv[last].Because];
             // More entitled but less allocated: the pool did not grow, so its share of it fell.
             if (entitledAfter > entitledBefore && allocatedAfter < allocatedBefore)
                 return because is null
-                    ? Reasons.English(nameof(Texts.ReasonShareFell), [.. moved, allocatedBefore, allocatedAfter])
-                    : Reasons.English(
+                    ? Reasons.Of(nameof(Texts.ReasonShareFell), [.. moved, allocatedBefore, allocatedAfter])
+                    : Reasons.Of(
                         nameof(Texts.ReasonShareFellBecause),
                         [.. moved, allocatedBefore, allocatedAfter, because]
                     );
-            return Reasons.English(nameof(Texts.ReasonEntitlementMoved), moved);
+            return Reasons.Of(nameof(Texts.ReasonEntitlementMoved), moved);
         }
         return because is null
-            ? Reasons.English(nameof(Texts.ReasonAllocation), allocatedBefore, allocatedAfter, entitledAfter)
-            : Reasons.English(nameof(Texts.ReasonAllocationBecause), allocatedBefore, allocatedAfter, entitledAfter, because);
+            ? Reasons.Of(nameof(Texts.ReasonAllocation), allocatedBefore, allocatedAfter, entitledAfter)
+            : Reasons.Of(nameof(Texts.ReasonAllocationBecause), allocatedBefore, allocatedAfter, entitledAfter, because);
     }
 
     /// <summary>Centres whose itinerant partners differ between two plans (in a stage), partners as codes.</summary>

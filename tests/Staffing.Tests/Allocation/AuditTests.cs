@@ -21,7 +21,7 @@ public class AuditTests
         var k = Line(Audit.Lines(s), "K", Resource.PrimarySupport);
         Assert.Equal(3, k.Held);
         Assert.Equal(0, k.Difference);
-        Assert.StartsWith("held through its funding agreement", k.Finding);
+        Assert.StartsWith("held through its funding agreement", k.Finding.En());
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class AuditTests
         var b = Line(lines, "B", Resource.PrimarySupport);
         Assert.Null(b.Held);
         Assert.Null(b.Difference);
-        Assert.StartsWith("not given", b.Finding);
+        Assert.StartsWith("not given", b.Finding.En());
         Assert.Equal(-1, Line(lines, "A", Resource.PrimarySupport).Difference);
         var area = Audit.Areas(s, lines).Single(a => a.Resource == Resource.PrimarySupport);
         Assert.Equal((1, 2, 1, 1, 2), (area.Held, area.Entitled, area.Under, area.NotGiven, area.NotGivenEntitled));

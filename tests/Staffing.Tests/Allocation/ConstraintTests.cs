@@ -35,7 +35,7 @@ public class ConstraintTests
         var (_, plan) = PlanOf(s);
         Assert.Equal(
             "pool short: A primary_support: 6 entitled, 4 in the pool; this centre is at 2 of 3, like 1 other at 67%",
-            plan.Line("A", Resource.PrimarySupport).Reason
+            plan.Line("A", Resource.PrimarySupport).Reason.En()
         );
     }
 
@@ -67,7 +67,7 @@ public class ConstraintTests
         Assert.Equal(0, plan.Line("A", Resource.SecondaryPtsc).Allocated);
         Assert.StartsWith(
             "S-PTSC: 1 secondary support post allocated, fewer than 2",
-            plan.Line("A", Resource.SecondaryPtsc).Reason
+            plan.Line("A", Resource.SecondaryPtsc).Reason.En()
         );
     }
 
@@ -113,7 +113,7 @@ public class ConstraintTests
         {
             var (_, plan) = PlanOf(Scenario([a, b, c, d], [new PoolRow("A", Resource.PrimaryItinerant, 1)]), solver);
             Assert.Equal(["A", "B", "D"], Assert.Single(plan.Itinerants).Centres.ToArray());
-            Assert.StartsWith("pool short", plan.Line("C", Resource.PrimaryItinerant).Reason);
+            Assert.StartsWith("pool short", plan.Line("C", Resource.PrimaryItinerant).Reason.En());
         }
     }
 
@@ -128,7 +128,7 @@ public class ConstraintTests
             plan.Lines,
             l =>
                 l.Resource == Resource.PsychopedagogueDays
-                && l.Reason.StartsWith(
+                && l.Reason.En().StartsWith(
                     "team full: EOEP E1 psychopedagogues: 1 × 5 days = 5 days a week for 8 entitled",
                     StringComparison.Ordinal
                 )
@@ -158,7 +158,7 @@ public class ConstraintTests
         );
         var (_, plan) = PlanOf(s);
         Assert.Equal(3, plan.Line("A", Resource.PrimarySupport).Allocated);
-        Assert.Equal("lock: locks.csv fixes primary_support at 1", plan.Line("B", Resource.PrimarySupport).Reason);
+        Assert.Equal("lock: locks.csv fixes primary_support at 1", plan.Line("B", Resource.PrimarySupport).Reason.En());
     }
 
     [Fact]
@@ -227,9 +227,9 @@ public class ConstraintTests
         var ex = Assert.Throws<LockConflictException>(() => PlanOf(s));
         Assert.Contains(
             "lock A primary_support=3, lock B primary_support=2: together 5 of A primary_support, which holds 3, over by 2",
-            ex.Conflicts
+            ex.Conflicts.Select(c => c.En())
         );
-        Assert.Contains("lock B psychopedagogue_days=1: above the entitlement of 0, over by 1", ex.Conflicts);
+        Assert.Contains("lock B psychopedagogue_days=1: above the entitlement of 0, over by 1", ex.Conflicts.Select(c => c.En()));
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public class FuzzFoundTests
         {
             var (_, plan) = AllocationSupport.PlanOf(s, solver);
             Assert.Equal(0, plan.Line("A", Resource.PsychopedagogueDays).Allocated);
-            Assert.StartsWith("no EOEP team", plan.Line("A", Resource.PsychopedagogueDays).Reason);
+            Assert.StartsWith("no EOEP team", plan.Line("A", Resource.PsychopedagogueDays).Reason.En());
         }
     }
 }

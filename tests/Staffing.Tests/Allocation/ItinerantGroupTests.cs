@@ -71,7 +71,7 @@ public class ItinerantGroupTests
             Assert.Equal(5, plan.Itinerants.Sum(t => t.Centres.Length));
             var left = Assert.Single(plan.Lines, l => l.Shortfall > 0);
             Assert.Equal("C1", left.Code);
-            Assert.StartsWith("pool short: A primary_itinerant: 2 itinerant teachers", left.Reason);
+            Assert.StartsWith("pool short: A primary_itinerant: 2 itinerant teachers", left.Reason.En());
             Assert.Empty(Verify(problem.Scenario, problem, plan));
         }
     }

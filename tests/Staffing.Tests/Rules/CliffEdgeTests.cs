@@ -18,7 +18,7 @@ public class CliffEdgeTests
     public void TwentyFivePercentToJustOverMakesAPreferredActionCentre() =>
         Assert.Contains(
             CliffEdges.Of(Ceip(100, 25), Defaults),
-            e => e.Rule == "P-PRIORITY" && e.To == 1 && e.Text.Contains("make this a preferred-action centre")
+            e => e.Rule == "P-PRIORITY" && e.To == 1 && e.Text.En().Contains("make this a preferred-action centre")
         );
 
     [Fact]

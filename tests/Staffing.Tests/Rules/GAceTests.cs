@@ -62,7 +62,7 @@ public class GAceTests
         Assert.Equal(2, GAce.Areas(more, pooled).First().AceGroups);
         Assert.Contains(
             "ace_pooling area",
-            Staffing.Rules.RuleBook.Trace(ThreeProposing[0], pooled).Single(t => t.Rule == GAce.Id).Reading
+            Staffing.Rules.RuleBook.Trace(ThreeProposing[0], pooled).Single(t => t.Rule == GAce.Id).Reading.En()
         );
     }
 }

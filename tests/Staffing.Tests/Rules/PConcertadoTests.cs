@@ -72,11 +72,11 @@ public class ConcertadoReadingsTests
         var p = With("{\"concertado_support\": \"one\"}");
         var trace = Staffing.Rules.RuleBook.Trace(Ceip(100, 60).Concertado(), p);
         var support = trace.Single(t => t.Rule == "P-SUPPORT");
-        Assert.Contains("concertado_support one", support.Because);
+        Assert.Contains("concertado_support one", support.Because.En());
         var concertado = trace.Single(t => t.Rule == "P-CONCERTADO");
-        Assert.Contains("concertado_support one", concertado.Reading);
-        Assert.Contains("concertado_public_services false", concertado.Reading);
-        Assert.StartsWith("Reading chosen, not in the text", concertado.Reading);
+        Assert.Contains("concertado_support one", concertado.Reading.En());
+        Assert.Contains("concertado_public_services false", concertado.Reading.En());
+        Assert.StartsWith("Reading chosen, not in the text", concertado.Reading.En());
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public class ConcertadoReadingsTests
         Assert.Equal(1, Entitle(Ies(400, 60).Concertado(), p).Amount(Resource.SecondaryPtsc));
         var priority = Staffing.Rules.RuleBook.Trace(Ceip(100, 40).Concertado(), p).Single(t => t.Rule == "P-PRIORITY");
         Assert.True(priority.Applied);
-        Assert.Contains("concertado_public_services true", priority.Reading);
+        Assert.Contains("concertado_public_services true", priority.Reading.En());
     }
 
     [Fact]

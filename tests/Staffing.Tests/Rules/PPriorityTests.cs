@@ -13,7 +13,7 @@ public class PPriorityTests
         Assert.False(e.Facts.Priority);
         Assert.Equal(0, e.Amount(Resource.PsychopedagogueDays));
         var t = Staffing.Rules.RuleBook.Trace(Ceip(100, 25), Defaults).Single(l => l.Rule == "P-PRIORITY");
-        Assert.Equal("25 of 100 primary pupils = 25.0%, not more than 25.0%: not a preferred-action centre", t.Because);
+        Assert.Equal("25 of 100 primary pupils = 25.0%, not more than 25.0%: not a preferred-action centre", t.Because.En());
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class TextAndReadingTests
         foreach (var t in RuleBook.Trace(Ceip(100, 30, justified: true), Defaults))
         {
             Assert.Equal(RuleBook.Find(t.Rule)!.Text, t.Text);
-            Assert.False(string.IsNullOrWhiteSpace(t.Reading));
+            Assert.False(string.IsNullOrWhiteSpace(t.Reading.En()));
         }
     }
 
@@ -23,8 +23,8 @@ public class TextAndReadingTests
     public void AConcertadoOutOfTheEoepIsAReadingNotTheText()
     {
         var t = Line(Ceip(100, 60).Concertado(), PPriority.Id);
-        Assert.DoesNotContain("public centres", t.Because, StringComparison.Ordinal);
-        Assert.StartsWith("Reading chosen, not in the text", t.Reading, StringComparison.Ordinal);
+        Assert.DoesNotContain("public centres", t.Because.En(), StringComparison.Ordinal);
+        Assert.StartsWith("Reading chosen, not in the text", t.Reading.En(), StringComparison.Ordinal);
         Assert.DoesNotContain("público", t.Text, StringComparison.Ordinal);
     }
 
@@ -33,8 +33,8 @@ public class TextAndReadingTests
     {
         var t = Line(Ceip(100, 30), PPriority.Id);
         Assert.Contains("más de un 25 por 100", t.Text, StringComparison.Ordinal);
-        Assert.Contains("priority_strict true", t.Reading, StringComparison.Ordinal);
-        Assert.Contains("priority_base primary", t.Reading, StringComparison.Ordinal);
+        Assert.Contains("priority_strict true", t.Reading.En(), StringComparison.Ordinal);
+        Assert.Contains("priority_base primary", t.Reading.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,9 +42,9 @@ public class TextAndReadingTests
     {
         var t = Line(Ceip(100, 60), PPsycho.Id);
         Assert.True(t.Applied);
-        Assert.DoesNotContain("tiers", t.Because, StringComparison.Ordinal);
-        Assert.StartsWith("Assumption, not in the text", t.Reading, StringComparison.Ordinal);
-        Assert.Contains("psycho_day_tiers", t.Reading, StringComparison.Ordinal);
+        Assert.DoesNotContain("tiers", t.Because.En(), StringComparison.Ordinal);
+        Assert.StartsWith("Assumption, not in the text", t.Reading.En(), StringComparison.Ordinal);
+        Assert.Contains("psycho_day_tiers", t.Reading.En(), StringComparison.Ordinal);
         Assert.Contains("de uno a tres días semanales", t.Text, StringComparison.Ordinal);
     }
 
@@ -54,12 +54,12 @@ public class TextAndReadingTests
         var c = Ceip(100, 60, justified: true).Concertado();
         var t = Line(c, PConcertado.Id);
         Assert.Contains("podrán contar en su concierto educativo", t.Text, StringComparison.Ordinal);
-        Assert.StartsWith("Reading chosen, not in the text", t.Reading, StringComparison.Ordinal);
-        Assert.DoesNotContain("do not apply", t.Because, StringComparison.Ordinal);
+        Assert.StartsWith("Reading chosen, not in the text", t.Reading.En(), StringComparison.Ordinal);
+        Assert.DoesNotContain("do not apply", t.Because.En(), StringComparison.Ordinal);
         foreach (var line in RuleBook.Trace(c, Defaults).Where(l => !l.Applied))
         {
-            Assert.DoesNotContain("Octava d", line.Because, StringComparison.Ordinal);
-            Assert.DoesNotContain("Novena d", line.Because, StringComparison.Ordinal);
+            Assert.DoesNotContain("Octava d", line.Because.En(), StringComparison.Ordinal);
+            Assert.DoesNotContain("Novena d", line.Because.En(), StringComparison.Ordinal);
         }
     }
 
@@ -67,7 +67,7 @@ public class TextAndReadingTests
     public void TheTextReportShowsTheWordsAndTheReadingMarked()
     {
         var text = Staffing.Io.EntitlementWriter.Render(o =>
-            Staffing.Io.EntitlementWriter.Text(o, Defaults, [Ceip(100, 60)])
+            Staffing.Io.EntitlementWriter.Text(o, Defaults, [Ceip(100, 60)], Staffing.Cli.Explain.Wording)
         );
         Assert.Contains(
             "texto (Octava c.a): «Intervención directa de un psicopedagogo",

@@ -188,7 +188,7 @@ public class WhatIfTests
         var (_, changed) = Staffing.WhatIf.Comparison.Compare(b, bp, v, vp);
         var a = changed.Single(c => c.Code == "A");
         Assert.Equal((1, 2, 1, 0), (a.BaseEntitled, a.VariantEntitled, a.BaseAllocated, a.VariantAllocated));
-        Assert.Contains("yet allocated 1 → 0: the pool did not grow", a.Reason);
+        Assert.Contains("yet allocated 1 → 0: the pool did not grow", a.Reason.En());
     }
 
     [Fact]
