@@ -105,7 +105,7 @@ public static class EntitlementWriter
                 o.WriteLine("  " + Texts.TextNothing);
             foreach (var l in e.Lines.OrderBy(l => l.Resource))
                 o.WriteLine(
-                    $"  {l.Resource.Name(), -21} {l.Entitled, 3} {Unit(l.Resource), -12} {l.Rules}{(l.Funding == Funding.Agreement ? " " + Texts.TextByAgreement : "")}"
+                    $"  {l.Entitled, 3} {Unit(l.Resource), -12} {wording.Word(l.Resource)} ({l.Rules}){(l.Funding == Funding.Agreement ? " " + Texts.TextByAgreement : "")}"
                 );
             o.WriteLine(Texts.TextWhy);
             foreach (var t in trace)

@@ -88,7 +88,7 @@ public static class EquityCommand
     {
         o.WriteLine(
             $"{Texts.EquityLevel, -8} {Texts.EquityPlace, -40} {Texts.EquityStage, -9} {Texts.EquityCentres, 7} "
-                + $"{Texts.EquityComp, 6} {"D", 6} {"D 95%", 13} {Texts.EquityIsolation, 6} {"gini", 6} {">25%", 5} "
+                + $"{Texts.EquityComp, 6} {"D", 6} {"D 95 %", 13} {Texts.EquityIsolation, 6} {"gini", 6} {Texts.EquityAboveLine, 5} "
                 + $"{Texts.EquityPosts, 9} {Texts.EquityDays, 8} {Texts.EquityConcertado, 9} {Texts.EquitySector, 6}  {Texts.EquityWarning}"
         );
         foreach (var e in rows)
@@ -101,7 +101,7 @@ public static class EquityCommand
                 place = place[..39] + "…";
             var interval = e.DissimilarityLow is null ? "" : F2(e.DissimilarityLow) + "–" + F2(e.DissimilarityHigh);
             o.WriteLine(
-                $"{e.Level, -8} {place, -40} {e.Stage.Name(), -9} {e.Centres, 7} {e.Compensatory, 6} "
+                $"{Words.Of("level." + e.Level), -8} {place, -40} {Words.Of(e.Stage), -9} {e.Centres, 7} {e.Compensatory, 6} "
                     + $"{F2(e.Dissimilarity), 6} {interval, 13} {F2(e.Isolation), 6} {F2(e.Gini), 6} {e.AbovePriority, 5} "
                     + $"{F2(e.PostsPer100), 9} {F2(e.EoepDaysPer100), 8} {F2(e.Ownership.ConcertadoRatio), 9} "
                     + $"{F2(e.Ownership.SectorDissimilarity), 6}  {Explain.Read(e.Warning)}"
@@ -109,5 +109,5 @@ public static class EquityCommand
         }
     }
 
-    private static string F2(double? v) => v?.ToString("0.00", CultureInfo.InvariantCulture) ?? "–";
+    private static string F2(double? v) => v is { } d ? d.ToString("0.00", Figures.Numbers(Figures.Current)) : "–";
 }

@@ -114,7 +114,7 @@ public static class PlanCommand
                     Say.Count(plan.Lines.Length, Texts.PlanRowsOne, Texts.PlanRowsMany),
                     Units.Shortfall(plan.Lines.Select(l => (l.Resource, l.Funding, l.Shortfall))),
                     Say.Count(plan.Itinerants.Length, Texts.ItinerantTeachersOne, Texts.ItinerantTeachersMany),
-                    plan.Seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)
+                    Figures.Number(plan.Seconds, Figures.Current)
                 )
                     + (id is null ? "" : Say.Format(Texts.PlanStored, id, workspace!.Path))
             );

@@ -45,7 +45,7 @@ public static class ShowCommand
                     run.Settings.Solver,
                     run.Settings.TimeLimit,
                     run.Settings.Seed,
-                    run.Seconds.ToString("0.###", CultureInfo.InvariantCulture)
+                    Figures.Number(run.Seconds, Figures.Current)
                 ) + (run.PolicyOverrides is null ? "" : Texts.ShowWithOverrides)
             );
             o.WriteLine(Say.Format(Texts.ShowShortfall, RunsCommand.ShortfallText(run.Shortfall)));

@@ -15,7 +15,7 @@ public static class RulesDocument
         {
             md.Append($"\n## {rule.Id} ({rule.Instruction})\n\n");
             if (rule.Gives is { } r)
-                md.Append(Say.Format(Texts.RulesGives, r.Name(), Units.Short(r.Unit()), rule.Chain)).Append("\n\n");
+                md.Append(Say.Format(Texts.RulesGives, r.Name(), Units.Short(r.Unit()), rule.Chain, Words.Of(r))).Append("\n\n");
             else
                 md.Append(Texts.RulesGivesNothing).Append("\n\n");
             md.Append($"> {rule.Text}\n\n");
@@ -33,12 +33,16 @@ public static class RulesDocument
         md.Append(Texts.RulesEveryParameterHint).Append("\n\n");
         md.Append(Texts.RulesEveryParameterHeader).Append("\n|---|---|---|---|---|\n");
         foreach (var p in PolicyLoader.Parameters)
-            md.Append($"| `{p.Name}` | `{p.DefaultJson}` | {Cell(p.Expected)} | {Cell(p.Unit)} | {Cell(p.Source)} |\n");
+            md.Append($"| `{p.Name}` | `{p.DefaultJson}` | {Cell(Values(p.Expected))} | {Cell(p.Unit)} | {Cell(p.Source)} |\n");
         return md.ToString();
     }
 
     private static void Row(StringBuilder md, ParameterInfo p) =>
         md.Append($"| `{p.Name}` | `{p.DefaultJson}` | {Cell(p.Unit)} | {Cell(p.Source)} |\n");
+
+    /// <summary>The values policy.json takes, as code: `true` or `false`, `"centre"`.</summary>
+    private static string Values(string expected) =>
+        System.Text.RegularExpressions.Regex.Replace(expected, @"(?<![`\w])(true|false|""[a-z_]+"")(?![`\w])", "`$1`");
 
     private static string Cell(string s) => s.Replace("|", "\\|", StringComparison.Ordinal);
 }

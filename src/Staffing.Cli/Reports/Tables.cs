@@ -83,6 +83,8 @@ public static class Tables
             "role" when cell is "psychopedagogue" or "ptsc" => Words.Role(cell),
             "weekday" when Vocabulary.Weekdays.IndexOf(cell) is >= 0 and var day => Words.Weekday(day),
             "same_locality" or "sai_referral" when cell is "true" or "false" => Words.YesNo(cell == "true"),
+            "level" when cell is "region" or "area" or "locality" => Words.Of("level." + cell),
+            "ace_pooling" when cell is "centre" or "area" => Words.Of("ace_pooling." + cell),
             _ => cell,
         };
     }
@@ -128,6 +130,10 @@ public static class Tables
                     foreach (var column in new[] { "same_locality", "sai_referral" })
                     foreach (var yes in new[] { true, false })
                         codes.TryAdd((column, Words.YesNo(yes)), yes ? "true" : "false");
+                    foreach (var level in new[] { "region", "area", "locality" })
+                        codes.TryAdd(("level", Words.Of("level." + level)), level);
+                    foreach (var pooling in new[] { "centre", "area" })
+                        codes.TryAdd(("ace_pooling", Words.Of("ace_pooling." + pooling)), pooling);
                 }
             return codes;
         });
@@ -147,7 +153,8 @@ public static class Tables
                 continue;
             var header = rows[0];
             var twins = Twins(header);
-            sheets[Sheet(Path.GetFileNameWithoutExtension(path), sheets.Keys)] = rows.Skip(1)
+            var file = Path.GetFileNameWithoutExtension(path);
+            sheets[Sheet(Words.Of("sheet." + file) is var w && w != "sheet." + file ? w : file, sheets.Keys)] = rows.Skip(1)
                 .Select(row =>
                 {
                     var d = new Dictionary<string, object>(StringComparer.Ordinal);
@@ -161,7 +168,7 @@ public static class Tables
                             Columns.IsNumeric(header[i]) && IsNumber(cell)
                                 ? decimal.Parse(cell, CultureInfo.InvariantCulture)
                             : twins.TryGetValue(i, out var j) ? Worded(cell, j < row.Length ? row[j] : "")
-                            : cell;
+                            : InWords(header[i], cell);
                     }
                     return d;
                 })

@@ -92,6 +92,9 @@ public sealed class Wording(ImmutableArray<ResourceManager> catalogues, Func<Enu
             _ => throw new ArgumentException($"cannot word {a.GetType().Name}"),
         };
 
+    /// <summary>A value of the vocabulary in the current reader's words (its code when it has none).</summary>
+    public string Word(Enum value) => words(value, Figures.Current) ?? Code(value);
+
     /// <summary>A value of the vocabulary as the files write it.</summary>
     public static string Code(Enum value) =>
         value switch
@@ -131,7 +134,7 @@ public static class Figures
     // By name: with invariant globalization every culture's own data is the invariant one.
     private static bool Spanish(CultureInfo reader) => Language.Of(reader.Name) == Language.Spanish;
 
-    private static NumberFormatInfo Numbers(CultureInfo reader) => Spanish(reader) ? SpanishNumbers : EnglishNumbers;
+    public static NumberFormatInfo Numbers(CultureInfo reader) => Spanish(reader) ? SpanishNumbers : EnglishNumbers;
 
     public static string Count(long n, CultureInfo reader) =>
         Spanish(reader) && n is > -10000 and < 10000 ? n.ToString(CultureInfo.InvariantCulture) : n.ToString("#,0", Numbers(reader));

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Staffing.Allocation;
 using Staffing.Cli;
@@ -8,13 +7,8 @@ using static Staffing.Tests.Support;
 namespace Staffing.Tests.Cli;
 
 /// <summary>Explanations as values: worded per reader, carried beside the contract's words, read back.</summary>
-public sealed partial class ExplanationTests
+public sealed class ExplanationTests
 {
-    [GeneratedRegex(
-        @"(?<![\w(=])(primary_support|secondary_support|cra_itinerant|primary_itinerant|secondary_itinerant|psychopedagogue_days|ptsc_days|secondary_ptsc)(?![\w)=])"
-    )]
-    private static partial Regex BareCode();
-
     private static List<Explanation> SampleExplanations()
     {
         var s = ScenarioReader.Read(Sample);
@@ -42,7 +36,7 @@ public sealed partial class ExplanationTests
         {
             Assert.True(Explain.Knows(e), e.Key);
             var spanish = e.In(Language.Spanish);
-            Assert.DoesNotMatch(BareCode(), spanish);
+            Assert.DoesNotMatch(ReaderLanguageScanTests.BareCode(), spanish);
             Assert.DoesNotContain("Explanation {", spanish, StringComparison.Ordinal);
             Assert.DoesNotContain("Explanation {", e.In(Language.English), StringComparison.Ordinal);
         }

@@ -35,7 +35,8 @@ public class SpreadsheetOutputTests
         var audit = Path.Combine(TempDir(), "audit");
         Assert.Equal(0, Run("audit", Sample, "--out", audit, "--xlsx").Exit);
         var book = Path.Combine(audit, "tables.xlsx");
-        Assert.Equal(["audit-areas", "audit"], MiniExcel.GetSheetNames(book).ToArray()); // in file-name order
+        // In file-name order, named in the reader's words as the report's workbook names its sheets.
+        Assert.Equal(["audit by area", "audit"], MiniExcel.GetSheetNames(book).ToArray());
         var row = MiniExcel
             .Query(book, useHeaderRow: true, sheetName: "audit")
             .Cast<IDictionary<string, object>>()
