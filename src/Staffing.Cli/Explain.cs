@@ -17,6 +17,15 @@ public static class Explain
     /// <summary>For the contract's files: English, codes, invariant numbers.</summary>
     public static string Contract(Explanation e) => Wording.Contract(e);
 
+    /// <summary>
+    /// A moment the workspace stored ("2026-12-07T17:22:09Z", UTC) as the reader writes it, in the machine's local
+    /// time: "7 dic 2026, 18:22"; a text that is no such moment as it is.
+    /// </summary>
+    public static string Moment(string stored) =>
+        DateTimeOffset.TryParse(stored, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var when)
+            ? Figures.Moment(when, Figures.Current, TimeZoneInfo.Local)
+            : stored;
+
     /// <summary>Whether a value read back from a file or a workspace is one this program words.</summary>
     public static bool Knows(Explanation e) => Wording.Knows(e);
 }

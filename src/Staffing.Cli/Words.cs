@@ -50,6 +50,24 @@ public sealed class Words
             culture
         );
 
+    /// <summary>
+    /// A resource as a person types it: its code, or its words in either language ("días de orientador del EOEP a la
+    /// semana", "PTSC days a week (EOEP)"), case and surrounding spaces aside.
+    /// </summary>
+    public static bool TryParseResource(string text, out Resource resource)
+    {
+        if (Vocabulary.TryParseResource(text, out resource))
+            return true;
+        foreach (var language in Language.Supported)
+            foreach (var r in Vocabulary.Resources)
+                if (string.Equals(Of(r, Figures.Culture(language)), text.Trim(), StringComparison.OrdinalIgnoreCase))
+                {
+                    resource = r;
+                    return true;
+                }
+        return false;
+    }
+
     /// <summary>A plan's status (OPTIMAL, FEASIBLE, ENTITLEMENT, as summary.json has it) as the reader says it.</summary>
     public static string Status(string status) => Resources.GetString("status." + status, CultureInfo.CurrentUICulture) ?? status;
 }

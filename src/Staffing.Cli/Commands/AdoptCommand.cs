@@ -27,7 +27,7 @@ public static class AdoptCommand
                 .GetRequiredService<Interruption>()
                 .Commit(() => workspace.Adopt(run.Id, WorkspaceOptions.Who, r.GetValue(note)!));
             console.Error.WriteLine(
-                Say.Format(Texts.Adopted, a.RunId, a.Who, a.AdoptedAt)
+                Say.Format(Texts.Adopted, a.RunId, a.Who, Explain.Moment(a.AdoptedAt))
                     + (
                         before is null ? ""
                         : before.RunId == a.RunId ? Texts.AdoptedAgain

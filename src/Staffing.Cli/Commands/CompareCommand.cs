@@ -58,7 +58,7 @@ public static class CompareCommand
                     CsvFile.Write(Path.Combine(tmp, "compare-equity.csv"), Equity(be, ve));
                 }
             );
-            static string Euros(decimal d) => Numerals.Format(d, "+#,0;-#,0;0");
+            static string Euros(decimal d) => (d > 0 ? "+" : "") + Figures.Number(d, Figures.Current, 0);
             console.Error.WriteLine(
                 Say.Format(
                     Texts.CompareSummary,

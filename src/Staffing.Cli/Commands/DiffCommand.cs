@@ -42,7 +42,7 @@ public static class DiffCommand
                     Say.Format(
                         Texts.DiffArea,
                         x.Area,
-                        x.Resource.Name(),
+                        Words.Of(x.Resource),
                         x.Base?.Entitled ?? 0,
                         x.Variant?.Entitled ?? 0,
                         x.Base?.Allocated ?? 0,
@@ -56,7 +56,7 @@ public static class DiffCommand
                             : c.VariantAllocated < c.BaseAllocated ? Texts.DiffLoses
                             : Texts.DiffChanges,
                         c.Code,
-                        c.Resource.Name(),
+                        Words.Of(c.Resource),
                         c.BaseAllocated,
                         c.VariantAllocated,
                         Explain.Read(c.Reason)

@@ -98,7 +98,7 @@ public static class PinCommand
     }
 
     private static Resource ParseResource(string text) =>
-        Vocabulary.TryParseResource(text, out var r)
+        Words.TryParseResource(text, out var r)
             ? r
             : throw InputException.Single(Say.Format(Texts.PinResourceFound, InputErrors.Quote(text), Vocabulary.ResourceList));
 

@@ -63,7 +63,7 @@ public static class RunsCommand
                                 run.Adopted ? "*" : "",
                                 run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                                 run.Name,
-                                run.CreatedAt,
+                                Explain.Moment(run.CreatedAt),
                                 run.Who,
                                 Words.Status(run.Status),
                                 run.Settings.Solver,

@@ -33,7 +33,7 @@ public static class ShowCommand
             var o = console.Out;
             o.WriteLine(Say.Format(Texts.ShowRun, run.Id, run.Name, scenario.Id, scenario.Name));
             o.WriteLine(
-                Say.Format(Texts.ShowStored, run.CreatedAt, run.Who)
+                Say.Format(Texts.ShowStored, Explain.Moment(run.CreatedAt), run.Who)
                     + (run.ParentId is { } p ? Say.Format(Texts.ShowFromRun, p) : "")
             );
             if (run.Note.Length > 0)
@@ -52,7 +52,7 @@ public static class ShowCommand
             if (workspace.Adopted(run.ScenarioId) is { } a)
                 o.WriteLine(
                     a.RunId == run.Id
-                        ? Say.Format(Texts.ShowAdopted, a.AdoptedAt, a.Who) + (a.Note.Length > 0 ? $": {a.Note}" : "")
+                        ? Say.Format(Texts.ShowAdopted, Explain.Moment(a.AdoptedAt), a.Who) + (a.Note.Length > 0 ? $": {a.Note}" : "")
                         : Say.Format(Texts.ShowNotAdopted, a.RunId)
                 );
             var locks = workspace.Locks(run.Id);
@@ -64,7 +64,7 @@ public static class ShowCommand
                 Say.Format(Texts.ShowPins, pins.Count) + (pins.Count > 0 ? Say.Format(Texts.ShowPinsFrom, run.Id) : "")
             );
             foreach (var pin in pins)
-                o.WriteLine(Say.Format(Texts.ShowPin, pin.Id, Workspace.Describe(pin), pin.CreatedAt));
+                o.WriteLine(Say.Format(Texts.ShowPin, pin.Id, Workspace.Describe(pin), Explain.Moment(pin.CreatedAt)));
             if (output.Given(r))
             {
                 var (s, plan) = workspace.ScenarioAndPlan(run);

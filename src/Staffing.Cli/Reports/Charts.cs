@@ -26,6 +26,7 @@ public static class Charts
         for (var i = 0; i < kinds.Count; i++)
         {
             var plt = mp.GetPlot(i);
+            ReaderTicks(plt, bottom: true);
             var (unit, label) = kinds[i];
             double[] Sum(Func<Total, double> f) =>
                 [.. points.Select(p => p.Totals.Where(t => t.Resource.Unit() == unit).Sum(f))];
@@ -44,6 +45,7 @@ public static class Charts
             plt.ShowLegend(Edge.Right);
         }
         var cost = mp.GetPlot(kinds.Count);
+        ReaderTicks(cost, bottom: true);
         var euros = points.Select(p => (double)p.Totals.Sum(t => t.Cost) / 1_000_000).ToArray();
         cost.Add.Scatter(xs, euros).LegendText = Texts.ChartCostAllocated;
         cost
@@ -78,6 +80,7 @@ public static class Charts
         for (var i = 0; i < resources.Count; i++)
         {
             var plt = mp.GetPlot(i);
+            ReaderTicks(plt, bottom: false);
             var resource = resources[i];
             var rows = areas.Where(a => a.Resource == resource).ToList();
             var xs = rows.Select((_, k) => (double)k).ToArray();
@@ -129,6 +132,7 @@ public static class Charts
         for (var i = 0; i < kinds.Count; i++)
         {
             var plt = mp.GetPlot(i);
+            ReaderTicks(plt, bottom: false);
             var (unit, label) = kinds[i];
             var rows = totals
                 .Where(t => t.Resource.Unit() == unit)
@@ -163,6 +167,7 @@ public static class Charts
     public static byte[] Shares(IReadOnlyList<double> shares, double threshold)
     {
         var plt = new Plot();
+        ReaderTicks(plt, bottom: true);
         var sorted = shares.Order().ToArray();
         plt
             .Add.Scatter(
@@ -171,11 +176,20 @@ public static class Charts
             )
             .LegendText = Texts.ChartSharesLegend;
         var line = plt.Add.HorizontalLine(threshold * 100);
-        line.LegendText = Say.Format(Texts.ChartSharesLine, Numerals.Format(threshold * 100, "0.#"), Staffing.Rules.PPriority.Id);
+        line.LegendText = Say.Format(Texts.ChartSharesLine, Figures.Number(threshold * 100, Figures.Current, 1), Staffing.Rules.PPriority.Id);
         plt.Title(Texts.ChartSharesTitle);
         plt.XLabel(Texts.ChartSharesX);
         plt.YLabel(Texts.ChartSharesY);
         plt.ShowLegend(Alignment.UpperLeft);
         return plt.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    /// <summary>The axes' numbers as the reader writes them ("0,25", "1.845.000"): the one formatter of every layer.</summary>
+    private static void ReaderTicks(Plot plt, bool bottom)
+    {
+        static string Label(double v) => Figures.Number(v, Figures.Current, 3);
+        plt.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Label };
+        if (bottom)
+            plt.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Label };
     }
 }

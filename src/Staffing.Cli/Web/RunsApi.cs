@@ -79,7 +79,7 @@ public static class RunsApi
                     if (
                         p.Code is null
                         || p.Resource is null
-                        || !Vocabulary.TryParseResource(p.Resource, out var resource)
+                        || !Words.TryParseResource(p.Resource, out var resource)
                     )
                         return Bad(Say.Format(Texts.ApiPinFields, Vocabulary.ResourceList));
                     var pin = new Holding(p.Code, resource, p.Amount ?? (p.Partner is null ? -1 : 1), p.Partner);

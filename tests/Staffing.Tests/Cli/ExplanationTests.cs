@@ -57,7 +57,7 @@ public sealed class ExplanationTests
             Explain.Contract(e)
         );
         Assert.Equal(
-            "cupo insuficiente: maestro de apoyo de compensatoria (primaria, plazas) en Madrid-Sur: 1234 de dotación, 56 en el cupo; este centro tiene 2 de 3, como otro más al 67 %",
+            "cupo insuficiente: maestro de apoyo de compensación educativa (primaria, plazas) en Madrid-Sur: 1234 de dotación, 56 en el cupo; este centro tiene 2 de 3, como otro más al 67 %",
             e.In(Language.Spanish)
         );
     }

@@ -202,6 +202,6 @@ public class InterfaceLanguageTests
             .Query(book, useHeaderRow: true, sheetName: "áreas")
             .Cast<IDictionary<string, object>>()
             .ToList();
-        Assert.Contains(areas, r => r["recurso"] is "maestro de apoyo de compensatoria (primaria, plazas)");
+        Assert.Contains(areas, r => r["recurso"] is "maestro de apoyo de compensación educativa (primaria, plazas)");
     }
 }

@@ -79,7 +79,7 @@ public class ExcelEsInWordsTests
         Assert.Equal(0, Run("plan", Sample, "--out", plan, "--csv-dialect", "excel-es", "--lang", "es").Exit);
         var lines = File.ReadAllLines(Path.Combine(plan, "plan.csv"));
         Assert.StartsWith("código;recurso;dotación;asignado;déficit", lines[0].TrimStart('\uFEFF'));
-        Assert.Contains(lines, l => l.Contains(";maestro de apoyo de compensatoria (primaria, plazas);", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(";maestro de apoyo de compensación educativa (primaria, plazas);", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(";cupo público;", StringComparison.Ordinal));
         Assert.DoesNotContain(lines.Skip(1), l => l.Contains(";primary_support;", StringComparison.Ordinal) || l.Contains("pool short", StringComparison.Ordinal));
         var week = File.ReadAllText(Path.Combine(plan, "eoep-schedule.csv"));

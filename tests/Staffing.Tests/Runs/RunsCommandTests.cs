@@ -59,6 +59,17 @@ public class RunsCommandTests
     }
 
     [Fact]
+    public void APinsResourceMayBeTypedInWordsOfEitherLanguage()
+    {
+        var (db, _) = Saved();
+        Assert.Equal(0, Run("pin", "1", "28002944", "maestro de apoyo de compensación educativa (primaria, plazas)", "2", "--db", db).Exit);
+        Assert.Contains("28002944 primary_support = 2", Run("show", "1", "--db", db).Out);
+        var (exit, _, err) = Run("pin", "1", "28002944", "apoyo", "2", "--db", db);
+        Assert.Equal(2, exit);
+        Assert.Contains("primary_support", err);
+    }
+
+    [Fact]
     public void PinsAreSolvedByTheNextRunAndTheDiffShowsWhatMoved()
     {
         var (db, root) = Saved();
@@ -75,7 +86,7 @@ public class RunsCommandTests
         var output = Path.Combine(root, "diff");
         var diff = Run("diff", "1", "2", "--db", db, "--out", output);
         Assert.Equal(0, diff.Exit);
-        Assert.Contains("28002944 primary_support: gains, allocated 1 → 2", diff.Out);
+        Assert.Contains("28002944 primary support teacher (posts): gains, allocated 1 → 2", diff.Out);
         Assert.Contains("[a pin]", diff.Out); // what forced each change
         Assert.Contains("[the pool and the rules]", diff.Out);
         Assert.Contains("28002026 primary itinerant: partners none →", diff.Out);

@@ -236,7 +236,7 @@ public class BrowserTests(ServeFixture serve) : BrowserTest, IClassFixture<Serve
         await page.WaitForSelectorAsync("#card:not([hidden])");
         await page.ClickAsync("#lang button[data-lang=es]");
         await Until(async () =>
-            (await page.TextContentAsync("#resources"))!.Contains("maestro de apoyo de compensatoria")
+            (await page.TextContentAsync("#resources"))!.Contains("maestro de apoyo de compensación educativa")
         );
         Assert.Equal("es", await page.GetAttributeAsync("html", "lang"));
         Assert.Contains("primary_support", await page.TextContentAsync("#resources")); // the file's name stays beside
@@ -269,6 +269,6 @@ public class BrowserTests(ServeFixture serve) : BrowserTest, IClassFixture<Serve
         await Until(async () => (await page.TextContentAsync("#eoep-week thead"))!.Contains("miércoles"));
         await page.GotoAsync(serve.Url + "/#whatif?primary_ratio=20");
         await Until(async () => (await page.TextContentAsync("#whatif-summary") ?? "").Contains("filas de centro"));
-        Assert.Contains("alumnos de compensatoria de primaria por plaza de apoyo", await page.TextContentAsync("#whatif-parameters"));
+        Assert.Contains("alumnos de compensación educativa de primaria por plaza de apoyo", await page.TextContentAsync("#whatif-parameters"));
     }
 }

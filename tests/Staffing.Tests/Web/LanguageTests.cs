@@ -25,11 +25,11 @@ public class LanguageTests(ServeFixture serve) : IClassFixture<ServeFixture>
     }
 
     [Theory]
-    [InlineData("?lang=es", "", "es", "maestro de apoyo de compensatoria (primaria, plazas)")]
+    [InlineData("?lang=es", "", "es", "maestro de apoyo de compensación educativa (primaria, plazas)")]
     [InlineData("?lang=en", "", "en", "primary support teacher (posts)")]
     [InlineData("", "en-GB,en;q=0.9", "en", "primary support teacher (posts)")]
-    [InlineData("", "es-ES,es;q=0.9", "es", "maestro de apoyo de compensatoria (primaria, plazas)")]
-    [InlineData("", "", "es", "maestro de apoyo de compensatoria (primaria, plazas)")]
+    [InlineData("", "es-ES,es;q=0.9", "es", "maestro de apoyo de compensación educativa (primaria, plazas)")]
+    [InlineData("", "", "es", "maestro de apoyo de compensación educativa (primaria, plazas)")]
     public async Task TheWordsComeInTheLanguageAskedOrTheBrowsersOrSpanish(
         string query,
         string acceptLanguage,

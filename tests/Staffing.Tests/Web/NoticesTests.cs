@@ -26,7 +26,7 @@ public partial class NoticesTests : BrowserTest
         Assert.Equal(centres, pages);
         // Every centre with a row to staff shows it, in words, with the instruction behind it.
         var one = await File.ReadAllTextAsync(Path.Combine(notices, "centres", "28000066.html"));
-        Assert.Contains("media plaza de maestro itinerante (primaria)", one);
+        Assert.Contains("plaza compartida de maestro de apoyo itinerante (primaria)", one);
         Assert.Contains("Octava b (P-ITINERANT)", one);
         Assert.Contains("curso 2027-2028", one);
         Assert.DoesNotContain("<script", one);

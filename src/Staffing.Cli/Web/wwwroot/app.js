@@ -45,6 +45,17 @@ async function loadWords() {
 }
 // A number as a person types it, by the rules of the program's TypedNumber: "0,9" and "0.9" are 0.9, "1.234,5"
 // and "1,234.5" are 1234.5; "1,000" reads two ways (1 or 1000) and is refused naming both, never guessed.
+// A stored moment (ISO, UTC) in the reader's local time and words: "7 dic 2026, 18:22" / "7 Dec 2026, 18:22".
+function moment(iso) {
+  const when = new Date(iso);
+  if (isNaN(when)) return iso;
+  const months = document.documentElement.lang === "es"
+    ? ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"]
+    : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"];
+  const two = n => String(n).padStart(2, "0");
+  return `${when.getDate()} ${months[when.getMonth()]} ${when.getFullYear()}, ${two(when.getHours())}:${two(when.getMinutes())}`;
+}
+
 function readTyped(text) {
   const typed = String(text).trim();
   if (!/^[-+]?(\d[\d.,]*\d|\d|[.,]\d+)$/.test(typed)) return { error: t("ui.number.invalid", text) };
@@ -202,7 +213,7 @@ async function showPins(code, doc) {
     catch (e) { $("#pin-message").innerHTML = `<span class="error">${problem(e)}</span>`; }
   });
   const resources = doc.plan.map((p) => p.resource);
-  $("#pin-resource").innerHTML = resources.map((r) => `<option>${esc(r)}</option>`).join("");
+  $("#pin-resource").innerHTML = resources.map((r) => `<option value="${esc(r)}">${esc(word(r))}</option>`).join("");
   for (const el of $("#pins").querySelectorAll("input, select, button")) el.disabled = !session.can_plan;
 }
 
@@ -245,9 +256,9 @@ for (const b of document.querySelectorAll(".replan")) b.addEventListener("click"
 
 async function loadRuns() {
   runsDoc = await json("/api/runs");
-  $("#runs-scenario").textContent = t("ui.runs.scenario", runsDoc.scenario_name, runsDoc.adopted ? t("ui.runs.adopted", runsDoc.adopted.run, runsDoc.adopted.who, runsDoc.adopted.adopted_at) : t("ui.runs.noneadopted"));
+  $("#runs-scenario").textContent = t("ui.runs.scenario", runsDoc.scenario_name, runsDoc.adopted ? t("ui.runs.adopted", runsDoc.adopted.run, runsDoc.adopted.who, moment(runsDoc.adopted.adopted_at)) : t("ui.runs.noneadopted"));
   $("#runs tbody").innerHTML = runsDoc.runs.map((r) =>
-    `<tr class="${r.adopted ? "adopted" : ""} ${r.id === currentRun ? "current" : ""}" data-run="${r.id}"><td>${r.id}</td><td>${r.adopted ? esc(t("ui.col.adopted")) : ""}</td><td>${esc(r.name)}</td><td>${esc(r.created_at)}</td><td>${esc(r.who)}</td><td>${esc(word("status." + r.status))}</td><td class="n">${r.pins}</td><td>${esc(shortfallText(r.shortfall))}</td><td><a href="#run/${r.id}">${esc(t("ui.runs.open"))}</a></td></tr>`).join("");
+    `<tr class="${r.adopted ? "adopted" : ""} ${r.id === currentRun ? "current" : ""}" data-run="${r.id}"><td>${r.id}</td><td>${r.adopted ? esc(t("ui.col.adopted")) : ""}</td><td>${esc(r.name)}</td><td>${esc(moment(r.created_at))}</td><td>${esc(r.who)}</td><td>${esc(word("status." + r.status))}</td><td class="n">${r.pins}</td><td>${esc(shortfallText(r.shortfall))}</td><td><a href="#run/${r.id}">${esc(t("ui.runs.open"))}</a></td></tr>`).join("");
   showCurrent();
 }
 
@@ -270,7 +281,7 @@ async function openRun(id) {
   const r = detail.run;
   $("#run-detail").hidden = false;
   $("#run-title").textContent = t("ui.runs.title", r.id, r.name);
-  $("#run-facts").textContent = t("ui.runs.facts", word("status." + r.status), r.solver, r.who, r.created_at) + (r.parent ? t("ui.runs.from", r.parent) : "") + (r.note ? ` · ${r.note}` : "") + t("ui.runs.shortfall", shortfallText(r.shortfall));
+  $("#run-facts").textContent = t("ui.runs.facts", word("status." + r.status), r.solver, r.who, moment(r.created_at)) + (r.parent ? t("ui.runs.from", r.parent) : "") + (r.note ? ` · ${r.note}` : "") + t("ui.runs.shortfall", shortfallText(r.shortfall));
   $("#run-name").value = r.name;
   $("#run-note").value = r.note;
   $("#download-zip").href = `/api/runs/${r.id}/plan.zip`;
@@ -304,7 +315,7 @@ async function diffHtml(base, variant, title) {
 // then a note, then the confirmation.
 $("#adopt").addEventListener("click", async () => {
   const adopted = runsDoc.adopted;
-  let replaces = adopted ? t("ui.adopt.replaces", adopted.run, adopted.who, adopted.adopted_at) : t("ui.adopt.first");
+  let replaces = adopted ? t("ui.adopt.replaces", adopted.run, adopted.who, moment(adopted.adopted_at)) : t("ui.adopt.first");
   if (adopted && adopted.run !== currentRun) {
     const d = await json(`/api/diff?base=${adopted.run}&variant=${currentRun}`);
     replaces += " " + t("ui.adopt.difference", tc(d.centres.length, "ui.count.centrerow"), tc(d.partners.length, "ui.adopt.partners"));
