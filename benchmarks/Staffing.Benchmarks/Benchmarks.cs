@@ -118,5 +118,5 @@ public class WriteBenchmarks
     }
 
     [Benchmark]
-    public void Write() => PlanWriter.Write(output, scenario, plan, Staffing.Allocation.Reasons.Wording);
+    public void Write() => PlanWriter.Write(new TableFolder(output), scenario, plan, Staffing.Allocation.Reasons.Wording);
 }

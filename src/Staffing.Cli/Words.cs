@@ -68,6 +68,10 @@ public sealed class Words
         return false;
     }
 
+    /// <summary>An indicator's flags ("low_support_hours;specific_group_not_viable") in words, "; " between them.</summary>
+    public static string Flags(string flags) =>
+        string.Join("; ", flags.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(f => Of("flag." + f)));
+
     /// <summary>A plan's status (OPTIMAL, FEASIBLE, ENTITLEMENT, as summary.json has it) as the reader says it.</summary>
     public static string Status(string status) => Resources.GetString("status." + status, CultureInfo.CurrentUICulture) ?? status;
 }

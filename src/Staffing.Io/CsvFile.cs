@@ -44,6 +44,32 @@ public static class CsvFile
         }
     }
 
+    /// <summary>A table built in memory, each cell formatted as the typed rows are.</summary>
+    public static void Write(string path, Table table)
+    {
+        using var w = new StreamWriter(path, false, Utf8);
+        using var csv = Writer(w);
+        foreach (var c in table.Columns)
+            csv.Field(c.Name);
+        csv.NextRecord();
+        foreach (var row in table.Rows)
+        {
+            for (var i = 0; i < row.Length; i++)
+                csv.Field(row[i] is IFormattable f && table.Columns[i].Format is { } format ? f.ToString(format, CultureInfo.InvariantCulture) : row[i]);
+            csv.NextRecord();
+        }
+    }
+
+    /// <summary>A record's columns as its CSV file has them: name, number format and the member's value.</summary>
+    internal static IReadOnlyList<(string Name, string? Format, Func<object, object?> Value)> Members<T>() =>
+        [
+            .. new RowMap<T>().MemberMaps.Select(m =>
+            {
+                var member = (PropertyInfo)m.Data.Member!;
+                return (m.Data.Names[0], m.Data.TypeConverterOptions.Formats?.FirstOrDefault(), (Func<object, object?>)member.GetValue);
+            }),
+        ];
+
     /// <summary>A writer of the same dialect for a file whose columns depend on the data (itinerants.csv).</summary>
     public static CsvWriter Writer(TextWriter output) => new(output, Configuration, leaveOpen: true);
 
@@ -55,6 +81,7 @@ public static class CsvFile
                 null => "",
                 string s => Escape(s),
                 bool b => b ? "true" : "false",
+                Enum e => Vocabulary.Text(e),
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 _ => Escape(cell.ToString() ?? ""),
             }

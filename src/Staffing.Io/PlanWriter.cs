@@ -9,14 +9,13 @@ namespace Staffing.Io;
 /// <summary>The plan folder of the contract: plan.csv, itinerants.csv, eoep-schedule.csv, indicators.csv, summary.json.</summary>
 public static class PlanWriter
 {
-    public static void Write(string folder, Scenario scenario, Plan plan, Wording wording)
+    public static void Write(TableFolder folder, Scenario scenario, Plan plan, Wording wording)
     {
         // The files are independent: written side by side, each one whole.
         AllAtOnce(
             () =>
             {
-                CsvFile.Write(
-                    Path.Combine(folder, "plan.csv"),
+                folder.Write("plan.csv",
                     plan.Lines.Select(l =>
                     {
                         var (name, locality, area) = CentreColumns.Of(scenario.Find(l.Code));
@@ -39,7 +38,7 @@ public static class PlanWriter
             },
             () =>
             {
-                WriteItinerants(Path.Combine(folder, "itinerants.csv"), plan.Itinerants);
+                folder.Write(Itinerants(plan.Itinerants));
             },
             () =>
             {
@@ -47,8 +46,7 @@ public static class PlanWriter
                     .Where(t => t.Name is not null)
                     .ToDictionary(t => t.Code, t => t.Name, StringComparer.Ordinal);
                 if (plan.Schedule is { } schedule)
-                    CsvFile.Write(
-                        Path.Combine(folder, "eoep-schedule.csv"),
+                    folder.Write("eoep-schedule.csv",
                         schedule.Select(s => new ScheduleCsvRow(
                             s.Eoep,
                             s.Person,
@@ -62,8 +60,7 @@ public static class PlanWriter
             },
             () =>
             {
-                CsvFile.Write(
-                    Path.Combine(folder, "indicators.csv"),
+                folder.Write("indicators.csv",
                     PlanIndicators
                         .Of(scenario, plan)
                         .Select(i => new IndicatorCsvRow(
@@ -81,8 +78,7 @@ public static class PlanWriter
             },
             () =>
             {
-                CsvFile.Write(
-                    Path.Combine(folder, "indicators-areas.csv"),
+                folder.Write("indicators-areas.csv",
                     GAce.Areas(scenario.Centres, scenario.Policy)
                         .Select(a => new AceAreaCsvRow(
                             a.Area,
@@ -95,11 +91,7 @@ public static class PlanWriter
             },
             () =>
             {
-                File.WriteAllText(
-                    Path.Combine(folder, "summary.json"),
-                    Summary(scenario, plan),
-                    new UTF8Encoding(false)
-                );
+                folder.WriteText("summary.json", Summary(scenario, plan));
             }
         );
     }
@@ -121,31 +113,30 @@ public static class PlanWriter
     /// itinerants.csv: centre_a, centre_b and their days, with more columns (centre_c, …) only when a group has more
     /// than two centres (the contract); cells of smaller groups empty.
     /// </summary>
-    private static void WriteItinerants(string path, IReadOnlyCollection<ItinerantTeacher> teachers)
+    private static Table Itinerants(IReadOnlyCollection<ItinerantTeacher> teachers)
     {
         var width = Math.Max(2, teachers.Select(t => t.Centres.Length).DefaultIfEmpty(0).Max());
-        using var w = new StreamWriter(path, false, new UTF8Encoding(false));
-        using var csv = CsvFile.Writer(w);
         var letters = Enumerable.Range(0, width).Select(i => ((char)('a' + i)).ToString()).ToList();
-        foreach (
-            var h in new[] { "teacher", "stage" }
-                .Concat(letters.Select(l => "centre_" + l))
-                .Concat(letters.Select(l => "days_" + l))
-                .Concat(["free_days", "same_locality", "km"])
-        )
-            csv.Field(h);
-        csv.NextRecord();
-        foreach (var t in teachers)
-        {
-            foreach (
-                var cell in new object?[] { t.Id, t.Stage.Name() }
-                    .Concat(Padded(t.Centres.Cast<object?>(), width))
-                    .Concat(Padded(t.Days.Cast<object?>(), width))
-                    .Concat([t.FreeDays, t.SameLocality, t.Km?.ToString("0.0", CultureInfo.InvariantCulture)])
-            )
-                csv.Field(cell);
-            csv.NextRecord();
-        }
+        return new Table(
+            "itinerants.csv",
+            [
+                .. new[] { "teacher", "stage" }
+                    .Concat(letters.Select(l => "centre_" + l))
+                    .Concat(letters.Select(l => "days_" + l))
+                    .Concat(["free_days", "same_locality"])
+                    .Select(name => new TableColumn(name)),
+                new TableColumn("km", "0.0"),
+            ],
+            [
+                .. teachers.Select(t =>
+                    new object?[] { t.Id, t.Stage }
+                        .Concat(Padded(t.Centres.Cast<object?>(), width))
+                        .Concat(Padded(t.Days.Cast<object?>(), width))
+                        .Concat([t.FreeDays, t.SameLocality, t.Km])
+                        .ToArray()
+                ),
+            ]
+        );
     }
 
     private static IEnumerable<object?> Padded(IEnumerable<object?> cells, int width) =>

@@ -51,9 +51,8 @@ public static class AuditCommand
                     [r.GetValue(scenario)],
                     tmp =>
                     {
-                        CsvFile.Write(Path.Combine(tmp, "audit.csv"), rows);
-                        CsvFile.Write(
-                            Path.Combine(tmp, "audit-areas.csv"),
+                        tmp.Write("audit.csv", rows);
+                        tmp.Write("audit-areas.csv",
                             areas.Select(a => new AuditAreaCsvRow(
                                 a.Area,
                                 a.Resource,

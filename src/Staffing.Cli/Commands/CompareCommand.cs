@@ -55,7 +55,7 @@ public static class CompareCommand
                 tmp =>
                 {
                     Reports.ComparisonTables.Write(tmp, areas, centres, baseScenario, variant);
-                    CsvFile.Write(Path.Combine(tmp, "compare-equity.csv"), Equity(be, ve));
+                    tmp.Write("compare-equity.csv", Equity(be, ve));
                 }
             );
             static string Euros(decimal d) => (d > 0 ? "+" : "") + Figures.Number(d, Figures.Current, 0);

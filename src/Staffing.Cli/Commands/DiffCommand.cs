@@ -100,8 +100,7 @@ public static class DiffCommand
                             diff.BaseScenario,
                             diff.VariantScenario
                         );
-                        CsvFile.Write(
-                            Path.Combine(tmp, "diff-partners.csv"),
+                        tmp.Write("diff-partners.csv",
                             diff.Partners.Select(p =>
                             {
                                 var (name, locality, area) = CentreColumns.Of(diff.VariantScenario.Find(p.Code));

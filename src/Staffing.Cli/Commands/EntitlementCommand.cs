@@ -56,7 +56,7 @@ public static class EntitlementCommand
             if (output.Given(r))
             {
                 var file = f == "near" ? "near-thresholds.csv" : "entitlement." + (f == "text" ? "txt" : f);
-                output.Write(r, [r.GetValue(scenario)], tmp => File.WriteAllText(Path.Combine(tmp, file), text));
+                output.Write(r, [r.GetValue(scenario)], tmp => File.WriteAllText(Path.Combine(tmp.Path, file), text));
             }
             else
             {

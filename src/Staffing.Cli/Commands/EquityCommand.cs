@@ -45,8 +45,7 @@ public static class EquityCommand
                     r,
                     [r.GetValue(scenario)],
                     tmp =>
-                        CsvFile.Write(
-                            Path.Combine(tmp, "equity.csv"),
+                        tmp.Write("equity.csv",
                             rows.Select(e => new EquityCsvRow(
                                 e.Level,
                                 e.Area,

@@ -61,10 +61,10 @@ public static class GenerateCommand
                 [r.GetValue(directory)],
                 tmp =>
                 {
-                    ScenarioGenerator.Write(s, tmp);
+                    ScenarioGenerator.Write(s, tmp.Path);
                     if (r.GetValue(directory) is not null)
                         File.WriteAllText(
-                            Path.Combine(tmp, "README.md"),
+                            Path.Combine(tmp.Path, "README.md"),
                             DirectoryScenario.Readme(s, r.GetValue(seed), pr),
                             new System.Text.UTF8Encoding(false)
                         );

@@ -54,7 +54,7 @@ public static class NoticesCommand
             }
             var schoolYear = r.GetValue(year) ?? NoticeSource.NextSchoolYear(DateTimeOffset.Now);
             var notices = from.Notices();
-            output.Write(r, [folder ? given : null, r.GetValue(scenario)], tmp => NoticeFiles.Write(tmp, notices, schoolYear));
+            output.Write(r, [folder ? given : null, r.GetValue(scenario)], tmp => NoticeFiles.Write(tmp.Path, notices, schoolYear));
             console.Error.WriteLine(Say.Format(Texts.NoticesWritten, notices.Count, r.GetValue(output.Option)));
             return ExitCode.Ok;
         });

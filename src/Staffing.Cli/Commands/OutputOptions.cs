@@ -65,17 +65,21 @@ public sealed class OutputOptions
             AtomicFolder.CheckPath(t);
     }
 
-    public void Write(ParseResult r, string?[] inputs, Action<string> fill) =>
+    /// <summary>
+    /// Fills the output folder whole or not at all: the tables written in the contract's dialect, then, from the
+    /// tables in memory, the workbook (--xlsx) and Spanish Excel's CSV (--csv-dialect excel-es) for people.
+    /// </summary>
+    public void Write(ParseResult r, string?[] inputs, Action<TableFolder> fill) =>
         AtomicFolder.Write(
             Target(r, inputs) ?? throw new InvalidOperationException("--out is not given"),
             tmp =>
             {
-                fill(tmp);
-                // The workbook from the contract's files, before any dialect touches them.
+                var folder = new TableFolder(tmp);
+                fill(folder);
                 if (r.GetValue(xlsx))
-                    Reports.Tables.ToWorkbook(tmp);
+                    Reports.Tables.ToWorkbook(folder);
                 if (r.GetValue(dialect) == "excel-es")
-                    Reports.Tables.ToExcelEs(tmp);
+                    Reports.Tables.ToExcelEs(folder);
             }
         );
 

@@ -73,7 +73,7 @@ public static class ShowCommand
             }
             if (scenarioOut.Given(r))
             {
-                scenarioOut.Write(r, [], tmp => WriteScenario(workspace, run, tmp));
+                scenarioOut.Write(r, [], tmp => WriteScenario(workspace, run, tmp.Path));
                 console.Error.WriteLine(Say.Format(Texts.ShowScenarioWritten, run.Id, locks.Count));
             }
             return ExitCode.Ok;

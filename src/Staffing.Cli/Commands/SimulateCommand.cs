@@ -85,8 +85,7 @@ public static class SimulateCommand
                 [r.GetValue(scenario), r.GetValue(trends)],
                 tmp =>
                 {
-                    CsvFile.Write(
-                        Path.Combine(tmp, "simulate-areas.csv"),
+                    tmp.Write("simulate-areas.csv",
                         areas.Select(a => new SimulateAreaCsvRow(
                             a.Area,
                             a.Resource,
@@ -98,8 +97,7 @@ public static class SimulateCommand
                             a.ShortfallP90
                         ))
                     );
-                    CsvFile.Write(
-                        Path.Combine(tmp, "simulate-centres.csv"),
+                    tmp.Write("simulate-centres.csv",
                         centres.Select(c =>
                         {
                             var (name, locality, area) = CentreColumns.Of(s.Find(c.Code));
@@ -114,7 +112,7 @@ public static class SimulateCommand
                             );
                         })
                     );
-                    File.WriteAllBytes(Path.Combine(tmp, "fan.png"), png);
+                    File.WriteAllBytes(Path.Combine(tmp.Path, "fan.png"), png);
                 }
             );
             return ExitCode.Ok;

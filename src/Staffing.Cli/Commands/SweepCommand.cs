@@ -54,8 +54,7 @@ public static class SweepCommand
                 [r.GetValue(scenario)],
                 tmp =>
                 {
-                    CsvFile.Write(
-                        Path.Combine(tmp, "sweep.csv"),
+                    tmp.Write("sweep.csv",
                         points.SelectMany(p =>
                             p.Totals.Select(t => new SweepCsvRow(
                                 p.Value,
@@ -68,7 +67,7 @@ public static class SweepCommand
                             ))
                         )
                     );
-                    File.WriteAllBytes(Path.Combine(tmp, "sweep.png"), png);
+                    File.WriteAllBytes(Path.Combine(tmp.Path, "sweep.png"), png);
                 }
             );
             return ExitCode.Ok;

@@ -8,15 +8,14 @@ public static class ComparisonTables
 {
     /// <summary>compare-areas.csv and compare-centres.csv (names beside codes), for compare, diff and the page's download.</summary>
     public static void Write(
-        string tmp,
+        TableFolder tmp,
         IReadOnlyList<AreaChange> areas,
         IReadOnlyList<CentreChange> centres,
         Scenario baseScenario,
         Scenario variant
     )
     {
-        CsvFile.Write(
-            Path.Combine(tmp, "compare-areas.csv"),
+        tmp.Write("compare-areas.csv",
             areas.Select(a => new CompareAreaCsvRow(
                 a.Area,
                 a.Resource,
@@ -34,8 +33,7 @@ public static class ComparisonTables
                 a.DeltaEntitledCost
             ))
         );
-        CsvFile.Write(
-            Path.Combine(tmp, "compare-centres.csv"),
+        tmp.Write("compare-centres.csv",
             centres.Select(c =>
             {
                 var (name, locality, area) = CentreColumns.Of(variant.Find(c.Code) ?? baseScenario.Find(c.Code));

@@ -9,7 +9,7 @@ using MiniExcelLibs.OpenXml;
 namespace Staffing.Cli.Reports;
 
 /// <summary>
-/// The CSV tables of an output folder as people open them: rewritten in the Spanish Excel dialect (';', decimal
+/// The tables of an output folder, from memory, as people open them: rewritten in the Spanish Excel dialect (';', decimal
 /// comma, UTF-8 with a byte-order mark), or gathered into one workbook, a sheet a table, numbers as numbers and
 /// text as string cells. The contract's files stay RFC 4180 unless asked.
 /// </summary>
@@ -17,64 +17,84 @@ public static class Tables
 {
     public const string Workbook = "tables.xlsx";
 
-    private static readonly CsvConfiguration Rfc = new(CultureInfo.InvariantCulture) { HasHeaderRecord = false };
-
-    private static List<string[]> Read(string path)
+    /// <summary>
+    /// Every table of the folder rewritten for people in Spanish Excel: ';', a BOM, and headers, values and
+    /// explanations in words of the interface language (numbers with the decimal comma), from the tables in memory;
+    /// <see cref="ReadBack"/> reads it back.
+    /// </summary>
+    public static void ToExcelEs(TableFolder folder)
     {
-        using var reader = new StreamReader(path, new UTF8Encoding(false));
-        using var csv = new CsvParser(reader, Rfc);
-        var rows = new List<string[]>();
-        while (csv.Read())
-            rows.Add(csv.Record ?? []);
-        return rows;
+        foreach (var table in folder.Tables)
+        {
+            using var stream = File.Create(Path.Combine(folder.Path, table.File));
+            ExcelEs(table, stream);
+        }
     }
 
-    private static bool IsNumber(string cell) =>
-        cell.Length > 0
-        && cell.Length < 30
-        && decimal.TryParse(
-            cell,
-            NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
-            CultureInfo.InvariantCulture,
-            out _
-        );
-
-    /// <summary>
-    /// Every CSV of the folder rewritten for people in Spanish Excel: ';', a BOM, and headers, values and
-    /// explanations in words of the interface language (numbers with the decimal comma); <see cref="ReadBack"/> reads
-    /// it back.
-    /// </summary>
-    public static void ToExcelEs(string folder)
+    /// <summary>One table as Spanish Excel opens it with a double click.</summary>
+    public static void ExcelEs(Table table, Stream stream)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", HasHeaderRecord = false };
-        foreach (var path in Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal))
+        var shown = Shown(table);
+        using var writer = new StreamWriter(stream, new UTF8Encoding(true), leaveOpen: true);
+        using var csv = new CsvWriter(writer, config);
+        foreach (var i in shown)
+            csv.WriteField(Columns.Label(table.Columns[i].Name));
+        csv.NextRecord();
+        foreach (var row in table.Rows)
         {
-            var rows = Read(path);
-            var header = rows.Count == 0 ? [] : rows[0];
-            var twins = Twins(header);
-            using var writer = new StreamWriter(path, false, new UTF8Encoding(true));
-            using var csv = new CsvWriter(writer, config);
-            for (var r = 0; r < rows.Count; r++)
-            {
-                var row = rows[r];
-                for (var i = 0; i < row.Length; i++)
-                    if (!twins.Values.Contains(i))
-                        csv.WriteField(
-                            r == 0 ? Columns.Label(row[i])
-                            : twins.TryGetValue(i, out var j) ? Worded(row[i], j < row.Length ? row[j] : "")
-                            : i < header.Length ? InWords(header[i], row[i])
-                            : row[i]
-                        );
-                csv.NextRecord();
-            }
+            foreach (var i in shown)
+                csv.WriteField(
+                    ForPeople(table, row, i) switch
+                    {
+                        string text => CsvFile.Escape(text),
+                        decimal d => d.ToString(CultureInfo.InvariantCulture).Replace('.', ','),
+                        var other => Convert.ToString(other, CultureInfo.InvariantCulture),
+                    }
+                );
+            csv.NextRecord();
         }
+    }
+
+    /// <summary>The columns people read: all but the *_json twins, whose values word their explained column.</summary>
+    private static List<int> Shown(Table table)
+    {
+        var twins = Twins(table);
+        return [.. Enumerable.Range(0, table.Columns.Length).Where(i => !twins.ContainsValue(i))];
+    }
+
+    /// <summary>
+    /// A cell as people read it: a number (a figure as its column formats it), or text in the reader's words (codes,
+    /// yes/no, explanations worded from their value).
+    /// </summary>
+    private static object ForPeople(Table table, object?[] row, int i)
+    {
+        var column = table.Columns[i];
+        if (Twins(table).TryGetValue(i, out var j))
+            return Worded(row[i] as string ?? "", row[j] as string ?? "");
+        return row[i] switch
+        {
+            null => "",
+            string text => InWords(column.Name, text),
+            bool yes => Words.YesNo(yes),
+            Resource r => Words.Of(r),
+            Funding f => Words.Of(f),
+            Stage st => Words.Of(st),
+            AcePooling a => Words.Of("ace_pooling." + Vocabulary.Text(a)),
+            Enum e => Vocabulary.Text(e),
+            int or long => Convert.ToDecimal(row[i], CultureInfo.InvariantCulture),
+            IFormattable f => decimal.Parse(
+                f.ToString(column.Format ?? (f is double ? "0.######" : null), CultureInfo.InvariantCulture),
+                NumberStyles.Float,
+                CultureInfo.InvariantCulture
+            ),
+            var other => other.ToString() ?? "",
+        };
     }
 
     /// <summary>A cell of a contract column as people read it: codes in words, yes/no, reasons translated, decimal commas.</summary>
     private static string InWords(string column, string cell)
     {
-        if (Columns.IsNumeric(column))
-            return IsNumber(cell) ? cell.Replace('.', ',') : cell;
         return column switch
         {
             "resource" when Vocabulary.TryParseResource(cell, out var r) => Words.Of(r),
@@ -85,6 +105,7 @@ public static class Tables
             "same_locality" or "sai_referral" when cell is "true" or "false" => Words.YesNo(cell == "true"),
             "level" when cell is "region" or "area" or "locality" => Words.Of("level." + cell),
             "ace_pooling" when cell is "centre" or "area" => Words.Of("ace_pooling." + cell),
+            "flag" => Words.Flags(cell),
             _ => cell,
         };
     }
@@ -108,7 +129,10 @@ public static class Tables
         }
 
         public string Value(string column, string cell) =>
-            Codes.Value.TryGetValue((column, cell), out var code) ? code : cell;
+            column == "flag" && cell.Contains("; ", StringComparison.Ordinal)
+                ? string.Join(";", cell.Split("; ").Select(f => Value(column, f)))
+            : Codes.Value.TryGetValue((column, cell), out var code) ? code
+            : cell;
 
         /// <summary>Every value's words in both languages to its code, built once: a cell is one look-up.</summary>
         private static readonly Lazy<Dictionary<(string Column, string Words), string>> Codes = new(() =>
@@ -134,49 +158,40 @@ public static class Tables
                         codes.TryAdd(("level", Words.Of("level." + level)), level);
                     foreach (var pooling in new[] { "centre", "area" })
                         codes.TryAdd(("ace_pooling", Words.Of("ace_pooling." + pooling)), pooling);
+                    foreach (var flag in new[] { "low_support_hours", "specific_group_not_viable" })
+                        codes.TryAdd(("flag", Words.Of("flag." + flag)), flag);
                 }
             return codes;
         });
     }
 
     /// <summary>
-    /// One workbook of the folder's CSV tables, a sheet each (its file name), header frozen, filters on; the headers
-    /// and the reasons in the reader's language, the codes and values as the files have them.
+    /// One workbook of the folder's tables, a sheet each named in the reader's words, header frozen, filters on; the
+    /// same words as Spanish Excel's CSV, numbers as numbers.
     /// </summary>
-    public static void ToWorkbook(string folder)
+    public static void ToWorkbook(TableFolder folder)
+    {
+        if (folder.Tables.Count == 0)
+            return;
+        using var stream = File.Create(Path.Combine(folder.Path, Workbook));
+        WriteWorkbook(folder.Tables, stream);
+    }
+
+    /// <summary>The tables as one workbook.</summary>
+    public static void WriteWorkbook(IEnumerable<Table> tables, Stream stream)
     {
         var sheets = new Dictionary<string, List<Dictionary<string, object>>>(StringComparer.Ordinal);
-        foreach (var path in Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal))
+        foreach (var table in tables)
         {
-            var rows = Read(path);
-            if (rows.Count == 0)
-                continue;
-            var header = rows[0];
-            var twins = Twins(header);
-            var file = Path.GetFileNameWithoutExtension(path);
-            sheets[Sheet(Words.Of("sheet." + file) is var w && w != "sheet." + file ? w : file, sheets.Keys)] = rows.Skip(1)
-                .Select(row =>
-                {
-                    var d = new Dictionary<string, object>(StringComparer.Ordinal);
-                    // A workbook's string cells are never formulas: the CSV's apostrophe guard comes off.
-                    for (var i = 0; i < header.Length; i++)
-                    {
-                        var cell = i < row.Length ? Staffing.Io.CsvFile.Unescape(row[i]) : "";
-                        if (twins.Values.Contains(i))
-                            continue;
-                        d[header[i]] =
-                            Columns.IsNumeric(header[i]) && IsNumber(cell)
-                                ? decimal.Parse(cell, CultureInfo.InvariantCulture)
-                            : twins.TryGetValue(i, out var j) ? Worded(cell, j < row.Length ? row[j] : "")
-                            : InWords(header[i], cell);
-                    }
-                    return d;
-                })
-                .ToList();
+            var file = Path.GetFileNameWithoutExtension(table.File);
+            var shown = Shown(table);
+            sheets[Sheet(Words.Of("sheet." + file) is var w && w != "sheet." + file ? w : file, sheets.Keys)] =
+            [
+                .. table.Rows.Select(row =>
+                    shown.ToDictionary(i => table.Columns[i].Name, i => ForPeople(table, row, i), StringComparer.Ordinal)
+                ),
+            ];
         }
-        if (sheets.Count == 0)
-            return;
-        using var stream = File.Create(Path.Combine(folder, Workbook));
         Save(stream, sheets);
     }
 
@@ -184,11 +199,11 @@ public static class Tables
     /// Each explained column (reason, finding, text, warning) by index, to the index of its <c>_json</c> twin: the
     /// explanation as a value, worded in the reader's language, the twin itself left out of what people read.
     /// </summary>
-    private static Dictionary<int, int> Twins(string[] header)
+    private static Dictionary<int, int> Twins(Table table)
     {
         var twins = new Dictionary<int, int>();
-        for (var i = 0; i < header.Length; i++)
-            if (Array.IndexOf(header, header[i] + "_json") is >= 0 and var j)
+        for (var i = 0; i < table.Columns.Length; i++)
+            if (table.IndexOf(table.Columns[i].Name + "_json") is >= 0 and var j)
                 twins[i] = j;
         return twins;
     }

@@ -370,22 +370,26 @@ public static class RunsApi
     private static IResult Download(Workspace workspace, ConcurrentDictionary<long, View> views, RunInfo run, bool zip)
     {
         var view = ViewOf(workspace, views, run);
-        var dir = Directory.CreateTempSubdirectory("staffing-download-");
-        try
+        if (!zip)
         {
-            PlanWriter.Write(dir.FullName, view.Scenario, view.Plan, Explain.Wording);
-            if (zip)
-            {
-                using var memory = new MemoryStream();
-                ZipFile.CreateFromDirectory(dir.FullName, memory);
-                return Results.File(memory.ToArray(), "application/zip", $"run-{run.Id}.zip");
-            }
-            Reports.Tables.ToWorkbook(dir.FullName);
+            // The workbook from the plan's tables in memory: nothing written to disk.
+            var tables = TableFolder.InMemory();
+            PlanWriter.Write(tables, view.Scenario, view.Plan, Explain.Wording);
+            using var book = new MemoryStream();
+            Reports.Tables.WriteWorkbook(tables.Tables, book);
             return Results.File(
-                File.ReadAllBytes(Path.Combine(dir.FullName, "tables.xlsx")),
+                book.ToArray(),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 $"run-{run.Id}.xlsx"
             );
+        }
+        var dir = Directory.CreateTempSubdirectory("staffing-download-");
+        try
+        {
+            PlanWriter.Write(new TableFolder(dir.FullName), view.Scenario, view.Plan, Explain.Wording);
+            using var memory = new MemoryStream();
+            ZipFile.CreateFromDirectory(dir.FullName, memory);
+            return Results.File(memory.ToArray(), "application/zip", $"run-{run.Id}.zip");
         }
         finally
         {

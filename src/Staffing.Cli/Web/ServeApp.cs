@@ -563,30 +563,21 @@ public static class ServeApp
         string format
     )
     {
-        var dir = Directory.CreateTempSubdirectory("staffing-what-if-");
-        try
+        // Built from the comparison's tables in memory: nothing written to disk.
+        var tables = TableFolder.InMemory();
+        Reports.ComparisonTables.Write(tables, areas, changed, baseScenario, variant);
+        using var file = new MemoryStream();
+        if (format == "xlsx")
         {
-            Reports.ComparisonTables.Write(dir.FullName, areas, changed, baseScenario, variant);
-            if (format == "xlsx")
-            {
-                Reports.Tables.ToWorkbook(dir.FullName);
-                return Results.File(
-                    File.ReadAllBytes(Path.Combine(dir.FullName, "tables.xlsx")),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    "what-if.xlsx"
-                );
-            }
-            Reports.Tables.ToExcelEs(dir.FullName);
+            Reports.Tables.WriteWorkbook(tables.Tables, file);
             return Results.File(
-                File.ReadAllBytes(Path.Combine(dir.FullName, "compare-centres.csv")),
-                "text/csv; charset=utf-8",
-                "what-if-centres.csv"
+                file.ToArray(),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "what-if.xlsx"
             );
         }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        Reports.Tables.ExcelEs(tables.Tables.Single(t => t.File == "compare-centres.csv"), file);
+        return Results.File(file.ToArray(), "text/csv; charset=utf-8", "what-if-centres.csv");
     }
 
     /// <summary>Pool lines summed by unit kind (Resource.Unit), in a stable order: posts, days a week, shares.</summary>

@@ -45,6 +45,28 @@ public class SpreadsheetOutputTests
     }
 
     [Fact]
+    public void TheWorkbookAndSpanishExcelSayTheSameWordsFromTheSameTables()
+    {
+        var plan = Path.Combine(TempDir(), "plan");
+        Assert.Equal(0, Run("plan", Sample, "--out", plan, "--csv-dialect", "excel-es", "--xlsx", "--lang", "es").Exit);
+        var csv = new List<string[]>();
+        using (var reader = new StreamReader(Path.Combine(plan, "plan.csv")))
+        using (var parser = new CsvHelper.CsvParser(reader, new CsvHelper.Configuration.CsvConfiguration(System.Globalization.CultureInfo.InvariantCulture) { Delimiter = ";" }))
+            while (parser.Read())
+                csv.Add(parser.Record!);
+        csv.RemoveAt(0);
+        var sheet = MiniExcel
+            .Query(Path.Combine(plan, "tables.xlsx"), useHeaderRow: true, sheetName: "plan")
+            .Cast<IDictionary<string, object>>()
+            .ToList();
+        Assert.Equal(csv.Count, sheet.Count);
+        Assert.Equal(csv.Select(c => c[1]), sheet.Select(r => (string)r["recurso"]));
+        Assert.Equal(csv.Select(c => c[7]), sheet.Select(r => r["motivo"] as string ?? ""));
+        Assert.Contains(sheet, r => r["motivo"] is string m && m.StartsWith("cupo insuficiente", StringComparison.Ordinal));
+        Assert.All(sheet, r => Assert.IsType<double>(r["dotación"]));
+    }
+
+    [Fact]
     public void AnUnknownDialectIsAUsageError() =>
         Assert.Equal(2, Run("plan", Sample, "--out", Path.Combine(TempDir(), "p"), "--csv-dialect", "excel").Exit);
 
