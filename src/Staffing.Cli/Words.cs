@@ -16,7 +16,10 @@ public sealed class Words
     private static readonly ResourceManager Resources = new("Staffing.Cli.Resources.Words", typeof(Words).Assembly);
 
     /// <summary>A word of the vocabulary in the current language (the key itself when it has none).</summary>
-    public static string Of(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+    public static string Of(string key) => Find(key) ?? key;
+
+    /// <summary>A word of the vocabulary in the current language, or null when it has none.</summary>
+    public static string? Find(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture);
 
     public static string Of(Resource r) => Of(r.Name());
 

@@ -110,10 +110,10 @@ public static class EntitlementWriter
             o.WriteLine(Texts.TextWhy);
             foreach (var t in trace)
             {
-                o.WriteLine($"  [{(t.Applied ? "x" : " ")}] {t.Rule} ({t.Instruction}): {wording.Read(t.Because)}");
+                o.WriteLine($"  [{(t.Applied ? "x" : " ")}] {t.Rule} ({wording.Read(t.Instruction)}): {wording.Read(t.Because)}");
                 // The regulation's words where the rule gave something; the project's reading wherever it decided.
                 if (t.Applied && inline)
-                    o.WriteLine($"        texto ({t.Instruction}): «{t.Text}»");
+                    o.WriteLine("        " + Say.Format(Texts.TextRegulation, wording.Read(t.Instruction), t.Text));
                 if (t.Applied)
                     applied.Add(t.Rule);
                 if (t.Applied || DecidedByReading(t))
@@ -132,7 +132,7 @@ public static class EntitlementWriter
         o.WriteLine();
         o.WriteLine(Texts.TextRegulationWords);
         foreach (var rule in RuleBook.All.Where(r => applied.Contains(r.Id)))
-            o.WriteLine($"  {rule.Id} ({rule.Instruction}): «{rule.Text}»");
+            o.WriteLine($"  {rule.Id} ({wording.Read(rule.InstructionLabel)}): «{rule.Text}»");
     }
 
     /// <summary>A rule that did not apply because of a reading the text does not state (a concertado exclusion).</summary>

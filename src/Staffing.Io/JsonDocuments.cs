@@ -193,7 +193,7 @@ public static class Documents
             [
                 .. trace.Select(t => new TraceEntry(
                     t.Rule,
-                    t.Instruction,
+                    wording.Read(t.Instruction),
                     t.Applied,
                     wording.Read(t.Because),
                     t.Text,

@@ -86,7 +86,7 @@ public sealed record NoticeSource(
                                 Explain.Read(l.Reason),
                                 [
                                     .. l.Rules.Split(';', StringSplitOptions.RemoveEmptyEntries)
-                                        .Select(id => (id, RuleBook.Find(id)?.Instruction ?? "")),
+                                        .Select(id => (id, RuleBook.Find(id) is { } rule ? Explain.Read(rule.InstructionLabel) : "")),
                                 ]
                             )),
                     ],

@@ -19,13 +19,13 @@ public static class Columns
             ("delta_", Texts.ColumnDelta),
         ];
         foreach (var (prefix, template) in prefixes)
-            if (column.StartsWith(prefix, StringComparison.Ordinal) && Words(column[prefix.Length..]) is { } rest)
+            if (column.StartsWith(prefix, StringComparison.Ordinal) && WordsOf(column[prefix.Length..]) is { } rest)
                 return Say.Format(template, rest);
         // centre_a, days_b: a group's members in order.
         var cut = column.LastIndexOf('_');
-        if (cut > 0 && column.Length == cut + 2 && Words(column[..(cut + 1)]) is { } member)
+        if (cut > 0 && column.Length == cut + 2 && WordsOf(column[..(cut + 1)]) is { } member)
             return member + " " + column[(cut + 1)..];
-        return Words(column) ?? column;
+        return WordsOf(column) ?? column;
     }
 
     /// <summary>
@@ -48,6 +48,6 @@ public static class Columns
             | System.Text.RegularExpressions.RegexOptions.CultureInvariant
     );
 
-    private static string? Words(string column) =>
-        Texts.ResourceManager.GetString("Column_" + column, CultureInfo.CurrentUICulture);
+    /// <summary>The column's words, from the one resource of the interface's words (the page's headers too).</summary>
+    private static string? WordsOf(string column) => Words.Find("col." + column);
 }

@@ -13,7 +13,7 @@ public static class RulesDocument
         var parameters = PolicyLoader.Parameters.ToDictionary(p => p.Name);
         foreach (var rule in RuleBook.All)
         {
-            md.Append($"\n## {rule.Id} ({rule.Instruction})\n\n");
+            md.Append($"\n## {rule.Id} ({Explain.Read(rule.InstructionLabel)})\n\n");
             if (rule.Gives is { } r)
                 md.Append(Say.Format(Texts.RulesGives, r.Name(), Units.Short(r.Unit()), rule.Chain, Words.Of(r))).Append("\n\n");
             else

@@ -5,6 +5,8 @@ namespace Staffing.Rules;
 /// <summary>P-CRA: a rural grouped school gets an itinerant support teacher per full 15 compensatory pupils.</summary>
 public sealed class PCra() : Rule(Id, "Octava c, third term")
 {
+    public override Explanation InstructionLabel => Explanation.Of(nameof(Texts.InstructionThirdTerm), "Octava c");
+
     public new const string Id = "P-CRA";
 
     public override string Text =>

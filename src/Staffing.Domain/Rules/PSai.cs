@@ -5,6 +5,8 @@ namespace Staffing.Rules;
 /// <summary>P-SAI: pupils who do not know Spanish may be referred to the itinerant immigrant support service.</summary>
 public sealed class PSai() : Rule(Id, "Octava b, 2nd paragraph")
 {
+    public override Explanation InstructionLabel => Explanation.Of(nameof(Texts.InstructionSecondParagraph), "Octava b");
+
     public new const string Id = "P-SAI";
 
     public override string Text =>

@@ -18,6 +18,9 @@ public abstract class Rule(string id, string instruction)
     /// <summary>The instruction of the regulation of 21 July 2006 the rule comes from.</summary>
     public string Instruction { get; } = instruction;
 
+    /// <summary>The instruction as a reader reads it ("Octava b), párrafo segundo"); in English as <see cref="Instruction"/>.</summary>
+    public virtual Explanation InstructionLabel => Explanation.Of(nameof(Texts.InstructionAsCited), Instruction);
+
     /// <summary>The regulation's own words, in Spanish, as published.</summary>
     public abstract string Text { get; }
 

@@ -25,7 +25,7 @@ public sealed record Entitlement(Centre Centre, Facts Facts, ImmutableArray<Enti
 /// </summary>
 public sealed record TraceLine(
     string Rule,
-    string Instruction,
+    Explanation Instruction,
     bool Applied,
     Explanation Because,
     string Text,
@@ -107,7 +107,7 @@ public static class RuleBook
             trace.Add(
                 new TraceLine(
                     rule.Id,
-                    rule.Instruction,
+                    rule.InstructionLabel,
                     result > 0,
                     rule.Because(c, p, f, result),
                     rule.Text,

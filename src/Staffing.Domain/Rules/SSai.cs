@@ -5,6 +5,8 @@ namespace Staffing.Rules;
 /// <summary>S-SAI: as P-SAI, for the ESO stage.</summary>
 public sealed class SSai() : Rule(Id, "Novena c, 2nd paragraph")
 {
+    public override Explanation InstructionLabel => Explanation.Of(nameof(Texts.InstructionSecondParagraph), "Novena c");
+
     public new const string Id = "S-SAI";
 
     public override string Text =>

@@ -64,7 +64,7 @@ public class PSupportTests
     {
         var t = Staffing.Rules.RuleBook.Trace(Ceip(400, 110, cycles: 2), Defaults).Single(l => l.Rule == "P-SUPPORT");
         Assert.True(t.Applied);
-        Assert.Equal("Octava a", t.Instruction);
+        Assert.Equal("Octava a", t.Instruction.En());
         Assert.Contains("110 / 25 rounded floor = 4", t.Because.En());
         Assert.Contains("capped at 1 per cycle × 2 cycles = 2", t.Because.En());
     }

@@ -70,7 +70,7 @@ public class TextAndReadingTests
             Staffing.Io.EntitlementWriter.Text(o, Defaults, [Ceip(100, 60)], Staffing.Cli.Explain.Wording)
         );
         Assert.Contains(
-            "texto (Octava c.a): «Intervención directa de un psicopedagogo",
+            "text (Octava c.a): «Intervención directa de un psicopedagogo",
             text,
             StringComparison.Ordinal
         );

@@ -258,14 +258,14 @@ async function loadRuns() {
   runsDoc = await json("/api/runs");
   $("#runs-scenario").textContent = t("ui.runs.scenario", runsDoc.scenario_name, runsDoc.adopted ? t("ui.runs.adopted", runsDoc.adopted.run, runsDoc.adopted.who, moment(runsDoc.adopted.adopted_at)) : t("ui.runs.noneadopted"));
   $("#runs tbody").innerHTML = runsDoc.runs.map((r) =>
-    `<tr class="${r.adopted ? "adopted" : ""} ${r.id === currentRun ? "current" : ""}" data-run="${r.id}"><td>${r.id}</td><td>${r.adopted ? esc(t("ui.col.adopted")) : ""}</td><td>${esc(r.name)}</td><td>${esc(moment(r.created_at))}</td><td>${esc(r.who)}</td><td>${esc(word("status." + r.status))}</td><td class="n">${r.pins}</td><td>${esc(shortfallText(r.shortfall))}</td><td><a href="#run/${r.id}">${esc(t("ui.runs.open"))}</a></td></tr>`).join("");
+    `<tr class="${r.adopted ? "adopted" : ""} ${r.id === currentRun ? "current" : ""}" data-run="${r.id}"><td>${r.id}</td><td>${r.adopted ? esc(t("col.adopted")) : ""}</td><td>${esc(r.name)}</td><td>${esc(moment(r.created_at))}</td><td>${esc(r.who)}</td><td>${esc(word("status." + r.status))}</td><td class="n">${r.pins}</td><td>${esc(shortfallText(r.shortfall))}</td><td><a href="#run/${r.id}">${esc(t("ui.runs.open"))}</a></td></tr>`).join("");
   showCurrent();
 }
 
 function showCurrent() {
   const r = runsDoc && runsDoc.runs.find((x) => x.id === currentRun);
   $("#current-run").hidden = !r;
-  if (r) $("#current-run").textContent = t("ui.runs.current", r.id, r.name) + (r.adopted ? ` (${t("ui.col.adopted")})` : "");
+  if (r) $("#current-run").textContent = t("ui.runs.current", r.id, r.name) + (r.adopted ? ` (${t("col.adopted")})` : "");
 }
 
 async function openRun(id) {
