@@ -15,25 +15,27 @@ public sealed class Words
 {
     private static readonly ResourceManager Resources = new("Staffing.Cli.Resources.Words", typeof(Words).Assembly);
 
-    /// <summary>A word of the vocabulary in the current language (the key itself when it has none).</summary>
-    public static string Of(string key) => Find(key) ?? key;
+    /// <summary>A word of the vocabulary in the current language, or <paramref name="culture"/>'s (the key itself when it has none).</summary>
+    public static string Of(string key, CultureInfo? culture = null) => Find(key, culture) ?? key;
 
-    /// <summary>A word of the vocabulary in the current language, or null when it has none.</summary>
-    public static string? Find(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture);
+    /// <summary>A word of the vocabulary in the current language, or <paramref name="culture"/>'s; null when it has none.</summary>
+    public static string? Find(string key, CultureInfo? culture = null) =>
+        Resources.GetString(key, culture ?? CultureInfo.CurrentUICulture);
 
     public static string Of(Resource r) => Of(r.Name());
 
     public static string Of(Funding f) => Of(f.Name());
 
     /// <summary>A weekday of the EOEP week (0 is monday).</summary>
-    public static string Weekday(int day) => Of("ui.weekday." + day.ToString(CultureInfo.InvariantCulture));
+    public static string Weekday(int day, CultureInfo? culture = null) =>
+        Of("ui.weekday." + day.ToString(CultureInfo.InvariantCulture), culture);
 
     public static string Of(Stage s) => Of("ui.stage." + s.Name());
 
     /// <summary>An EOEP person's role as eoep-schedule.csv writes it (psychopedagogue, ptsc).</summary>
-    public static string Role(string role) => Of("ui.role." + role);
+    public static string Role(string role, CultureInfo? culture = null) => Of("ui.role." + role, culture);
 
-    public static string YesNo(bool yes) => Of(yes ? "ui.yes" : "ui.no");
+    public static string YesNo(bool yes, CultureInfo? culture = null) => Of(yes ? "ui.yes" : "ui.no", culture);
 
     /// <summary>
     /// A value of the vocabulary in <paramref name="culture"/>'s words (a resource, stage, funding, weekday or

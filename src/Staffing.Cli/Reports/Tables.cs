@@ -121,10 +121,9 @@ public static class Tables
         public string Column(string header, IReadOnlyCollection<string> known)
         {
             foreach (var language in Language.Supported)
-                using (Language.Use(language))
-                    foreach (var k in known)
-                        if (string.Equals(Columns.Label(k), header, StringComparison.OrdinalIgnoreCase))
-                            return k;
+                foreach (var k in known)
+                    if (string.Equals(Columns.Label(k, language), header, StringComparison.OrdinalIgnoreCase))
+                        return k;
             return header;
         }
 
@@ -139,28 +138,28 @@ public static class Tables
         {
             var codes = new Dictionary<(string, string), string>();
             foreach (var language in Language.Supported)
-                using (Language.Use(language))
-                {
-                    foreach (var r in Enum.GetValues<Resource>())
-                        codes.TryAdd(("resource", Words.Of(r)), r.Name());
-                    foreach (var f in new[] { Funding.Pool, Funding.Agreement })
-                        codes.TryAdd(("funding", Words.Of(f)), f.Name());
-                    foreach (var st in new[] { Stage.Primary, Stage.Secondary })
-                        codes.TryAdd(("stage", Words.Of(st)), st.Name());
-                    foreach (var role in new[] { "psychopedagogue", "ptsc" })
-                        codes.TryAdd(("role", Words.Role(role)), role);
-                    for (var d = 0; d < Vocabulary.Weekdays.Length; d++)
-                        codes.TryAdd(("weekday", Words.Weekday(d)), Vocabulary.Weekdays[d]);
-                    foreach (var column in new[] { "same_locality", "sai_referral" })
-                    foreach (var yes in new[] { true, false })
-                        codes.TryAdd((column, Words.YesNo(yes)), yes ? "true" : "false");
-                    foreach (var level in new[] { "region", "area", "locality" })
-                        codes.TryAdd(("level", Words.Of("level." + level)), level);
-                    foreach (var pooling in new[] { "centre", "area" })
-                        codes.TryAdd(("ace_pooling", Words.Of("ace_pooling." + pooling)), pooling);
-                    foreach (var flag in new[] { "low_support_hours", "specific_group_not_viable" })
-                        codes.TryAdd(("flag", Words.Of("flag." + flag)), flag);
-                }
+            {
+                var c = Figures.Culture(language);
+                foreach (var r in Enum.GetValues<Resource>())
+                    codes.TryAdd(("resource", Words.Of(r, c)!), r.Name());
+                foreach (var f in new[] { Funding.Pool, Funding.Agreement })
+                    codes.TryAdd(("funding", Words.Of(f, c)!), f.Name());
+                foreach (var st in new[] { Stage.Primary, Stage.Secondary })
+                    codes.TryAdd(("stage", Words.Of(st, c)!), st.Name());
+                foreach (var role in new[] { "psychopedagogue", "ptsc" })
+                    codes.TryAdd(("role", Words.Role(role, c)), role);
+                for (var d = 0; d < Vocabulary.Weekdays.Length; d++)
+                    codes.TryAdd(("weekday", Words.Weekday(d, c)), Vocabulary.Weekdays[d]);
+                foreach (var column in new[] { "same_locality", "sai_referral" })
+                foreach (var yes in new[] { true, false })
+                    codes.TryAdd((column, Words.YesNo(yes, c)), yes ? "true" : "false");
+                foreach (var level in new[] { "region", "area", "locality" })
+                    codes.TryAdd(("level", Words.Of("level." + level, c)), level);
+                foreach (var pooling in new[] { "centre", "area" })
+                    codes.TryAdd(("ace_pooling", Words.Of("ace_pooling." + pooling, c)), pooling);
+                foreach (var flag in new[] { "low_support_hours", "specific_group_not_viable" })
+                    codes.TryAdd(("flag", Words.Of("flag." + flag, c)), flag);
+            }
             return codes;
         });
     }
