@@ -32,26 +32,6 @@ public static class Columns
         return WordsOf(column, culture) ?? column;
     }
 
-    /// <summary>
-    /// Whether a column of the contract's tables holds numbers: only these become number cells or get the decimal
-    /// comma. Every other column (codes, names, areas, reasons, any column not named here) stays text as written,
-    /// so "08002944" keeps its zero and a name "1.5" its point.
-    /// </summary>
-    public static bool IsNumeric(string column) => Numeric.IsMatch(column);
-
-    private static readonly System.Text.RegularExpressions.Regex Numeric = new(
-        """
-        ^(?:entitled|allocated|shortfall|held|difference|over_staffed|under_staffed|not_given|not_given_entitled
-        |centres|pupils|compensatory|groups_needed|support_hours_per_pupil|specific_groups|ace_pupils|ace_groups
-        |free_days|km|value|cost|amount|isolation|exposure|gini|coverage_gini|above_priority_line|posts_per_100
-        |eoep_days_per_100|sector_dissimilarity|dissimilarity|dissimilarity_low|dissimilarity_high
-        |(?:public|concertado)_(?:share_compensatory|share_pupils|ratio)
-        |(?:base|variant|delta)_\w+|days_[a-z]|(?:need|shortfall)_p\d+|p_\w+|objective|bound|gap|seconds)$
-        """,
-        System.Text.RegularExpressions.RegexOptions.IgnorePatternWhitespace
-            | System.Text.RegularExpressions.RegexOptions.CultureInvariant
-    );
-
     /// <summary>The column's words, from the one resource of the interface's words (the page's headers too).</summary>
     private static string? WordsOf(string column, CultureInfo culture) => Words.Find("col." + column, culture);
 }
