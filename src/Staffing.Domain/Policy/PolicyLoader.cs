@@ -10,8 +10,9 @@ namespace Staffing.Domain;
 
 /// <summary>
 /// One parameter as declared in policy.defaults.json: its default value, its type and allowed range (which make
-/// the check and its message), its unit and the instruction it comes from (or "project assumption"), in English and
-/// in Spanish (<see cref="Unit"/> and <see cref="Source"/> in the current language).
+/// the check and its message), its unit and the instruction it comes from (or "project assumption"). The file says
+/// them in English; people read them, like every other text, from the domain's resources in their language
+/// (Param_NAME_unit, _source, _range_note), which a test keeps equal to the file in English.
 /// </summary>
 public sealed record ParameterInfo(
     string Name,
@@ -21,19 +22,21 @@ public sealed record ParameterInfo(
     decimal? Max,
     IReadOnlyList<string>? Choices,
     bool Nullable,
-    (string En, string Es)? Range,
-    (string En, string Es) Units,
-    (string En, string Es) Sources,
+    string? RangeNoteEnglish,
+    string UnitEnglish,
+    string SourceEnglish,
     bool HashDefault = true
 )
 {
-    private static string In((string En, string Es) text) => Language.Current == Language.Spanish ? text.Es : text.En;
+    /// <summary>The parameter's text <paramref name="field"/> in the current language.</summary>
+    private string In(string field, string english) =>
+        Texts.ResourceManager.GetString($"Param_{Name}_{field}", CultureInfo.CurrentUICulture) ?? english;
 
-    public string Unit => In(Units);
+    public string Unit => In("unit", UnitEnglish);
 
-    public string Source => In(Sources);
+    public string Source => In("source", SourceEnglish);
 
-    private string? RangeNote => Range is { } r ? In(r) : null;
+    private string? RangeNote => RangeNoteEnglish is { } r ? In("range_note", r) : null;
 
     public string DefaultJson => Policy.Canonical(Value);
 
@@ -292,9 +295,9 @@ public static class PolicyLoader
                 d.Max,
                 d.Choices,
                 d.Nullable,
-                d.RangeNote is { } note ? (note, d.RangeNoteEs ?? note) : null,
-                (d.Unit, d.UnitEs),
-                (d.Source, d.SourceEs),
+                d.RangeNote,
+                d.Unit,
+                d.Source,
                 d.HashDefault
             );
             if (parameter.Check(parameter.Value) is { } problem)
@@ -331,14 +334,11 @@ internal sealed record Declaration(
     string Type,
     string Unit,
     string Source,
-    string UnitEs,
-    string SourceEs,
     decimal? Min = null,
     decimal? Max = null,
     string[]? Choices = null,
     bool Nullable = false,
     string? RangeNote = null,
-    string? RangeNoteEs = null,
     bool HashDefault = true
 );
 

@@ -102,11 +102,7 @@ public partial class QuotationTests
             .SelectMany(f =>
                 XDocument.Load(f).Root!.Elements("data").Select(d => ($"{Path.GetFileName(f)} {d.Attribute("name")!.Value}", d.Element("value")!.Value))
             )
-            .Concat(
-                PolicyLoader.Parameters.SelectMany(p =>
-                    new[] { ($"{p.Name} source", p.Sources.En), ($"{p.Name} source_es", p.Sources.Es) }
-                )
-            );
+            .Concat(PolicyLoader.Parameters.Select(p => ($"{p.Name} source", p.SourceEnglish)));
         var problems = texts
             .SelectMany(t => Quotations(t.Item2).Select(q => (t.Item1, Problem(q))))
             .Where(x => x.Item2 is not null)

@@ -73,6 +73,24 @@ public partial class RuleCatalogueTests
         );
     }
 
+    [Fact]
+    public void EveryParametersUnitAndSourceIsATextInBothLanguagesAndTheDefaultsFileSaysTheSameInEnglish()
+    {
+        foreach (var p in PolicyLoader.Parameters)
+        {
+            using (Language.Use(Language.English))
+            {
+                Assert.Equal(p.UnitEnglish, p.Unit);
+                Assert.Equal(p.SourceEnglish, p.Source);
+            }
+            using (Language.Use(Language.Spanish))
+            {
+                Assert.NotEqual("", p.Unit);
+                Assert.NotEqual("", p.Source);
+            }
+        }
+    }
+
     [GeneratedRegex(@"\b(de|los|las|del|con|por)\b")]
     private static partial Regex SpanishWords();
 }
