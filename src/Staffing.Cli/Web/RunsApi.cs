@@ -272,7 +272,7 @@ public static class RunsApi
                         new DiffDocument(
                             a.Id,
                             b.Id,
-                            [.. d.Areas.Select(ServeApp.AreaEntry)],
+                            [.. d.Areas.Select(WhatIfEndpoints.AreaEntry)],
                             [
                                 .. d.Centres.Select(c => new DiffCentre(
                                     c.Code,

@@ -149,7 +149,7 @@ public class EoepWeekTests
     {
         var madrid = Staffing.Io.ScenarioReader.Read(Path.Combine(Support.RepoRoot, "scenarios", "madrid"));
         var plan = ServeFixture.Planner.Plan(madrid, "greedy", new Staffing.Allocation.SolveSettings()).Plan;
-        var week = Staffing.Cli.Web.ServeApp.Eoep(new Staffing.Cli.Web.RunsApi.View(null, madrid, plan, plan.Lines.ToLookup(l => l.Code)));
+        var week = Staffing.Cli.Web.EoepEndpoints.Week(new Staffing.Cli.Web.RunsApi.View(null, madrid, plan, plan.Lines.ToLookup(l => l.Code)));
         Assert.Equal(madrid.Teams!.Count, week.Teams.Count);
         foreach (var team in madrid.Teams!)
         {
