@@ -89,7 +89,7 @@ public static class App
         builder.Services.AddSingleton<Planner>();
         builder.Services.AddSingleton<Cli.Runs.Replanning>();
         builder.Services.AddSingleton(
-            new Commands.Console(stdout, stderr, signals.Token, System.Diagnostics.Stopwatch.StartNew())
+            new Commands.Terminal(stdout, stderr, signals.Token, System.Diagnostics.Stopwatch.StartNew())
         );
         builder.Services.AddSingleton(signals);
         using var host = builder.Build();

@@ -36,6 +36,27 @@ public partial class LayerTests
         Assert.Empty(Cycles(files));
     }
 
+    /// <summary>No product type takes the name of a framework type every file sees (System, System.IO, ...).</summary>
+    [Fact]
+    public void NoTypeShadowsAFrameworkType()
+    {
+        string[] imported = ["System", "System.IO", "System.Threading", "System.Threading.Tasks", "System.Collections.Generic", "System.Linq", "System.Net.Http"];
+        var framework = new[] { typeof(object), typeof(Console), typeof(Enumerable), typeof(List<>), typeof(File), typeof(System.Net.Http.HttpClient) }
+            .Select(t => t.Assembly)
+            .Distinct()
+            .SelectMany(a => a.GetExportedTypes())
+            .Where(t => imported.Contains(t.Namespace))
+            .Select(t => t.Name) // with its arity: Comparison<T> is not Comparison
+            .ToHashSet(StringComparer.Ordinal);
+        var product = new[] { typeof(Staffing.Domain.Centre), typeof(Staffing.Io.CsvFile), typeof(Staffing.Allocation.Reasons), typeof(Staffing.Cli.Explain) }
+            .SelectMany(t => t.Assembly.GetTypes())
+            .Where(t => t.Namespace?.StartsWith("Staffing", StringComparison.Ordinal) == true && !t.IsNested && !t.Name.StartsWith('<'))
+            .Where(t => framework.Contains(t.Name))
+            .Select(t => t.FullName)
+            .ToList();
+        Assert.Empty(product);
+    }
+
     /// <summary>The test of the test: a name qualified from a sibling namespace ("Commands.CompareCommand") is seen.</summary>
     [Fact]
     public void AReferenceFromWebToCommandsAndBackIsACycle()

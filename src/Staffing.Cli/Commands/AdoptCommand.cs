@@ -19,7 +19,7 @@ public static class AdoptCommand
         WorkspaceOptions.AddDb(cmd);
         cmd.SetAction(r =>
         {
-            var console = services.GetRequiredService<Console>();
+            var console = services.GetRequiredService<Terminal>();
             var workspace = WorkspaceOptions.Open(r);
             var run = workspace.Run(r.GetValue(runArgument));
             var before = workspace.Adopted(run.ScenarioId);

@@ -29,7 +29,7 @@ public static class CompareCommand
         );
         cmd.SetAction(r =>
         {
-            var console = services.GetRequiredService<Console>();
+            var console = services.GetRequiredService<Terminal>();
             output.Check(r, r.GetValue(b), r.GetValue(v));
             var plan = solve.Planning(r, services, console);
             var baseScenario = ScenarioInput.Read(r, r.GetValue(b)!, console);

@@ -26,7 +26,7 @@ public static class DiffCommand
         );
         cmd.SetAction(r =>
         {
-            var console = services.GetRequiredService<Console>();
+            var console = services.GetRequiredService<Terminal>();
             output.Check(r);
             var workspace = WorkspaceOptions.Open(r);
             var (ra, rb) = (workspace.Run(r.GetValue(a)), workspace.Run(r.GetValue(b)));

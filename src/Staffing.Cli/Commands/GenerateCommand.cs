@@ -72,7 +72,7 @@ public static class GenerateCommand
             );
             var areaCount = s.Teams!.Select(t => t.Area).Distinct().Count();
             services
-                .GetRequiredService<Console>()
+                .GetRequiredService<Terminal>()
                 .Error.WriteLine(Say.Format(Texts.Generated, s.Centres.Count, areaCount));
             return ExitCode.Ok;
         });

@@ -34,7 +34,7 @@ public static class NoticesCommand
         var output = new OutputOptions(services, cmd, Texts.NoticesOut);
         cmd.SetAction(r =>
         {
-            var console = services.GetRequiredService<Console>();
+            var console = services.GetRequiredService<Terminal>();
             var given = r.GetValue(source)!;
             var folder = Directory.Exists(given);
             output.Check(r, folder ? given : null, r.GetValue(scenario));

@@ -66,7 +66,7 @@ public static class PinCommand
         );
         cmd.SetAction(r =>
         {
-            var console = services.GetRequiredService<Console>();
+            var console = services.GetRequiredService<Terminal>();
             var workspace = WorkspaceOptions.Open(r);
             var run = workspace.Run(r.GetValue(runArgument));
             if (r.GetValue(remove) is { } id)

@@ -50,7 +50,7 @@ public static class PlanCommand
         );
         cmd.SetAction(r =>
         {
-            var console = services.GetRequiredService<Console>();
+            var console = services.GetRequiredService<Terminal>();
             var folder = r.GetValue(scenario);
             output.Check(r, folder);
             // The scenario is read before a new workspace is made: bad input leaves no file behind.

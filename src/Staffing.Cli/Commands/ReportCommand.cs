@@ -38,7 +38,7 @@ public static class ReportCommand
         ScenarioInput.AddOptions(cmd);
         cmd.SetAction(r =>
         {
-            var console = services.GetRequiredService<Console>();
+            var console = services.GetRequiredService<Terminal>();
             var file = r.GetValue(output)!;
             var target = new AtomicFolder.Target(
                 file,

@@ -15,7 +15,7 @@ public static class RulesCommand
         cmd.Options.Add(format);
         cmd.SetAction(r =>
         {
-            services.GetRequiredService<Console>().Out.Write(RulesDocument.Markdown());
+            services.GetRequiredService<Terminal>().Out.Write(RulesDocument.Markdown());
             return ExitCode.Ok;
         });
         return cmd;

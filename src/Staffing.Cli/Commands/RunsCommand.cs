@@ -20,7 +20,7 @@ public static class RunsCommand
         WorkspaceOptions.AddDb(cmd);
         cmd.SetAction(r =>
         {
-            var console = services.GetRequiredService<Console>();
+            var console = services.GetRequiredService<Terminal>();
             var workspace = WorkspaceOptions.Open(r);
             IReadOnlyList<StoredScenario> scenarios;
             if (r.GetValue(scenario) is { } folder)

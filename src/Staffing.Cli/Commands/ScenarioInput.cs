@@ -59,7 +59,7 @@ public static class ScenarioInput
     }
 
     /// <summary>Reads a scenario folder with the command's input options; a variant policy file goes last.</summary>
-    public static Scenario Read(ParseResult r, string folder, Console console, string? variantPolicy = null)
+    public static Scenario Read(ParseResult r, string folder, Terminal console, string? variantPolicy = null)
     {
         var options = new CsvOptions(
             r.GetValue<string?>(Delimiter) is { } d ? ParseDelimiter(d) : null,

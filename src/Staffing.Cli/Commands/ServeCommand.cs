@@ -71,7 +71,7 @@ public static class ServeCommand
             cmd.Options.Add(o);
         cmd.SetAction(r =>
         {
-            var console = services.GetRequiredService<Console>();
+            var console = services.GetRequiredService<Terminal>();
             var listen = r.GetValue(urls) is { } u
                 ? u.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(ServeApp.Unmapped)

@@ -24,7 +24,7 @@ public static class ShowCommand
         );
         cmd.SetAction(r =>
         {
-            var console = services.GetRequiredService<Console>();
+            var console = services.GetRequiredService<Terminal>();
             output.Check(r);
             scenarioOut.Check(r);
             var workspace = WorkspaceOptions.Open(r);

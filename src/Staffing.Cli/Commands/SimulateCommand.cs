@@ -44,7 +44,7 @@ public static class SimulateCommand
         );
         cmd.SetAction(r =>
         {
-            var console = services.GetRequiredService<Console>();
+            var console = services.GetRequiredService<Terminal>();
             output.Check(r, r.GetValue(scenario), r.GetValue(trends));
             var planner = services.GetRequiredService<Planner>();
             var solver = solve.Solver(r);

@@ -63,7 +63,7 @@ public sealed class SolveOptions
     /// <summary>The longest --time-limit taken as given: a day; more (or Infinity) is capped, with a note.</summary>
     public const double MaxTimeLimit = 86_400;
 
-    public SolveSettings Settings(ParseResult r, Console console)
+    public SolveSettings Settings(ParseResult r, Terminal console)
     {
         var limit = r.GetValue(timeLimit);
         if (limit > MaxTimeLimit)
@@ -75,14 +75,14 @@ public sealed class SolveOptions
             limit,
             r.GetValue(workers),
             seed is null ? 0 : r.GetValue(seed),
-            new Progress(console),
+            new ProgressLines(console),
             console.Interrupted,
             console.Started?.Elapsed.TotalSeconds ?? 0
         );
     }
 
     /// <summary>Planning with the command's solver and settings, the solver name checked before any work.</summary>
-    public Func<Scenario, Plan> Planning(ParseResult r, IServiceProvider services, Console console)
+    public Func<Scenario, Plan> Planning(ParseResult r, IServiceProvider services, Terminal console)
     {
         var planner = services.GetRequiredService<Planner>();
         var name = Solver(r);

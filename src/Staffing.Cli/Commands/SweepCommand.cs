@@ -35,7 +35,7 @@ public static class SweepCommand
         var output = new OutputOptions(services, cmd, Texts.SweepOut);
         cmd.SetAction(r =>
         {
-            var console = services.GetRequiredService<Console>();
+            var console = services.GetRequiredService<Terminal>();
             output.Check(r, r.GetValue(scenario));
             var plan = solve.Planning(r, services, console);
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);

@@ -24,7 +24,7 @@ public static class UsersCommand
         add.Options.Add(file);
         add.SetAction(r =>
         {
-            var console = services.GetRequiredService<Console>();
+            var console = services.GetRequiredService<Terminal>();
             var password = ReadPassword(console);
             Users.Add(r.GetValue(file)!, r.GetValue(name)!, r.GetValue(role)!, password);
             console.Error.WriteLine(Say.Format(Texts.UserStored, r.GetValue(name), r.GetValue(role), r.GetValue(file)));
@@ -36,7 +36,7 @@ public static class UsersCommand
         remove.SetAction(r =>
         {
             Users.Remove(r.GetValue(file)!, r.GetValue(name)!);
-            services.GetRequiredService<Console>().Error.WriteLine(Say.Format(Texts.UserRemoved, r.GetValue(name)));
+            services.GetRequiredService<Terminal>().Error.WriteLine(Say.Format(Texts.UserRemoved, r.GetValue(name)));
             return ExitCode.Ok;
         });
         var list = new Command("list", Texts.UsersListDescription);
@@ -44,7 +44,7 @@ public static class UsersCommand
         list.SetAction(r =>
         {
             foreach (var u in Users.Load(r.GetValue(file)!).All)
-                services.GetRequiredService<Console>().Out.WriteLine($"{u.Name}\t{u.Role}");
+                services.GetRequiredService<Terminal>().Out.WriteLine($"{u.Name}\t{u.Role}");
             return ExitCode.Ok;
         });
         foreach (var c in new[] { add, remove, list })
@@ -53,7 +53,7 @@ public static class UsersCommand
     }
 
     /// <summary>A password from standard input: typed without echo on a terminal, else its first line.</summary>
-    private static string ReadPassword(Console console)
+    private static string ReadPassword(Terminal console)
     {
         if (!System.Console.IsInputRedirected)
         {

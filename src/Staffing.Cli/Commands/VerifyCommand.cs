@@ -20,7 +20,7 @@ public static class VerifyCommand
         cmd.Arguments.Add(plan);
         cmd.SetAction(r =>
         {
-            var console = services.GetRequiredService<Console>();
+            var console = services.GetRequiredService<Terminal>();
             var s = ScenarioInput.Read(r, r.GetValue(scenario)!, console);
             var files = PlanReader.Read(r.GetValue(plan)!, Explain.Knows, Reports.Tables.ReadBack);
             // Another scenario's plan is said once, before the violations it explains.

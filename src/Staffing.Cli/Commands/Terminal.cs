@@ -7,7 +7,7 @@ namespace Staffing.Cli.Commands;
 /// <paramref name="Interrupted"/>: cancelled by Ctrl-C or SIGTERM (see <see cref="Interruption"/>);
 /// <paramref name="Started"/>: the command's clock, so --time-limit bounds its wall time.
 /// </remarks>
-public sealed record Console(
+public sealed record Terminal(
     TextWriter Out,
     TextWriter Error,
     CancellationToken Interrupted = default,
@@ -41,7 +41,7 @@ public sealed record Console(
 }
 
 /// <summary>A solver's progress lines on stderr, only on a terminal.</summary>
-public sealed class Progress(Console console) : IProgress<string>
+public sealed class ProgressLines(Terminal console) : IProgress<string>
 {
     public void Report(string value)
     {
