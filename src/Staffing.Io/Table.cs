@@ -40,7 +40,8 @@ public sealed record Table(string File, ImmutableArray<TableColumn> Columns, IRe
 /// </summary>
 public sealed class TableFolder(string? path)
 {
-    private readonly List<Table> tables = [];
+    // Built when first read: a command whose files nobody asks in words (no --xlsx, no excel-es) builds none.
+    private readonly List<Lazy<Table>> tables = [];
 
     /// <summary>The folder on disk (a folder in memory only has none).</summary>
     public string Path => path ?? throw new InvalidOperationException("a folder in memory only has no path");
@@ -53,7 +54,7 @@ public sealed class TableFolder(string? path)
         var list = rows as IReadOnlyCollection<T> ?? [.. rows];
         if (path is not null)
             CsvFile.Write(System.IO.Path.Combine(path, file), list);
-        Keep(Table.Of(file, list));
+        Keep(new(() => Table.Of(file, list)));
     }
 
     /// <summary>Writes a table whose columns depend on the data (itinerants.csv) and keeps it.</summary>
@@ -61,7 +62,7 @@ public sealed class TableFolder(string? path)
     {
         if (path is not null)
             CsvFile.Write(System.IO.Path.Combine(path, table.File), table);
-        Keep(table);
+        Keep(new(table));
     }
 
     /// <summary>A file that is no table (summary.json), written beside them; nothing in memory only.</summary>
@@ -71,7 +72,7 @@ public sealed class TableFolder(string? path)
             File.WriteAllText(System.IO.Path.Combine(path, file), text, new System.Text.UTF8Encoding(false));
     }
 
-    private void Keep(Table table)
+    private void Keep(Lazy<Table> table)
     {
         lock (tables)
             tables.Add(table);
@@ -83,7 +84,7 @@ public sealed class TableFolder(string? path)
         get
         {
             lock (tables)
-                return [.. tables.OrderBy(t => t.File, StringComparer.Ordinal)];
+                return [.. tables.Select(t => t.Value).OrderBy(t => t.File, StringComparer.Ordinal)];
         }
     }
 }
