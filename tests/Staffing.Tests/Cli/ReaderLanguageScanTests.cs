@@ -23,11 +23,11 @@ public sealed partial class ReaderLanguageScanTests
         @"\b(pool short|team full|entitled|allocated|the rules give|over-staffed|under-staffed|centres?|pupils|teachers?|days a week|monday|tuesday|wednesday|thursday|friday|true|false|shortfall|region|locality|psychopedagogues?)\b",
         RegexOptions.IgnoreCase
     )]
-    private static partial Regex EnglishWord();
+    internal static partial Regex EnglishWord();
 
     /// <summary>A decimal point between digits; a Spanish thousands group ("1.845.000") and a version ("9.15.6755") are not.</summary>
     [GeneratedRegex(@"(?<![\w.,:/-])\d+(\.\d+)+(?![\w.])")]
-    private static partial Regex DottedNumber();
+    internal static partial Regex DottedNumber();
 
     [GeneratedRegex(@"^\d{1,3}(\.\d{3})+$")]
     private static partial Regex ThousandsGroups();
@@ -109,7 +109,7 @@ public sealed partial class ReaderLanguageScanTests
         return WebUtility.HtmlDecode(Regex.Replace(text, "<[^>]+>", " "));
     }
 
-    private static IEnumerable<string> Findings(string source, string text, params Regex[] offences)
+    internal static IEnumerable<string> Findings(string source, string text, params Regex[] offences)
     {
         var plain = Quoted().Replace(text, " ");
         foreach (var rx in offences)

@@ -271,4 +271,35 @@ public class BrowserTests(ServeFixture serve) : BrowserTest, IClassFixture<Serve
         await Until(async () => (await page.TextContentAsync("#whatif-summary") ?? "").Contains("filas de centro"));
         Assert.Contains("alumnos de compensación educativa de primaria por plaza de apoyo", await page.TextContentAsync("#whatif-parameters"));
     }
+
+    /// <summary>Every view of the page, in Spanish: what a person sees holds no bare code, English word or decimal point.</summary>
+    [Fact]
+    public async Task InSpanishNoViewOfThePageShowsACodeAnEnglishWordOrADecimalPoint()
+    {
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync(serve.Url + "/?lang=es#centre/28002956");
+        await page.WaitForSelectorAsync("#card:not([hidden])");
+        await Until(async () => (await page.TextContentAsync("#trace"))!.Contains("no imparte ESO"));
+        var seen = new List<(string, string)> { ("centre", await page.InnerTextAsync("main")) };
+        foreach (var (view, ready) in new[] { ("region", "#region-centres tbody tr"), ("areas", "#totals tbody tr"), ("eoep", "#eoep-week tbody tr") })
+        {
+            await page.GotoAsync(serve.Url + "/?lang=es#" + view);
+            await page.WaitForSelectorAsync(ready);
+            seen.Add((view, await page.InnerTextAsync("main")));
+        }
+        await page.GotoAsync(serve.Url + "/?lang=es#whatif?primary_ratio=20");
+        await Until(async () => (await page.TextContentAsync("#whatif-summary") ?? "").Contains("filas de centro"));
+        seen.Add(("whatif", await page.InnerTextAsync("main")));
+        var found = seen.SelectMany(v =>
+                Staffing.Tests.Cli.ReaderLanguageScanTests.Findings(
+                    v.Item1,
+                    v.Item2,
+                    Staffing.Tests.Cli.ReaderLanguageScanTests.BareCode(),
+                    Staffing.Tests.Cli.ReaderLanguageScanTests.EnglishWord(),
+                    Staffing.Tests.Cli.ReaderLanguageScanTests.DottedNumber()
+                )
+            )
+            .ToList();
+        Assert.True(found.Count == 0, $"{found.Count} findings:\n" + string.Join("\n", found.Take(30)));
+    }
 }

@@ -26,7 +26,8 @@ const word = (key) => words[key] || key;
 const t = (key, ...args) => word(key).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ""));
 const tc = (n, key) => t(key + (n === 1 ? ".one" : ".many"), n);
 // A resource in words with its file name beside it, for those who read the CSV files.
-const resourceCell = (r) => `${esc(word(r))} <code class="muted">${esc(r)}</code>`;
+// The resource in words, its code beside them for who knows the files.
+const resourceCell = (r) => `${esc(word(r))} <code class="muted">(${esc(r)})</code>`;
 // The language: one a link names (?lang=es, then remembered), else the one chosen before, else the browser's.
 const pageLanguage = () => {
   const asked = new URLSearchParams(location.search).get("lang");
@@ -81,8 +82,8 @@ function readTyped(text) {
 }
 const shortfallText = (list) => list.filter((u) => u.amount > 0).map((u) => `${u.amount} ${word(u.unit)}`).join(", ") || t("ui.none");
 
-// Table headers from their words (ui.col.NAME).
-const heads = (...names) => names.map((n) => `<th scope="col">${esc(t("ui.col." + n))}</th>`).join("");
+// Table headers from their words (col.NAME, the same words as the CSV files' headers).
+const heads = (...names) => names.map((n) => `<th scope="col">${esc(t("col." + n))}</th>`).join("");
 
 function show(view) {
   for (const v of ["centre", "region", "areas", "eoep", "whatif", "runs"]) $("#view-" + v).hidden = v !== view;
@@ -306,7 +307,7 @@ async function diffHtml(base, variant, title) {
     + (d.centres.length ? `<div class="scroll" tabindex="0"><table class="diff"><thead><tr>${heads("centre", "resource", "allocated", "change", "why", "cause")}</tr></thead><tbody>`
       + d.centres.map((c) => `<tr><td>${centre(c.code, c.name)}</td><td>${resourceCell(c.resource)}</td><td class="n">${c.base_allocated} → ${c.variant_allocated}</td><td class="diff-${esc(c.change)}">${esc(t("ui.change." + c.change))}</td><td>${esc(c.reason)}</td><td>${esc(t("ui.cause." + c.cause))}</td></tr>`).join("")
       + `</tbody></table></div>` : "")
-    + (d.partners.length ? `<div class="scroll" tabindex="0"><table class="partners"><thead><tr>${heads("centre", "stage", "before", "after", "cause")}</tr></thead><tbody>`
+    + (d.partners.length ? `<div class="scroll" tabindex="0"><table class="partners"><thead><tr>${heads("centre", "stage", "partners_before", "partners_now", "cause")}</tr></thead><tbody>`
       + d.partners.map((p) => `<tr><td>${centre(p.code, p.name)}</td><td>${esc(t("ui.stage." + p.stage))}</td><td>${esc(p.before ?? t("ui.none"))}</td><td>${esc(p.after ?? t("ui.none"))}</td><td>${esc(t("ui.cause." + p.cause))}</td></tr>`).join("")
       + `</tbody></table></div>` : "");
 }
