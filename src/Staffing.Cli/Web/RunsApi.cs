@@ -15,7 +15,7 @@ namespace Staffing.Cli.Web;
 /// time, diffs, adoption, names and notes, downloads. Reading needs a signed-in user; changes a planner and the
 /// antiforgery token; a change made stale by another planner is 409 with what changed.
 /// </summary>
-public static class RunsApi
+public static partial class RunsApi
 {
     public const double DefaultReplanSeconds = 30;
     public const double MaxReplanSeconds = 600;
@@ -30,308 +30,76 @@ public static class RunsApi
         ConcurrentDictionary<long, View> views
     )
     {
-        var workspace = state.Workspace!;
-        var scenarioId = state.ScenarioId;
+        var room = new Room(state, queue, views);
         var api = app.MapGroup("/api").RequireAuthorization(Access.Reader);
+        MapRuns(api, room);
+        MapPlanning(api, room);
+        MapDownloads(api, room);
+        app.Lifetime.ApplicationStarted.Register(() =>
+            _ = queue.Work(state.Workspace!, state.Replanning!, app.Lifetime.ApplicationStopping)
+        );
+    }
 
-        RunInfo? Find(long id) => workspace.FindRun(id) is { } run && run.ScenarioId == scenarioId ? run : null;
-
-        api.MapGet(
-                "/runs",
-                () =>
-                {
-                    var adopted = workspace.Adopted(scenarioId);
-                    var name = workspace.Scenario(scenarioId)!.Name;
-                    return Results.Json(
-                        new RunsDocument(
-                            scenarioId,
-                            name,
-                            adopted is null
-                                ? null
-                                : new AdoptionEntry(adopted.RunId, adopted.Who, adopted.AdoptedAt, adopted.Note),
-                            [.. workspace.Runs(scenarioId).Select(Entry)]
-                        ),
-                        WebJson.Default.RunsDocument
-                    );
-                }
-            )
+    private static void MapRuns(RouteGroupBuilder api, Room room)
+    {
+        api.MapGet("/runs", room.List)
             .WithName("Runs")
             .WithSummary("The served scenario's stored runs, newest first, with the adopted one");
-
-        api.MapGet(
-                "/runs/{id:long}",
-                (long id) =>
-                    Find(id) is { } run ? Results.Json(Detail(workspace, run), WebJson.Default.RunDetail) : NoRun(id)
-            )
+        api.MapGet("/runs/{id:long}", (long id) => room.With(id, run => Results.Json(Detail(room.Workspace, run), WebJson.Default.RunDetail)))
             .WithName("Run")
             .WithSummary("A run, its pins for the next run and the locks it was solved with");
-
-        api.MapPost(
-                "/runs/{id:long}/pins",
-                async (long id, HttpContext ctx) =>
-                {
-                    if (Find(id) is not { } run)
-                        return NoRun(id);
-                    var body = await ServeApp.ReadBody(ctx.Request, WebJson.Default.PinRequest);
-                    if (body.Error is { } error)
-                        return error;
-                    var p = body.Value!;
-                    if (
-                        p.Code is null
-                        || p.Resource is null
-                        || !Words.TryParseResource(p.Resource, out var resource)
-                    )
-                        return Bad(Say.Format(Texts.ApiPinFields, Vocabulary.ResourceList));
-                    var pin = new Holding(p.Code, resource, p.Amount ?? (p.Partner is null ? -1 : 1), p.Partner);
-                    try
-                    {
-                        var conflicts = Replanning.Conflicts(workspace, run, pin, state.Planner);
-                        if (conflicts.Count > 0)
-                            return Results.Json(
-                                new ApiError(Texts.ApiPinsConflict, conflicts),
-                                WebJson.Default.ApiError,
-                                statusCode: StatusCodes.Status422UnprocessableEntity
-                            );
-                        var stored = workspace.Pin(run.Id, pin, Access.Who(ctx), p.ExpectedPins);
-                        return Results.Json(
-                            PinOf(stored),
-                            WebJson.Default.PinEntry,
-                            statusCode: StatusCodes.Status201Created
-                        );
-                    }
-                    catch (InputException ex)
-                    {
-                        return Bad(string.Join("; ", ex.Messages));
-                    }
-                    catch (StaleException ex)
-                    {
-                        return Stale(ex);
-                    }
-                }
-            )
-            .RequireAuthorization(Access.Planning)
-            .AddEndpointFilter(Access.Antiforgery)
-            .WithName("Pin")
-            .WithSummary(
-                "Pin an allocation ({code, resource, amount}) or a pair ({code, resource, partner}) for the next run; expected_pins makes it 409 when others pinned since"
-            );
-
-        api.MapDelete(
-                "/runs/{id:long}/pins/{pin:long}",
-                (long id, long pin) =>
-                {
-                    if (Find(id) is null)
-                        return NoRun(id);
-                    try
-                    {
-                        workspace.Unpin(id, pin);
-                        return Results.NoContent();
-                    }
-                    catch (InputException ex)
-                    {
-                        return ServeApp.Error(string.Join("; ", ex.Messages), StatusCodes.Status404NotFound);
-                    }
-                }
-            )
-            .RequireAuthorization(Access.Planning)
-            .AddEndpointFilter(Access.Antiforgery)
-            .WithName("Unpin");
-
-        api.MapPost(
-                "/runs/{id:long}/replan",
-                async (long id, HttpContext ctx) =>
-                {
-                    if (Find(id) is null)
-                        return NoRun(id);
-                    var body = await ServeApp.ReadBody(ctx.Request, WebJson.Default.ReplanRequest);
-                    if (body.Error is { } error)
-                        return error;
-                    var limit = body.Value!.TimeLimit ?? DefaultReplanSeconds;
-                    if (double.IsNaN(limit) || limit <= 0 || limit > MaxReplanSeconds)
-                        return Bad(Say.Format(Texts.ApiTimeLimit, limit, MaxReplanSeconds));
-                    var job = queue.Enqueue(id, Access.Who(ctx), body.Value.Name, body.Value.Note ?? "", limit);
-                    return Results.Json(
-                        JobOf(queue, job),
-                        WebJson.Default.JobEntry,
-                        statusCode: StatusCodes.Status202Accepted
-                    );
-                }
-            )
-            .RequireAuthorization(Access.Planning)
-            .AddEndpointFilter(Access.Antiforgery)
-            .WithName("Replan")
-            .WithSummary(
-                "Solve the next run from this one with its pins (CP-SAT, the run as its start), queued one at a time; poll /api/jobs/{job}"
-            );
-
         api.MapGet(
                 "/jobs/{id:long}",
                 (long id) =>
-                    queue.Find(id) is { } job
-                        ? Results.Json(JobOf(queue, job), WebJson.Default.JobEntry)
+                    room.Queue.Find(id) is { } job
+                        ? Results.Json(JobOf(room.Queue, job), WebJson.Default.JobEntry)
                         : ServeApp.Error(Say.Format(Texts.ApiNoReplan, id), StatusCodes.Status404NotFound)
             )
             .WithName("Job")
             .WithSummary("A re-plan: queued (its position), solving (seconds so far), done (the new run) or failed");
+        api.MapGet("/diff", room.Diff)
+            .WithName("Diff")
+            .WithSummary("What moves between two runs: areas, centres that gain or lose, centres that change partner");
+    }
 
-        api.MapPost(
-                "/runs/{id:long}/adopt",
-                async (long id, HttpContext ctx) =>
-                {
-                    if (Find(id) is null)
-                        return NoRun(id);
-                    if (!ctx.Request.HasJsonContentType())
-                        return ServeApp.Error(Texts.ApiJsonOnly, StatusCodes.Status415UnsupportedMediaType);
-                    JsonDocument doc;
-                    try
-                    {
-                        doc = await JsonDocument.ParseAsync(
-                            ctx.Request.Body,
-                            new JsonDocumentOptions { AllowDuplicateProperties = false },
-                            ctx.RequestAborted
-                        );
-                    }
-                    catch (JsonException)
-                    {
-                        return Bad(Texts.ApiAdoptMalformed);
-                    }
-                    using (doc)
-                    {
-                        if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                            return Bad(Texts.ApiAdoptFields);
-                        var hasNote = doc.RootElement.TryGetProperty("note", out var n);
-                        if (hasNote && n.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
-                            return Bad(Texts.ApiNoteText);
-                        if (hasNote && n.ValueKind == JsonValueKind.String && JsonPositions.BrokenText(n.GetRawText()) is not null)
-                            return Bad(Texts.ApiValueNotUtf8);
-                        var note = hasNote && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
-                        var check = doc.RootElement.TryGetProperty("expected_adopted", out var e);
-                        long? expected =
-                            check && e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var v) ? v : null;
-                        if (
-                            check
-                            && (
-                                e.ValueKind is not (JsonValueKind.Number or JsonValueKind.Null)
-                                || e.ValueKind == JsonValueKind.Number && expected is null
-                            )
-                        )
-                            return Bad(Texts.ApiExpectedAdopted);
-                        try
-                        {
-                            var a = workspace.Adopt(id, Access.Who(ctx), note, check, expected);
-                            return Results.Json(
-                                new AdoptionEntry(a.RunId, a.Who, a.AdoptedAt, a.Note),
-                                WebJson.Default.AdoptionEntry
-                            );
-                        }
-                        catch (StaleException ex)
-                        {
-                            return Stale(ex);
-                        }
-                    }
-                }
-            )
-            .RequireAuthorization(Access.Planning)
-            .AddEndpointFilter(Access.Antiforgery)
+    /// <summary>What a planner changes: pins, re-plans, adoption, names and notes (a planner's role, the antiforgery token).</summary>
+    private static void MapPlanning(RouteGroupBuilder api, Room room)
+    {
+        static RouteHandlerBuilder Planning(RouteHandlerBuilder b) =>
+            b.RequireAuthorization(Access.Planning).AddEndpointFilter(Access.Antiforgery);
+        Planning(api.MapPost("/runs/{id:long}/pins", (long id, HttpContext ctx) => room.WithAsync(id, run => room.Pin(run, ctx))))
+            .WithName("Pin")
+            .WithSummary(
+                "Pin an allocation ({code, resource, amount}) or a pair ({code, resource, partner}) for the next run; expected_pins makes it 409 when others pinned since"
+            );
+        Planning(api.MapDelete("/runs/{id:long}/pins/{pin:long}", (long id, long pin) => room.With(id, run => room.Unpin(run.Id, pin))))
+            .WithName("Unpin");
+        Planning(api.MapPost("/runs/{id:long}/replan", (long id, HttpContext ctx) => room.WithAsync(id, run => room.Replan(run.Id, ctx))))
+            .WithName("Replan")
+            .WithSummary(
+                "Solve the next run from this one with its pins (CP-SAT, the run as its start), queued one at a time; poll /api/jobs/{job}"
+            );
+        Planning(api.MapPost("/runs/{id:long}/adopt", (long id, HttpContext ctx) => room.WithAsync(id, run => room.Adopt(run.Id, ctx))))
             .WithName("Adopt")
             .WithSummary(
                 "Adopt the run for the scenario; expected_adopted (the run adopted when the page looked) makes it 409 when another planner adopted since"
             );
-
-        api.MapPost(
-                "/runs/{id:long}/annotate",
-                async (long id, HttpContext ctx) =>
-                {
-                    if (Find(id) is null)
-                        return NoRun(id);
-                    var body = await ServeApp.ReadBody(ctx.Request, WebJson.Default.AnnotateRequest);
-                    if (body.Error is { } error)
-                        return error;
-                    if (body.Value!.Name is { Length: > 200 } || body.Value.Note is { Length: > 4000 })
-                        return Bad(Texts.ApiAnnotateSizes);
-                    workspace.Annotate(id, body.Value.Name, body.Value.Note, Access.Who(ctx));
-                    return Results.Json(Detail(workspace, Find(id)!), WebJson.Default.RunDetail);
-                }
-            )
-            .RequireAuthorization(Access.Planning)
-            .AddEndpointFilter(Access.Antiforgery)
+        Planning(api.MapPost("/runs/{id:long}/annotate", (long id, HttpContext ctx) => room.WithAsync(id, run => room.Annotate(run.Id, ctx))))
             .WithName("Annotate")
             .WithSummary("Name or note a run (the run itself is not changed; the latest name and note are shown)");
+    }
 
-        api.MapGet(
-                "/diff",
-                (long @base, long variant) =>
-                {
-                    if (Find(@base) is not { } a)
-                        return NoRun(@base);
-                    if (Find(variant) is not { } b)
-                        return NoRun(variant);
-                    var d = RunDiff.Of(workspace, a, b);
-                    string Name(string code) => d.VariantScenario.Find(code)?.Name ?? "";
-                    return Results.Json(
-                        new DiffDocument(
-                            a.Id,
-                            b.Id,
-                            [.. d.Areas.Select(WhatIfEndpoints.AreaEntry)],
-                            [
-                                .. d.Centres.Select(c => new DiffCentre(
-                                    c.Code,
-                                    Name(c.Code),
-                                    c.Resource,
-                                    c.BaseAllocated,
-                                    c.VariantAllocated,
-                                    c.VariantAllocated > c.BaseAllocated ? "gains"
-                                        : c.VariantAllocated < c.BaseAllocated ? "loses"
-                                        : "entitlement",
-                                    Explain.Read(c.Reason),
-                                    d.Cause(c.Code, c.Resource)
-                                )),
-                            ],
-                            [
-                                .. d.Partners.Select(p => new DiffPartner(
-                                    p.Code,
-                                    Name(p.Code),
-                                    p.Stage,
-                                    p.Before,
-                                    p.After,
-                                    d.Cause(
-                                        p.Code,
-                                        p.Stage == Stage.Primary ? Resource.PrimaryItinerant : Resource.SecondaryItinerant,
-                                        p.Before,
-                                        p.After
-                                    )
-                                )),
-                            ]
-                        ),
-                        WebJson.Default.DiffDocument
-                    );
-                }
-            )
-            .WithName("Diff")
-            .WithSummary("What moves between two runs: areas, centres that gain or lose, centres that change partner");
-
-        api.MapGet(
-                "/runs/{id:long}/plan.zip",
-                (long id) => Find(id) is { } run ? Download(workspace, views, run, zip: true) : NoRun(id)
-            )
+    private static void MapDownloads(RouteGroupBuilder api, Room room)
+    {
+        api.MapGet("/runs/{id:long}/plan.zip", (long id) => room.With(id, run => Download(room.Workspace, room.Views, run, zip: true)))
             .WithName("PlanZip")
             .WithSummary("The run as the plan folder of the contract, zipped");
-        api.MapGet(
-                "/runs/{id:long}/plan.xlsx",
-                (long id) => Find(id) is { } run ? Download(workspace, views, run, zip: false) : NoRun(id)
-            )
+        api.MapGet("/runs/{id:long}/plan.xlsx", (long id) => room.With(id, run => Download(room.Workspace, room.Views, run, zip: false)))
             .WithName("PlanXlsx")
             .WithSummary("The run's tables as one workbook");
-        api.MapGet(
-                "/runs/{id:long}/notices.zip",
-                (long id) => Find(id) is { } run ? NoticesZip(workspace, views, run) : NoRun(id)
-            )
+        api.MapGet("/runs/{id:long}/notices.zip", (long id) => room.With(id, run => NoticesZip(room.Workspace, room.Views, run)))
             .WithName("NoticesZip")
             .WithSummary("One printable notice per centre in the reader's language, an index and all of them in one document, zipped");
-
-        app.Lifetime.ApplicationStarted.Register(() =>
-            _ = queue.Work(workspace, state.Replanning!, app.Lifetime.ApplicationStopping)
-        );
     }
 
     /// <summary>A stored run's scenario and plan, for the card and areas of the page.</summary>
