@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
-using System.IO.Compression;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Staffing.Cli.Runs;
 using Staffing.Io;
-using Staffing.WhatIf;
 
 namespace Staffing.Cli.Web;
 
