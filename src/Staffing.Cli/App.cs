@@ -9,7 +9,7 @@ using Staffing.Domain;
 namespace Staffing.Cli;
 
 /// <summary>The `staffing` program: the host, the command line, and each kind of failure as its exit code.</summary>
-public static class App
+internal static class App
 {
     /// <summary>An unknown first word answered with the command it is nearest to (at most two edits away).</summary>
     private static string? Misspelled(System.CommandLine.Command root, string[] given)

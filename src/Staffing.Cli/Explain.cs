@@ -7,7 +7,7 @@ namespace Staffing.Cli;
 /// verifier's findings) written for a person in the current language with the vocabulary's words, or for the
 /// contract's files in English with codes.
 /// </summary>
-public static class Explain
+internal static class Explain
 {
     public static Wording Wording { get; } = Reasons.Wording.WithWords(Words.Of);
 

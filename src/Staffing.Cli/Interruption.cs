@@ -9,7 +9,7 @@ namespace Staffing.Cli;
 /// the command ends with 130 (SIGINT) or 143 (SIGTERM) having written nothing. If the work has not stopped within
 /// <see cref="Grace"/>, the process exits anyway, first removing the half-written temporary folders it started.
 /// </summary>
-public sealed class Interruption : IDisposable
+internal sealed class Interruption : IDisposable
 {
     public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(800);
 

@@ -4,7 +4,7 @@ namespace Staffing.Cli;
 /// Amounts as people read them, each unit kind in its own words: posts, days a week and itinerant shares are never
 /// added into one number. One place for every command, the report and the charts.
 /// </summary>
-public static class Units
+internal static class Units
 {
     /// <summary>The unit kinds in their reading order.</summary>
     public static readonly IReadOnlyList<string> Kinds = ["posts", "days a week", "shares"];

@@ -11,7 +11,7 @@ namespace Staffing.Cli;
 /// kind, a funding, in the reader's language. The marker type of the page's localizer (IStringLocalizer&lt;Words&gt;);
 /// the reports read the same words here.
 /// </summary>
-public sealed class Words
+internal sealed class Words
 {
     private static readonly ResourceManager Resources = new("Staffing.Cli.Resources.Words", typeof(Words).Assembly);
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing adopt`: a stored run becomes its scenario's adopted plan (the one adopted before no longer is).</summary>
-public static class AdoptCommand
+internal static class AdoptCommand
 {
     public static Command Create(IServiceProvider services)
     {

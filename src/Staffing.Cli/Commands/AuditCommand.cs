@@ -6,7 +6,7 @@ using Staffing.Io;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing audit`: this year's staffing (current.csv) against the rules.</summary>
-public static class AuditCommand
+internal static class AuditCommand
 {
     public static Command Create(IServiceProvider services)
     {

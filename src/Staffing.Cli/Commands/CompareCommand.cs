@@ -9,7 +9,7 @@ using Staffing.WhatIf;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing compare`: what moves between a base and a variant (a scenario folder or a policy file).</summary>
-public static class CompareCommand
+internal static class CompareCommand
 {
     public static Command Create(IServiceProvider services)
     {

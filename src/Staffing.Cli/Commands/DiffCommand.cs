@@ -7,7 +7,7 @@ using Staffing.Io;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing diff`: what `compare` shows, for two stored runs, and the centres that change partner.</summary>
-public static class DiffCommand
+internal static class DiffCommand
 {
     public static Command Create(IServiceProvider services)
     {

@@ -5,7 +5,7 @@ using Staffing.Io;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing entitlement`: what the rules give each centre, and why (the inspector's view).</summary>
-public static class EntitlementCommand
+internal static class EntitlementCommand
 {
     public static Command Create(IServiceProvider services)
     {

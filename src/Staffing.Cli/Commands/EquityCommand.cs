@@ -8,7 +8,7 @@ using Staffing.Io;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing equity`: segregation of compensatory pupils beside the staff the plan gives them.</summary>
-public static class EquityCommand
+internal static class EquityCommand
 {
     public static Command Create(IServiceProvider services)
     {

@@ -6,7 +6,7 @@ using Staffing.Io;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing generate`: a synthetic scenario of any size, or one of a real network of centres.</summary>
-public static class GenerateCommand
+internal static class GenerateCommand
 {
     public static Command Create(IServiceProvider services)
     {

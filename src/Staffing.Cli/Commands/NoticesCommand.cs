@@ -7,7 +7,7 @@ using Staffing.Io;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing notices`: the plan reaches each centre as a printable page of its own.</summary>
-public static class NoticesCommand
+internal static class NoticesCommand
 {
     public static Command Create(IServiceProvider services)
     {

@@ -8,7 +8,7 @@ namespace Staffing.Cli.Commands;
 /// --out and --force of a command that writes a folder: the path refusals checked before any work, the folder
 /// written with the command's marker at the end (see <see cref="AtomicFolder"/>).
 /// </summary>
-public sealed class OutputOptions
+internal sealed class OutputOptions
 {
     private readonly Option<string?> output;
 

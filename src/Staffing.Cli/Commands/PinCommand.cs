@@ -10,7 +10,7 @@ namespace Staffing.Cli.Commands;
 /// `staffing pin`: a decision kept for the next run from a stored one (an allocation, or two centres sharing a
 /// teacher); `staffing plan --from RUN` solves with them. Conflicting pins are refused, nothing stored.
 /// </summary>
-public static class PinCommand
+internal static class PinCommand
 {
     public static Command Create(IServiceProvider services)
     {

@@ -7,7 +7,7 @@ using Staffing.Io;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing plan`: the pools shared out into the plan folder of the contract, and/or a stored run.</summary>
-public static class PlanCommand
+internal static class PlanCommand
 {
     public static Command Create(IServiceProvider services)
     {

@@ -6,7 +6,7 @@ using Staffing.Io;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing report`: a plan folder as an HTML page or an XLSX workbook.</summary>
-public static class ReportCommand
+internal static class ReportCommand
 {
     public static Command Create(IServiceProvider services)
     {

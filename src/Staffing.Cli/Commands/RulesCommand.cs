@@ -5,7 +5,7 @@ using Staffing.Cli.Reports;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing rules`: the rule book and its parameters, as docs/rules.md is written.</summary>
-public static class RulesCommand
+internal static class RulesCommand
 {
     public static Command Create(IServiceProvider services)
     {

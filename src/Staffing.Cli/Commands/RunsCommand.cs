@@ -5,7 +5,7 @@ using Staffing.Io;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing runs`: the stored runs of a scenario (or of every scenario), the adopted one marked.</summary>
-public static class RunsCommand
+internal static class RunsCommand
 {
     public static Command Create(IServiceProvider services)
     {

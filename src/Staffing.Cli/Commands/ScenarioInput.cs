@@ -8,7 +8,7 @@ namespace Staffing.Cli.Commands;
 /// The options of every command that reads a scenario, read one way: --strict, --delimiter, --encoding, --policy,
 /// with the reading notes (what was detected or ignored) on stderr.
 /// </summary>
-public static class ScenarioInput
+internal static class ScenarioInput
 {
     private const string Strict = "--strict",
         Delimiter = "--delimiter",

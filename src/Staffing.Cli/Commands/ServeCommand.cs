@@ -10,7 +10,7 @@ using Staffing.WhatIf;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing serve`: the inspector's and planner's page with a JSON API; with --db, the planner's workspace.</summary>
-public static class ServeCommand
+internal static class ServeCommand
 {
     public static Command Create(IServiceProvider services)
     {

@@ -6,7 +6,7 @@ using Staffing.Io;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing show`: a stored run in words, and written as the plan folder of the contract.</summary>
-public static class ShowCommand
+internal static class ShowCommand
 {
     public static Command Create(IServiceProvider services)
     {

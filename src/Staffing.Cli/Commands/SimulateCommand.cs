@@ -9,7 +9,7 @@ using Staffing.WhatIf;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing simulate`: next school year by Monte Carlo.</summary>
-public static class SimulateCommand
+internal static class SimulateCommand
 {
     public static Command Create(IServiceProvider services)
     {

@@ -5,7 +5,7 @@ using Staffing.Allocation;
 namespace Staffing.Cli.Commands;
 
 /// <summary>The options of every command that plans: --solver, --time-limit, --workers (and --seed for plan).</summary>
-public sealed class SolveOptions
+internal sealed class SolveOptions
 {
     private readonly Option<string> solver;
     private readonly Option<double> timeLimit;

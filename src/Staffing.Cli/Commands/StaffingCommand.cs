@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Staffing.Cli.Commands;
 
 /// <summary>The `staffing` root command: one subcommand per file in this folder.</summary>
-public static class StaffingCommand
+internal static class StaffingCommand
 {
     public const string LanguageName = "--lang";
 

@@ -8,7 +8,7 @@ using Staffing.WhatIf;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing sweep`: one policy parameter over a range, totals per value and a chart.</summary>
-public static class SweepCommand
+internal static class SweepCommand
 {
     private const string Source = "--param";
 

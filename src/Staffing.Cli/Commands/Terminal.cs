@@ -7,7 +7,7 @@ namespace Staffing.Cli.Commands;
 /// <paramref name="Interrupted"/>: cancelled by Ctrl-C or SIGTERM (see <see cref="Interruption"/>);
 /// <paramref name="Started"/>: the command's clock, so --time-limit bounds its wall time.
 /// </remarks>
-public sealed record Terminal(
+internal sealed record Terminal(
     TextWriter Out,
     TextWriter Error,
     CancellationToken Interrupted = default,
@@ -41,7 +41,7 @@ public sealed record Terminal(
 }
 
 /// <summary>A solver's progress lines on stderr, only on a terminal.</summary>
-public sealed class ProgressLines(Terminal console) : IProgress<string>
+internal sealed class ProgressLines(Terminal console) : IProgress<string>
 {
     public void Report(string value)
     {
@@ -51,7 +51,7 @@ public sealed class ProgressLines(Terminal console) : IProgress<string>
 }
 
 /// <summary>The exit codes of every command: 0 success, 1 a blocking finding, 2 bad input or usage.</summary>
-public static class ExitCode
+internal static class ExitCode
 {
     public const int Ok = 0,
         Finding = 1,

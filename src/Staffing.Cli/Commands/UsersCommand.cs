@@ -5,7 +5,7 @@ using Staffing.Cli.Web;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing users`: who may use `serve` beyond this machine (add, remove, list).</summary>
-public static class UsersCommand
+internal static class UsersCommand
 {
     public static Command Create(IServiceProvider services)
     {

@@ -4,7 +4,7 @@ using System.CommandLine.Parsing;
 namespace Staffing.Cli.Commands;
 
 /// <summary>Checks that run only on values that parsed: one that did not is already its own error (exit 2, "usage:").</summary>
-public static class Validation
+internal static class Validation
 {
     public static void Add(Option option, Action<OptionResult> validate) =>
         option.Validators.Add(r =>

@@ -6,7 +6,7 @@ using Staffing.Io;
 namespace Staffing.Cli.Commands;
 
 /// <summary>`staffing verify`: a plan folder checked against the scenario, independently of the optimizer.</summary>
-public static class VerifyCommand
+internal static class VerifyCommand
 {
     public static Command Create(IServiceProvider services)
     {

@@ -4,7 +4,7 @@ using Staffing.Io;
 namespace Staffing.Cli.Commands;
 
 /// <summary>--db of every command that reads or writes the workspace, and who is doing it.</summary>
-public static class WorkspaceOptions
+internal static class WorkspaceOptions
 {
     private const string Db = "--db";
 

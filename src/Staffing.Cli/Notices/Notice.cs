@@ -35,7 +35,7 @@ public sealed record NoticeShare(string Teacher, string Stage, IReadOnlyList<(st
 public sealed record NoticeVisit(string Weekday, string Person, string Role, string Team);
 
 /// <summary>The plan as a notice needs it, from a stored run or a plan folder.</summary>
-public sealed record NoticeSource(
+internal sealed record NoticeSource(
     Scenario Scenario,
     IReadOnlyList<(string Code, Resource Resource, int Entitled, int Allocated, string Rules, Explanation Reason)> Lines,
     IReadOnlyList<(string Teacher, Stage Stage, IReadOnlyList<string> Centres, IReadOnlyList<int> Days, int FreeDays)> Teachers,

@@ -4,7 +4,7 @@ using Staffing.Io;
 namespace Staffing.Cli.Notices;
 
 /// <summary>The notices as files: one writer for the command and the page's download.</summary>
-public static class NoticeFiles
+internal static class NoticeFiles
 {
     /// <summary>index.html, all.html (every notice, one a sheet) and centres/CODE.html.</summary>
     public static void Write(string folder, IReadOnlyList<Notice> notices, string schoolYear)

@@ -4,7 +4,7 @@ using Staffing.WhatIf;
 namespace Staffing.Cli.Reports;
 
 /// <summary>The PNG charts of the what-if commands and the report (ScottPlot, rendered off-screen).</summary>
-public static class Charts
+internal static class Charts
 {
     public const int Width = 900,
         Height = 520;

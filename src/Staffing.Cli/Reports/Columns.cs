@@ -6,7 +6,7 @@ namespace Staffing.Cli.Reports;
 /// A column of the contract's tables as people read it in the interface language: in English the column's own name
 /// (what the CSV files say), in Spanish its words ("dotación" for entitled, "base: dotación" for base_entitled).
 /// </summary>
-public static class Columns
+internal static class Columns
 {
     public static string Label(string column) => Label(column, Language.Current);
 

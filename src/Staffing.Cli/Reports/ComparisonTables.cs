@@ -4,7 +4,7 @@ using Staffing.WhatIf;
 namespace Staffing.Cli.Reports;
 
 /// <summary>The comparison's tables as files: one writer for every place that shows a comparison.</summary>
-public static class ComparisonTables
+internal static class ComparisonTables
 {
     /// <summary>compare-areas.csv and compare-centres.csv (names beside codes), for compare, diff and the page's download.</summary>
     public static void Write(

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Staffing.Cli.Reports;
 
 /// <summary>A Razor component rendered to an HTML string, outside any web server (ASP.NET Core's HtmlRenderer).</summary>
-public static class HtmlTemplate
+internal static class HtmlTemplate
 {
     public static string Render<TComponent>(IDictionary<string, object?> parameters)
         where TComponent : IComponent

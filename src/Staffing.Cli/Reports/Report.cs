@@ -9,7 +9,7 @@ using Staffing.WhatIf;
 namespace Staffing.Cli.Reports;
 
 /// <summary>A plan folder as a page people read (self-contained HTML) or a workbook planners live in (XLSX).</summary>
-public sealed class Report
+internal sealed class Report
 {
     private readonly PlanFiles plan;
     private readonly PlanSummary summary;

@@ -4,7 +4,7 @@ using Staffing.Rules;
 namespace Staffing.Cli.Reports;
 
 /// <summary>docs/rules.md, written from the rule classes and the parameter file so it cannot drift from them.</summary>
-public static class RulesDocument
+internal static class RulesDocument
 {
     public static string Markdown()
     {

@@ -13,7 +13,7 @@ namespace Staffing.Cli.Reports;
 /// comma, UTF-8 with a byte-order mark), or gathered into one workbook, a sheet a table, numbers as numbers and
 /// text as string cells. The contract's files stay RFC 4180 unless asked.
 /// </summary>
-public static class Tables
+internal static class Tables
 {
     public const string Workbook = "tables.xlsx";
 

@@ -7,7 +7,7 @@ namespace Staffing.Cli.Runs;
 /// Runs of the workspace solved and pinned the same way from the command line and the page: the next run from
 /// a stored one is its scenario with its locks and pins, hinted with its plan, and stored with it as parent.
 /// </summary>
-public sealed class Replanning(Planner planner, Interruption? interruption = null)
+internal sealed class Replanning(Planner planner, Interruption? interruption = null)
 {
     /// <summary>The next run from <paramref name="from"/>, solved (not stored): conflicting pins throw <see cref="LockConflictException"/>.</summary>
     public (Scenario Scenario, Plan Plan) Solve(

@@ -4,7 +4,7 @@ using Staffing.WhatIf;
 namespace Staffing.Cli.Runs;
 
 /// <summary>Two stored runs compared: the comparison of `compare`, and the partner changes.</summary>
-public sealed record RunDiff(
+internal sealed record RunDiff(
     Scenario BaseScenario,
     Scenario VariantScenario,
     IReadOnlyList<AreaChange> Areas,

@@ -13,7 +13,7 @@ namespace Staffing.Cli.Web;
 /// one, people sign in (ASP.NET Core cookie authentication): inspectors read, planners also pin, re-plan and
 /// adopt. Every change carries an antiforgery token. No cryptography of our own.
 /// </summary>
-public static class Access
+internal static class Access
 {
     public const string Reader = "reader";
     public const string Planning = "planning";

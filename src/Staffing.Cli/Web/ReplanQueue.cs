@@ -8,7 +8,7 @@ namespace Staffing.Cli.Web;
 
 /// <summary>What a re-plan asked from the page is doing: queued (with its place), solving, done (the new run) or failed.</summary>
 /// <remarks><paramref name="language"/>: the page's, for what the job says (its errors, the new run's default name).</remarks>
-public sealed class ReplanJob(long id, long fromRun, string who, string? name, string note, double timeLimit, string language)
+internal sealed class ReplanJob(long id, long fromRun, string who, string? name, string note, double timeLimit, string language)
 {
     public string Language => language;
 
@@ -50,7 +50,7 @@ public sealed class ReplanJob(long id, long fromRun, string who, string? name, s
 /// Re-plans of the served scenario, one at a time (each takes the cores it needs), the rest waiting in order.
 /// Each is stored as a new run; conflicting pins end it with the locks' explanation, nothing stored.
 /// </summary>
-public sealed class ReplanQueue
+internal sealed class ReplanQueue
 {
     private readonly Channel<ReplanJob> channel = Channel.CreateUnbounded<ReplanJob>();
     private readonly ConcurrentDictionary<long, ReplanJob> jobs = new();

@@ -6,7 +6,7 @@ using Staffing.Io;
 
 namespace Staffing.Cli.Web;
 
-public static partial class RunsApi
+internal static partial class RunsApi
 {
     /// <summary>The served scenario's runs and the handlers that change them; "the run, or 404" said once.</summary>
     private sealed class Room(ServeApp.State state, ReplanQueue queue, ConcurrentDictionary<long, View> views)

@@ -15,7 +15,7 @@ namespace Staffing.Cli.Web;
 /// time, diffs, adoption, names and notes, downloads. Reading needs a signed-in user; changes a planner and the
 /// antiforgery token; a change made stale by another planner is 409 with what changed.
 /// </summary>
-public static partial class RunsApi
+internal static partial class RunsApi
 {
     public const double DefaultReplanSeconds = 30;
     public const double MaxReplanSeconds = 600;

@@ -19,7 +19,7 @@ namespace Staffing.Cli.Web;
 /// static page for inspectors and planners; with a workspace, its runs (<see cref="RunsApi"/>). Nothing is fetched
 /// from elsewhere.
 /// </summary>
-public static class ServeApp
+internal static class ServeApp
 {
     public const int MaxWhatIfBytes = 16 * 1024;
 

@@ -7,7 +7,7 @@ namespace Staffing.Cli.Web;
 /// <see cref="Lockout"/> (the right password included), so guessing is slow whatever the addresses it comes from.
 /// The per-address limit is the framework's rate limiter (<see cref="Access"/>).
 /// </summary>
-public sealed class SignInGuard(TimeProvider clock)
+internal sealed class SignInGuard(TimeProvider clock)
 {
     public const int Failures = 5;
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
@@ -34,7 +34,7 @@ public sealed class SignInGuard(TimeProvider clock)
 /// The sessions signed in: each cookie carries a session id, checked on every request, so signing out (or a
 /// restart) ends the session even where a copy of the cookie survives.
 /// </summary>
-public sealed class Sessions
+internal sealed class Sessions
 {
     public const string Claim = "staffing-session-id";
 

@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Identity;
 namespace Staffing.Cli.Web;
 
 /// <summary>A person who may use a server beyond loopback: a name, a role, and a password kept only as its hash.</summary>
-public sealed record UserEntry(string Name, string Role, string PasswordHash);
+internal sealed record UserEntry(string Name, string Role, string PasswordHash);
 
 /// <summary>The users file of `serve`: inspectors read, planners also pin, re-plan and adopt. Hashes by ASP.NET Core Identity.</summary>
-public sealed class Users
+internal sealed class Users
 {
     public const string Planner = "planner";
     public const string Inspector = "inspector";
@@ -111,7 +111,7 @@ public sealed class Users
     }
 }
 
-public sealed record UsersFile(string Kind, IReadOnlyList<UserEntry>? Users);
+internal sealed record UsersFile(string Kind, IReadOnlyList<UserEntry>? Users);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,

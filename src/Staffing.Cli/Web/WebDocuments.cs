@@ -6,17 +6,17 @@ namespace Staffing.Cli.Web;
 // The web API's documents, as records: the OpenAPI document describes these schemas.
 
 /// <summary>GET /api/centres: a search hit.</summary>
-public sealed record CentreHit(string Code, string Name, string Area, string Locality, CentreKind Kind);
+internal sealed record CentreHit(string Code, string Name, string Area, string Locality, CentreKind Kind);
 
 /// <summary>GET /api/centres/{code}: the schema of `staffing entitlement --format json`, plus the plan's rows.</summary>
-public sealed record CentreCard(
+internal sealed record CentreCard(
     int Schema,
     IReadOnlyList<CentreEntitlement> Centres,
     IReadOnlyList<PlanRowEntry> Plan,
     IReadOnlyList<ItinerantEntry> Itinerants
 );
 
-public sealed record PlanRowEntry(
+internal sealed record PlanRowEntry(
     Resource Resource,
     int Entitled,
     int Allocated,
@@ -26,12 +26,12 @@ public sealed record PlanRowEntry(
     string Reason
 );
 
-public sealed record ItinerantEntry(string Teacher, Stage Stage, string Centres, string Days, int FreeDays);
+internal sealed record ItinerantEntry(string Teacher, Stage Stage, string Centres, string Days, int FreeDays);
 
 /// <summary>GET /api/areas.</summary>
-public sealed record AreasDocument(string Status, IReadOnlyList<AreaTotal> Totals, IReadOnlyList<MapCentre> Centres);
+internal sealed record AreasDocument(string Status, IReadOnlyList<AreaTotal> Totals, IReadOnlyList<MapCentre> Centres);
 
-public sealed record AreaTotal(
+internal sealed record AreaTotal(
     string Area,
     Resource Resource,
     long Entitled,
@@ -40,7 +40,7 @@ public sealed record AreaTotal(
     decimal Cost
 );
 
-public sealed record MapCentre(
+internal sealed record MapCentre(
     string Code,
     string Name,
     string Area,
@@ -52,9 +52,9 @@ public sealed record MapCentre(
 );
 
 /// <summary>POST /api/what-if: the comparison of `staffing compare`.</summary>
-public sealed record WhatIfResult(string Status, IReadOnlyList<WhatIfArea> Areas, IReadOnlyList<WhatIfCentre> Centres);
+internal sealed record WhatIfResult(string Status, IReadOnlyList<WhatIfArea> Areas, IReadOnlyList<WhatIfCentre> Centres);
 
-public sealed record WhatIfArea(
+internal sealed record WhatIfArea(
     string Area,
     Resource Resource,
     long BaseEntitled,
@@ -67,7 +67,7 @@ public sealed record WhatIfArea(
     decimal DeltaEntitledCost
 );
 
-public sealed record WhatIfCentre(
+internal sealed record WhatIfCentre(
     string Code,
     Resource Resource,
     int BaseEntitled,
@@ -79,7 +79,7 @@ public sealed record WhatIfCentre(
 );
 
 /// <summary>GET /api/parameters: the what-if panel's parameters, each with its unit and legal source (policy.defaults.json).</summary>
-public sealed record WhatIfParameter(
+internal sealed record WhatIfParameter(
     string Name,
     string Unit,
     string Source,
@@ -91,7 +91,7 @@ public sealed record WhatIfParameter(
 );
 
 /// <summary>GET /api/region: the region's totals by unit kind, then each area's, then every centre's, with names.</summary>
-public sealed record RegionDocument(
+internal sealed record RegionDocument(
     string Status,
     IReadOnlyList<UnitRow> Totals,
     IReadOnlyList<AreaUnitRow> Areas,
@@ -99,11 +99,11 @@ public sealed record RegionDocument(
 );
 
 /// <summary>Entitled, allocated and short of one unit kind (posts, days a week, shares), never added across kinds.</summary>
-public sealed record UnitRow(string Unit, long Entitled, long Allocated, long Shortfall, decimal Cost);
+internal sealed record UnitRow(string Unit, long Entitled, long Allocated, long Shortfall, decimal Cost);
 
-public sealed record AreaUnitRow(string Area, string Unit, long Entitled, long Allocated, long Shortfall, decimal Cost);
+internal sealed record AreaUnitRow(string Area, string Unit, long Entitled, long Allocated, long Shortfall, decimal Cost);
 
-public sealed record RegionCentre(
+internal sealed record RegionCentre(
     string Code,
     string Name,
     string Area,
@@ -115,10 +115,10 @@ public sealed record RegionCentre(
 );
 
 /// <summary>GET /api/eoep: each team's week, person by person, a cell a weekday (the centre, or a reserved day).</summary>
-public sealed record EoepDocument(IReadOnlyList<EoepTeamWeek> Teams);
+internal sealed record EoepDocument(IReadOnlyList<EoepTeamWeek> Teams);
 
 /// <summary>A team's week: every person of eoep.csv, and how many days of it go to centres (0: none this year).</summary>
-public sealed record EoepTeamWeek(
+internal sealed record EoepTeamWeek(
     string Eoep,
     string? Name,
     string Area,
@@ -126,16 +126,16 @@ public sealed record EoepTeamWeek(
     int CompensatoryDays
 );
 
-public sealed record EoepPersonWeek(string Person, string Role, IReadOnlyList<EoepDay> Days);
+internal sealed record EoepPersonWeek(string Person, string Role, IReadOnlyList<EoepDay> Days);
 
 /// <summary>A weekday of one person: a centre (code and name), reserved for the team's duties, or not working.</summary>
-public sealed record EoepDay(string Weekday, string? Centre, string? Name, bool Reserved);
+internal sealed record EoepDay(string Weekday, string? Centre, string? Name, bool Reserved);
 
 /// <summary>Every error the API answers: {"error": "…"}; a refused pin or re-plan adds the conflicts.</summary>
-public sealed record ApiError(string Error, IReadOnlyList<string>? Conflicts = null);
+internal sealed record ApiError(string Error, IReadOnlyList<string>? Conflicts = null);
 
 /// <summary>GET /api/session: who is signed in, what they may do, and the antiforgery token for changes.</summary>
-public sealed record SessionDocument(
+internal sealed record SessionDocument(
     string? Name,
     string? Role,
     bool SignInRequired,
@@ -144,19 +144,19 @@ public sealed record SessionDocument(
     string Antiforgery
 );
 
-public sealed record SignInRequest(string? Name, string? Password);
+internal sealed record SignInRequest(string? Name, string? Password);
 
 /// <summary>GET /api/runs: the served scenario's runs, newest first, and the adopted one.</summary>
-public sealed record RunsDocument(
+internal sealed record RunsDocument(
     long Scenario,
     string ScenarioName,
     AdoptionEntry? Adopted,
     IReadOnlyList<RunEntry> Runs
 );
 
-public sealed record AdoptionEntry(long Run, string Who, string AdoptedAt, string Note);
+internal sealed record AdoptionEntry(long Run, string Who, string AdoptedAt, string Note);
 
-public sealed record RunEntry(
+internal sealed record RunEntry(
     long Id,
     string Name,
     string Note,
@@ -171,9 +171,9 @@ public sealed record RunEntry(
 );
 
 /// <summary>GET /api/runs/{id}: a run, its pins (for the next run) and the locks it was solved with.</summary>
-public sealed record RunDetail(RunEntry Run, IReadOnlyList<PinEntry> Pins, IReadOnlyList<LockEntry> Locks);
+internal sealed record RunDetail(RunEntry Run, IReadOnlyList<PinEntry> Pins, IReadOnlyList<LockEntry> Locks);
 
-public sealed record PinEntry(
+internal sealed record PinEntry(
     long Id,
     string Code,
     Resource Resource,
@@ -184,15 +184,15 @@ public sealed record PinEntry(
     string Text
 );
 
-public sealed record LockEntry(string Code, Resource Resource, int Amount, string? Partner);
+internal sealed record LockEntry(string Code, Resource Resource, int Amount, string? Partner);
 
 /// <summary>POST /api/runs/{id}/pins: an allocation (amount) or, for an itinerant resource, a pair (partner).</summary>
-public sealed record PinRequest(string? Code, string? Resource, int? Amount, string? Partner, int? ExpectedPins);
+internal sealed record PinRequest(string? Code, string? Resource, int? Amount, string? Partner, int? ExpectedPins);
 
-public sealed record ReplanRequest(string? Name, string? Note, double? TimeLimit);
+internal sealed record ReplanRequest(string? Name, string? Note, double? TimeLimit);
 
 /// <summary>A re-plan: queued (position), solving, done (run) or failed (error, conflicts).</summary>
-public sealed record JobEntry(
+internal sealed record JobEntry(
     long Id,
     long From,
     string State,
@@ -203,10 +203,10 @@ public sealed record JobEntry(
     IReadOnlyList<string> Conflicts
 );
 
-public sealed record AnnotateRequest(string? Name, string? Note);
+internal sealed record AnnotateRequest(string? Name, string? Note);
 
 /// <summary>GET /api/diff: what moves between two runs (areas, centres that gain or lose, partners that change).</summary>
-public sealed record DiffDocument(
+internal sealed record DiffDocument(
     long Base,
     long Variant,
     IReadOnlyList<WhatIfArea> Areas,
@@ -214,7 +214,7 @@ public sealed record DiffDocument(
     IReadOnlyList<DiffPartner> Partners
 );
 
-public sealed record DiffCentre(
+internal sealed record DiffCentre(
     string Code,
     string Name,
     Resource Resource,
@@ -226,7 +226,7 @@ public sealed record DiffCentre(
 );
 
 /// <remarks><paramref name="Cause"/>: "pin" when a pin forced the change, else "pool".</remarks>
-public sealed record DiffPartner(string Code, string Name, Stage Stage, string? Before, string? After, string Cause);
+internal sealed record DiffPartner(string Code, string Name, Stage Stage, string? Before, string? After, string Cause);
 
 [JsonSourceGenerationOptions(
     AllowDuplicateProperties = false,
@@ -259,4 +259,4 @@ public sealed record DiffPartner(string Code, string Name, Stage Stage, string? 
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(IReadOnlyList<WhatIfParameter>))]
 [JsonSerializable(typeof(EoepDocument))]
-public sealed partial class WebJson : JsonSerializerContext;
+internal sealed partial class WebJson : JsonSerializerContext;
