@@ -50,7 +50,7 @@ public sealed partial class Workspace
             Bulk(
                 c,
                 tx,
-                "INSERT INTO run_level VALUES ($r, $i, $a, $b, $c, $d, $e)",
+                "INSERT INTO run_level (run_id, position, name, objective, bound, gap, seconds) VALUES ($r, $i, $a, $b, $c, $d, $e)",
                 p.Levels.Select((l, i) => new object?[] { id, i, l.Name, l.Objective, l.Bound, l.Gap, l.Seconds })
             );
             Bulk(
@@ -80,7 +80,10 @@ public sealed partial class Workspace
             Bulk(
                 c,
                 tx,
-                "INSERT INTO run_itinerant VALUES ($r, $i, $a, $b, $c, $d, $e, $f, $g, $h)",
+                """
+                INSERT INTO run_itinerant (run_id, position, teacher, area, stage, centres, days, free_days, same_locality, km)
+                VALUES ($r, $i, $a, $b, $c, $d, $e, $f, $g, $h)
+                """,
                 p.Itinerants.Select(
                     (t, i) =>
                         new object?[]
@@ -101,7 +104,7 @@ public sealed partial class Workspace
             Bulk(
                 c,
                 tx,
-                "INSERT INTO run_slot VALUES ($r, $i, $a, $b, $c, $d, $e)",
+                "INSERT INTO run_slot (run_id, position, eoep, person, role, weekday, centre) VALUES ($r, $i, $a, $b, $c, $d, $e)",
                 (p.Schedule ?? []).Select(
                     (s, i) => new object?[] { id, i, s.Eoep, s.Person, s.Role, s.Weekday, s.Centre }
                 )
@@ -109,7 +112,7 @@ public sealed partial class Workspace
             Bulk(
                 c,
                 tx,
-                "INSERT INTO run_lock VALUES ($r, $a, $b, $c, $d)",
+                "INSERT INTO run_lock (run_id, code, resource, amount, partner) VALUES ($r, $a, $b, $c, $d)",
                 run.Locks.Select(l => new object?[] { id, l.Code, l.Resource.Name(), l.Amount, l.Partner })
             );
             tx.Commit();
