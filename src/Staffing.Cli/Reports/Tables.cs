@@ -35,7 +35,8 @@ internal static class Tables
     public static void ExcelEs(Table table, Stream stream)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", HasHeaderRecord = false };
-        var shown = Shown(table);
+        var twins = Twins(table);
+        var shown = Shown(table, twins);
         using var writer = new StreamWriter(stream, new UTF8Encoding(true), leaveOpen: true);
         using var csv = new CsvWriter(writer, config);
         foreach (var i in shown)
@@ -45,7 +46,7 @@ internal static class Tables
         {
             foreach (var i in shown)
                 csv.WriteField(
-                    ForPeople(table, row, i) switch
+                    ForPeople(table, twins, row, i) switch
                     {
                         string text => CsvFile.Escape(text),
                         decimal d => d.ToString(CultureInfo.InvariantCulture).Replace('.', ','),
@@ -57,20 +58,17 @@ internal static class Tables
     }
 
     /// <summary>The columns people read: all but the *_json twins, whose values word their explained column.</summary>
-    private static List<int> Shown(Table table)
-    {
-        var twins = Twins(table);
-        return [.. Enumerable.Range(0, table.Columns.Length).Where(i => !twins.ContainsValue(i))];
-    }
+    private static List<int> Shown(Table table, Dictionary<int, int> twins) =>
+        [.. Enumerable.Range(0, table.Columns.Length).Where(i => !twins.ContainsValue(i))];
 
     /// <summary>
     /// A cell as people read it: a number (a figure as its column formats it), or text in the reader's words (codes,
     /// yes/no, explanations worded from their value).
     /// </summary>
-    private static object ForPeople(Table table, object?[] row, int i)
+    private static object ForPeople(Table table, Dictionary<int, int> twins, object?[] row, int i)
     {
         var column = table.Columns[i];
-        if (Twins(table).TryGetValue(i, out var j))
+        if (twins.TryGetValue(i, out var j))
             return Worded(row[i] as string ?? "", row[j] as string ?? "");
         return row[i] switch
         {
@@ -84,7 +82,7 @@ internal static class Tables
             Enum e => Vocabulary.Text(e),
             int or long => Convert.ToDecimal(row[i], CultureInfo.InvariantCulture),
             IFormattable f => decimal.Parse(
-                f.ToString(column.Format ?? (f is double ? "0.######" : null), CultureInfo.InvariantCulture),
+                f.ToString(column.Format, CultureInfo.InvariantCulture),
                 NumberStyles.Float,
                 CultureInfo.InvariantCulture
             ),
@@ -92,7 +90,7 @@ internal static class Tables
         };
     }
 
-    /// <summary>A cell of a contract column as people read it: codes in words, yes/no, reasons translated, decimal commas.</summary>
+    /// <summary>A text cell of a contract column as people read it: its codes (role, weekday, level, flags…) in words.</summary>
     private static string InWords(string column, string cell)
     {
         return column switch
@@ -183,11 +181,12 @@ internal static class Tables
         foreach (var table in tables)
         {
             var file = Path.GetFileNameWithoutExtension(table.File);
-            var shown = Shown(table);
+            var twins = Twins(table);
+            var shown = Shown(table, twins);
             sheets[Sheet(Words.Of("sheet." + file) is var w && w != "sheet." + file ? w : file, sheets.Keys)] =
             [
                 .. table.Rows.Select(row =>
-                    shown.ToDictionary(i => table.Columns[i].Name, i => ForPeople(table, row, i), StringComparer.Ordinal)
+                    shown.ToDictionary(i => table.Columns[i].Name, i => ForPeople(table, twins, row, i), StringComparer.Ordinal)
                 ),
             ];
         }
