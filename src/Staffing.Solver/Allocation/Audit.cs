@@ -58,7 +58,7 @@ public static class Audit
                             r,
                             entitled,
                             entitled,
-                            Reasons.Of(nameof(Texts.ReasonHeldByAgreement), entitled, line.Rules),
+                            Explanation.Of(nameof(Texts.ReasonHeldByAgreement), entitled, line.Rules),
                             line.Rules
                         )
                     );
@@ -67,15 +67,15 @@ public static class Audit
                 if (h is null && (!listed.Contains(c.Code) || !recorded.Contains(r)))
                 {
                     var unknown = listed.Contains(c.Code)
-                        ? Reasons.Of(nameof(Texts.ReasonNotRecorded), r)
-                        : Reasons.Of(nameof(Texts.ReasonNoCurrentRow));
+                        ? Explanation.Of(nameof(Texts.ReasonNotRecorded), r)
+                        : Explanation.Of(nameof(Texts.ReasonNoCurrentRow));
                     result.Add(
                         new AuditLine(
                             c.Code,
                             r,
                             null,
                             entitled,
-                            Reasons.Of(nameof(Texts.ReasonNotGiven), unknown, entitled),
+                            Explanation.Of(nameof(Texts.ReasonNotGiven), unknown, entitled),
                             line!.Rules
                         )
                     );
@@ -88,13 +88,13 @@ public static class Audit
                         .. rules
                         .Split(';')
                         .Select(id => trace.First(t => t.Rule == id))
-                        .Select(t => Reasons.Of(nameof(Texts.ReasonRuleBecause), t.Rule, t.Instruction, t.Because)),
+                        .Select(t => Explanation.Of(nameof(Texts.ReasonRuleBecause), t.Rule, t.Instruction, t.Because)),
                     ]
                 );
                 var finding =
-                    amount == entitled ? Reasons.Of(nameof(Texts.ReasonAsEntitled))
-                    : amount > entitled ? Reasons.Of(nameof(Texts.ReasonOverStaffed), amount - entitled, entitled, why)
-                    : Reasons.Of(nameof(Texts.ReasonUnderStaffed), entitled - amount, entitled, why);
+                    amount == entitled ? Explanation.Of(nameof(Texts.ReasonAsEntitled))
+                    : amount > entitled ? Explanation.Of(nameof(Texts.ReasonOverStaffed), amount - entitled, entitled, why)
+                    : Explanation.Of(nameof(Texts.ReasonUnderStaffed), entitled - amount, entitled, why);
                 if (r.IsItinerant() && h is not null)
                     finding = Partner(s, c, h, finding);
                 result.Add(new AuditLine(c.Code, r, amount, entitled, finding, rules));
@@ -110,29 +110,29 @@ public static class Audit
     {
         if (h.Partner is not { } code || s.Find(code) is not { } partner)
             return h.Amount > 0 && h.Partner is null
-                ? Explanation.Clauses(finding, Reasons.Of(nameof(Texts.ReasonNoPartnerNamed)))
+                ? Explanation.Clauses(finding, Explanation.Of(nameof(Texts.ReasonNoPartnerNamed)))
                 : finding;
         var problems = new List<Explanation>();
         if (partner.Area != c.Area)
-            problems.Add(Reasons.Of(nameof(Texts.ReasonPartnerOtherArea), code, partner.Area));
+            problems.Add(Explanation.Of(nameof(Texts.ReasonPartnerOtherArea), code, partner.Area));
         var stage = h.Resource.StageOf();
         if (!partner.Teaches(stage))
             problems.Add(
-                Reasons.Of(
+                Explanation.Of(
                     stage == Stage.Primary ? nameof(Texts.ReasonPartnerNoPrimary) : nameof(Texts.ReasonPartnerNoSecondary),
                     code
                 )
             );
         else if (RuleBook.Entitle(partner, s.Policy).Amount(h.Resource) == 0)
-            problems.Add(Reasons.Of(nameof(Texts.ReasonPartnerNotEligible), code, h.Resource));
+            problems.Add(Explanation.Of(nameof(Texts.ReasonPartnerNotEligible), code, h.Resource));
         if (
             s.Current!.FirstOrDefault(o => o.Code == code && o.Resource == h.Resource) is not { } back
             || back.Partner != c.Code
         )
-            problems.Add(Reasons.Of(nameof(Texts.ReasonPartnerNotBack), code));
+            problems.Add(Explanation.Of(nameof(Texts.ReasonPartnerNotBack), code));
         return problems.Count == 0
             ? finding
-            : Explanation.Clauses(finding, Reasons.Of(nameof(Texts.ReasonPairBreaks), Explanation.Clauses([.. problems])));
+            : Explanation.Clauses(finding, Explanation.Of(nameof(Texts.ReasonPairBreaks), Explanation.Clauses([.. problems])));
     }
 
     public static IReadOnlyList<AuditArea> Areas(Scenario s, IReadOnlyList<AuditLine> lines)

@@ -20,8 +20,8 @@ public static class LockCheck
         // A lock as locks.csv writes it (the resource's code), so the planner finds the row.
         static Explanation L(Holding h) =>
             h.Partner is null
-                ? Reasons.Of(nameof(Texts.LockShown), h.Code, h.Resource.Name(), h.Amount)
-                : Reasons.Of(nameof(Texts.LockShownWithPartner), h.Code, h.Resource.Name(), h.Amount, h.Partner);
+                ? Explanation.Of(nameof(Texts.LockShown), h.Code, h.Resource.Name(), h.Amount)
+                : Explanation.Of(nameof(Texts.LockShownWithPartner), h.Code, h.Resource.Name(), h.Amount, h.Partner);
         var usage = new Dictionary<Capacity, (int Amount, List<Holding> Locks)>();
         foreach (var h in problem.Locks.OrderBy(h => h.Code, StringComparer.Ordinal).ThenBy(h => h.Resource))
         {
@@ -31,7 +31,7 @@ public static class LockCheck
             {
                 if (h.Amount == 1 && d is null)
                     result.Add(
-                        Reasons.Of(
+                        Explanation.Of(
                             nameof(Texts.LockNotEligible),
                             L(h),
                             h.Resource,
@@ -43,20 +43,20 @@ public static class LockCheck
                     var other = problem.Find(partner, h.Resource);
                     var pc = problem.Scenario.Find(partner)!;
                     if (other is null)
-                        result.Add(Reasons.Of(nameof(Texts.LockPartnerNotEligible), L(h), partner, h.Resource));
+                        result.Add(Explanation.Of(nameof(Texts.LockPartnerNotEligible), L(h), partner, h.Resource));
                     else if (pc.Area != problem.Scenario.Find(h.Code)!.Area)
                         result.Add(
-                            Reasons.Of(nameof(Texts.LockPartnerOtherArea), L(h), partner, pc.Area)
+                            Explanation.Of(nameof(Texts.LockPartnerOtherArea), L(h), partner, pc.Area)
                         );
                     else if (problem.Lock(partner, h.Resource) is { Amount: 0, Partner: null } no)
-                        result.Add(Reasons.Of(nameof(Texts.LockPairedAndNot), L(h), L(no)));
+                        result.Add(Explanation.Of(nameof(Texts.LockPairedAndNot), L(h), L(no)));
                     else if (
                         p.ItinerantShare == 2
                         && problem.Lock(partner, h.Resource) is { Amount: 1, Partner: { } third } back
                         && third != h.Code
                     )
                         result.Add(
-                            Reasons.Of(nameof(Texts.LockPartnerTwice), L(h), L(back), partner, p.ItinerantShare)
+                            Explanation.Of(nameof(Texts.LockPartnerTwice), L(h), L(back), partner, p.ItinerantShare)
                         );
                 }
                 continue;
@@ -64,12 +64,12 @@ public static class LockCheck
             if (h.Amount > entitled)
                 result.Add(
                     d is null
-                        ? Reasons.Of(nameof(Texts.LockAboveEntitlement), L(h), entitled, h.Amount - entitled)
-                        : Reasons.Of(nameof(Texts.LockAboveEntitlementRules), L(h), entitled, d.Rules, h.Amount - entitled)
+                        ? Explanation.Of(nameof(Texts.LockAboveEntitlement), L(h), entitled, h.Amount - entitled)
+                        : Explanation.Of(nameof(Texts.LockAboveEntitlementRules), L(h), entitled, d.Rules, h.Amount - entitled)
                 );
             else if (d is { Funding: Funding.Agreement } && h.Amount < entitled)
                 result.Add(
-                    Reasons.Of(nameof(Texts.LockConcertadoUnder), L(h), entitled, entitled - h.Amount)
+                    Explanation.Of(nameof(Texts.LockConcertadoUnder), L(h), entitled, entitled - h.Amount)
                 );
             if (
                 h.Resource == Resource.SecondaryPtsc
@@ -78,7 +78,7 @@ public static class LockCheck
                 && s.Amount < p.SecondaryPtscMinSupport
             )
                 result.Add(
-                    Reasons.Of(
+                    Explanation.Of(
                         nameof(Texts.LockSecondaryPtsc),
                         L(h),
                         L(s),
@@ -99,7 +99,7 @@ public static class LockCheck
         foreach (var (cap, (amount, locks)) in usage.OrderBy(kv => kv.Key.Key, StringComparer.Ordinal))
             if (amount > cap.Amount)
                 result.Add(
-                    Reasons.Of(
+                    Explanation.Of(
                         nameof(Texts.LockOverCapacity),
                         Explanation.List(locks.Select(L)),
                         amount,
@@ -122,7 +122,7 @@ public static class LockCheck
                     .Sum(g => Itinerants.TeachersFor(g.Count(), p));
                 if (teachers > cap.Amount)
                     result.Add(
-                        Reasons.Of(
+                        Explanation.Of(
                             nameof(Texts.LockOverTeachers),
                             Explanation.List(inCap.Select(L)),
                             teachers,

@@ -103,15 +103,15 @@ public static class PlanBuilder
             problem.Lock(x.Code, x.Resource) is { } lk
             && (x.Resource.IsItinerant() ? lk.Amount == 0 : lk.Amount == allocated)
         )
-            return Reasons.Of(nameof(Texts.ReasonLock), x.Resource, lk.Amount);
+            return Explanation.Of(nameof(Texts.ReasonLock), x.Resource, lk.Amount);
         if (x.Resource == Resource.SecondaryPtsc)
         {
             var support = problem.Find(x.Code, Resource.SecondarySupport) is { } s ? allocatedOf(s) : 0;
             if (support < p.SecondaryPtscMinSupport)
-                return Reasons.Of(
+                return Explanation.Of(
                     nameof(Texts.ReasonNoSecondaryPtsc),
                     SPtsc.Id,
-                    Reasons.Count(support, nameof(Texts.ReasonSecondaryPostsOne), nameof(Texts.ReasonSecondaryPostsMany)),
+                    Explanation.Count(support, nameof(Texts.ReasonSecondaryPostsOne), nameof(Texts.ReasonSecondaryPostsMany)),
                     p.SecondaryPtscMinSupport
                 );
         }
@@ -122,18 +122,18 @@ public static class PlanBuilder
             object[] facts =
             [
                 eligible,
-                Reasons.Of(x.Resource.StageOf() == Stage.Primary ? nameof(Texts.ReasonPrimary) : nameof(Texts.ReasonSecondary)),
+                Explanation.Of(x.Resource.StageOf() == Stage.Primary ? nameof(Texts.ReasonPrimary) : nameof(Texts.ReasonSecondary)),
                 x.Centre.Area,
                 p.ItinerantShare,
                 p.ItinerantGroupMax,
             ];
             return pool is null
-                ? Reasons.Of(nameof(Texts.ReasonItinerantsAllInUse), [x.Centre.Area, .. facts])
-                : Reasons.Of(
+                ? Explanation.Of(nameof(Texts.ReasonItinerantsAllInUse), [x.Centre.Area, .. facts])
+                : Explanation.Of(
                     nameof(Texts.ReasonItinerantTeachersAllInUse),
                     [
                         pool.Label,
-                        Reasons.Count(pool.Amount, nameof(Texts.ReasonTeachersOne), nameof(Texts.ReasonTeachersMany)),
+                        Explanation.Count(pool.Amount, nameof(Texts.ReasonTeachersOne), nameof(Texts.ReasonTeachersMany)),
                         .. facts,
                     ]
                 );
@@ -144,23 +144,23 @@ public static class PlanBuilder
             ?? full.FirstOrDefault(c => c.Team is not null)
             ?? full.FirstOrDefault();
         if (binding is null)
-            return Reasons.Of(
+            return Explanation.Of(
                 p.MaxLossPerCentre is not null ? nameof(Texts.ReasonContinuity) : nameof(Texts.ReasonPoolShort)
             );
         if (binding.Pool is null && binding.Team is null)
-            return Reasons.Of(nameof(Texts.ReasonNoTeam), x.Resource);
+            return Explanation.Of(nameof(Texts.ReasonNoTeam), x.Resource);
         var entitledThere = context.Entitled[binding];
         var pct = Percent(allocated, x.Entitled);
         var ratio = ReasonContext.Ratio(allocated, x.Entitled);
         var alike = context.AtRatio[(binding, ratio.Item1, ratio.Item2)] - 1;
-        var at = alike == 0 ? Reasons.Of(nameof(Texts.ReasonAt), allocated, x.Entitled)
-            : alike == 1 ? Reasons.Of(nameof(Texts.ReasonAtLikeOne), allocated, x.Entitled, pct)
-            : Reasons.Of(nameof(Texts.ReasonAtLikeMany), allocated, x.Entitled, alike, pct);
+        var at = alike == 0 ? Explanation.Of(nameof(Texts.ReasonAt), allocated, x.Entitled)
+            : alike == 1 ? Explanation.Of(nameof(Texts.ReasonAtLikeOne), allocated, x.Entitled, pct)
+            : Explanation.Of(nameof(Texts.ReasonAtLikeMany), allocated, x.Entitled, alike, pct);
         if (binding.Team is not null)
         {
             var team = problem.Scenario.Teams!.First(t => t.Code == binding.Team);
             var people = x.Resource == Resource.PsychopedagogueDays ? team.Psychopedagogues : team.Ptsc;
-            return Reasons.Of(
+            return Explanation.Of(
                 nameof(Texts.ReasonTeamFull),
                 binding.Label,
                 people,
@@ -170,7 +170,7 @@ public static class PlanBuilder
                 at
             );
         }
-        return Reasons.Of(nameof(Texts.ReasonPoolShortBy), binding.Label, entitledThere, binding.Amount, at);
+        return Explanation.Of(nameof(Texts.ReasonPoolShortBy), binding.Label, entitledThere, binding.Amount, at);
     }
 
     private static Share Percent(int a, int e) => Share.Whole(e == 0 ? 0 : 100m * a / e);

@@ -32,7 +32,7 @@ public static class PlanVerifier
             if (!centres.ContainsKey(r.Code))
             {
                 v.Add(
-                    new(r.Code, r.Resource.Name(), "plan", Reasons.Of(nameof(Texts.VerifyNoCentre), r.Line))
+                    new(r.Code, r.Resource.Name(), "plan", Explanation.Of(nameof(Texts.VerifyNoCentre), r.Line))
                 );
                 continue;
             }
@@ -42,7 +42,7 @@ public static class PlanVerifier
                         r.Code,
                         r.Resource.Name(),
                         "plan",
-                        Reasons.Of(nameof(Texts.VerifySecondRow), r.Line)
+                        Explanation.Of(nameof(Texts.VerifySecondRow), r.Line)
                     )
                 );
         }
@@ -57,7 +57,7 @@ public static class PlanVerifier
             var rule = line.Rules.Split(';')[^1];
             if (!rows.TryGetValue((code, res), out var row))
             {
-                v.Add(new(code, res.Name(), rule, Reasons.Of(nameof(Texts.VerifyMissing), line.Entitled)));
+                v.Add(new(code, res.Name(), rule, Explanation.Of(nameof(Texts.VerifyMissing), line.Entitled)));
                 continue;
             }
             if (row.Entitled != line.Entitled)
@@ -66,18 +66,18 @@ public static class PlanVerifier
                         code,
                         res.Name(),
                         rule,
-                        Reasons.Of(nameof(Texts.VerifyEntitled), row.Entitled, line.Entitled, line.Rules)
+                        Explanation.Of(nameof(Texts.VerifyEntitled), row.Entitled, line.Entitled, line.Rules)
                     )
                 );
             if (row.Rules != line.Rules)
-                v.Add(new(code, res.Name(), rule, Reasons.Of(nameof(Texts.VerifyRules), row.Rules, line.Rules)));
+                v.Add(new(code, res.Name(), rule, Explanation.Of(nameof(Texts.VerifyRules), row.Rules, line.Rules)));
             if (row.Funding != line.Funding)
                 v.Add(
                     new(
                         code,
                         res.Name(),
                         rule,
-                        Reasons.Of(nameof(Texts.VerifyFunding), row.Funding.Name(), line.Funding.Name())
+                        Explanation.Of(nameof(Texts.VerifyFunding), row.Funding.Name(), line.Funding.Name())
                     )
                 );
             if (line.Funding == Funding.Agreement && row.Allocated != line.Entitled)
@@ -86,7 +86,7 @@ public static class PlanVerifier
                         code,
                         res.Name(),
                         rule,
-                        Reasons.Of(nameof(Texts.VerifyConcertado), row.Allocated, line.Entitled)
+                        Explanation.Of(nameof(Texts.VerifyConcertado), row.Allocated, line.Entitled)
                     )
                 );
         }
@@ -98,7 +98,7 @@ public static class PlanVerifier
                         row.Code,
                         row.Resource.Name(),
                         "entitlement",
-                        Reasons.Of(nameof(Texts.VerifyNothing), row.Allocated, row.Entitled)
+                        Explanation.Of(nameof(Texts.VerifyNothing), row.Allocated, row.Entitled)
                     )
                 );
             if (row.Allocated < 0 || row.Allocated > row.Entitled)
@@ -107,7 +107,7 @@ public static class PlanVerifier
                         row.Code,
                         row.Resource.Name(),
                         "entitlement",
-                        Reasons.Of(nameof(Texts.VerifyOutside), row.Allocated, row.Entitled)
+                        Explanation.Of(nameof(Texts.VerifyOutside), row.Allocated, row.Entitled)
                     )
                 );
         }
@@ -121,7 +121,7 @@ public static class PlanVerifier
                         row.Code,
                         "secondary_ptsc",
                         SPtsc.Id,
-                        Reasons.Of(nameof(Texts.VerifyPtsc), Alloc(row.Code, Resource.SecondarySupport), min)
+                        Explanation.Of(nameof(Texts.VerifyPtsc), Alloc(row.Code, Resource.SecondarySupport), min)
                     )
                 );
         Teachers(s, entitled, rows, plan, v);
@@ -141,7 +141,7 @@ public static class PlanVerifier
         var area = s.Centres.ToDictionary(c => c.Code, c => c.Area, StringComparer.Ordinal);
         foreach (var pool in s.Pool ?? [])
         {
-            object who = pool.Area == PoolRow.AllAreas ? Reasons.Of(nameof(Texts.VerifyAllAreas)) : pool.Area;
+            object who = pool.Area == PoolRow.AllAreas ? Explanation.Of(nameof(Texts.VerifyAllAreas)) : pool.Area;
             long used = pool.Resource.IsItinerant()
                 ? plan.Itinerants.Count(t =>
                     t.Stage == pool.Resource.StageOf()
@@ -163,7 +163,7 @@ public static class PlanVerifier
                         pool.Area,
                         pool.Resource.Name(),
                         "pool",
-                        Reasons.Of(
+                        Explanation.Of(
                             pool.Resource.IsItinerant() ? nameof(Texts.VerifyPoolTeachers)
                                 : pool.Resource.IsEoepDays() ? nameof(Texts.VerifyPoolDays)
                                 : nameof(Texts.VerifyPoolPosts),
@@ -196,13 +196,13 @@ public static class PlanVerifier
                         t.Teacher,
                         res.Name(),
                         rule,
-                        Reasons.Of(nameof(Texts.VerifyGroupSize), t.Centres.Count, max)
+                        Explanation.Of(nameof(Texts.VerifyGroupSize), t.Centres.Count, max)
                     )
                 );
             var areas = t.Centres.Select(c => s.Find(c)?.Area).Distinct().ToList();
             if (areas.Count > 1)
                 v.Add(
-                    new(t.Teacher, res.Name(), rule, Reasons.Of(nameof(Texts.VerifyAreas), string.Join(", ", areas)))
+                    new(t.Teacher, res.Name(), rule, Explanation.Of(nameof(Texts.VerifyAreas), string.Join(", ", areas)))
                 );
             foreach (var c in t.Centres)
             {
@@ -212,7 +212,7 @@ public static class PlanVerifier
                             c,
                             res.Name(),
                             rule,
-                            Reasons.Of(t.Stage == Stage.Primary ? nameof(Texts.VerifyNotEligiblePrimary) : nameof(Texts.VerifyNotEligibleSecondary), t.Teacher)
+                            Explanation.Of(t.Stage == Stage.Primary ? nameof(Texts.VerifyNotEligiblePrimary) : nameof(Texts.VerifyNotEligibleSecondary), t.Teacher)
                         )
                     );
                 if (!seen.TryAdd((c, t.Stage), t.Teacher))
@@ -221,7 +221,7 @@ public static class PlanVerifier
                             c,
                             res.Name(),
                             rule,
-                            Reasons.Of(t.Stage == Stage.Primary ? nameof(Texts.VerifyTwoSharesPrimary) : nameof(Texts.VerifyTwoSharesSecondary), seen[(c, t.Stage)], t.Teacher)
+                            Explanation.Of(t.Stage == Stage.Primary ? nameof(Texts.VerifyTwoSharesPrimary) : nameof(Texts.VerifyTwoSharesSecondary), seen[(c, t.Stage)], t.Teacher)
                         )
                     );
             }
@@ -231,7 +231,7 @@ public static class PlanVerifier
                         t.Teacher,
                         res.Name(),
                         rule,
-                        Reasons.Of(nameof(Texts.VerifyDays), string.Join("+", t.Days), t.FreeDays)
+                        Explanation.Of(nameof(Texts.VerifyDays), string.Join("+", t.Days), t.FreeDays)
                     )
                 );
         }
@@ -244,7 +244,7 @@ public static class PlanVerifier
                         row.Code,
                         row.Resource.Name(),
                         row.Resource == Resource.PrimaryItinerant ? PItinerant.Id : SItinerant.Id,
-                        Reasons.Of(inPlan ? nameof(Texts.VerifyPairedUnallocated) : nameof(Texts.VerifyAllocatedUnpaired), row.Allocated)
+                        Explanation.Of(inPlan ? nameof(Texts.VerifyPairedUnallocated) : nameof(Texts.VerifyAllocatedUnpaired), row.Allocated)
                     )
                 );
         }
@@ -261,7 +261,7 @@ public static class PlanVerifier
             return;
         if (plan.Schedule is not { } schedule)
         {
-            v.Add(new("*", "eoep", "EOEP", Reasons.Of(nameof(Texts.VerifyNoSchedule))));
+            v.Add(new("*", "eoep", "EOEP", Explanation.Of(nameof(Texts.VerifyNoSchedule))));
             return;
         }
         var p = s.Policy;
@@ -272,7 +272,7 @@ public static class PlanVerifier
             var rule = role == "psychopedagogue" ? PPsycho.Id : PPtsc.Id;
             if (!byTeam.TryGetValue(team, out var t))
             {
-                v.Add(new(id, role, rule, Reasons.Of(nameof(Texts.VerifyNoTeam), team)));
+                v.Add(new(id, role, rule, Explanation.Of(nameof(Texts.VerifyNoTeam), team)));
                 continue;
             }
             var tag = role == "psychopedagogue" ? "psy" : "ptsc";
@@ -288,9 +288,9 @@ public static class PlanVerifier
                 || n < 1
                 || n > people
             )
-                v.Add(new(id, role, rule, Reasons.Of(role == "psychopedagogue" ? nameof(Texts.VerifyNotPsychopedagogue) : nameof(Texts.VerifyNotPtsc), people, team)));
+                v.Add(new(id, role, rule, Explanation.Of(role == "psychopedagogue" ? nameof(Texts.VerifyNotPsychopedagogue) : nameof(Texts.VerifyNotPtsc), people, team)));
             foreach (var day in person.GroupBy(r => r.Weekday).Where(g => g.Count() > 1))
-                v.Add(new(id, role, rule, Reasons.Of(nameof(Texts.VerifyPlaces), day.Count(), (Weekday)day.Key)));
+                v.Add(new(id, role, rule, Explanation.Of(nameof(Texts.VerifyPlaces), day.Count(), (Weekday)day.Key)));
             var working = person.Where(r => r.Centre is not null).Select(r => r.Weekday).Distinct().Count();
             if (working > p.EoepDaysPerPerson)
                 v.Add(
@@ -298,7 +298,7 @@ public static class PlanVerifier
                         id,
                         role,
                         rule,
-                        Reasons.Of(nameof(Texts.VerifyWorks), working, p.EoepDaysPerPerson)
+                        Explanation.Of(nameof(Texts.VerifyWorks), working, p.EoepDaysPerPerson)
                     )
                 );
         }
@@ -316,14 +316,14 @@ public static class PlanVerifier
                             row.Code,
                             res.Name(),
                             rule,
-                            Reasons.Of(nameof(Texts.VerifyScheduleDays), row.Allocated, mine.Count)
+                            Explanation.Of(nameof(Texts.VerifyScheduleDays), row.Allocated, mine.Count)
                         )
                     );
                 if (mine.Select(r => r.Weekday).Distinct().Count() != mine.Count)
-                    v.Add(new(row.Code, res.Name(), rule, Reasons.Of(nameof(Texts.VerifySameWeekday))));
+                    v.Add(new(row.Code, res.Name(), rule, Explanation.Of(nameof(Texts.VerifySameWeekday))));
                 var own = s.Find(row.Code)?.Eoep;
                 if (mine.Any(r => r.Eoep != own))
-                    v.Add(new(row.Code, res.Name(), rule, Reasons.Of(nameof(Texts.VerifyOtherTeam), own ?? Texts.VerifyNone)));
+                    v.Add(new(row.Code, res.Name(), rule, Explanation.Of(nameof(Texts.VerifyOtherTeam), own ?? Texts.VerifyNone)));
             }
             foreach (var visit in visits.Where(r => !rows.ContainsKey((r.Centre!, res))))
                 v.Add(
@@ -331,7 +331,7 @@ public static class PlanVerifier
                         visit.Centre!,
                         res.Name(),
                         rule,
-                        Reasons.Of(nameof(Texts.VerifyVisited), (Weekday)visit.Weekday)
+                        Explanation.Of(nameof(Texts.VerifyVisited), (Weekday)visit.Weekday)
                     )
                 );
         }
@@ -348,7 +348,7 @@ public static class PlanVerifier
         {
             var held = rows.TryGetValue((h.Code, h.Resource), out var row) ? row.Allocated : 0;
             if (held != h.Amount)
-                v.Add(new(h.Code, h.Resource.Name(), "lock", Reasons.Of(nameof(Texts.VerifyLocked), h.Amount, held)));
+                v.Add(new(h.Code, h.Resource.Name(), "lock", Explanation.Of(nameof(Texts.VerifyLocked), h.Amount, held)));
             if (h.Resource.IsItinerant() && h.Partner is { } partner)
             {
                 var together = plan.Itinerants.Any(t =>
@@ -360,7 +360,7 @@ public static class PlanVerifier
                             h.Code,
                             h.Resource.Name(),
                             "lock",
-                            Reasons.Of(nameof(Texts.VerifyLockedPaired), partner)
+                            Explanation.Of(nameof(Texts.VerifyLockedPaired), partner)
                         )
                     );
                 if (h.Amount == 0 && together)
@@ -369,7 +369,7 @@ public static class PlanVerifier
                             h.Code,
                             h.Resource.Name(),
                             "lock",
-                            Reasons.Of(nameof(Texts.VerifyLockedApart), partner)
+                            Explanation.Of(nameof(Texts.VerifyLockedApart), partner)
                         )
                     );
             }
@@ -420,7 +420,7 @@ public static class PlanVerifier
                             b.Code,
                             b.Resource.Name(),
                             "fairness",
-                            Reasons.Of(nameof(Texts.VerifyFairness), a.Code, alloc[a], a.Entitled, alloc[b], b.Entitled, cap.Label)
+                            Explanation.Of(nameof(Texts.VerifyFairness), a.Code, alloc[a], a.Entitled, alloc[b], b.Entitled, cap.Label)
                         )
                     );
                     goto nextReceiver;

@@ -82,8 +82,8 @@ public sealed class AllocationProblem
             var cap = new Capacity(
                 $"pool {row.Area} {row.Resource.Name()}",
                 row.Area == PoolRow.AllAreas
-                    ? Reasons.Of(nameof(Texts.ReasonAllAreas), row.Resource)
-                    : Reasons.Of(nameof(Texts.ReasonAreaPool), row.Area, row.Resource),
+                    ? Explanation.Of(nameof(Texts.ReasonAllAreas), row.Resource)
+                    : Explanation.Of(nameof(Texts.ReasonAreaPool), row.Area, row.Resource),
                 row.Resource,
                 row.Amount
             )
@@ -106,7 +106,7 @@ public sealed class AllocationProblem
             {
                 var cap = new Capacity(
                     $"team {team.Code} {resource.Name()}",
-                    Reasons.Of(role, team.Code),
+                    Explanation.Of(role, team.Code),
                     resource,
                     people * p.EoepDaysPerPerson
                 )
@@ -144,7 +144,7 @@ public sealed class AllocationProblem
     }
 
     private static Capacity NoTeam(Demand d) =>
-        new($"no team {d.Code} {d.Resource.Name()}", Reasons.Of(nameof(Texts.ReasonNoTeamLabel)), d.Resource, 0);
+        new($"no team {d.Code} {d.Resource.Name()}", Explanation.Of(nameof(Texts.ReasonNoTeamLabel)), d.Resource, 0);
 
     public ImmutableArray<Capacity> CapacitiesOf(Demand d) => capacitiesOf[d];
 

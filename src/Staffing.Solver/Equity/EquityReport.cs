@@ -131,9 +131,9 @@ public static class EquityReport
             }
             var warning =
                 teaching.Count < MinCentres
-                    ? Allocation.Reasons.Of(nameof(Texts.ReasonSmallUnitCentres), teaching.Count, MinCentres)
+                    ? Explanation.Of(nameof(Texts.ReasonSmallUnitCentres), teaching.Count, MinCentres)
                 : comp < MinCompensatory
-                    ? Allocation.Reasons.Of(nameof(Texts.ReasonSmallUnitPupils), comp, MinCompensatory)
+                    ? Explanation.Of(nameof(Texts.ReasonSmallUnitPupils), comp, MinCompensatory)
                 : Explanation.None;
             rows.Add(
                 new EquityRow(

@@ -79,9 +79,9 @@ public static class Comparison
         var cb = b.Find(code);
         var cv = v.Find(code);
         if (cb is null)
-            return Reasons.Of(nameof(Texts.ReasonNewCentre));
+            return Explanation.Of(nameof(Texts.ReasonNewCentre));
         if (cv is null)
-            return Reasons.Of(nameof(Texts.ReasonCentreGone));
+            return Explanation.Of(nameof(Texts.ReasonCentreGone));
         var (entitledBefore, entitledAfter) = (x?.Entitled ?? 0, y?.Entitled ?? 0);
         var (allocatedBefore, allocatedAfter) = (x?.Allocated ?? 0, y?.Allocated ?? 0);
         var because = y is { Reason.IsNone: false } ? y.Reason : null;
@@ -92,7 +92,7 @@ public static class Comparison
             var rules = (y?.Rules ?? x!.Rules).Split(';');
             foreach (var id in rules)
                 if (tb[id].Applied != tv[id].Applied)
-                    return Reasons.Of(
+                    return Explanation.Of(
                         tv[id].Applied ? nameof(Texts.ReasonNowApplies) : nameof(Texts.ReasonNoLongerApplies),
                         id,
                         tv[id].Instruction,
@@ -103,16 +103,16 @@ public static class Comparison
             // More entitled but less allocated: the pool did not grow, so its share of it fell.
             if (entitledAfter > entitledBefore && allocatedAfter < allocatedBefore)
                 return because is null
-                    ? Reasons.Of(nameof(Texts.ReasonShareFell), [.. moved, allocatedBefore, allocatedAfter])
-                    : Reasons.Of(
+                    ? Explanation.Of(nameof(Texts.ReasonShareFell), [.. moved, allocatedBefore, allocatedAfter])
+                    : Explanation.Of(
                         nameof(Texts.ReasonShareFellBecause),
                         [.. moved, allocatedBefore, allocatedAfter, because]
                     );
-            return Reasons.Of(nameof(Texts.ReasonEntitlementMoved), moved);
+            return Explanation.Of(nameof(Texts.ReasonEntitlementMoved), moved);
         }
         return because is null
-            ? Reasons.Of(nameof(Texts.ReasonAllocation), allocatedBefore, allocatedAfter, entitledAfter)
-            : Reasons.Of(nameof(Texts.ReasonAllocationBecause), allocatedBefore, allocatedAfter, entitledAfter, because);
+            ? Explanation.Of(nameof(Texts.ReasonAllocation), allocatedBefore, allocatedAfter, entitledAfter)
+            : Explanation.Of(nameof(Texts.ReasonAllocationBecause), allocatedBefore, allocatedAfter, entitledAfter, because);
     }
 
     /// <summary>Centres whose itinerant partners differ between two plans (in a stage), partners as codes.</summary>
