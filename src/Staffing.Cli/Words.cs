@@ -22,15 +22,14 @@ internal sealed class Words
     public static string? Find(string key, CultureInfo? culture = null) =>
         Resources.GetString(key, culture ?? CultureInfo.CurrentUICulture);
 
-    public static string Of(Resource r) => Of(r.Name());
+    public static string Of(Resource r) => Of(Key(r));
 
-    public static string Of(Funding f) => Of(f.Name());
+    public static string Of(Funding f) => Of(Key(f));
 
     /// <summary>A weekday of the EOEP week (0 is monday).</summary>
-    public static string Weekday(int day, CultureInfo? culture = null) =>
-        Of("ui.weekday." + day.ToString(CultureInfo.InvariantCulture), culture);
+    public static string Weekday(int day, CultureInfo? culture = null) => Of(Key((Weekday)day), culture);
 
-    public static string Of(Stage s) => Of("ui.stage." + s.Name());
+    public static string Of(Stage s) => Of(Key(s));
 
     /// <summary>An EOEP person's role as eoep-schedule.csv writes it (psychopedagogue, ptsc).</summary>
     public static string Role(string role, CultureInfo? culture = null) => Of("ui.role." + role, culture);
@@ -41,19 +40,19 @@ internal sealed class Words
     /// A value of the vocabulary in <paramref name="culture"/>'s words (a resource, stage, funding, weekday or
     /// rounding), null when it has none: the words an <see cref="Explanation"/> is written in.
     /// </summary>
-    public static string? Of(Enum value, CultureInfo culture) =>
-        Resources.GetString(
-            value switch
-            {
-                Resource r => r.Name(),
-                Funding f => f.Name(),
-                Stage s => "ui.stage." + s.Name(),
-                Weekday d => "ui.weekday." + ((int)d).ToString(CultureInfo.InvariantCulture),
-                Rounding o => "rounding." + Wording.Code(o),
-                _ => "",
-            },
-            culture
-        );
+    public static string? Of(Enum value, CultureInfo culture) => Find(Key(value), culture);
+
+    /// <summary>The key of a value of the vocabulary in this resource ("" for a value it has no words for).</summary>
+    private static string Key(Enum value) =>
+        value switch
+        {
+            Resource r => r.Name(),
+            Funding f => f.Name(),
+            Stage s => "ui.stage." + s.Name(),
+            Weekday d => "ui.weekday." + ((int)d).ToString(CultureInfo.InvariantCulture),
+            Rounding o => "rounding." + Wording.Code(o),
+            _ => "",
+        };
 
     /// <summary>
     /// A resource as a person types it: its code, or its words in either language ("días de orientador del EOEP a la
