@@ -90,23 +90,32 @@ internal static class Tables
         };
     }
 
-    /// <summary>A text cell of a contract column as people read it: its codes (role, weekday, level, flags…) in words.</summary>
-    private static string InWords(string column, string cell)
-    {
-        return column switch
-        {
-            "resource" when Vocabulary.TryParseResource(cell, out var r) => Words.Of(r),
-            "funding" when cell is "pool" or "agreement" => Words.Of(cell == "pool" ? Funding.Pool : Funding.Agreement),
-            "stage" when cell is "primary" or "secondary" => Words.Of(cell == "primary" ? Stage.Primary : Stage.Secondary),
-            "role" when cell is "psychopedagogue" or "ptsc" => Words.Role(cell),
-            "weekday" when Vocabulary.Weekdays.IndexOf(cell) is >= 0 and var day => Words.Weekday(day),
-            "same_locality" or "sai_referral" when cell is "true" or "false" => Words.YesNo(cell == "true"),
-            "level" when cell is "region" or "area" or "locality" => Words.Of("level." + cell),
-            "ace_pooling" when cell is "centre" or "area" => Words.Of("ace_pooling." + cell),
-            "flag" => Words.Flags(cell),
-            _ => cell,
-        };
-    }
+    /// <summary>
+    /// Every code a text column of the contract's tables holds, with the key of its words: Spanish Excel and the
+    /// workbook write the words, the read-back maps them (in either language) to the code.
+    /// </summary>
+    private static readonly Dictionary<(string Column, string Code), string> Coded = new(
+        (IEnumerable<KeyValuePair<(string, string), string>>)
+        [
+            .. Vocabulary.Resources.Select(r => Entry("resource", r.Name(), r.Name())),
+            .. new[] { Funding.Pool, Funding.Agreement }.Select(f => Entry("funding", f.Name(), f.Name())),
+            .. new[] { Stage.Primary, Stage.Secondary }.Select(st => Entry("stage", st.Name(), "ui.stage." + st.Name())),
+            .. new[] { "psychopedagogue", "ptsc" }.Select(role => Entry("role", role, "ui.role." + role)),
+            .. Vocabulary.Weekdays.Select((d, i) => Entry("weekday", d, "ui.weekday." + i.ToString(CultureInfo.InvariantCulture))),
+            .. new[] { "same_locality", "sai_referral" }.SelectMany(c => new[] { Entry(c, "true", "ui.yes"), Entry(c, "false", "ui.no") }),
+            .. new[] { "region", "area", "locality" }.Select(level => Entry("level", level, "level." + level)),
+            .. new[] { "centre", "area" }.Select(pooling => Entry("ace_pooling", pooling, "ace_pooling." + pooling)),
+            .. new[] { "low_support_hours", "specific_group_not_viable" }.Select(flag => Entry("flag", flag, "flag." + flag)),
+        ]
+    );
+
+    private static KeyValuePair<(string, string), string> Entry(string column, string code, string key) => new((column, code), key);
+
+    /// <summary>A text cell of a contract column as people read it: its codes (flags one by one) in words.</summary>
+    private static string InWords(string column, string cell) =>
+        column == "flag" ? Words.Flags(cell)
+        : Coded.TryGetValue((column, cell), out var key) ? Words.Of(key)
+        : cell;
 
     /// <summary>
     /// A table written in words read back in either language: a header to its column, a resource, funding, stage,
@@ -136,28 +145,8 @@ internal static class Tables
         {
             var codes = new Dictionary<(string, string), string>();
             foreach (var language in Language.Supported)
-            {
-                var c = Figures.Culture(language);
-                foreach (var r in Enum.GetValues<Resource>())
-                    codes.TryAdd(("resource", Words.Of(r, c)!), r.Name());
-                foreach (var f in new[] { Funding.Pool, Funding.Agreement })
-                    codes.TryAdd(("funding", Words.Of(f, c)!), f.Name());
-                foreach (var st in new[] { Stage.Primary, Stage.Secondary })
-                    codes.TryAdd(("stage", Words.Of(st, c)!), st.Name());
-                foreach (var role in new[] { "psychopedagogue", "ptsc" })
-                    codes.TryAdd(("role", Words.Role(role, c)), role);
-                for (var d = 0; d < Vocabulary.Weekdays.Length; d++)
-                    codes.TryAdd(("weekday", Words.Weekday(d, c)), Vocabulary.Weekdays[d]);
-                foreach (var column in new[] { "same_locality", "sai_referral" })
-                foreach (var yes in new[] { true, false })
-                    codes.TryAdd((column, Words.YesNo(yes, c)), yes ? "true" : "false");
-                foreach (var level in new[] { "region", "area", "locality" })
-                    codes.TryAdd(("level", Words.Of("level." + level, c)), level);
-                foreach (var pooling in new[] { "centre", "area" })
-                    codes.TryAdd(("ace_pooling", Words.Of("ace_pooling." + pooling, c)), pooling);
-                foreach (var flag in new[] { "low_support_hours", "specific_group_not_viable" })
-                    codes.TryAdd(("flag", Words.Of("flag." + flag, c)), flag);
-            }
+                foreach (var ((column, code), key) in Coded)
+                    codes.TryAdd((column, Words.Of(key, Figures.Culture(language))), code);
             return codes;
         });
     }
