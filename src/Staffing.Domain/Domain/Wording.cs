@@ -151,17 +151,6 @@ public static class Figures
     public static string Percent(Share s, CultureInfo reader) =>
         s.Percent.ToString(s.Format, Numbers(reader)) + (Spanish(reader) ? " %" : "%");
 
-    /// <summary>A ratio (0.255) as a percentage with up to <paramref name="decimals"/> decimals.</summary>
-    public static string Percent(double ratio, CultureInfo reader, int decimals = 1) =>
-        Percent(new Share((decimal)Math.Round(ratio * 100, decimals, MidpointRounding.AwayFromZero), 0, decimals), reader);
-
-    /// <summary>Seconds as a person reads a duration: "1,04 s".</summary>
-    public static string Seconds(double seconds, CultureInfo reader) => Number(seconds, reader) + " s";
-
-    /// <summary>Euros: "1.845.000 €" / "€1,845,000".</summary>
-    public static string Euros(decimal amount, CultureInfo reader) =>
-        Spanish(reader) ? Number(Math.Round(amount), reader, 0) + " €" : "€" + Number(Math.Round(amount), reader, 0);
-
     /// <summary>A moment in the reader's local time: "7 dic 2026, 18:22".</summary>
     public static string Moment(DateTimeOffset when, CultureInfo reader, TimeZoneInfo zone)
     {

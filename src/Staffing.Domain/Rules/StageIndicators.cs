@@ -27,8 +27,6 @@ public sealed record StageIndicators(
             }.OfType<string>()
         );
 
-    public static string Hours(decimal h) => h.ToString("0.##", CultureInfo.InvariantCulture);
-
     /// <summary>The stage's teaching hours a week per post: primary's or secondary's.</summary>
     public static int TeachingHours(Stage stage, Policy p) =>
         stage == Stage.Primary ? p.TeachingHoursPrimary : p.TeachingHoursSecondary;

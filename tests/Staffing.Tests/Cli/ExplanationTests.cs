@@ -135,8 +135,8 @@ public sealed class ExplanationTests
         Assert.Equal("11.76", Figures.Number(11.76m, en));
         Assert.Equal("25,5 %", Figures.Percent(Share.Precise(25.5m), es));
         Assert.Equal("25.5%", Figures.Percent(Share.Precise(25.5m), en));
-        Assert.Equal("1.845.000 €", Figures.Euros(1845000m, es));
-        Assert.Equal("1,04 s", Figures.Seconds(1.038, es));
+        Assert.Equal("1.845.000", Figures.Number(1845000m, es, 0)); // "… €": the unit is the template's
+        Assert.Equal("1,04", Figures.Number(1.038, es)); // "… s"
         var when = new DateTimeOffset(2026, 12, 7, 17, 22, 9, TimeSpan.Zero);
         Assert.Equal("7 dic 2026, 17:22", Figures.Moment(when, es, TimeZoneInfo.Utc));
         Assert.Equal("7 Dec 2026, 17:22", Figures.Moment(when, en, TimeZoneInfo.Utc));
