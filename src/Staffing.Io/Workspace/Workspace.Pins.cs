@@ -1,10 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
-
 namespace Staffing.Io;
 
 /// <summary>Pins, names and notes, adoption: what is kept beside a run, never in it.</summary>

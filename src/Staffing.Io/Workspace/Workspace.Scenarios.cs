@@ -1,9 +1,5 @@
-using System.Collections.Immutable;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace Staffing.Io;
 
