@@ -5,6 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Staffing.Allocation;
 using Staffing.Cli.Commands;
 using Staffing.Domain;
+using Staffing.Cli.Localization;
+using Staffing.Cli.Signals;
 
 namespace Staffing.Cli;
 

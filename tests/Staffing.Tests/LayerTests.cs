@@ -33,8 +33,15 @@ public partial class LayerTests
                 !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             )
             .Select(File.ReadAllText);
-        Assert.Empty(Cycles(files));
+        Assert.Empty(Cycles(files.Concat(GeneratedClasses())));
     }
+
+    /// <summary>The classes the build generates from resource files, declared where the project file says.</summary>
+    private static IEnumerable<string> GeneratedClasses() =>
+        Directory
+            .GetFiles(Path.Combine(RepoRoot, "src"), "*.csproj", SearchOption.AllDirectories)
+            .SelectMany(p => GeneratedClass().Matches(File.ReadAllText(p)))
+            .Select(m => $"namespace {m.Groups[1].Value};\nclass {m.Groups[2].Value} {{ }}");
 
     /// <summary>No product type takes the name of a framework type every file sees (System, System.IO, ...).</summary>
     [Fact]
@@ -48,7 +55,7 @@ public partial class LayerTests
             .Where(t => imported.Contains(t.Namespace))
             .Select(t => t.Name) // with its arity: Comparison<T> is not Comparison
             .ToHashSet(StringComparer.Ordinal);
-        var product = new[] { typeof(Staffing.Domain.Centre), typeof(Staffing.Io.CsvFile), typeof(Staffing.Allocation.Reasons), typeof(Staffing.Cli.Explain) }
+        var product = new[] { typeof(Staffing.Domain.Centre), typeof(Staffing.Io.CsvFile), typeof(Staffing.Allocation.Reasons), typeof(Staffing.Cli.Localization.Explain) }
             .SelectMany(t => t.Assembly.GetTypes())
             .Where(t => t.Namespace?.StartsWith("Staffing", StringComparison.Ordinal) == true && !t.IsNested && !t.Name.StartsWith('<'))
             .Where(t => framework.Contains(t.Name))
@@ -71,6 +78,23 @@ public partial class LayerTests
     }
 
     /// <summary>
+    /// The test of the test: a type of an enclosing namespace is seen without a using line ("Words" inside
+    /// Staffing.Cli.Commands is Staffing.Cli.Words), so the root that composes the commands cannot also serve them.
+    /// </summary>
+    [Fact]
+    public void ATypeOfAnEnclosingNamespaceUsedWithoutAUsingIsAReference()
+    {
+        string[] sources =
+        [
+            "namespace Staffing.Cli;\nusing Staffing.Cli.Commands;\nclass App { }",
+            "namespace Staffing.Cli;\nclass Words { }",
+            "namespace Staffing.Cli.Commands;\nclass PlanCommand { string F() => Words.Of(); }",
+        ];
+        Assert.Contains("Staffing.Cli.Commands <-> Staffing.Cli", Cycles(sources));
+        Assert.Empty(Cycles([.. sources[..2], "namespace Staffing.Cli.Commands;\nclass PlanCommand { }"]));
+    }
+
+    /// <summary>
     /// The pairs of namespaces of the product that reach each other: through a using line, a fully qualified name,
     /// or a name qualified from an enclosing namespace ("Commands.X" inside Staffing.Cli.Web means
     /// Staffing.Cli.Commands.X).
@@ -79,6 +103,10 @@ public partial class LayerTests
     {
         var files = sources.Where(t => NamespaceLine().IsMatch(t)).ToList();
         var namespaces = files.Select(t => NamespaceLine().Match(t).Groups[1].Value).ToHashSet();
+        var declared = files
+            .SelectMany(t => Declared().Matches(t).Select(m => (Namespace: NamespaceLine().Match(t).Groups[1].Value, Type: m.Groups[1].Value)))
+            .GroupBy(d => d.Namespace)
+            .ToDictionary(g => g.Key, g => g.Select(d => d.Type).ToHashSet(StringComparer.Ordinal));
         // A qualified name refers to the longest declared namespace it starts with.
         string? NamespaceOf(string name)
         {
@@ -94,7 +122,8 @@ public partial class LayerTests
             var to = edges.TryGetValue(from, out var set) ? set : edges[from] = [];
             foreach (Match m in UsingLine().Matches(text))
                 to.Add(m.Groups[1].Value);
-            var code = UsingLine().Replace(NamespaceLine().Replace(text, ""), "");
+            // A name inside a string literal (a resource's base name) is no reference.
+            var code = StringLiteral().Replace(UsingLine().Replace(NamespaceLine().Replace(text, ""), ""), "\"\"");
             foreach (Match m in Qualified().Matches(code))
                 if (NamespaceOf(m.Value) is { } n)
                     to.Add(n);
@@ -105,6 +134,11 @@ public partial class LayerTests
                         to.Add(n);
                         break;
                     }
+            // A type of an enclosing namespace needs no using line.
+            var words = Word().Matches(code).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+            for (var outer = Parent(from); outer.Length > 0; outer = Parent(outer))
+                if (declared.TryGetValue(outer, out var types) && types.Overlaps(words))
+                    to.Add(outer);
             to.Remove(from);
         }
         bool Reaches(string a, string b, HashSet<string> seen) =>
@@ -129,6 +163,20 @@ public partial class LayerTests
             .Select(f => Path.GetRelativePath(RepoRoot, f));
         Assert.Empty(offenders);
     }
+
+    private static string Parent(string ns) => ns.Contains('.', StringComparison.Ordinal) ? ns[..ns.LastIndexOf('.')] : "";
+
+    [GeneratedRegex(@"""(?:[^""\\\n]|\\.)*""")]
+    private static partial Regex StringLiteral();
+
+    [GeneratedRegex(@"\b(?:class|record|struct|enum|interface)\s+(\w+)")]
+    private static partial Regex Declared();
+
+    [GeneratedRegex(@"(?<![\w.])[A-Z]\w*")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"<StronglyTypedNamespace>([\w.]+)</StronglyTypedNamespace>\s*<StronglyTypedClassName>(\w+)</StronglyTypedClassName>")]
+    private static partial Regex GeneratedClass();
 
     [GeneratedRegex(@"^namespace (Staffing[\w.]*);", RegexOptions.Multiline)]
     private static partial Regex NamespaceLine();

@@ -48,10 +48,10 @@ public static class Support
     }
 
     /// <summary>An explanation as the contract's files write it (English, codes): what the tests read.</summary>
-    public static string En(this Explanation e) => Staffing.Cli.Explain.Contract(e);
+    public static string En(this Explanation e) => Staffing.Cli.Localization.Explain.Contract(e);
 
     /// <summary>An explanation as a reader of <paramref name="language"/> reads it.</summary>
-    public static string In(this Explanation e, string language) => Staffing.Cli.Explain.Wording.Read(e, language);
+    public static string In(this Explanation e, string language) => Staffing.Cli.Localization.Explain.Wording.Read(e, language);
 
     public static string RepoRoot
     {

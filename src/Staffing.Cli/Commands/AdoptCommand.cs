@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Staffing.Cli.Localization;
+using Staffing.Cli.Signals;
 
 namespace Staffing.Cli.Commands;
 

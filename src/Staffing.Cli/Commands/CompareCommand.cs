@@ -5,6 +5,7 @@ using Staffing.Allocation;
 using Staffing.Equity;
 using Staffing.Io;
 using Staffing.WhatIf;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Commands;
 
@@ -43,8 +44,8 @@ internal static class CompareCommand
             var variant = File.Exists(variantPath)
                 ? ScenarioInput.Read(r, r.GetValue(b)!, console, variantPath)
                 : ScenarioInput.Read(r, variantPath, console);
-            var (bp, vp) = (plan(baseScenario), plan(variant));
-            var (areas, centres) = Comparison.Compare(baseScenario, bp, variant, vp);
+            var bp = plan(baseScenario);
+            var (_, vp, areas, centres) = new WhatIfService(plan).Compare(baseScenario, bp, variant);
             var be = EquityReport
                 .Compute(new AllocationProblem(baseScenario), bp, false, 0)
                 .ToDictionary(e => (e.Level, e.Area, e.Stage));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Staffing.Allocation;
 using Staffing.Equity;
 using Staffing.Io;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Commands;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Staffing.Cli.Notices;
 using Staffing.Io;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Commands;
 

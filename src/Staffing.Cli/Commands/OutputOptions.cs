@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Staffing.Io;
+using Staffing.Cli.Localization;
+using Staffing.Cli.Signals;
 
 namespace Staffing.Cli.Commands;
 

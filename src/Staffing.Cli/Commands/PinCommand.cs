@@ -3,6 +3,8 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Staffing.Cli.Runs;
 using Staffing.Io;
+using Staffing.Cli.Localization;
+using Staffing.Cli.Signals;
 
 namespace Staffing.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Staffing.Io;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Commands;
 

@@ -6,6 +6,7 @@ using Staffing.Allocation;
 using Staffing.Cli.Web;
 using Staffing.Io;
 using Staffing.WhatIf;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Commands;
 

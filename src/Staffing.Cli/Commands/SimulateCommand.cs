@@ -5,6 +5,7 @@ using Staffing.Allocation;
 using Staffing.Cli.Reports;
 using Staffing.Io;
 using Staffing.WhatIf;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Commands;
 
@@ -10,7 +11,7 @@ internal static class StaffingCommand
     public static RootCommand Create(IServiceProvider services)
     {
         var root = new RootCommand(Texts.RootDescription);
-        // Read before parsing (App.Run) so the help is already in it; declared here so every command accepts it.
+        // Read before parsing, so the help is already in it; declared here so every command accepts it.
         var language = new Option<string>(LanguageName)
         {
             Description = Texts.LanguageDescription,

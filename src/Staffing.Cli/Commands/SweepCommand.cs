@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Staffing.Cli.Reports;
 using Staffing.Io;
 using Staffing.WhatIf;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Commands;
 
@@ -46,7 +47,7 @@ internal static class SweepCommand
             var points = console.WithProgress(
                 Say.Format(Texts.ProgressSweep, name),
                 values.Count,
-                p => Sweep.Run(s, name, values, Source, plan, p)
+                p => new WhatIfService(plan).Sweep(s, name, values, Source, p)
             );
             var png = Charts.Sweep(name, points);
             output.Write(

@@ -1,4 +1,6 @@
 using Spectre.Console;
+using Staffing.Cli.Localization;
+using Staffing.Cli.Signals;
 
 namespace Staffing.Cli.Commands;
 

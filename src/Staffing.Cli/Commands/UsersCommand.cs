@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Staffing.Cli.Web;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Commands;
 

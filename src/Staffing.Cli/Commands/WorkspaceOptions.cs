@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Staffing.Io;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Staffing.Rules;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Notices;
 

@@ -1,5 +1,6 @@
 using ScottPlot;
 using Staffing.WhatIf;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Reports;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Reports;
 

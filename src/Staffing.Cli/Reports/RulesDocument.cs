@@ -1,5 +1,6 @@
 using System.Text;
 using Staffing.Rules;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Reports;
 

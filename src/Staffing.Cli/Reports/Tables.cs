@@ -5,6 +5,7 @@ using CsvHelper.Configuration;
 using MiniExcelLibs;
 using Staffing.Io;
 using MiniExcelLibs.OpenXml;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Reports;
 

@@ -1,5 +1,7 @@
 using Staffing.Allocation;
 using Staffing.Io;
+using Staffing.Cli.Localization;
+using Staffing.Cli.Signals;
 
 namespace Staffing.Cli.Runs;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Web;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Staffing.Io;
 using Staffing.WhatIf;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Web;
 

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Staffing.Allocation;
 using Staffing.Cli.Runs;
 using Staffing.Io;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Web;
 

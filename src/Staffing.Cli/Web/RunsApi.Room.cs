@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Staffing.Cli.Runs;
 using Staffing.Io;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Web;
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Staffing.Cli.Runs;
 using Staffing.Io;
 using Staffing.WhatIf;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Web;
 

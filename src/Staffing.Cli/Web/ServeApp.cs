@@ -11,6 +11,7 @@ using Staffing.Domain;
 using Staffing.Io;
 using Staffing.Rules;
 using Staffing.WhatIf;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Web;
 

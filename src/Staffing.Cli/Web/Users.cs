@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Identity;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Web;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Staffing.Io;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Web;
 

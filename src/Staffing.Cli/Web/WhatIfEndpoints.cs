@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Staffing.Allocation;
 using Staffing.Io;
 using Staffing.WhatIf;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Web;
 
@@ -82,7 +83,7 @@ internal sealed class WhatIfEndpoints
         Scenario variant;
         try
         {
-            variant = Variant.Of(basis.Scenario, fields!, "what-if");
+            variant = WhatIfService.Variant(basis.Scenario, fields!, "what-if");
         }
         catch (InputException ex)
         {
@@ -203,8 +204,12 @@ internal sealed class WhatIfEndpoints
     )
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var p = state.Planner.Plan(variant, "cp-sat", new SolveSettings(seconds, Workers: 1, Cancel: cancel)).Plan;
-        var (a, c) = Comparison.Compare(basis.Scenario, basis.Plan, variant, p);
+        var settings = new SolveSettings(seconds, Workers: 1, Cancel: cancel);
+        var (_, p, a, c) = new WhatIfService(s => state.Planner.Plan(s, "cp-sat", settings).Plan).Compare(
+            basis.Scenario,
+            basis.Plan,
+            variant
+        );
         var answer = json
             ? JsonSerializer.SerializeToUtf8Bytes(WhatIfAnswer(p, a, c, basis.Scenario, variant), WebJson.Default.WhatIfResult)
             : null;

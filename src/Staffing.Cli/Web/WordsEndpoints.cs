@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Web;
 

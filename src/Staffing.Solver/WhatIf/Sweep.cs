@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Staffing.Allocation;
 using Staffing.Domain;
 
 namespace Staffing.WhatIf;
@@ -19,24 +18,5 @@ public static class Sweep
             return Variant.Scaled(s, value);
         using var doc = JsonDocument.Parse(value.ToString(CultureInfo.InvariantCulture));
         return Variant.Of(s, new Dictionary<string, JsonElement> { [name] = doc.RootElement.Clone() }, source);
-    }
-
-    public static IReadOnlyList<SweepPoint> Run(
-        Scenario s,
-        string name,
-        IReadOnlyList<decimal> values,
-        string source,
-        Func<Scenario, Plan> plan,
-        IProgress<int>? progress = null
-    )
-    {
-        var points = new List<SweepPoint>();
-        foreach (var v in values)
-        {
-            var at = At(s, name, v, source);
-            points.Add(new SweepPoint(v, Totals.Of(at, plan(at).Lines)));
-            progress?.Report(points.Count);
-        }
-        return points;
     }
 }

@@ -37,9 +37,9 @@ public static class AllocationSupport
         var dir = Path.Combine(Support.TempDir(), "plan");
         AtomicFolder.Write(
             new AtomicFolder.Target(dir, "plan", []),
-            tmp => PlanWriter.Write(new TableFolder(tmp), problem.Scenario, plan, Staffing.Cli.Explain.Wording)
+            tmp => PlanWriter.Write(new TableFolder(tmp), problem.Scenario, plan, Staffing.Cli.Localization.Explain.Wording)
         );
-        return PlanVerifier.Verify(s, PlanReader.Read(dir, Staffing.Cli.Explain.Knows));
+        return PlanVerifier.Verify(s, PlanReader.Read(dir, Staffing.Cli.Localization.Explain.Knows));
     }
 
     /// <summary>

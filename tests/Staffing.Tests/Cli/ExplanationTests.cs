@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Staffing.Allocation;
-using Staffing.Cli;
+using Staffing.Cli.Localization;
 using Staffing.Io;
 using static Staffing.Tests.Support;
 

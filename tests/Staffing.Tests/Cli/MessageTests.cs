@@ -65,5 +65,5 @@ public class MessageTests
     [InlineData(1, "days a week", "1 EOEP day a week")]
     [InlineData(5, "days a week", "5 EOEP days a week")]
     public void AmountsAreSingularForOne(int n, string unit, string expected) =>
-        Assert.Equal(expected, Staffing.Cli.Units.Amount(n, unit));
+        Assert.Equal(expected, Staffing.Cli.Localization.Units.Amount(n, unit));
 }

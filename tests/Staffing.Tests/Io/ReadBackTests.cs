@@ -19,7 +19,7 @@ public class ReadBackTests
         Assert.Contains("'-EG,", File.ReadAllText(Path.Combine(plan, "eoep-schedule.csv")));
         var (exit, output, err) = Run("verify", dir, plan);
         Assert.True(exit == 0, output + err);
-        var files = Staffing.Io.PlanReader.Read(plan, Staffing.Cli.Explain.Knows);
+        var files = Staffing.Io.PlanReader.Read(plan, Staffing.Cli.Localization.Explain.Knows);
         Assert.Contains(files.Schedule!, r => r.Eoep == "-EG");
     }
 

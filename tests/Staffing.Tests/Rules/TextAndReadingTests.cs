@@ -67,7 +67,7 @@ public class TextAndReadingTests
     public void TheTextReportShowsTheWordsAndTheReadingMarked()
     {
         var text = Staffing.Io.EntitlementWriter.Render(o =>
-            Staffing.Io.EntitlementWriter.Text(o, Defaults, [Ceip(100, 60)], Staffing.Cli.Explain.Wording)
+            Staffing.Io.EntitlementWriter.Text(o, Defaults, [Ceip(100, 60)], Staffing.Cli.Localization.Explain.Wording)
         );
         Assert.Contains(
             "text (Octava c.a): «Intervención directa de un psicopedagogo",

@@ -16,7 +16,7 @@ public class LanguageTests(ServeFixture serve) : IClassFixture<ServeFixture>
     [Fact]
     public void EveryResourceAndUnitKindHasItsWords()
     {
-        var english = Texts("Words.resx");
+        var english = Texts(Path.Combine("Localization", "Words.resx"));
         foreach (var r in Staffing.Domain.Vocabulary.Resources)
         {
             Assert.Contains(Staffing.Domain.Vocabulary.Name(r), english.Keys);

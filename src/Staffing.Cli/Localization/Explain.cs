@@ -1,6 +1,6 @@
 using Staffing.Allocation;
 
-namespace Staffing.Cli;
+namespace Staffing.Cli.Localization;
 
 /// <summary>
 /// The one wording of the interface: explanations (reasons, findings, the rules' figures, lock conflicts, the

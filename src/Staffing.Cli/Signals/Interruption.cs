@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
-namespace Staffing.Cli;
+namespace Staffing.Cli.Signals;
 
 /// <summary>
 /// Ctrl-C and SIGTERM, handled in .NET (CP-SAT's own SIGINT handler is off: it allocates inside the handler and can

@@ -1,4 +1,4 @@
-namespace Staffing.Cli;
+namespace Staffing.Cli.Localization;
 
 /// <summary>
 /// Amounts as people read them, each unit kind in its own words: posts, days a week and itinerant shares are never

@@ -4,16 +4,16 @@ using System.Resources;
 // The assembly is "staffing", its resources are named after the root namespace.
 [assembly: Microsoft.Extensions.Localization.RootNamespace("Staffing.Cli")]
 
-namespace Staffing.Cli;
+namespace Staffing.Cli.Localization;
 
 /// <summary>
-/// The words people read for the files' vocabulary (Resources/Words.resx, Words.es.resx): a resource name, a unit
+/// The words people read for the files' vocabulary (Resources/Localization/Words.resx, Words.es.resx): a resource name, a unit
 /// kind, a funding, in the reader's language. The marker type of the page's localizer (IStringLocalizer&lt;Words&gt;);
 /// the reports read the same words here.
 /// </summary>
 internal sealed class Words
 {
-    private static readonly ResourceManager Resources = new("Staffing.Cli.Resources.Words", typeof(Words).Assembly);
+    private static readonly ResourceManager Resources = new("Staffing.Cli.Resources.Localization.Words", typeof(Words).Assembly);
 
     /// <summary>A word of the vocabulary in the current language, or <paramref name="culture"/>'s (the key itself when it has none).</summary>
     public static string Of(string key, CultureInfo? culture = null) => Find(key, culture) ?? key;
