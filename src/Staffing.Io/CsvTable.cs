@@ -56,12 +56,22 @@ public sealed class CsvTable
         InputErrors errors,
         IReadOnlyCollection<string> known,
         IReadOnlyCollection<string> required
+    ) => Read(() => System.IO.File.OpenRead(path), file, options, errors, known, required);
+
+    /// <summary>As <see cref="Read(string, string, CsvOptions, InputErrors, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/>, the bytes opened as often as read.</summary>
+    public static CsvTable? Read(
+        Func<Stream> open,
+        string file,
+        CsvOptions options,
+        InputErrors errors,
+        IReadOnlyCollection<string> known,
+        IReadOnlyCollection<string> required
     )
     {
         Encoding encoding;
         try
         {
-            encoding = DetectEncoding(path, file, options, errors);
+            encoding = DetectEncoding(open, file, options, errors);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -69,7 +79,7 @@ public sealed class CsvTable
             return null;
         }
         char delimiter;
-        using (var peek = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false))
+        using (var peek = new StreamReader(open(), encoding, detectEncodingFromByteOrderMarks: false))
         {
             var first = new char[64 * 1024];
             var n = peek.ReadBlock(first, 0, first.Length);
@@ -96,7 +106,7 @@ public sealed class CsvTable
         var rows = new List<CsvRow>();
         string[]? header = null;
         // Streamed: the file is never held whole, and the watcher sees every character the parser reads.
-        using (var stream = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false))
+        using (var stream = new StreamReader(open(), encoding, detectEncodingFromByteOrderMarks: false))
         using (var watched = new WatchedReader(stream, delimiter))
         using (var parser = new CsvParser(watched, config))
         {
@@ -214,11 +224,11 @@ public sealed class CsvTable
     /// The encoding, from a forced one, a byte-order mark (UTF-8, UTF-16 either way), or a streamed check that the
     /// bytes are UTF-8, else Windows-1252.
     /// </summary>
-    private static Encoding DetectEncoding(string path, string file, CsvOptions options, InputErrors errors)
+    private static Encoding DetectEncoding(Func<Stream> open, string file, CsvOptions options, InputErrors errors)
     {
         if (options.Encoding is { } forced)
             return forced;
-        using var stream = System.IO.File.OpenRead(path);
+        using var stream = open();
         var bom = new byte[3];
         var n = stream.ReadAtLeast(bom, 3, throwOnEndOfStream: false);
         if (n >= 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF)

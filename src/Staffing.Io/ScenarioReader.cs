@@ -43,23 +43,34 @@ public static class ScenarioReader
     /// Reads the folder; policy files (a --policy, a what-if variant) apply after the folder's own policy.json, in
     /// order. Throws <see cref="InputException"/> with every error found.
     /// </summary>
-    public static Scenario Read(string folder, CsvOptions? options = null, params string?[] policyFiles)
+    public static Scenario Read(string folder, CsvOptions? options = null, params string?[] policyFiles) =>
+        Read(ScenarioSource.Folder(folder), options, policyFiles);
+
+    /// <summary>
+    /// As <see cref="Read(string, CsvOptions?, string?[])"/> from any source; <paramref name="overrides"/> (a stored
+    /// run's policy overrides, read as a policy.json) apply last.
+    /// </summary>
+    public static Scenario Read(
+        ScenarioSource folder,
+        CsvOptions? options,
+        IReadOnlyList<string?> policyFiles,
+        string? overrides = null
+    )
     {
         options ??= new CsvOptions();
         var errors = new InputErrors();
-        if (!Directory.Exists(folder))
+        if (!folder.Found)
             throw new InputException(
-                [Say.Format(Texts.NoScenarioFolder, folder)],
+                [Say.Format(Texts.NoScenarioFolder, folder.Name)],
                 []
             );
 
-        var centresPath = Path.Combine(folder, "centres.csv");
         List<(Centre Centre, int Line)> read = [];
         CsvTable? centreTable = null;
-        if (!File.Exists(centresPath))
-            errors.Add("centres.csv", 1, 1, Say.Format(Texts.FoundNoCentresFile, folder), Texts.ExpectedCentresFile);
+        if (!folder.Has("centres.csv"))
+            errors.Add("centres.csv", 1, 1, Say.Format(Texts.FoundNoCentresFile, folder.Name), Texts.ExpectedCentresFile);
         else if (
-            (centreTable = CsvTable.Read(centresPath, "centres.csv", options, errors, CentreColumns, CentreRequired))
+            (centreTable = CsvTable.Read(() => folder.Open("centres.csv"), "centres.csv", options, errors, CentreColumns, CentreRequired))
             is not null
         )
         {
@@ -124,11 +135,10 @@ public static class ScenarioReader
         );
 
         var policy = PolicyLoader.Defaults;
-        var policyPath = Path.Combine(folder, "policy.json");
-        if (Directory.Exists(policyPath))
+        if (folder.IsFolder("policy.json"))
             errors.Add("policy.json", 1, 1, Texts.FoundFolder, Texts.ExpectedPolicyFile);
-        else if (File.Exists(policyPath))
-            policy = PolicyLoader.Override(policy, ReadText(policyPath, "policy.json", errors), "policy.json", errors);
+        else if (folder.Has("policy.json"))
+            policy = PolicyLoader.Override(policy, ReadText(() => folder.Open("policy.json"), "policy.json", errors), "policy.json", errors);
         foreach (var extraPolicyFile in policyFiles.OfType<string>())
         {
             var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(extraPolicyFile));
@@ -137,8 +147,10 @@ public static class ScenarioReader
             else if (!File.Exists(extraPolicyFile))
                 errors.Add(name, 1, 1, Texts.FoundNoSuchFile, Texts.ExpectedPolicyFile);
             else
-                policy = PolicyLoader.Override(policy, ReadText(extraPolicyFile, name, errors), name, errors);
+                policy = PolicyLoader.Override(policy, ReadText(() => File.OpenRead(extraPolicyFile), name, errors), name, errors);
         }
+        if (overrides is not null)
+            policy = PolicyLoader.Override(policy, overrides, "policy.json", errors);
 
         if (errors.Count > 0)
             throw new InputException(errors.Messages, errors.Notes);
@@ -153,11 +165,12 @@ public static class ScenarioReader
             : t!.Rows.Where(r => i < r.Fields.Length && r.Fields[i].Trim().Length > 0).Select(r => r.Fields[i].Trim());
     }
 
-    private static string ReadText(string path, string file, InputErrors errors)
+    private static string ReadText(Func<Stream> open, string file, InputErrors errors)
     {
         try
         {
-            return File.ReadAllText(path);
+            using var reader = new StreamReader(open());
+            return reader.ReadToEnd();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -167,7 +180,7 @@ public static class ScenarioReader
     }
 
     private static List<T>? Optional<T>(
-        string folder,
+        ScenarioSource folder,
         string file,
         CsvOptions options,
         InputErrors errors,
@@ -176,10 +189,9 @@ public static class ScenarioReader
         Func<CsvTable, List<T>> read
     )
     {
-        var path = Path.Combine(folder, file);
-        if (!File.Exists(path))
+        if (!folder.Has(file))
             return null;
-        var table = CsvTable.Read(path, file, options, errors, known, required);
+        var table = CsvTable.Read(() => folder.Open(file), file, options, errors, known, required);
         if (table is null)
             return [];
         return required.All(table.Has) ? read(table) : [];

@@ -135,6 +135,9 @@ internal static class Access
                     await next(ctx);
                 }
             );
+        // The page's own files need no identity; what follows needs the route the request takes.
+        PageFiles.Use(app);
+        app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
         if (users is null)

@@ -1,17 +1,42 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
 using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Web;
 
 /// <summary>
 /// What every request goes through, in order: forwarded headers from trusted proxies, the security headers, the
-/// reader's language, host filtering, sign-in, and errors answered as JSON.
+/// reader's language, host filtering, HTTPS beyond this machine, the page's files, sign-in, and errors answered as JSON.
 /// </summary>
 internal static class Middleware
 {
+    /// <summary>
+    /// Every text of a response in the reader's language: ?lang=, else the page's choice (the lang cookie: "es" or
+    /// "en"), else the browser's, else Spanish.
+    /// </summary>
+    private static RequestLocalizationOptions Localization()
+    {
+        var cultures = Language.Supported.Select(CultureInfo.GetCultureInfo).ToList();
+        return new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Language.Spanish),
+            SupportedCultures = cultures,
+            SupportedUICultures = cultures,
+            RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                new CustomRequestCultureProvider(ctx =>
+                    Task.FromResult(ctx.Request.Cookies["lang"] is { } lang ? new ProviderCultureResult(lang) : null)
+                ),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ],
+        };
+    }
+
     public static void Use(WebApplication app, ServeApp.State state)
     {
         if (state.Proxies.Count > 0)
@@ -39,16 +64,7 @@ internal static class Middleware
                 return next(ctx);
             }
         );
-        // Every text of a response in the reader's language: ?lang=, else the page's choice (the lang cookie), else
-        // the browser's, else Spanish.
-        app.Use(
-            async (ctx, next) =>
-            {
-                var asked = ctx.Request.Query["lang"].FirstOrDefault() ?? ctx.Request.Cookies["lang"];
-                using (Staffing.Domain.Language.Use(ServeApp.Language(asked, ctx.Request.Headers.AcceptLanguage.ToString())))
-                    await next(ctx);
-            }
-        );
+        app.UseRequestLocalization(Localization());
         app.UseHostFiltering();
         Access.Use(app, state.Users);
         app.UseExceptionHandler(e =>

@@ -1,6 +1,7 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
 using Staffing.Cli.Localization;
 
 namespace Staffing.Cli.Web;
@@ -8,27 +9,30 @@ namespace Staffing.Cli.Web;
 /// <summary>The page itself (embedded in the program: nothing is fetched from elsewhere) and 404 for anything else.</summary>
 internal static class PageFiles
 {
-    public static void Map(WebApplication app)
+    /// <summary>index.html at /, app.js and style.css, from the program's own resources (wwwroot.*).</summary>
+    public static void Use(WebApplication app)
     {
-        var assembly = Assembly.GetExecutingAssembly();
-        foreach (
-            var (path, resource, type) in new[]
+        var files = new EmbeddedFileProvider(typeof(PageFiles).Assembly, "wwwroot");
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, DefaultFileNames = ["index.html"] });
+        app.UseStaticFiles(
+            new StaticFileOptions
             {
-                ("/", "wwwroot/index.html", "text/html; charset=utf-8"),
-                ("/app.js", "wwwroot/app.js", "text/javascript; charset=utf-8"),
-                ("/style.css", "wwwroot/style.css", "text/css; charset=utf-8"),
+                FileProvider = files,
+                // Only the page's three kinds, each saying its charset.
+                ContentTypeProvider = new FileExtensionContentTypeProvider(
+                    new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+                    {
+                        [".html"] = "text/html; charset=utf-8",
+                        [".js"] = "text/javascript; charset=utf-8",
+                        [".css"] = "text/css; charset=utf-8",
+                    }
+                ),
             }
-        )
-        {
-            using var stream =
-                assembly.GetManifestResourceStream(resource)
-                ?? throw new InvalidOperationException(resource + " is not embedded");
-            using var reader = new StreamReader(stream);
-            var content = reader.ReadToEnd();
-            app.MapMethods(path, ["GET", "HEAD"], () => Results.Text(content, type)).ExcludeFromDescription();
-        }
+        );
+    }
+
+    public static void Map(WebApplication app) =>
         app.MapFallback(
             (HttpContext ctx) => ServeApp.Error(Say.Format(Texts.ApiNoSuchPage, ctx.Request.Path), StatusCodes.Status404NotFound)
         );
-    }
 }

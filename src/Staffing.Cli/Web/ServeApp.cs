@@ -113,14 +113,6 @@ internal static class ServeApp
         return app;
     }
 
-    /// <summary>The interface language: the one asked for, else the browser's first if it is one of ours, else Spanish.</summary>
-    public static string Language(string? asked, string acceptLanguage)
-    {
-        if (asked is not null && Staffing.Domain.Language.Supported.Contains(asked))
-            return asked;
-        return Staffing.Domain.Language.Of(acceptLanguage) ?? Staffing.Domain.Language.Spanish;
-    }
-
     public static IResult Error(string message, int status) =>
         Results.Json(new ApiError(message), WebJson.Default.ApiError, statusCode: status);
 

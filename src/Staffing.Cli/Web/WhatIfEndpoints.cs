@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Staffing.Allocation;
@@ -19,8 +20,16 @@ internal sealed class WhatIfEndpoints
     private readonly Views views;
     private readonly ServeApp.State state;
     private readonly CancellationToken stopping;
-    private readonly SemaphoreSlim solvers = new(ServeApp.WhatIfSolvers, ServeApp.WhatIfSolvers);
-    private int waiting;
+
+    /// <summary>The solvers' slots and the queue in front of them; a what-if beyond both is refused at once.</summary>
+    private readonly ConcurrencyLimiter solvers = new(
+        new ConcurrencyLimiterOptions
+        {
+            PermitLimit = ServeApp.WhatIfSolvers,
+            QueueLimit = ServeApp.WhatIfQueue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        }
+    );
 
     /// <summary>
     /// What a what-if costs that no time limit shortens (the rules, the greedy plan, the comparison), as last seen.
@@ -93,11 +102,6 @@ internal sealed class WhatIfEndpoints
         {
             return ServeApp.Error(Texts.ApiValueNotUtf8, StatusCodes.Status400BadRequest);
         }
-        if (Interlocked.Increment(ref waiting) > ServeApp.WhatIfQueue + ServeApp.WhatIfSolvers)
-        {
-            Interlocked.Decrement(ref waiting);
-            return Busy(request);
-        }
         // A client that goes away, or the server stopping, stops its solve.
         using var gone = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted, stopping);
         var download = request.Query["format"] is [var format] && format is "csv" or "xlsx" ? format : null;
@@ -115,10 +119,6 @@ internal sealed class WhatIfEndpoints
                 Texts.ApiLocksConflict + string.Join("; ", ex.Conflicts.Select(Explain.Read)),
                 StatusCodes.Status422UnprocessableEntity
             );
-        }
-        finally
-        {
-            Interlocked.Decrement(ref waiting);
         }
     }
 
@@ -170,13 +170,14 @@ internal sealed class WhatIfEndpoints
     )
     {
         var wait = TimeSpan.FromSeconds(Math.Max(0, ServeApp.WhatIfSeconds - 1.2 * Volatile.Read(ref unavoidable)));
-        if (!await solvers.WaitAsync(wait, cancel))
-            return Busy(request);
+        var slot = await Slot(wait, cancel);
         IReadOnlyList<AreaChange> areas;
         IReadOnlyList<CentreChange> changed;
         byte[]? answer;
         try
         {
+            if (!slot.IsAcquired)
+                return Busy(request);
             // A slot found too late to answer within the bound is given back at once.
             if (ServeApp.WhatIfSeconds - clock.Elapsed.TotalSeconds < 1.2 * Volatile.Read(ref unavoidable))
                 return Busy(request);
@@ -188,11 +189,46 @@ internal sealed class WhatIfEndpoints
         }
         finally
         {
-            solvers.Release();
+            slot.Dispose();
         }
         return download is not null
             ? Download(areas, changed, basis.Scenario, variant, download)
             : Results.Bytes(answer!, "application/json; charset=utf-8");
+    }
+
+    /// <summary>A solver's slot within <paramref name="wait"/>; not acquired when the queue is full or the wait is over.</summary>
+    private async Task<RateLimitLease> Slot(TimeSpan wait, CancellationToken cancel)
+    {
+        var now = solvers.AttemptAcquire();
+        if (now.IsAcquired || wait <= TimeSpan.Zero)
+            return now;
+        now.Dispose();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        deadline.CancelAfter(wait);
+        try
+        {
+            return await solvers.AcquireAsync(1, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+        {
+            return Refused.Instance;
+        }
+    }
+
+    /// <summary>The lease of a what-if that waited its whole bound.</summary>
+    private sealed class Refused : RateLimitLease
+    {
+        public static readonly Refused Instance = new();
+
+        public override bool IsAcquired => false;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
     }
 
     private (IReadOnlyList<AreaChange>, IReadOnlyList<CentreChange>, byte[]?) Compared(

@@ -138,7 +138,7 @@ public sealed partial class Workspace
         Guard(() =>
         {
             using var c = Connect();
-            var problems = Query(c, "PRAGMA integrity_check", r => r.GetString(0)).Where(s => s != "ok").ToList();
+            var problems = Query(c, "PRAGMA integrity_check", r => r.Text("integrity_check")).Where(s => s != "ok").ToList();
             problems.AddRange(
                 Query(
                     c,
@@ -147,7 +147,7 @@ public sealed partial class Workspace
                         OR r.itinerant_count != (SELECT count(*) FROM run_itinerant t WHERE t.run_id = r.id)
                         OR coalesce(r.slot_count, 0) != (SELECT count(*) FROM run_slot s WHERE s.run_id = r.id)
                     """,
-                    r => $"run {r.GetInt64(0)} is incomplete"
+                    r => $"run {r.Long("id")} is incomplete"
                 )
             );
             return problems;

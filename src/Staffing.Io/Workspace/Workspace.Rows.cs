@@ -99,14 +99,14 @@ public sealed partial class Workspace
 
     private static ItinerantTeacher ReadTeacher(SqliteDataReader r)
     {
-        var centres = r.GetString(3).Split(' ');
-        var days = r.GetString(4).Split(' ');
+        var centres = r.Text("centres").Split(' ');
+        var days = r.Text("days").Split(' ');
         if (centres.Length != days.Length || centres.Length > 5)
-            throw Damaged("centres", r.GetString(3));
+            throw Damaged("centres", r.Text("centres"));
         return new ItinerantTeacher(
-            r.GetString(0),
-            r.GetString(1),
-            Known(r.GetString(2), ["primary", "secondary"], "stage") == "primary" ? Stage.Primary : Stage.Secondary,
+            r.Text("teacher"),
+            r.Text("area"),
+            Known(r.Text("stage"), ["primary", "secondary"], "stage") == "primary" ? Stage.Primary : Stage.Secondary,
             [.. centres],
             [
                 .. days.Select(d =>
@@ -115,9 +115,9 @@ public sealed partial class Workspace
                         : throw Damaged("days", d)
                 ),
             ],
-            Within(r.GetInt32(5), 0, 5, "free_days"),
-            r.GetInt32(6) == 1,
-            r.IsDBNull(7) ? null : r.GetDouble(7)
+            Within(r.Int("free_days"), 0, 5, "free_days"),
+            r.Int("same_locality") == 1,
+            r.RealOrNull("km")
         );
     }
 
@@ -138,10 +138,10 @@ public sealed partial class Workspace
     }
 
     private static Holding ReadHolding(SqliteDataReader r) =>
-        new(r.GetString(0), ParseResource(r.GetString(1)), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3));
+        new(r.Text("code"), ParseResource(r.Text("resource")), r.Int("amount"), r.TextOrNull("partner"));
 
     private static StoredScenario ReadScenario(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4));
+        new(r.Long("id"), r.Text("hash"), r.Text("name"), r.Text("imported_at"), r.Text("imported_by"));
 
     private static StoredScenario? FindScenario(
         SqliteConnection c,
@@ -163,7 +163,7 @@ public sealed partial class Workspace
             c,
             tx,
             "SELECT code, resource, amount, partner, id, run_id, who, created_at FROM pin WHERE run_id = $r ORDER BY id",
-            r => new PinRecord(r.GetInt64(4), r.GetInt64(5), ReadHolding(r), r.GetString(6), r.GetString(7)),
+            r => new PinRecord(r.Long("id"), r.Long("run_id"), ReadHolding(r), r.Text("who"), r.Text("created_at")),
             ("$r", runId)
         );
 
@@ -173,12 +173,12 @@ public sealed partial class Workspace
                 tx,
                 "SELECT id, scenario_id, run_id, who, adopted_at, note FROM adoption WHERE scenario_id = $s ORDER BY id DESC LIMIT 1",
                 r => new AdoptionRecord(
-                    r.GetInt64(0),
-                    r.GetInt64(1),
-                    r.GetInt64(2),
-                    r.GetString(3),
-                    r.GetString(4),
-                    r.GetString(5)
+                    r.Long("id"),
+                    r.Long("scenario_id"),
+                    r.Long("run_id"),
+                    r.Text("who"),
+                    r.Text("adopted_at"),
+                    r.Text("note")
                 ),
                 ("$s", scenarioId)
             )

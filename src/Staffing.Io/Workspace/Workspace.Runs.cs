@@ -142,48 +142,49 @@ public sealed partial class Workspace
         var shortfalls = Query(
                 c,
                 $"""
-                SELECT l.run_id, l.resource, sum(l.entitled - l.allocated) FROM run_line l JOIN run r ON r.id = l.run_id
+                SELECT l.run_id AS run_id, l.resource AS resource, sum(l.entitled - l.allocated) AS shortfall FROM run_line l JOIN run r ON r.id = l.run_id
                 WHERE {where} AND l.funding = 'pool' GROUP BY l.run_id, l.resource
                 """,
-                r => (Run: r.GetInt64(0), Resource: ParseResource(r.GetString(1)), Sum: r.GetInt32(2)),
+                r => (Run: r.Long("run_id"), Resource: ParseResource(r.Text("resource")), Sum: r.Int("shortfall")),
                 args
             )
             .ToLookup(x => x.Run);
         var adopted = Query(
                 c,
                 "SELECT scenario_id, run_id FROM adoption a WHERE id = (SELECT max(id) FROM adoption b WHERE b.scenario_id = a.scenario_id)",
-                r => r.GetInt64(1)
+                r => r.Long("run_id")
             )
             .ToHashSet();
         return Query(
             c,
             $"""
-            SELECT r.id, r.scenario_id, r.parent_id,
-                coalesce((SELECT name FROM annotation a WHERE a.run_id = r.id AND a.name IS NOT NULL ORDER BY id DESC LIMIT 1), r.name),
-                coalesce((SELECT note FROM annotation a WHERE a.run_id = r.id AND a.note IS NOT NULL ORDER BY id DESC LIMIT 1), r.note),
-                r.who, r.created_at, r.settings, r.policy_overrides, r.status, r.input_hash, r.seconds,
-                (SELECT count(*) FROM pin p WHERE p.run_id = r.id),
-                (SELECT count(*) FROM scenario s WHERE s.id = r.scenario_id)
+            SELECT r.id AS id, r.scenario_id AS scenario_id, r.parent_id AS parent_id,
+                coalesce((SELECT name FROM annotation a WHERE a.run_id = r.id AND a.name IS NOT NULL ORDER BY id DESC LIMIT 1), r.name) AS name,
+                coalesce((SELECT note FROM annotation a WHERE a.run_id = r.id AND a.note IS NOT NULL ORDER BY id DESC LIMIT 1), r.note) AS note,
+                r.who AS who, r.created_at AS created_at, r.settings AS settings, r.policy_overrides AS policy_overrides,
+                r.status AS status, r.input_hash AS input_hash, r.seconds AS seconds,
+                (SELECT count(*) FROM pin p WHERE p.run_id = r.id) AS pins,
+                (SELECT count(*) FROM scenario s WHERE s.id = r.scenario_id) AS scenarios
             FROM run r WHERE {where} ORDER BY r.id DESC
             """,
             r =>
             {
-                var id = r.GetInt64(0);
-                if (r.GetInt64(13) != 1)
-                    throw Damaged("scenario_id", r.GetInt64(1).ToString(CultureInfo.InvariantCulture));
+                var id = r.Long("id");
+                if (r.Long("scenarios") != 1)
+                    throw Damaged("scenario_id", r.Long("scenario_id").ToString(CultureInfo.InvariantCulture));
                 return new RunInfo(
                     id,
-                    r.GetInt64(1),
-                    r.IsDBNull(2) ? null : r.GetInt64(2),
-                    r.GetString(3),
-                    r.GetString(4),
-                    r.GetString(5),
-                    r.GetString(6),
-                    ReadSettings(r.GetString(7)),
-                    r.IsDBNull(8) ? null : r.GetString(8),
-                    Known(r.GetString(9), Statuses, "status"),
-                    r.GetString(10),
-                    r.GetDouble(11),
+                    r.Long("scenario_id"),
+                    r.LongOrNull("parent_id"),
+                    r.Text("name"),
+                    r.Text("note"),
+                    r.Text("who"),
+                    r.Text("created_at"),
+                    ReadSettings(r.Text("settings")),
+                    r.TextOrNull("policy_overrides"),
+                    Known(r.Text("status"), Statuses, "status"),
+                    r.Text("input_hash"),
+                    r.Real("seconds"),
                     [
                         .. shortfalls[id]
                             .GroupBy(x => x.Resource.Unit())
@@ -191,7 +192,7 @@ public sealed partial class Workspace
                             .Select(g => new UnitTotal(g.Key, g.Sum(x => x.Sum))),
                     ],
                     adopted.Contains(id),
-                    r.GetInt32(12)
+                    r.Int("pins")
                 );
             },
             args
@@ -211,17 +212,17 @@ public sealed partial class Workspace
                     """,
                     r =>
                         (
-                            Status: Known(r.GetString(0), Statuses, "status"),
+                            Status: Known(r.Text("status"), Statuses, "status"),
                             Solver: new SolverInfo(
-                                Known(r.GetString(1), Solvers, "solver"),
-                                r.GetString(2),
-                                r.GetString(3),
-                                r.GetInt32(4),
-                                r.GetInt32(5)
+                                Known(r.Text("solver"), Solvers, "solver"),
+                                r.Text("solver_version"),
+                                r.Text("solver_parameters"),
+                                r.Int("solver_workers"),
+                                r.Int("seed")
                             ),
-                            Seconds: r.GetDouble(6),
-                            Hash: r.GetString(7),
-                            HasSchedule: !r.IsDBNull(8)
+                            Seconds: r.Real("seconds"),
+                            Hash: r.Text("input_hash"),
+                            HasSchedule: !r.IsNull("slot_count")
                         ),
                     ("$r", runId)
                 )
@@ -232,13 +233,13 @@ public sealed partial class Workspace
                 c,
                 "SELECT code, resource, entitled, allocated, rules, funding, reason, reason_json FROM run_line WHERE run_id = $r ORDER BY position",
                 r => new PlanLine(
-                    r.GetString(0),
-                    ParseResource(r.GetString(1)),
-                    r.GetInt32(2),
-                    r.GetInt32(3),
-                    r.GetString(4),
-                    Known(r.GetString(5), ["pool", "agreement"], "funding") == "pool" ? Funding.Pool : Funding.Agreement,
-                    ReadReason(r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7))
+                    r.Text("code"),
+                    ParseResource(r.Text("resource")),
+                    r.Int("entitled"),
+                    r.Int("allocated"),
+                    r.Text("rules"),
+                    Known(r.Text("funding"), ["pool", "agreement"], "funding") == "pool" ? Funding.Pool : Funding.Agreement,
+                    ReadReason(r.Text("reason"), r.TextOrNull("reason_json"))
                 ),
                 ("$r", runId)
             );
@@ -252,11 +253,11 @@ public sealed partial class Workspace
                 c,
                 "SELECT eoep, person, role, weekday, centre FROM run_slot WHERE run_id = $r ORDER BY position",
                 r => new ScheduleSlot(
-                    r.GetString(0),
-                    r.GetString(1),
-                    Known(r.GetString(2), ["psychopedagogue", "ptsc"], "role"),
-                    Within(r.GetInt32(3), 0, Vocabulary.Weekdays.Length - 1, "weekday"),
-                    r.IsDBNull(4) ? null : r.GetString(4)
+                    r.Text("eoep"),
+                    r.Text("person"),
+                    Known(r.Text("role"), ["psychopedagogue", "ptsc"], "role"),
+                    Within(r.Int("weekday"), 0, Vocabulary.Weekdays.Length - 1, "weekday"),
+                    r.TextOrNull("centre")
                 ),
                 ("$r", runId)
             );
@@ -264,11 +265,11 @@ public sealed partial class Workspace
                 c,
                 "SELECT name, objective, bound, gap, seconds FROM run_level WHERE run_id = $r ORDER BY position",
                 r => new LevelResult(
-                    r.GetString(0),
-                    r.GetInt64(1),
-                    r.IsDBNull(2) ? null : r.GetInt64(2),
-                    r.IsDBNull(3) ? null : r.GetDouble(3),
-                    r.GetDouble(4)
+                    r.Text("name"),
+                    r.Long("objective"),
+                    r.LongOrNull("bound"),
+                    r.RealOrNull("gap"),
+                    r.Real("seconds")
                 ),
                 ("$r", runId)
             );

@@ -67,22 +67,26 @@ public sealed partial class Workspace
             return Query(c, "SELECT id, hash, name, imported_at, imported_by FROM scenario ORDER BY id", ReadScenario);
         });
 
-    /// <summary>Writes the scenario's stored files into a folder, for the reader.</summary>
-    public void WriteFiles(long scenarioId, string folder) =>
+    /// <summary>The scenario's stored files by name, as they were imported.</summary>
+    public IReadOnlyDictionary<string, byte[]> StoredFiles(long scenarioId) =>
         Guard(() =>
         {
             using var c = Connect();
-            foreach (
-                var (name, content) in Query(
+            return Query(
                     c,
                     "SELECT name, content FROM scenario_file WHERE scenario_id = $s ORDER BY name",
-                    r => (StoredFileName(r.GetString(0)), (byte[])r.GetValue(1)),
+                    r => (Name: StoredFileName(r.Text("name")), Content: (byte[])r["content"]),
                     ("$s", scenarioId)
                 )
-            )
-                File.WriteAllBytes(System.IO.Path.Combine(folder, name), content);
-            return 0;
+                .ToDictionary(f => f.Name, f => f.Content, StringComparer.Ordinal);
         });
+
+    /// <summary>Writes the scenario's stored files into a folder (show --scenario: a copy a planner can open).</summary>
+    public void WriteFiles(long scenarioId, string folder)
+    {
+        foreach (var (name, content) in StoredFiles(scenarioId).OrderBy(f => f.Key, StringComparer.Ordinal))
+            File.WriteAllBytes(System.IO.Path.Combine(folder, name), content);
+    }
 
     /// <summary>The folder's scenario files as they are, and their content hash (names and bytes).</summary>
     private static (List<(string Name, byte[] Content)> Files, string Hash) Files(string folder)

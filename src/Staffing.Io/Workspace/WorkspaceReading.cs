@@ -6,7 +6,7 @@ namespace Staffing.Io;
 public static class WorkspaceReading
 {
     /// <summary>
-    /// The scenario's files read with the run's reading settings and overrides; with <paramref name="locks"/>, those
+    /// The scenario's stored files read (from memory) with the run's reading settings and overrides; with <paramref name="locks"/>, those
     /// in place of locks.csv's (a run solved with pins, or the next run from one).
     /// </summary>
     public static Scenario Read(
@@ -17,24 +17,9 @@ public static class WorkspaceReading
         IReadOnlyList<Holding>? locks = null
     )
     {
-        var dir = Directory.CreateTempSubdirectory("staffing-scenario-");
-        try
-        {
-            workspace.WriteFiles(scenarioId, dir.FullName);
-            string? policy = null;
-            if (overrides is not null)
-            {
-                var extra = Directory.CreateDirectory(Path.Combine(dir.FullName, "overrides"));
-                policy = Path.Combine(extra.FullName, "policy.json");
-                File.WriteAllText(policy, overrides);
-            }
-            var s = ScenarioReader.Read(dir.FullName, Options(settings), policy);
-            return locks is null || locks.SequenceEqual(s.Locks ?? []) ? s : s with { Locks = locks };
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        var files = ScenarioSource.Stored($"{workspace.Path} (scenario {scenarioId})", workspace.StoredFiles(scenarioId));
+        var s = ScenarioReader.Read(files, Options(settings), [], overrides);
+        return locks is null || locks.SequenceEqual(s.Locks ?? []) ? s : s with { Locks = locks };
     }
 
     /// <summary>The scenario of a stored run, with the locks it was solved with.</summary>
