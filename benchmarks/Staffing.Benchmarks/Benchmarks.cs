@@ -91,7 +91,7 @@ public class SimulationBenchmarks
                 [],
                 1000,
                 1,
-                x => Totals.Allocate(planner, x, "greedy", new SolveSettings(600, 1)),
+                x => RunTotals.Allocate(planner, x, "greedy", new SolveSettings(600, 1)),
                 Environment.ProcessorCount
             )
             .Areas.Count;

@@ -6,6 +6,10 @@ namespace Staffing.Io;
 // in this order (docs/scenario-format.md lists them with their meaning). An explained column (reason, finding, text,
 // warning) is followed at the end by its *_json twin: the same explanation as a value the program reads back
 // (ExplanationJson), so a folder is worded again in any language.
+// Why a row record beside the domain's (PlanLine, Centre, EquityRow, CentreChange): the contract fixes a file's
+// columns, their order and their English values, and joins for people (names, localities, *_json) that the domain
+// record does not hold; a domain record whose members are exactly a file's columns is written as it is (PoolRow,
+// Holding).
 
 /// <summary>The name, locality and area that follow a code in the tables people read ("" for a centre not found).</summary>
 public static class CentreColumns
@@ -229,11 +233,7 @@ public sealed record CentreCsvRow(
     int AcePupils
 );
 
-public sealed record PoolCsvRow(string Area, Resource Resource, int Amount);
-
 public sealed record EoepCsvRow(string Eoep, string Area, int Psychopedagogues, int Ptsc, string? Name);
-
-public sealed record HoldingCsvRow(string Code, Resource Resource, int Amount, string? Partner);
 
 /// <summary>diff-partners.csv: a centre whose itinerant partners change between two runs.</summary>
 public sealed record PartnerChangeCsvRow(

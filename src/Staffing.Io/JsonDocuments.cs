@@ -84,7 +84,27 @@ public sealed record CliffEdgeEntry(
     string Text
 );
 
-/// <summary>Resources, stages, funding and ownership by their names in the files; centre kinds as written.</summary>
+/// <summary>
+/// The one converter list of every JSON context: resources, stages, funding, ownership and centre kinds by their
+/// names in the files.
+/// </summary>
+public sealed class VocabularyJsonConverter : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) => CreateConverter(typeToConvert, null!) is not null;
+
+    public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        typeToConvert switch
+        {
+            _ when typeToConvert == typeof(Resource) => new VocabularyJsonConverter<Resource>(),
+            _ when typeToConvert == typeof(Stage) => new VocabularyJsonConverter<Stage>(),
+            _ when typeToConvert == typeof(Funding) => new VocabularyJsonConverter<Funding>(),
+            _ when typeToConvert == typeof(Ownership) => new VocabularyJsonConverter<Ownership>(),
+            _ when typeToConvert == typeof(CentreKind) => new VocabularyJsonConverter<CentreKind>(),
+            _ => null,
+        };
+}
+
+/// <summary>A value of the vocabulary by its name in the files (centre kinds as written).</summary>
 public sealed class VocabularyJsonConverter<T> : JsonConverter<T>
     where T : struct, Enum
 {
@@ -112,13 +132,7 @@ public sealed class VocabularyJsonConverter<T> : JsonConverter<T>
 [JsonSourceGenerationOptions(
     WriteIndented = true,
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    Converters = [
-        typeof(VocabularyJsonConverter<Resource>),
-        typeof(VocabularyJsonConverter<Stage>),
-        typeof(VocabularyJsonConverter<Funding>),
-        typeof(VocabularyJsonConverter<Ownership>),
-        typeof(VocabularyJsonConverter<CentreKind>),
-    ]
+    Converters = [typeof(VocabularyJsonConverter)]
 )]
 [JsonSerializable(typeof(PlanSummary))]
 [JsonSerializable(typeof(EntitlementDocument))]
@@ -132,13 +146,7 @@ public sealed partial class StaffingJson : JsonSerializerContext;
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    Converters = [
-        typeof(VocabularyJsonConverter<Resource>),
-        typeof(VocabularyJsonConverter<Stage>),
-        typeof(VocabularyJsonConverter<Funding>),
-        typeof(VocabularyJsonConverter<Ownership>),
-        typeof(VocabularyJsonConverter<CentreKind>),
-    ]
+    Converters = [typeof(VocabularyJsonConverter)]
 )]
 [JsonSerializable(typeof(PlanSummary))]
 public sealed partial class StrictJson : JsonSerializerContext;
@@ -236,37 +244,28 @@ public static class Documents
             last?.Objective,
             last?.Bound,
             Gap(last?.Gap),
-            Totals(scenario, plan.Lines.Where(l => l.Funding == Funding.Pool)),
-            Totals(scenario, plan.Lines.Where(l => l.Funding == Funding.Agreement))
+            AreaTotals(scenario, plan.Lines.Where(l => l.Funding == Funding.Pool)),
+            AreaTotals(scenario, plan.Lines.Where(l => l.Funding == Funding.Agreement))
         );
     }
 
     private static double? Gap(double? gap) => gap is { } g ? Math.Round(g, 6) : null;
 
-    /// <summary>Per area (ordinal order) and resource (the contract's order), with the yearly cost of what is allocated.</summary>
-    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, ResourceTotal>> Totals(
+    /// <summary>summary.json's shape of the areas' totals: area, then resource by its name.</summary>
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, ResourceTotal>> AreaTotals(
         Scenario scenario,
         IEnumerable<PlanLine> lines
-    )
-    {
-        var area = scenario.Centres.ToDictionary(c => c.Code, c => c.Area, StringComparer.Ordinal);
-        var result = new Dictionary<string, IReadOnlyDictionary<string, ResourceTotal>>();
-        foreach (var byArea in lines.GroupBy(l => area[l.Code]).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var resources = new Dictionary<string, ResourceTotal>();
-            foreach (var byRes in byArea.GroupBy(l => l.Resource).OrderBy(g => g.Key))
-            {
-                long e = byRes.Sum(l => l.Entitled),
-                    a = byRes.Sum(l => l.Allocated);
-                resources[byRes.Key.Name()] = new ResourceTotal(
-                    e,
-                    a,
-                    e - a,
-                    a * scenario.Policy.CostPerUnit(byRes.Key)
-                );
-            }
-            result[byArea.Key] = resources;
-        }
-        return result;
-    }
+    ) =>
+        Totals
+            .Of(scenario, lines)
+            .GroupBy(t => t.Area)
+            .ToDictionary(
+                g => g.Key,
+                g =>
+                    (IReadOnlyDictionary<string, ResourceTotal>)
+                        g.ToDictionary(
+                            t => t.Resource.Name(),
+                            t => new ResourceTotal(t.Entitled, t.Allocated, t.Shortfall, t.Cost)
+                        )
+            );
 }

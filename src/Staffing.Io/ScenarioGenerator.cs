@@ -171,7 +171,7 @@ public static class ScenarioGenerator
         if (s.Pool is { } pool)
             CsvFile.Write(
                 Path.Combine(folder, "pool.csv"),
-                pool.Select(p => new PoolCsvRow(p.Area, p.Resource, p.Amount))
+                pool
             );
         if (s.Teams is { } teams)
             CsvFile.Write(
@@ -182,7 +182,7 @@ public static class ScenarioGenerator
             if (rows is not null)
                 CsvFile.Write(
                     Path.Combine(folder, file),
-                    rows.Select(h => new HoldingCsvRow(h.Code, h.Resource, h.Amount, h.Partner))
+                    rows
                 );
     }
 }

@@ -91,7 +91,7 @@ internal static class ShowCommand
         var locks = Path.Combine(folder, "locks.csv");
         File.Delete(locks);
         if (workspace.Locks(run.Id) is { Count: > 0 } held)
-            CsvFile.Write(locks, held.Select(h => new HoldingCsvRow(h.Code, h.Resource, h.Amount, h.Partner)));
+            CsvFile.Write(locks, held);
         if (run.PolicyOverrides is not { } overrides)
             return;
         var policy = Path.Combine(folder, "policy.json");

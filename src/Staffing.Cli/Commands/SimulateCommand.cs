@@ -72,7 +72,7 @@ internal static class SimulateCommand
                         t,
                         n,
                         r.GetValue(seed),
-                        x => Totals.Allocate(planner, x, solver, settings),
+                        x => RunTotals.Allocate(planner, x, solver, settings),
                         settings.Workers,
                         p
                     )

@@ -61,36 +61,34 @@ internal static class RegionEndpoints
             ]
         );
 
-    /// <summary>Pool lines summed by unit kind (Resource.Unit), in a stable order: posts, days a week, shares.</summary>
-    private static List<UnitRow> Units(IEnumerable<PlanLine> lines, Policy policy) =>
+    /// <summary>Totals summed by unit kind (Resource.Unit), in a stable order: posts, days a week, shares.</summary>
+    private static List<UnitRow> Units(IEnumerable<Total> totals) =>
         [
-            .. lines
-                .Where(l => l.Funding == Funding.Pool)
-                .GroupBy(l => l.Resource.Unit())
+            .. totals
+                .GroupBy(t => t.Resource.Unit())
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new UnitRow(
                     g.Key,
-                    g.Sum(l => (long)l.Entitled),
-                    g.Sum(l => (long)l.Allocated),
-                    g.Sum(l => (long)l.Shortfall),
-                    g.Sum(l => l.Allocated * policy.CostPerUnit(l.Resource))
+                    g.Sum(t => t.Entitled),
+                    g.Sum(t => t.Allocated),
+                    g.Sum(t => t.Shortfall),
+                    g.Sum(t => t.Cost)
                 )),
         ];
 
     public static RegionDocument Region(RunsApi.View view)
     {
-        var policy = view.Scenario.Policy;
-        var area = view.Scenario.Centres.ToDictionary(c => c.Code, c => c.Area, StringComparer.Ordinal);
+        IReadOnlyList<Total> Pool(IEnumerable<PlanLine> lines) =>
+            Totals.Of(view.Scenario, lines.Where(l => l.Funding == Funding.Pool));
+        var areas = Pool(view.Plan.Lines);
         return new RegionDocument(
             view.Plan.Status,
-            Units(view.Plan.Lines, policy),
+            Units(areas),
             [
-                .. view
-                    .Plan.Lines.GroupBy(l => area[l.Code])
-                    .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .. areas
+                    .GroupBy(t => t.Area)
                     .SelectMany(g =>
-                        Units(g, policy)
-                            .Select(u => new AreaUnitRow(g.Key, u.Unit, u.Entitled, u.Allocated, u.Shortfall, u.Cost))
+                        Units(g).Select(u => new AreaUnitRow(g.Key, u.Unit, u.Entitled, u.Allocated, u.Shortfall, u.Cost))
                     ),
             ],
             [
@@ -98,7 +96,7 @@ internal static class RegionEndpoints
                     .Scenario.Centres.OrderBy(c => c.Code, StringComparer.Ordinal)
                     .Select(c =>
                     {
-                        var units = Units(view.Lines[c.Code], policy);
+                        var units = Units(Pool(view.Lines[c.Code]));
                         return new RegionCentre(
                             c.Code,
                             c.Name,
@@ -113,5 +111,4 @@ internal static class RegionEndpoints
             ]
         );
     }
-
 }

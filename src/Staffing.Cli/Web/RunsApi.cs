@@ -185,7 +185,7 @@ internal static partial class RunsApi
         new(
             Entry(run),
             [.. workspace.Pins(run.Id).Select(PinOf)],
-            [.. workspace.Locks(run.Id).Select(l => new LockEntry(l.Code, l.Resource, l.Amount, l.Partner))]
+            workspace.Locks(run.Id)
         );
 
     private static PinEntry PinOf(PinRecord p) =>

@@ -5,6 +5,9 @@ using Staffing.Cli.Localization;
 namespace Staffing.Cli.Web;
 
 // The web API's documents, as records: the OpenAPI document describes these schemas.
+// Why a record here beside the domain's: the API's fields are fixed (clients and the page read them), and where the
+// files keep the contract's English the page reads words (a reason in the reader's language, a centre's name);
+// where a domain record is exactly the answer it is served as it is (Holding for a run's locks).
 
 /// <summary>GET /api/centres: a search hit.</summary>
 internal sealed record CentreHit(string Code, string Name, string Area, string Locality, CentreKind Kind);
@@ -172,7 +175,7 @@ internal sealed record RunEntry(
 );
 
 /// <summary>GET /api/runs/{id}: a run, its pins (for the next run) and the locks it was solved with.</summary>
-internal sealed record RunDetail(RunEntry Run, IReadOnlyList<PinEntry> Pins, IReadOnlyList<LockEntry> Locks);
+internal sealed record RunDetail(RunEntry Run, IReadOnlyList<PinEntry> Pins, IReadOnlyList<Holding> Locks);
 
 internal sealed record PinEntry(
     long Id,
@@ -184,8 +187,6 @@ internal sealed record PinEntry(
     string CreatedAt,
     string Text
 );
-
-internal sealed record LockEntry(string Code, Resource Resource, int Amount, string? Partner);
 
 /// <summary>POST /api/runs/{id}/pins: an allocation (amount) or, for an itinerant resource, a pair (partner).</summary>
 internal sealed record PinRequest(string? Code, string? Resource, int? Amount, string? Partner, int? ExpectedPins);
@@ -232,13 +233,7 @@ internal sealed record DiffPartner(string Code, string Name, Stage Stage, string
 [JsonSourceGenerationOptions(
     AllowDuplicateProperties = false,
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    Converters = [
-        typeof(VocabularyJsonConverter<Resource>),
-        typeof(VocabularyJsonConverter<Stage>),
-        typeof(VocabularyJsonConverter<Funding>),
-        typeof(VocabularyJsonConverter<Ownership>),
-        typeof(VocabularyJsonConverter<CentreKind>),
-    ]
+    Converters = [typeof(VocabularyJsonConverter)]
 )]
 [JsonSerializable(typeof(IEnumerable<CentreHit>))]
 [JsonSerializable(typeof(CentreCard))]

@@ -4,42 +4,9 @@ using Staffing.Rules;
 
 namespace Staffing.WhatIf;
 
-/// <remarks><paramref name="Cost"/>: what is allocated, a year; <paramref name="EntitledCost"/>: funding the entitlement in full.</remarks>
-public sealed record Total(
-    string Area,
-    Resource Resource,
-    long Entitled,
-    long Allocated,
-    decimal Cost,
-    decimal EntitledCost = 0
-)
+/// <summary>A Monte Carlo run's totals, summed without a plan.</summary>
+public static class RunTotals
 {
-    public long Shortfall => Entitled - Allocated;
-}
-
-public static class Totals
-{
-    /// <summary>Per area and resource over every plan line (pool and agreement), with the yearly cost of what is allocated.</summary>
-    public static IReadOnlyList<Total> Of(Scenario s, IEnumerable<PlanLine> lines)
-    {
-        var area = s.Centres.ToDictionary(c => c.Code, c => c.Area, StringComparer.Ordinal);
-        return
-        [
-            .. lines
-                .GroupBy(l => (area[l.Code], l.Resource))
-                .OrderBy(g => g.Key.Item1, StringComparer.Ordinal)
-                .ThenBy(g => g.Key.Resource)
-                .Select(g => new Total(
-                    g.Key.Item1,
-                    g.Key.Resource,
-                    g.Sum(l => (long)l.Entitled),
-                    g.Sum(l => (long)l.Allocated),
-                    g.Sum(l => l.Allocated) * s.Policy.CostPerUnit(g.Key.Resource),
-                    g.Sum(l => l.Entitled) * s.Policy.CostPerUnit(g.Key.Resource)
-                )),
-        ];
-    }
-
     /// <summary>
     /// Totals per area and resource without the plan's words (reasons, teachers, week), and the entitlements they
     /// come from: for Monte Carlo runs.
