@@ -50,7 +50,7 @@ public static partial class ScenarioReader
     /// As <see cref="Read(string, CsvOptions?, string?[])"/> from any source; <paramref name="overrides"/> (a stored
     /// run's policy overrides, read as a policy.json) apply last.
     /// </summary>
-    public static Scenario Read(
+    internal static Scenario Read(
         ScenarioSource folder,
         CsvOptions? options,
         IReadOnlyList<string?> policyFiles,

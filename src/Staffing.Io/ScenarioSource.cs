@@ -4,7 +4,7 @@ namespace Staffing.Io;
 /// Where a scenario's files are read from: a folder, or the files a workspace stored (read from memory, never
 /// written out to be read again). The reader sees names only, so both are read the same way.
 /// </summary>
-public abstract class ScenarioSource
+internal abstract class ScenarioSource
 {
     /// <summary>How the source is named in a message about it as a whole (the folder's path).</summary>
     public abstract string Name { get; }
