@@ -18,13 +18,22 @@ internal sealed class Report
     private readonly Scenario? scenario;
     private readonly PlanFiles? other;
 
-    public Report(string planDir, Scenario? scenario, string? compareDir)
+    /// <summary>The scenario's concentration indices: the same in both languages' bodies, computed once.</summary>
+    private readonly Lazy<IReadOnlyList<Equity.EquityRow>> equity;
+
+    private readonly ReportLayout layout;
+
+    public Report(string planDir, Scenario? scenario, string? compareDir, ReportLayout? layout = null)
     {
+        this.layout = layout ?? ReportLayout.Default;
         plan = PlanReader.Read(planDir, Explain.Knows, Tables.ReadBack);
         summary = PlanReader.ReadSummary(planDir);
         indicators = PlanReader.ReadIndicators(planDir, Tables.ReadBack);
         this.scenario = scenario;
         other = compareDir is null ? null : PlanReader.Read(compareDir, Explain.Knows, Tables.ReadBack);
+        equity = new(() =>
+            scenario is null ? [] : Equity.EquityReport.Compute(new Allocation.AllocationProblem(scenario), null, false, 0)
+        );
     }
 
     private IEnumerable<(
@@ -60,24 +69,110 @@ internal sealed class Report
         }
     }
 
-    /// <summary>The page: the report in the reader's language, then in the other one, behind a switch.</summary>
+
+    /// <summary>
+    /// The page: the report in the reader's language, then in the other one, behind a switch. A region of more than
+    /// <see cref="ReportLayout.OnePageCentres"/> centres is an index (everything but the centres) and, in a folder
+    /// beside it named after it ("report-pages"), a page per area of at most <see cref="ReportLayout.CentresPerPage"/>
+    /// centres with their rows, traces and indicators: every page opens at once, no script needed.
+    /// </summary>
     public void Html(AtomicFolder.Target target)
+    {
+        var paging = Paging(Path.GetFileNameWithoutExtension(target.Path) + "-pages");
+        if (paging is not null)
+            AtomicFolder.Write(
+                target with { Path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target.Path))!, paging.Folder) },
+                tmp => Pages(paging, "../" + Path.GetFileName(target.Path), tmp, target.Cancel)
+            );
+        var html = Bilingual(() => HtmlTemplate.Render<ReportPage>(new Dictionary<string, object?> { ["Model"] = Model(paging) }));
+        AtomicFolder.WriteFile(target, tmp => File.WriteAllText(tmp, html));
+    }
+
+    /// <summary>A page holding a body rendered in each language, the reader's first, behind a switch.</summary>
+    private static string Bilingual(Func<string> body)
     {
         var bodies = new List<(string, Microsoft.AspNetCore.Components.MarkupString)>();
         foreach (var language in Language.Supported.OrderBy(l => l == Language.Current ? 0 : 1))
             using (Language.Use(language))
-            {
-                var body = HtmlTemplate.Render<ReportPage>(new Dictionary<string, object?> { ["Model"] = Model() });
-                bodies.Add((language, new Microsoft.AspNetCore.Components.MarkupString(body)));
-            }
-        var html = HtmlTemplate.Render<ReportDocument>(
+                bodies.Add((language, new Microsoft.AspNetCore.Components.MarkupString(body())));
+        return HtmlTemplate.Render<ReportDocument>(
             new Dictionary<string, object?> { ["Bodies"] = bodies, ["Title"] = Texts.ReportTitle }
         );
-        AtomicFolder.WriteFile(target, tmp => File.WriteAllText(tmp, html));
+    }
+
+    /// <summary>The centres by page (an area, or a part of it, in code order); null when the region fits one page.</summary>
+    private ReportPaging? Paging(string folder)
+    {
+        var codes = plan.Lines.Select(l => l.Code).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (codes.Count <= layout.OnePageCentres)
+            return null;
+        var shortfall = plan.Lines.Where(l => l.Funding == Funding.Pool && l.Shortfall > 0).ToLookup(l => l.Code, StringComparer.Ordinal);
+        var pages = new List<ReportPageLink>();
+        foreach (var area in codes.GroupBy(c => scenario?.Find(c)?.Area ?? "").OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var parts = area.Chunk(layout.CentresPerPage).ToList();
+            for (var i = 0; i < parts.Count; i++)
+                pages.Add(
+                    new ReportPageLink(
+                        $"{folder}/{pages.Count + 1:000}.html",
+                        area.Key.Length > 0 ? area.Key : $"{parts[i][0]}–{parts[i][^1]}",
+                        i + 1,
+                        area.Key.Length > 0 ? parts.Count : 1,
+                        parts[i],
+                        [.. parts[i].SelectMany(c => shortfall[c])]
+                    )
+                );
+        }
+        return new ReportPaging(
+            folder,
+            pages,
+            pages.SelectMany(p => p.Centres.Select(c => (c, p.File))).ToDictionary(x => x.c, x => x.File, StringComparer.Ordinal)
+        );
+    }
+
+    /// <summary>Each page of a large region's centres, written side by side.</summary>
+    private void Pages(ReportPaging paging, string index, string folder, CancellationToken cancel)
+    {
+        var lines = plan.Lines.ToLookup(l => l.Code, StringComparer.Ordinal);
+        var indicatorsOf = indicators.ToLookup(i => i.Code, StringComparer.Ordinal);
+        Parallel.ForEach(
+            paging.Pages,
+            new ParallelOptions { CancellationToken = cancel },
+            page =>
+            {
+                var centres = page.Centres.Select(c => Centre(c, lines[c], trace: true)).ToList();
+                var html = Bilingual(() =>
+                    HtmlTemplate.Render<ReportCentresPage>(
+                        new Dictionary<string, object?>
+                        {
+                            ["Page"] = page,
+                            ["Centres"] = centres,
+                            ["Indicators"] = page.Centres.SelectMany(c => indicatorsOf[c]).ToList(),
+                            ["Index"] = index,
+                        }
+                    )
+                );
+                File.WriteAllText(Path.Combine(folder, Path.GetFileName(page.File)), html);
+            }
+        );
+    }
+
+    /// <summary>A centre as the report shows it; its trace of the rules with the scenario, when asked.</summary>
+    private ReportCentre Centre(string code, IEnumerable<PlanRow> lines, bool trace)
+    {
+        var c = scenario?.Find(code);
+        var rows = lines.ToList();
+        return new ReportCentre(
+            code,
+            c,
+            rows.Where(l => l.Funding == Funding.Pool).Sum(l => l.Shortfall),
+            rows,
+            trace && c is not null ? RuleBook.Trace(c, scenario!.Policy) : null
+        );
     }
 
     /// <summary>What the page shows, its charts and traces in the current language.</summary>
-    private ReportModel Model()
+    private ReportModel Model(ReportPaging? paging)
     {
         var areas = AreaRows()
             .Select(a => new ReportArea(a.Area, a.Funding, a.Resource, a.Entitled, a.Allocated, a.Shortfall, a.Cost))
@@ -99,23 +194,14 @@ internal sealed class Report
                 .ToList();
             concentration = new ReportConcentration(
                 Charts.Shares(shares, (double)scenario.Policy.PriorityThreshold),
-                Equity.EquityReport.Compute(new Allocation.AllocationProblem(scenario), null, false, 0)
+                equity.Value
             );
         }
+        // With pages, the index names the centres; their traces are on the pages.
         var centres = plan
             .Lines.GroupBy(l => l.Code)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var c = scenario?.Find(g.Key);
-                return new ReportCentre(
-                    g.Key,
-                    c,
-                    g.Where(l => l.Funding == Funding.Pool).Sum(l => l.Shortfall),
-                    [.. g],
-                    c is null ? null : RuleBook.Trace(c, scenario!.Policy)
-                );
-            })
+            .Select(g => Centre(g.Key, g, trace: paging is null))
             .ToList();
         var week = (plan.Schedule ?? [])
             .GroupBy(r => (r.Eoep, r.Person, r.Role))
@@ -151,7 +237,8 @@ internal sealed class Report
             indicators,
             (scenario?.Teams ?? [])
                 .Where(t => t.Name is not null)
-                .ToDictionary(t => t.Code, t => t.Name!, StringComparer.Ordinal)
+                .ToDictionary(t => t.Code, t => t.Name!, StringComparer.Ordinal),
+            paging
         );
     }
 
@@ -250,6 +337,15 @@ internal sealed class Report
     }
 }
 
+/// <remarks>
+/// <paramref name="OnePageCentres"/>: a region of more centres gets an index and pages (Madrid's 1,148 stay one page,
+/// 6.6 MB); <paramref name="CentresPerPage"/>: the most on one page (about 4 MB with traces in both languages).
+/// </remarks>
+public sealed record ReportLayout(int OnePageCentres, int CentresPerPage)
+{
+    public static readonly ReportLayout Default = new(2_000, 500);
+}
+
 public sealed record ReportModel(
     PlanSummary Summary,
     IReadOnlyList<ReportArea> Areas,
@@ -260,8 +356,36 @@ public sealed record ReportModel(
     IReadOnlyList<ItinerantRow> Itinerants,
     IReadOnlyList<ReportPerson> Week,
     IReadOnlyList<IndicatorCsvRow> Indicators,
-    IReadOnlyDictionary<string, string> TeamNames
+    IReadOnlyDictionary<string, string> TeamNames,
+    ReportPaging? Paging = null
 );
+
+/// <summary>A large region's report in pages: the folder beside the index, its pages, and the page of each centre.</summary>
+public sealed record ReportPaging(
+    string Folder,
+    IReadOnlyList<ReportPageLink> Pages,
+    IReadOnlyDictionary<string, string> PageOf
+);
+
+/// <remarks>
+/// <paramref name="File"/>: relative to the index; <paramref name="Part"/> of <paramref name="Parts"/> of an area;
+/// <paramref name="Short"/>: its centres' pool rows with a shortfall.
+/// </remarks>
+public sealed record ReportPageLink(
+    string File,
+    string Area,
+    int Part,
+    int Parts,
+    IReadOnlyList<string> Centres,
+    IReadOnlyList<PlanRow> Short
+)
+{
+    /// <summary>The page's shortfall in words, each unit kind apart ("" when none).</summary>
+    public string Shortfall => Short.Count == 0 ? "" : ReportHtml.ShortfallOf(Short);
+
+    /// <summary>The area, and its part when it has several, in the current language.</summary>
+    public string Title => Parts == 1 ? Area : Say.Format(Texts.ReportPagePart, Area, Part, Parts);
+}
 
 public sealed record ReportArea(
     string Area,

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Resources;
@@ -56,12 +57,34 @@ public sealed class Wording(ImmutableArray<ResourceManager> catalogues, Func<Enu
             && e.Args.All(a => a is not Explanation n || Knows(n))
         );
 
-    private string? Template(string key, CultureInfo culture)
+    private string? Template(string key, CultureInfo culture) =>
+        templates.GetOrAdd(culture.Name, _ => Templates(culture)).GetValueOrDefault(key);
+
+    /// <summary>Each culture's templates, read once: a large report words millions of explanations.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FrozenDictionary<string, string>> templates =
+        new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every template of the catalogues in <paramref name="culture"/> as <see cref="ResourceManager.GetString(string, CultureInfo)"/>
+    /// finds it (the culture, then its parents), the first catalogue's where two have the key.
+    /// </summary>
+    private FrozenDictionary<string, string> Templates(CultureInfo culture)
     {
-        foreach (var c in catalogues)
-            if (c.GetString(key, culture) is { } t)
-                return t;
-        return null;
+        var chain = new List<CultureInfo>();
+        for (var c = culture; ; c = c.Parent)
+        {
+            chain.Insert(0, c);
+            if (c.Name.Length == 0)
+                break;
+        }
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var catalogue in catalogues.Reverse())
+            foreach (var c in chain)
+                if (catalogue.GetResourceSet(c, createIfNotExists: true, tryParents: false) is { } set)
+                    foreach (System.Collections.DictionaryEntry entry in set)
+                        if (entry.Value is string text)
+                            all[(string)entry.Key] = text;
+        return all.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>How many arguments a template reads: its highest "{n}" plus one.</summary>

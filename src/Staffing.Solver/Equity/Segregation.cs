@@ -46,12 +46,23 @@ public static class Segregation
         if (m == 0 || m == t)
             return null;
         var p = (double)m / t;
-        var sum = 0.0;
-        foreach (var a in units.Where(u => u.Pupils > 0))
-        foreach (var b in units.Where(u => u.Pupils > 0))
-            sum +=
-                (double)a.Pupils * b.Pupils * Math.Abs((double)a.Minority / a.Pupils - (double)b.Minority / b.Pupils);
-        return sum / (2.0 * t * t * p * (1 - p));
+        // The double sum in one pass over the schools by share (n log n, not n²: a country has 28,000 schools): a
+        // school j adds tⱼ Σᵢ tᵢ (pⱼ − pᵢ) over those before it, each pair once, so the double sum is twice that.
+        double weight = 0,
+            weighted = 0,
+            sum = 0;
+        foreach (
+            var (tj, pj) in units
+                .Where(u => u.Pupils > 0)
+                .Select(u => (T: (double)u.Pupils, P: (double)u.Minority / u.Pupils))
+                .OrderBy(x => x.P)
+        )
+        {
+            sum += tj * (pj * weight - weighted);
+            weight += tj;
+            weighted += tj * pj;
+        }
+        return 2 * sum / (2.0 * t * t * p * (1 - p));
     }
 
     /// <summary>The plain Gini coefficient of values (mean absolute difference over twice the mean), e.g. coverage ratios.</summary>
@@ -62,11 +73,16 @@ public static class Segregation
         var mean = values.Average();
         if (mean == 0)
             return 0;
-        var sum = 0.0;
-        foreach (var a in values)
-        foreach (var b in values)
-            sum += Math.Abs(a - b);
-        return sum / (2.0 * values.Count * values.Count * mean);
+        // Σᵢ Σⱼ |xᵢ − xⱼ| over the sorted values: each xⱼ exceeds the j before it, each pair counted twice.
+        double before = 0,
+            sum = 0;
+        var j = 0;
+        foreach (var x in values.Order())
+        {
+            sum += x * j++ - before;
+            before += x;
+        }
+        return 2 * sum / (2.0 * values.Count * values.Count * mean);
     }
 
     /// <summary>A percentile bootstrap interval of D, resampling schools with replacement (seeded, so reproducible).</summary>

@@ -74,4 +74,37 @@ public class SegregationTests
             File.ReadAllText(System.IO.Path.Combine(dir, "equity.csv"))
         );
     }
+
+    /// <summary>The one-pass sums (sorted, n log n) against the definitions' double sums, on random schools.</summary>
+    [Fact]
+    public void GiniInOnePassEqualsTheDoubleSumOfItsDefinition()
+    {
+        var rng = new Random(7);
+        for (var trial = 0; trial < 50; trial++)
+        {
+            var units = Enumerable
+                .Range(0, rng.Next(2, 60))
+                .Select(_ =>
+                {
+                    var pupils = rng.Next(0, 400);
+                    return new Unit(pupils, rng.Next(0, pupils + 1));
+                })
+                .ToList();
+            var t = units.Sum(u => (double)u.Pupils);
+            var m = units.Sum(u => (double)u.Minority);
+            if (m == 0 || m == t)
+                continue;
+            var p = m / t;
+            var schools = units.Where(u => u.Pupils > 0).ToList();
+            var pairs = schools.Sum(a =>
+                schools.Sum(b =>
+                    (double)a.Pupils * b.Pupils * Math.Abs((double)a.Minority / a.Pupils - (double)b.Minority / b.Pupils)
+                )
+            );
+            Assert.Equal(pairs / (2 * t * t * p * (1 - p)), Segregation.Gini(units)!.Value, 9);
+            var values = units.Select(u => rng.NextDouble()).ToList();
+            var differences = values.Sum(a => values.Sum(b => Math.Abs(a - b)));
+            Assert.Equal(differences / (2.0 * values.Count * values.Count * values.Average()), Segregation.GiniOf(values)!.Value, 9);
+        }
+    }
 }
