@@ -10,10 +10,10 @@ namespace Staffing.Cli.Reports;
 internal static class ReportHtml
 {
     /// <summary>A centre's anchor in this language's body.</summary>
-    public static string Id(string code) => Language.Current + "-c-" + code;
+    public static string Id(string code, string? language = null) => (language ?? Language.Current) + "-c-" + code;
 
     /// <summary>A rule's words, once in this language's body of the index (the same for every centre).</summary>
-    public static string RuleAnchor(string rule) => Language.Current + "-rule-" + rule;
+    public static string RuleAnchor(string rule, string? language = null) => (language ?? Language.Current) + "-rule-" + rule;
 
     /// <summary>A link to a centre: on this page, or on the page of the report that holds it.</summary>
     public static string Href(ReportPaging? paging, string code) =>
@@ -34,6 +34,9 @@ internal static class ReportHtml
 /// </summary>
 internal sealed class CentreHtml(string index, HtmlEncoder encoder)
 {
+    /// <summary>The page's language, read once (not for every explanation of every centre).</summary>
+    private readonly string language = Language.Current;
+
     private readonly string linesHeader = Header(
         encoder,
         [.. new[] { "resource", "entitled", "allocated", "rules", "funding", "reason" }.Select(Columns.Label)]
@@ -67,9 +70,9 @@ internal sealed class CentreHtml(string index, HtmlEncoder encoder)
     private string Read(Explanation e)
     {
         if (!e.Args.IsEmpty)
-            return encoder.Encode(Explain.Read(e));
+            return encoder.Encode(Explain.Wording.Read(e, language));
         if (!fixedWords.TryGetValue(e.Key, out var text))
-            fixedWords[e.Key] = text = encoder.Encode(Explain.Read(e));
+            fixedWords[e.Key] = text = encoder.Encode(Explain.Wording.Read(e, language));
         return text;
     }
 
@@ -90,7 +93,7 @@ internal sealed class CentreHtml(string index, HtmlEncoder encoder)
     public string Write(ReportCentre centre)
     {
         var h = new StringBuilder(4096);
-        h.Append("<details id=\"").Append(encoder.Encode(ReportHtml.Id(centre.Code))).Append("\">\n<summary>");
+        h.Append("<details id=\"").Append(encoder.Encode(ReportHtml.Id(centre.Code, language))).Append("\">\n<summary>");
         h.Append(encoder.Encode(centre.Code)).Append(' ').Append(encoder.Encode(centre.Centre?.Name ?? "")).Append(' ');
         if (centre.Centre is { } c)
             h.Append("<span class=\"muted\">").Append(encoder.Encode($"{c.Kind}, {c.Locality}")).Append("</span>");
@@ -119,7 +122,7 @@ internal sealed class CentreHtml(string index, HtmlEncoder encoder)
                     .Append("</td><td>").Append(Read(t.Because))
                     .Append("</td><td>");
                 if (t.Applied)
-                    h.Append("<a href=\"").Append(encoder.Encode(index + "#" + ReportHtml.RuleAnchor(t.Rule))).Append("\">")
+                    h.Append("<a href=\"").Append(encoder.Encode(index + "#" + ReportHtml.RuleAnchor(t.Rule, language))).Append("\">")
                         .Append(link).Append("</a>");
                 h.Append("</td><td>")
                     .Append(t.Applied || EntitlementWriter.DecidedByReading(t) ? Read(t.Reading) : "")
