@@ -120,3 +120,20 @@ public class WriteBenchmarks
     [Benchmark]
     public void Write() => PlanWriter.Write(new TableFolder(output), scenario, plan, Staffing.Allocation.Reasons.Wording);
 }
+
+/// <summary>
+/// The concentration indices of a 28,000-centre scenario (the report's table and `equity`): the Gini index used to be
+/// a double loop over the schools; one sorted pass now.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class EquityBenchmarks
+{
+    private AllocationProblem problem = null!;
+
+    [GlobalSetup]
+    public void Setup() => problem = new AllocationProblem(ScenarioReader.Read(Scenarios.Folder(28_000)));
+
+    [Benchmark]
+    public int Compute() => Staffing.Equity.EquityReport.Compute(problem, null, false, 0).Count;
+}
