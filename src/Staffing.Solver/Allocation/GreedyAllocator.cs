@@ -128,10 +128,16 @@ public sealed class GreedyAllocator : IAllocator
             given[i] = alloc.GetValueOrDefault((demands[i].Code, demands[i].Resource));
             held[i] = problem.Current(demands[i].Code, demands[i].Resource)?.Amount ?? 0;
         }
-        var tie = Comparer<Demand>.Create(AllocationProblem.TieOrder);
+        // Each demand's place in the tie order, ranked once: the queue compares ties millions of times at 28,000
+        // centres. The demands of one fill share a resource, so the order (pupils, then code) is total.
+        var rank = new int[n];
+        var byTie = Enumerable.Range(0, n).ToArray();
+        Array.Sort(byTie, (a, b) => AllocationProblem.TieOrder(demands[a], demands[b]));
+        for (var k = 0; k < n; k++)
+            rank[byTie[k]] = k;
         // max_loss_per_centre first: the units a centre may not lose.
         if (problem.Policy.MaxLossPerCentre is { } loss)
-            foreach (var i in Enumerable.Range(0, n).OrderBy(i => demands[i], tie))
+            foreach (var i in byTie)
                 for (
                     var floor = Math.Min(demands[i].Entitled, held[i] - loss);
                     given[i] < floor && Room(problem, demands[i], remaining);
@@ -147,7 +153,7 @@ public sealed class GreedyAllocator : IAllocator
                         return c;
                     bool keepA = held[a] > given[a],
                         keepB = held[b] > given[b];
-                    return keepA != keepB ? (keepA ? -1 : 1) : AllocationProblem.TieOrder(demands[a], demands[b]);
+                    return keepA != keepB ? (keepA ? -1 : 1) : rank[a].CompareTo(rank[b]);
                 }
             )
         );
@@ -167,8 +173,13 @@ public sealed class GreedyAllocator : IAllocator
                 alloc[(demands[i].Code, demands[i].Resource)] = given[i];
     }
 
-    private static bool Room(AllocationProblem problem, Demand d, Dictionary<Capacity, int> remaining) =>
-        problem.CapacitiesOf(d).All(c => remaining[c] >= 1);
+    private static bool Room(AllocationProblem problem, Demand d, Dictionary<Capacity, int> remaining)
+    {
+        foreach (var c in problem.CapacitiesOf(d))
+            if (remaining[c] < 1)
+                return false;
+        return true;
+    }
 
     private static void Take(AllocationProblem problem, Demand d, ref int given, Dictionary<Capacity, int> remaining)
     {
