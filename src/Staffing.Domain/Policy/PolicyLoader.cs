@@ -119,14 +119,17 @@ public sealed record ParameterInfo(
 /// <summary>The parameters' declarations, read once from the defaults file; every check and message comes from it.</summary>
 public static class PolicyLoader
 {
-    private static readonly Lazy<(IReadOnlyList<ParameterInfo> Info, Policy Policy)> DefaultsFile = new(
-        LoadDefaultsFile
+    private static readonly Lazy<IReadOnlyList<ParameterInfo>> DefaultsFile = new(LoadDefaultsFile);
+
+    // Built apart from the declarations: a command that only lists them (`staffing rules`) never deserializes a policy.
+    private static readonly Lazy<Policy> DefaultPolicy = new(() =>
+        Build(Parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal))
     );
 
     /// <summary>Every parameter, in the defaults file's order.</summary>
-    public static IReadOnlyList<ParameterInfo> Parameters => DefaultsFile.Value.Info;
+    public static IReadOnlyList<ParameterInfo> Parameters => DefaultsFile.Value;
 
-    public static Policy Defaults => DefaultsFile.Value.Policy;
+    public static Policy Defaults => DefaultPolicy.Value;
 
     public static IEnumerable<string> Names => Parameters.Select(p => p.Name).Order(StringComparer.Ordinal);
 
@@ -274,14 +277,13 @@ public static class PolicyLoader
         };
     }
 
-    private static (IReadOnlyList<ParameterInfo>, Policy) LoadDefaultsFile()
+    private static IReadOnlyList<ParameterInfo> LoadDefaultsFile()
     {
         using var stream =
             Assembly.GetExecutingAssembly().GetManifestResourceStream("policy.defaults.json")
             ?? throw new InvalidOperationException("policy.defaults.json is not embedded");
         using var doc = JsonDocument.Parse(stream);
         var info = new List<ParameterInfo>();
-        var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var p in doc.RootElement.EnumerateObject())
         {
             var d =
@@ -302,10 +304,9 @@ public static class PolicyLoader
             );
             if (parameter.Check(parameter.Value) is { } problem)
                 throw new InvalidOperationException($"policy.defaults.json: {p.Name}: the default is not {problem}");
-            values[p.Name] = parameter.Value;
             info.Add(parameter);
         }
-        return (info, Build(values));
+        return info;
     }
 
     private static string ExpectedParameter => Say.Format(Texts.ExpectedParameter, string.Join(", ", Names));
