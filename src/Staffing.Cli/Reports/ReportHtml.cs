@@ -79,14 +79,7 @@ internal sealed class CentreHtml(string index, HtmlEncoder encoder)
     private string Word(Enum value)
     {
         if (!words.TryGetValue(value, out var text))
-            words[value] = text = encoder.Encode(
-                value switch
-                {
-                    Resource r => Words.Of(r),
-                    Funding f => Words.Of(f),
-                    _ => value.ToString(),
-                }
-            );
+            words[value] = text = encoder.Encode(Explain.Wording.Word(value));
         return text;
     }
 

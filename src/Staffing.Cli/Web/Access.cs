@@ -114,7 +114,8 @@ internal static class Access
             )
         );
 
-    public static void Use(WebApplication app, Users? users)
+    /// <summary>With people signing in, plain HTTP only from this machine (403 otherwise).</summary>
+    public static void UseTransport(WebApplication app, Users? users)
     {
         if (users is not null)
             // Passwords and session cookies never cross the network in clear: beyond this machine, HTTPS only
@@ -135,9 +136,11 @@ internal static class Access
                     await next(ctx);
                 }
             );
-        // The page's own files need no identity; what follows needs the route the request takes.
-        PageFiles.Use(app);
-        app.UseRouting();
+    }
+
+    /// <summary>Who asks, and what they may do: needs the route the request takes (after UseRouting).</summary>
+    public static void UseIdentity(WebApplication app, Users? users)
+    {
         app.UseRateLimiter();
         app.UseAuthentication();
         if (users is null)

@@ -66,7 +66,11 @@ internal static class Middleware
         );
         app.UseRequestLocalization(Localization());
         app.UseHostFiltering();
-        Access.Use(app, state.Users);
+        Access.UseTransport(app, state.Users);
+        // The page's own files need no identity; what follows needs the route the request takes.
+        PageFiles.Use(app);
+        app.UseRouting();
+        Access.UseIdentity(app, state.Users);
         app.UseExceptionHandler(e =>
             e.Run(async ctx =>
             {

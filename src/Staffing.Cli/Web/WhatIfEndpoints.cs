@@ -92,7 +92,7 @@ internal sealed class WhatIfEndpoints
         Scenario variant;
         try
         {
-            variant = WhatIfService.Variant(basis.Scenario, fields!, "what-if");
+            variant = Variant.Of(basis.Scenario, fields!, "what-if");
         }
         catch (InputException ex)
         {
@@ -176,7 +176,7 @@ internal sealed class WhatIfEndpoints
         byte[]? answer;
         try
         {
-            if (!slot.IsAcquired)
+            if (slot is not { IsAcquired: true })
                 return Busy(request);
             // A slot found too late to answer within the bound is given back at once.
             if (ServeApp.WhatIfSeconds - clock.Elapsed.TotalSeconds < 1.2 * Volatile.Read(ref unavoidable))
@@ -189,15 +189,17 @@ internal sealed class WhatIfEndpoints
         }
         finally
         {
-            slot.Dispose();
+            slot?.Dispose();
         }
         return download is not null
             ? Download(areas, changed, basis.Scenario, variant, download)
             : Results.Bytes(answer!, "application/json; charset=utf-8");
     }
 
-    /// <summary>A solver's slot within <paramref name="wait"/>; not acquired when the queue is full or the wait is over.</summary>
-    private async Task<RateLimitLease> Slot(TimeSpan wait, CancellationToken cancel)
+    /// <summary>
+    /// A solver's slot within <paramref name="wait"/>: not acquired when the queue is full, null when the wait is over.
+    /// </summary>
+    private async Task<RateLimitLease?> Slot(TimeSpan wait, CancellationToken cancel)
     {
         var now = solvers.AttemptAcquire();
         if (now.IsAcquired || wait <= TimeSpan.Zero)
@@ -211,23 +213,7 @@ internal sealed class WhatIfEndpoints
         }
         catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
         {
-            return Refused.Instance;
-        }
-    }
-
-    /// <summary>The lease of a what-if that waited its whole bound.</summary>
-    private sealed class Refused : RateLimitLease
-    {
-        public static readonly Refused Instance = new();
-
-        public override bool IsAcquired => false;
-
-        public override IEnumerable<string> MetadataNames => [];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = null;
-            return false;
+            return null;
         }
     }
 

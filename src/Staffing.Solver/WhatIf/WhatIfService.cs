@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Staffing.Allocation;
 using Staffing.Domain;
 
@@ -13,15 +12,11 @@ public sealed record WhatIfOutcome(
 );
 
 /// <summary>
-/// The one what-if of `compare`, `sweep` and the page: a variant made (<see cref="WhatIf.Variant"/>), planned by the
+/// The one what-if of `compare`, `sweep` and the page: a variant (made by <see cref="WhatIf.Variant"/>) planned by the
 /// caller's planner (its solver, time limit and cancellation), and compared with its base.
 /// </summary>
 public sealed class WhatIfService(Func<Scenario, Plan> plan)
 {
-    /// <summary>Policy overrides (checked as in policy.json) and `pool_scale` applied to the base.</summary>
-    public static Scenario Variant(Scenario basis, IReadOnlyDictionary<string, JsonElement> overrides, string source) =>
-        WhatIf.Variant.Of(basis, overrides, source);
-
     /// <summary>The variant planned and compared with a base already planned.</summary>
     public WhatIfOutcome Compare(Scenario basis, Plan basePlan, Scenario variant)
     {
