@@ -36,20 +36,13 @@ internal sealed class Report
         );
     }
 
-    private IEnumerable<(
-        string Area,
-        string Funding,
-        string Resource,
-        long Entitled,
-        long Allocated,
-        long Shortfall,
-        decimal Cost
-    )> AreaRows()
+    /// <summary>The areas' totals of summary.json, pool then agreement.</summary>
+    private IEnumerable<ReportArea> AreaRows()
     {
         foreach (var (funding, areas) in new[] { ("pool", summary.Areas), ("agreement", summary.Agreement) })
         foreach (var (area, resources) in areas)
         foreach (var (resource, t) in resources)
-            yield return (area, funding, resource, t.Entitled, t.Allocated, t.Shortfall, t.Cost);
+            yield return new ReportArea(area, funding, resource, t.Entitled, t.Allocated, t.Shortfall, t.Cost);
     }
 
     private IEnumerable<(string Code, string Resource, int BaseAllocated, int Allocated, int Entitled)> Changes()
@@ -173,9 +166,7 @@ internal sealed class Report
     /// <summary>What the page shows, its charts and traces in the current language.</summary>
     private ReportModel Model(ReportPaging? paging)
     {
-        var areas = AreaRows()
-            .Select(a => new ReportArea(a.Area, a.Funding, a.Resource, a.Entitled, a.Allocated, a.Shortfall, a.Cost))
-            .ToList();
+        var areas = AreaRows().ToList();
         var totals = areas
             .Where(a => Vocabulary.TryParseResource(a.Resource, out _))
             .Select(a =>
